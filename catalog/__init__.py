@@ -1,0 +1,1 @@
+"""The bundled price catalog (YAML), shipped inside the package as imagine_calc.catalog."""

@@ -1,0 +1,97 @@
+"""The `imagine-calc` command: quotes and catalog checks on the same core as the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from imagine_calc import __version__
+from imagine_calc.core.catalog_loader import LoadedCatalog, load_with_override
+from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.records import TIERS
+
+COMMANDS = ("models", "quote", "upscale", "catalog")
+
+
+class UsageError(Exception):
+    """A mistake in the command line: exit 2 with one line on stderr."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="imagine-calc",
+        description="Offline calculator for ImagineArt image credits. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"imagine-calc {__version__}")
+    parser.add_argument(
+        "--override",
+        metavar="PATH",
+        type=Path,
+        help="use this override catalog instead of the one in your config folder",
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("models", help="list every model with its prices")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("quote", help="credits for one generation")
+    p.add_argument("model", help="model id or display name (case-insensitive)")
+    p.add_argument("--resolution", default="1K", type=str.upper, metavar="|".join(TIERS))
+    p.add_argument("--aspect", metavar="W:H", help="aspect ratio, as 16:9")
+    p.add_argument("--images", type=int, default=1, metavar="N", help="images per generation")
+    p.add_argument("--prompt-enhancer", action="store_true", help="turn the prompt enhancer on")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("upscale", help="credits to upscale image files (folders are searched)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--engine", default="topaz", help="topaz or magnific (default topaz)")
+    p.add_argument("--scale", type=int, default=2, metavar="N", help="scale factor (default 2)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("catalog", help="show the catalog in use, or check a catalog file")
+    p.add_argument("--check", metavar="PATH", type=Path, help="validate a YAML catalog file")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not any(a in COMMANDS for a in args_list) and not any(
+        a in ("-h", "--help", "--version") for a in args_list
+    ):
+        from imagine_calc.app import run_app
+
+        return run_app(args_list)
+    try:
+        args = build_parser().parse_args(args_list)
+        from imagine_calc import commands
+
+        handler = getattr(commands, f"cmd_{args.command}")
+        return int(handler(args, _load(args)))
+    except (UsageError, QuoteError) as exc:
+        print(f"imagine-calc: {exc}" if isinstance(exc, QuoteError) else exc, file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _load(args: argparse.Namespace) -> LoadedCatalog:
+    loaded = load_with_override(args.override)
+    if loaded.override_error is not None:
+        print(
+            f"warning: override ignored, using the bundled catalog:\n{loaded.override_error}", file=sys.stderr
+        )
+    return loaded
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))

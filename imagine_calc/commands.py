@@ -1,0 +1,223 @@
+"""What each CLI subcommand prints; all figures come from the pricing core."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import Any
+
+from imagine_calc.cli import UsageError, print_json
+from imagine_calc.core.catalog_loader import LoadedCatalog, bundled_files, load_override, read_file
+from imagine_calc.core.errors import CatalogError, QuoteError
+from imagine_calc.core.formatting import credits_text, json_number, price_summary, total_text
+from imagine_calc.core.image_files import iter_candidates, size_candidate
+from imagine_calc.core.image_size import ImageSize, SizeError
+from imagine_calc.core.pricing import (
+    GenerationRequest,
+    Quote,
+    check_upscale,
+    megapixels,
+    output_size,
+    quote_generation,
+    quote_upscale,
+)
+from imagine_calc.core.records import Catalog, Model
+
+
+def model_json(model: Model) -> dict[str, Any]:
+    return {
+        "id": model.id,
+        "name": model.name,
+        "description": model.description,
+        "prices": {t: json_number(p) for t, p in model.tier_prices.items()},
+        "flat_price": model.flat,
+        "max_resolution": model.max_resolution,
+        "aspect_ratios": list(model.aspect_ratios),
+        "unknown": dict(model.unknown),
+        "origin": model.origin,
+    }
+
+
+def cmd_models(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    catalog = loaded.catalog
+    if args.json:
+        print_json([model_json(m) for m in catalog.models])
+        return 0
+    rows = [
+        (m.name, price_summary(m), m.max_resolution or "unknown", ", ".join(m.aspect_ratios))
+        for m in catalog.models
+    ]
+    head = ("Model", "Credits per image", "Max res.", "Aspect ratios")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(3)]
+    for row in [head, *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[3])
+    print(f"\nCatalog {catalog.version}, prices as of {catalog.as_of}.")
+    return 0
+
+
+def quote_json(quote: Quote) -> dict[str, Any]:
+    return {
+        "total_credits": json_number(quote.total),
+        "known_credits": json_number(quote.known_total),
+        "complete": quote.complete,
+        "estimated": quote.estimated,
+        "lines": [
+            {"label": line.label, "credits": json_number(line.credits), "detail": line.detail}
+            for line in quote.lines
+        ],
+        "unknown": list(quote.unknown_reasons),
+        "caveats": list(quote.caveats),
+    }
+
+
+def cmd_quote(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    catalog = loaded.catalog
+    model = catalog.find_model(args.model)
+    if model is None:
+        raise QuoteError(f"no model '{args.model}'", [m.name for m in catalog.models])
+    req = GenerationRequest(model.id, args.resolution, args.aspect, args.images, args.prompt_enhancer)
+    quote = quote_generation(catalog, req)
+    if args.json:
+        print_json(
+            {
+                "model": model.id,
+                "name": model.name,
+                "resolution": req.resolution,
+                "aspect_ratio": req.aspect_ratio,
+                "images": req.images,
+                "prompt_enhancer": req.prompt_enhancer,
+                **quote_json(quote),
+            }
+        )
+        return 0
+    for line in quote.lines:
+        amount = "unknown" if line.credits is None else credits_text(line.credits)
+        print(f"  {line.label}: {amount}  ({line.detail})")
+    print(f"Total: {total_text(quote)}")
+    for reason in (*quote.unknown_reasons, *quote.caveats):
+        print(f"  note: {reason}")
+    return 0
+
+
+def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    catalog = loaded.catalog
+    engine = catalog.find_engine(args.engine)
+    if engine is None:
+        raise QuoteError(f"no upscale engine '{args.engine}'", [e.id for e in catalog.engines])
+    check_upscale(catalog, engine.id, args.scale)
+    results: list[dict[str, Any]] = []
+    quotes: list[Quote] = []
+    failed = 0
+    for candidate in iter_candidates(args.files):
+        size = candidate if isinstance(candidate, SizeError) else size_candidate(candidate)
+        if size is None:
+            continue
+        if isinstance(size, SizeError):
+            failed += 1
+            results.append({"path": size.path, "error": size.message})
+            continue
+        results.append(_upscale_row(catalog, engine.id, args.scale, size, quotes))
+        failed += "error" in results[-1]
+    known = sum((q.known_total for q in quotes), start=quotes[0].known_total * 0) if quotes else 0
+    complete = all(q.complete for q in quotes)
+    if args.json:
+        print_json(
+            {
+                "engine": engine.id,
+                "scale": args.scale,
+                "files": results,
+                "quoted": len(quotes),
+                "failed": failed,
+                "total_credits": json_number(known) if complete else None,  # type: ignore[arg-type]
+                "complete": complete,
+            }
+        )
+    else:
+        for row in results:
+            if "error" in row:
+                print(f"{row['path']}: {row['error']}")
+            else:
+                print(
+                    f"{row['path']}: {row['width']} x {row['height']} ({row['megapixels']} MP)"
+                    f" -> {row['output_width']} x {row['output_height']}: {row['text']}"
+                )
+        total = Quote(
+            (),
+            known,
+            () if complete else ("unknown",),
+            (),  # type: ignore[arg-type]
+            estimated=any(q.estimated for q in quotes),
+        )
+        print(
+            f"Total for {len(quotes)} image(s) with {engine.name} {args.scale}x: "
+            f"{total_text(total)}" + (f"; {failed} file(s) could not be quoted" if failed else "")
+        )
+    return 1 if failed else 0
+
+
+def _upscale_row(
+    catalog: Catalog, engine_id: str, scale: int, size: ImageSize, quotes: list[Quote]
+) -> dict[str, Any]:
+    out_w, out_h = output_size(size.width, size.height, scale)
+    row: dict[str, Any] = {
+        "path": size.path,
+        "width": size.width,
+        "height": size.height,
+        "megapixels": json_number(megapixels(size.width, size.height)),
+        "output_width": out_w,
+        "output_height": out_h,
+    }
+    try:
+        quote = quote_upscale(catalog, engine_id, scale, size.width, size.height)
+    except QuoteError as exc:
+        return {**row, "error": str(exc)}
+    quotes.append(quote)
+    return {**row, "credits": json_number(quote.total), "text": total_text(quote)}
+
+
+def cmd_catalog(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    if args.check is not None:
+        return _check_file(args)
+    catalog = loaded.catalog
+    age = catalog.age_days(dt.date.today())
+    info = {
+        "version": catalog.version,
+        "as_of": catalog.as_of.isoformat(),
+        "age_days": age,
+        "source": catalog.source.url,
+        "source_title": catalog.source.title,
+        "override_path": str(loaded.override_path),
+        "override_active": loaded.override_active,
+        "override_error": str(loaded.override_error) if loaded.override_error else None,
+        "models": len(catalog.models),
+        "upscale_engines": len(catalog.engines),
+    }
+    if args.json:
+        print_json(info)
+        return 0
+    print(f"Catalog version {catalog.version}, prices as of {catalog.as_of} ({age} days ago)")
+    print(f"Source: {catalog.source.title} <{catalog.source.url}>")
+    print(f"{len(catalog.models)} models, {len(catalog.engines)} upscale engines")
+    state = (
+        "active"
+        if loaded.override_active
+        else ("INVALID, ignored" if loaded.override_error else "none (the file does not exist)")
+    )
+    print(f"Override file: {loaded.override_path} [{state}]")
+    return 0
+
+
+def _check_file(args: argparse.Namespace) -> int:
+    path = args.check
+    if not path.is_file():
+        raise UsageError(f"imagine-calc catalog: --check: no file {path}")
+    try:
+        load_override(bundled_files(), read_file(path), str(path))
+    except CatalogError as exc:
+        print(f"{path}: {len(exc.problems)} problem(s)", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(f"{path}: valid")
+    return 0

@@ -1,0 +1,1 @@
+"""The pricing core: catalog, quotes and image sizes. Pure Python, no Qt."""

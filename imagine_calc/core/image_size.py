@@ -1,0 +1,115 @@
+"""Pixel size from the file header only: quoting an upscale never decodes an image."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import warnings
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from PIL import Image, UnidentifiedImageError
+
+# Pillow refuses to *open* images above ~179 MP as a guard against decompression
+# bombs. We only read headers here (never .load()), so the guard would just stop
+# us from quoting a real 400 MP scan; code that decodes pixels (thumbnails) checks
+# the size itself before decoding.
+Image.MAX_IMAGE_PIXELS = None
+
+FORMATS = ("PNG", "JPEG", "WEBP", "TIFF", "GIF", "BMP", "AVIF")
+
+#: File signatures: a file that starts like an image but cannot be read is corrupt,
+#: not "not an image", and the user should be told so.
+_SIGNATURES = (
+    (b"\x89PNG", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"BM", "BMP"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+
+
+def _signature(head: bytes) -> str | None:
+    for magic, name in _SIGNATURES:
+        if head.startswith(magic):
+            return name
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP"
+    if head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis", b"heic", b"heix", b"mif1"):
+        return head[8:12].decode().upper()
+    return None
+
+
+@dataclass(frozen=True)
+class ImageSize:
+    path: str
+    width: int
+    height: int
+    format: str
+
+
+@dataclass(frozen=True)
+class SizeError:
+    """Why a file has no size to quote; one per file, never an exception to the caller."""
+
+    path: str
+    kind: str  # "missing", "unreadable", "empty", "not-an-image", "corrupt", "folder"
+    message: str
+
+
+def read_size(path: str | os.PathLike[str]) -> ImageSize | SizeError:
+    """Width and height of the image at `path`, from its header."""
+    name = os.fspath(path)
+    try:
+        st = os.stat(name)
+    except FileNotFoundError:
+        return SizeError(name, "missing", "file not found")
+    except OSError as exc:
+        return SizeError(name, "unreadable", f"cannot read: {exc.strerror or exc}")
+    if stat.S_ISDIR(st.st_mode):
+        return SizeError(name, "folder", "is a folder")
+    if not stat.S_ISREG(st.st_mode):
+        return SizeError(name, "not-an-image", "not a regular file")
+    if st.st_size == 0:
+        return SizeError(name, "empty", "empty file (0 bytes)")
+    try:
+        with open(name, "rb") as fh:
+            return _read_header(name, fh)
+    except PermissionError:
+        return SizeError(name, "unreadable", "cannot read: permission denied")
+    except OSError as exc:
+        return SizeError(name, "unreadable", f"cannot read: {exc.strerror or exc}")
+
+
+def _read_header(name: str, fh: BinaryIO) -> ImageSize | SizeError:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(fh, formats=FORMATS) as im:
+                width, height = im.size
+                fmt = im.format or "image"
+    except UnidentifiedImageError:
+        fh.seek(0)
+        kind = _signature(fh.read(16))
+        if kind is not None:
+            return SizeError(name, "corrupt", f"corrupt {kind} file: its header is damaged or cut off")
+        return SizeError(name, "not-an-image", "not an image (its content is no known format)")
+    except Exception as exc:
+        return SizeError(name, "corrupt", f"corrupt image header ({type(exc).__name__})")
+    if width <= 0 or height <= 0:
+        return SizeError(name, "corrupt", f"corrupt image header (size {width} x {height})")
+    return ImageSize(name, width, height, fmt)
+
+
+def is_image_file(path: str | os.PathLike[str]) -> bool:
+    """True if the file's content (not its name) is an image we can size."""
+    return isinstance(read_size(path), ImageSize)
+
+
+def read_size_bytes(data: bytes, name: str = "<pasted>") -> ImageSize | SizeError:
+    """The same for bytes already in memory (pasted or dropped image data)."""
+    if not data:
+        return SizeError(name, "empty", "empty image data")
+    return _read_header(name, io.BytesIO(data))

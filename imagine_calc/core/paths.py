@@ -1,0 +1,34 @@
+"""Where the user's files live, per platform, without asking Qt (the core must not import it)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from imagine_calc import APP_NAME
+
+#: Set to a file path to use another override file (tests, scripts, portable installs).
+OVERRIDE_ENV = "IMAGINE_CALC_OVERRIDE"
+#: Set to a folder to keep all of imagine-calc's user files there instead.
+CONFIG_ENV = "IMAGINE_CALC_CONFIG_DIR"
+
+
+def config_dir() -> Path:
+    """The platform's per-user configuration folder for imagine-calc."""
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / APP_NAME
+
+
+def override_path() -> Path:
+    """The user's override catalog, merged over the bundled one when it exists."""
+    if os.environ.get(OVERRIDE_ENV):
+        return Path(os.environ[OVERRIDE_ENV])
+    return config_dir() / "override.yaml"

@@ -1,0 +1,123 @@
+"""Frozen records of the price catalog, built once by the loader and shared read-only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import MappingProxyType
+
+#: Resolution tiers in ascending order; a model's max resolution is one of these.
+TIERS: tuple[str, ...] = ("1K", "2K", "3K", "4K")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a figure comes from, so every price shown can be traced."""
+
+    title: str
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Model:
+    """An image model; `None` marks a figure the catalog does not know (see `unknown`)."""
+
+    id: str
+    name: str
+    description: str
+    #: tier -> credits per image; a flat price is stored under every tier it covers.
+    tier_prices: Mapping[str, Decimal | None]
+    flat: bool
+    max_resolution: str | None
+    aspect_ratios: tuple[str, ...]
+    unknown: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    inferred: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    source: Source | None = None
+    origin: str = "bundled"
+
+    @property
+    def tiers(self) -> tuple[str, ...]:
+        """The resolution tiers this model can be quoted at, ascending."""
+        return tuple(t for t in TIERS if t in self.tier_prices)
+
+    @property
+    def price_known(self) -> bool:
+        return all(p is not None for p in self.tier_prices.values())
+
+    def price_at(self, tier: str) -> Decimal | None:
+        return self.tier_prices[tier]
+
+
+@dataclass(frozen=True)
+class UpscaleEngine:
+    """An upscaler: either per megapixel (Topaz) or a fixed price per scale (Magnific)."""
+
+    id: str
+    name: str
+    description: str
+    pricing: str  # "per_megapixel" or "fixed"
+    #: scale -> multiplier (per_megapixel) or credits per image (fixed)
+    scales: Mapping[int, Decimal]
+    base_credits_per_megapixel: Decimal | None = None
+    max_input_megapixels: Decimal | None = None
+    unknown: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    inferred: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    origin: str = "bundled"
+
+
+@dataclass(frozen=True)
+class PromptEnhancer:
+    """The optional prompt enhancer, whose surcharge the source does not state."""
+
+    name: str
+    surcharge: Decimal | None
+    applies: str | None  # "per_generation", "per_image" or None when unknown
+    unknown: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    origin: str = "bundled"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the pricing core needs, merged from the bundled files and any override."""
+
+    version: str
+    as_of: dt.date
+    source: Source
+    models: tuple[Model, ...]
+    engines: tuple[UpscaleEngine, ...]
+    prompt_enhancer: PromptEnhancer
+    images_min: int
+    images_max: int
+    images_inferred: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    files: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {m.id: m for m in self.models})
+        object.__setattr__(self, "_engines_by_id", {e.id: e for e in self.engines})
+
+    def model(self, model_id: str) -> Model:
+        return self._by_id[model_id]  # type: ignore[attr-defined,no-any-return]
+
+    def engine(self, engine_id: str) -> UpscaleEngine:
+        return self._engines_by_id[engine_id]  # type: ignore[attr-defined,no-any-return]
+
+    def find_model(self, text: str) -> Model | None:
+        """A model by id or display name, case-insensitively."""
+        key = text.strip().casefold()
+        for m in self.models:
+            if key in (m.id.casefold(), m.name.casefold()):
+                return m
+        return None
+
+    def find_engine(self, text: str) -> UpscaleEngine | None:
+        key = text.strip().casefold()
+        for e in self.engines:
+            if key in (e.id.casefold(), e.name.casefold()) or e.name.casefold().startswith(key):
+                return e
+        return None
+
+    def age_days(self, today: dt.date | None = None) -> int:
+        return ((today or dt.date.today()) - self.as_of).days

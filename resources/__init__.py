@@ -1,0 +1,1 @@
+"""Icons, desktop file and samples, shipped inside the package as imagine_calc.resources."""

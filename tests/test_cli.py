@@ -1,0 +1,134 @@
+"""The command line: same core, clear exits, JSON for scripts, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from imagine_calc.cli import main
+from tests.images import png_header_only, write_image
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_quote_json_nano_banana_2_2k_two_images(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "quote", "Nano Banana 2", "--resolution", "2K", "--images", "2", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["model"] == "nano-banana-2"
+    assert data["total_credits"] == 147 and data["complete"] is True
+    assert data["lines"][0]["credits"] == 147
+
+
+def test_quote_accepts_id_or_name_in_any_case(capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("flux-dev", "FLUX DEV", "flux dev"):
+        code, out, _ = run(capsys, "quote", name, "--json")
+        assert code == 0 and json.loads(out)["total_credits"] == 5
+
+
+def test_unknown_price_is_null_and_incomplete(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "quote", "midjourney v7", "--json")
+    data = json.loads(out)
+    assert data["total_credits"] is None and data["complete"] is False
+    _, out, _ = run(capsys, "quote", "flux dev", "--images", "3", "--prompt-enhancer")
+    assert "Total: at least 15 credits, plus unknown" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["quote", "flux dev", "--images", "5"], "allowed: 1, 2, 3, 4"),
+        (["quote", "chatgpt", "--aspect", "16:9"], "allowed: 1:1, 2:3, 3:2"),
+        (["quote", "flux dev", "--resolution", "2K"], "allowed: 1K"),
+        (["quote", "dall-e"], "no model 'dall-e'"),
+        (["quote", "flux dev", "--images", "two"], "invalid int value"),
+        (["upscale", "x.png", "--scale", "3"], "allowed: 2x, 4x"),
+        (["upscale", "x.png", "--engine", "waifu"], "no upscale engine 'waifu'"),
+        (["models", "--bogus"], "unrecognized arguments"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, _out, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_models_lists_every_model(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "models", "--json")
+    models = json.loads(out)
+    assert code == 0 and len(models) == 25
+    nbp = next(m for m in models if m["id"] == "nano-banana-pro")
+    assert nbp["prices"] == {"1K": 80, "2K": 80, "4K": 160}
+    _, text, _ = run(capsys, "models")
+    assert "80 (1K/2K) / 160 (4K)" in text and "Midjourney V7" in text
+
+
+def test_upscale_quotes_good_files_and_reports_bad_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write_image(tmp_path / "hd.png", 1920, 1080)
+    huge = tmp_path / "huge.png"
+    huge.write_bytes(png_header_only(20000, 20000))
+    empty = tmp_path / "empty.jpg"
+    empty.touch()
+    code, out, _ = run(capsys, "upscale", str(good), str(empty), str(huge), "--json")
+    data = json.loads(out)
+    assert code == 1
+    rows = {Path(r["path"]).name: r for r in data["files"]}
+    assert rows["hd.png"]["credits"] == pytest.approx(41.472)
+    assert rows["hd.png"]["output_width"] == 3840 and rows["hd.png"]["output_height"] == 2160
+    assert rows["huge.png"]["megapixels"] == 400 and rows["huge.png"]["credits"] == 8000
+    assert "empty" in rows["empty.jpg"]["error"]
+    assert data["total_credits"] == pytest.approx(8041.472)
+    code, out, _ = run(capsys, "upscale", str(good), "--engine", "magnific", "--scale", "16")
+    assert code == 0 and "1,040 credits" in out
+
+
+def test_upscale_searches_folders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_image(tmp_path / "a" / "one.png", 1000, 1000)
+    write_image(tmp_path / "a" / "b" / "two.jpg", 2000, 1000)
+    (tmp_path / "a" / "notes.txt").write_text("not an image")
+    code, out, _ = run(capsys, "upscale", str(tmp_path / "a"), "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert sorted(Path(r["path"]).name for r in data["files"]) == ["one.png", "two.jpg"]
+    assert data["total_credits"] == 60
+
+
+def test_catalog_shows_version_age_and_override(
+    capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    code, out, _ = run(capsys, "catalog", "--json")
+    info = json.loads(out)
+    assert code == 0
+    assert info["override_path"] == str(override_file) and info["override_active"] is False
+    assert info["as_of"] == "2026-11-26" and isinstance(info["age_days"], int)
+
+
+def test_catalog_check_reports_errors_with_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("models:\n  - id: flux-dev\n    price: lots\n")
+    code, _, err = run(capsys, "catalog", "--check", str(bad))
+    assert code == 1 and f"{bad}:3: models[0].price: expected a number" in err
+    good = tmp_path / "good.yaml"
+    good.write_text("prompt_enhancer:\n  surcharge: 1\n")
+    code, out, _ = run(capsys, "catalog", "--check", str(good))
+    assert code == 0 and "valid" in out
+
+
+def test_invalid_override_warns_and_still_quotes(
+    override_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    override_file.write_text("models: [")
+    code, out, err = run(capsys, "quote", "flux dev", "--json")
+    assert code == 0 and json.loads(out)["total_credits"] == 5
+    assert "override ignored" in err and str(override_file) in err
