@@ -1,12 +1,69 @@
-"""Starts the window; replaced by the GUI in a later step."""
+"""Starts the window (`imagine-calc` with no command), or renders it to a PNG (`--screenshot`)."""
 
 from __future__ import annotations
 
+import argparse
+import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+from imagine_calc import APP_NAME, __version__
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=APP_NAME, description="Open the imagine-calc window.")
+    parser.add_argument(
+        "--override",
+        metavar="PATH",
+        type=Path,
+        help="use this override catalog instead of the one in your config folder",
+    )
+    parser.add_argument(
+        "--screenshot", metavar="PATH", type=Path, help="render the main window offscreen into a PNG and exit"
+    )
+    parser.add_argument(
+        "--color-scheme",
+        choices=("system", "light", "dark"),
+        default="system",
+        help="colour scheme (default: follow the system)",
+    )
+    return parser
 
 
 def run_app(argv: Sequence[str]) -> int:
-    from imagine_calc.cli import build_parser
+    args, qt_args = build_gui_parser().parse_known_args(list(argv))
+    if args.screenshot is not None:
+        import os
 
-    build_parser().print_help()
-    return 0
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from imagine_calc.core.catalog_loader import load_with_override
+    from imagine_calc.gui import theme
+    from imagine_calc.gui.main_window import MainWindow
+    from imagine_calc.gui.resources import app_icon
+    from imagine_calc.gui.settings_store import SettingsStore
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    app.setStyle("Fusion")  # follows the system's light/dark scheme on every platform
+    schemes = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+    theme.apply(app, schemes[args.color_scheme])
+    icon = app_icon()
+    app.setWindowIcon(icon)
+    window = MainWindow(load_with_override(args.override), SettingsStore(), icon)
+    if args.screenshot is not None:
+        window.show()
+        app.processEvents()
+        ok = window.grab().save(str(args.screenshot))
+        # No close(): a screenshot must not overwrite the user's remembered settings.
+        if not ok:
+            print(f"imagine-calc: cannot write {args.screenshot}", file=sys.stderr)
+            return 1
+        return 0
+    window.show()
+    return app.exec()

@@ -1,0 +1,44 @@
+"""A non-modal warning strip at the top of the window (the override file is invalid...)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+
+class Banner(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="overrideBanner")
+        self.label = QLabel(objectName="bannerText")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(text="✕", autoRaise=True)
+        close.setToolTip("Hide this message")
+        close.setAccessibleName("Hide warning")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.setAccessibleName("Warning")
+        self._recolour()
+        self.hide()
+
+    def show_message(self, html: str) -> None:
+        self.label.setText(html)
+        self.show()
+
+    def _recolour(self) -> None:
+        dark = self.palette().color(self.palette().ColorRole.Window).lightness() < 128
+        bg, fg, border = ("#4a3b10", "#ffe9a8", "#7a6320") if dark else ("#fff4ce", "#4a3b00", "#e0c060")
+        sheet = (
+            f"#overrideBanner {{ background: {bg}; border: 1px solid {border}; "
+            f"border-radius: 4px; }} #overrideBanner QLabel {{ color: {fg}; }}"
+        )
+        if sheet != self.styleSheet():  # a new style sheet sends PaletteChange again
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()
+        super().changeEvent(event)

@@ -1,0 +1,252 @@
+"""The main window: model list, settings, total and detail; all figures asked of the core."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from html import escape
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imagine_calc.core.catalog_loader import LoadedCatalog
+from imagine_calc.core.choices import fit_request, quote_or_reason
+from imagine_calc.core.pricing import GenerationRequest, Quote, quote_generation
+from imagine_calc.gui.about import show_about
+from imagine_calc.gui.banner import Banner
+from imagine_calc.gui.model_info import model_html
+from imagine_calc.gui.model_table import COST, MAX_RES, NAME, ModelFilterProxy, ModelTableModel
+from imagine_calc.gui.settings_panel import SettingsPanel
+from imagine_calc.gui.settings_store import SettingsStore
+from imagine_calc.gui.total_panel import TotalPanel
+
+DEFAULT_MODEL = "nano-banana-2"
+
+
+class MainWindow(QMainWindow):
+    """Emits `cost_changed(quote)` once the total shows the new figure."""
+
+    cost_changed = Signal(object)
+
+    def __init__(self, loaded: LoadedCatalog, store: SettingsStore, icon: QIcon | None = None) -> None:
+        super().__init__()
+        self.loaded = loaded
+        self.catalog = loaded.catalog
+        self.store = store
+        self.setWindowTitle("imagine-calc: ImagineArt credit calculator")
+        if icon is not None:
+            self.setWindowIcon(icon)
+
+        self.table_model = ModelTableModel(self.catalog, self)
+        self.proxy = ModelFilterProxy(self)
+        self.proxy.setSourceModel(self.table_model)
+        self.filter = QLineEdit(objectName="modelFilter", placeholderText="Find a model (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Find a model")
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = self._make_view()
+        self.settings_panel = SettingsPanel()
+        self.settings_panel.changed.connect(self.set_request)
+        self.total_panel = TotalPanel()
+        self.detail = QTextBrowser(objectName="detailPane")
+        self.detail.setOpenLinks(False)  # offline: never follow a link from here
+        self.detail.setAccessibleName("Model details")
+        self.banner = Banner()
+
+        self._build_layout()
+        self._build_menus()
+        self._hovered: str | None = None
+        self.request = self._initial_request()
+        self._show_override_state()
+        self._restore_geometry()
+        self.set_request(self.request, select=True)
+        self.view.setFocus()
+
+    # --- building ----------------------------------------------------------------------
+
+    def _make_view(self) -> QTableView:
+        view = QTableView(objectName="modelList")
+        view.setModel(self.proxy)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setSortingEnabled(True)
+        view.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        view.setMouseTracking(True)
+        view.verticalHeader().hide()
+        view.setShowGrid(False)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setAccessibleName("Models")
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths: ResizeToContents would query every cell on every change of settings.
+        metrics = view.fontMetrics()
+        header.setSectionResizeMode(COST, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(MAX_RES, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COST, metrics.horizontalAdvance("≥ 00,000.5 + ?") + 16)
+        header.resizeSection(MAX_RES, metrics.horizontalAdvance("Max res.") + 24)
+        header.setHighlightSections(False)
+        view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        view.entered.connect(self._on_hover)
+        view.viewport().installEventFilter(self)
+        return view
+
+    def _build_layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        models_label = QLabel("&Models")
+        models_label.setBuddy(self.view)
+        left_layout.addWidget(models_label)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.view, 1)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.total_panel)
+        right_layout.addWidget(self.settings_panel)
+        right_layout.addWidget(self.detail, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.age_label = QLabel(objectName="catalogAge")
+        self.statusBar().addPermanentWidget(self.age_label)
+        self.setTabOrder(self.filter, self.view)
+        self.setTabOrder(self.view, self.settings_panel.resolution)
+        self.setTabOrder(self.settings_panel.resolution, self.settings_panel.aspect)
+        self.setTabOrder(self.settings_panel.aspect, self.settings_panel.images)
+        self.setTabOrder(self.settings_panel.images, self.settings_panel.enhancer)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        find = QAction("&Find model", self, shortcut=QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
+        self.addAction(find)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About imagine-calc", self)
+        about.triggered.connect(lambda: show_about(self, self.loaded))
+        help_menu.addAction(about)
+
+    def _initial_request(self) -> GenerationRequest:
+        saved = self.store.request(DEFAULT_MODEL)
+        if saved.model_id not in {m.id for m in self.catalog.models}:
+            known = {m.id for m in self.catalog.models}
+            saved = replace(
+                saved, model_id=DEFAULT_MODEL if DEFAULT_MODEL in known else self.catalog.models[0].id
+            )
+        return saved
+
+    def _show_override_state(self) -> None:
+        error = self.loaded.override_error
+        if error is not None:
+            first = error.first
+            where = f"{first.file}" + (f", line {first.line}" if first.line else "")
+            more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
+            self.banner.show_message(
+                f"<b>Your override catalog was not used.</b> {escape(where)}: "
+                f"{escape((first.key_path + ': ') if first.key_path else '')}{escape(first.message)}"
+                f"{escape(more)}. Prices shown are the bundled catalog's."
+            )
+        age = self.catalog.age_days()
+        self.age_label.setText(
+            f"Prices as of {self.catalog.as_of.isoformat()} ({age} days old)"
+            + (" + your override" if self.loaded.override_active else "")
+        )
+
+    # --- behaviour ---------------------------------------------------------------------
+
+    def set_request(self, req: GenerationRequest, select: bool = False) -> None:
+        """Fit `req` to its model, recompute everything at once, and show it."""
+        fitted, notices = fit_request(self.catalog, req)
+        self.request = fitted
+        quote = quote_generation(self.catalog, fitted)
+        self.settings_panel.show_request(self.catalog, fitted, notices)
+        self.total_panel.show_quote(self.catalog, fitted, quote)
+        self.table_model.set_request(fitted)
+        if select:
+            self._select(fitted.model_id)
+        self._show_detail(self._hovered or fitted.model_id)
+        if notices:
+            self.statusBar().showMessage(" ".join(notices), 8000)
+        self.cost_changed.emit(quote)
+
+    def select_model(self, model_id: str) -> None:
+        self.set_request(replace(self.request, model_id=model_id))
+
+    def _select(self, model_id: str) -> None:
+        row = self.table_model.row_of(model_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.table_model.index(row, NAME))
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        model = self.table_model.model_at(self.proxy.mapToSource(current).row())
+        if model.id != self.request.model_id:
+            self.select_model(model.id)
+
+    def _on_hover(self, index: QModelIndex) -> None:
+        model = self.table_model.model_at(self.proxy.mapToSource(index).row())
+        if model.id != self._hovered:
+            self._hovered = model.id
+            self._show_detail(model.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Leave and self._hovered:
+            self._hovered = None
+            self._show_detail(self.request.model_id)
+        return super().eventFilter(watched, event)
+
+    def _show_detail(self, model_id: str) -> None:
+        model = self.catalog.model(model_id)
+        current: Quote | str = quote_or_reason(self.catalog, replace(self.request, model_id=model_id))
+        self.detail.setHtml(model_html(model, current, catalog=self.catalog))
+
+    # --- persistence -------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.store.bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(980, 640)
+        splitter = self.store.bytes("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        self.store.save_request(self.request)
+        self.store.set_bytes("window/geometry", self.saveGeometry())
+        self.store.set_bytes("window/splitter", self.splitter.saveState())
+        self.store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

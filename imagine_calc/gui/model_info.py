@@ -1,0 +1,62 @@
+"""Rich text about a model, shared by the list's tooltip and the detail pane."""
+
+from __future__ import annotations
+
+from html import escape as _escape
+
+from PySide6.QtCore import QLocale
+
+from imagine_calc.core.formatting import price_summary
+from imagine_calc.core.pricing import Quote
+from imagine_calc.core.records import Catalog, Model
+from imagine_calc.gui import numbers
+
+
+def escape(text: str) -> str:
+    return _escape(text, quote=False)
+
+
+UNKNOWN = "<i>unknown</i>"
+
+
+def _unknown(model: Model, field: str) -> str:
+    why = model.unknown.get(field, "")
+    return f"{UNKNOWN}" + (f" <small>({escape(why)})</small>" if why else "")
+
+
+def model_html(
+    model: Model,
+    current: Quote | str | None = None,
+    *,
+    catalog: Catalog | None = None,
+    locale: QLocale | None = None,
+) -> str:
+    """Name, description, price per tier, max resolution, aspect ratios; unknowns said so."""
+    loc = locale or QLocale()
+    price = price_summary(model, lambda d: numbers.credits(d, loc))
+    price_html = _unknown(model, "price") if price == "unknown" else escape(price)
+    if model.flat and model.price_known:
+        price_html += " per image" + (" at every resolution" if len(model.tiers) > 1 else "")
+    max_res = escape(model.max_resolution) if model.max_resolution else _unknown(model, "max_resolution")
+    rows = [
+        f"<b>{escape(model.name)}</b>",
+        f"{escape(model.description)}",
+        f"<table cellspacing=0 cellpadding=1>"
+        f"<tr><td>Credits:&nbsp;</td><td>{price_html}</td></tr>"
+        f"<tr><td>Max resolution:&nbsp;</td><td>{max_res}</td></tr>"
+        f"<tr><td>Aspect ratios:&nbsp;</td><td>{escape(', '.join(model.aspect_ratios))}</td></tr>",
+    ]
+    if isinstance(current, str):
+        rows[-1] += f"<tr><td>Now:&nbsp;</td><td><i>not available: {escape(current)}</i></td></tr>"
+    elif current is not None:
+        rows[-1] += f"<tr><td>Now:&nbsp;</td><td>{escape(numbers.total(current, loc))}</td></tr>"
+    rows[-1] += "</table>"
+    if model.origin != "bundled":
+        rows.append(f"<small>Price from your {escape(model.origin)}</small>")
+    if catalog is not None:
+        source = model.source or catalog.source
+        rows.append(
+            f"<small>Source: <a href='{_escape(source.url)}'>{escape(source.title)}</a>, "
+            f"as of {escape(loc.toString(catalog.as_of, QLocale.FormatType.LongFormat))}</small>"
+        )
+    return "<p style='white-space:pre-wrap'>" + "<br>".join(rows[:2]) + "</p>" + "".join(rows[2:])

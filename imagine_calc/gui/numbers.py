@@ -1,0 +1,52 @@
+"""Locale-aware, exact rendering of Decimal credits (QLocale would round through float)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QLocale
+
+from imagine_calc.core.pricing import Quote
+
+
+def credits(value: Decimal, locale: QLocale | None = None) -> str:
+    """1,040 / 73.5 / 41.472 in the user's locale, every digit kept."""
+    loc = locale or QLocale()
+    sign = "-" if value < 0 else ""
+    text = f"{abs(value).normalize():f}"
+    whole, _, frac = text.partition(".")
+    out = loc.toString(int(whole))
+    if frac:
+        out += loc.decimalPoint() + frac
+    return (loc.negativeSign() if sign else "") + out
+
+
+def signed(value: Decimal, locale: QLocale | None = None) -> str:
+    """+49 / −24.5, for what an option would change."""
+    loc = locale or QLocale()
+    return (loc.positiveSign() if value > 0 else "") + credits(value, loc)
+
+
+def about(value: Decimal, locale: QLocale | None = None) -> str:
+    return credits(value.quantize(Decimal(1)), locale)
+
+
+def total(quote: Quote, locale: QLocale | None = None) -> str:
+    """The headline figure: "294 credits", "about 41 credits", "at least 10 credits", "unknown"."""
+    if not quote.complete:
+        if quote.known_total == 0:
+            return "Unknown"
+        return f"at least {credits(quote.known_total, locale)} credits"
+    if quote.estimated:
+        return f"about {about(quote.known_total, locale)} credits"
+    unit = "credit" if quote.known_total == 1 else "credits"
+    return f"{credits(quote.known_total, locale)} {unit}"
+
+
+def short(quote: Quote | str, locale: QLocale | None = None) -> str:
+    """The model list's cost cell: "294", "≥ 10 + ?", "unknown" or "—" (cannot)."""
+    if isinstance(quote, str):
+        return "—"
+    if not quote.complete:
+        return "unknown" if quote.known_total == 0 else f"≥ {credits(quote.known_total, locale)} + ?"
+    return credits(quote.known_total, locale)

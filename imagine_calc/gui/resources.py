@@ -1,0 +1,16 @@
+"""Finds packaged resources the same way in a checkout, a wheel and a frozen bundle."""
+
+from __future__ import annotations
+
+import importlib.resources
+
+from PySide6.QtGui import QIcon
+
+
+def resource_path(name: str) -> str:
+    return str(importlib.resources.files("imagine_calc.resources") / name)
+
+
+def app_icon() -> QIcon:
+    """The SVG icon (Qt renders it at every size the platform asks for)."""
+    return QIcon(resource_path("imagine-calc.svg"))

@@ -1,0 +1,68 @@
+"""Light or dark, following the system; a dark palette of our own where the platform has none."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+def dark_palette() -> QPalette:
+    """Fusion's colours for a dark scheme, for platforms (offscreen, some X11 desktops)
+    whose theme does not provide one."""
+    p = QPalette()
+    base, window, text, mid = (
+        QColor(30, 30, 32),
+        QColor(45, 45, 48),
+        QColor(230, 230, 230),
+        QColor(90, 90, 95),
+    )
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor(38, 38, 41),
+        QPalette.ColorRole.ToolTipBase: QColor(60, 60, 64),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: window,
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.BrightText: QColor(255, 90, 90),
+        QPalette.ColorRole.Highlight: QColor(42, 130, 218),
+        QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
+        QPalette.ColorRole.Link: QColor(110, 170, 255),
+        QPalette.ColorRole.PlaceholderText: QColor(150, 150, 150),
+        QPalette.ColorRole.Mid: mid,
+        QPalette.ColorRole.Dark: QColor(20, 20, 22),
+        QPalette.ColorRole.Light: QColor(70, 70, 74),
+        QPalette.ColorRole.Shadow: QColor(0, 0, 0),
+    }
+    for role, colour in roles.items():
+        p.setColor(role, colour)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(125, 125, 125))
+    return p
+
+
+def is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply(app: QApplication, requested: Qt.ColorScheme = Qt.ColorScheme.Unknown) -> None:
+    """Use `requested` (or the system's scheme), and keep following the system's changes."""
+    hints = app.styleHints()
+    if requested != Qt.ColorScheme.Unknown:
+        hints.setColorScheme(requested)
+
+    def refresh() -> None:
+        want_dark = (requested == Qt.ColorScheme.Dark) or (
+            requested == Qt.ColorScheme.Unknown and hints.colorScheme() == Qt.ColorScheme.Dark
+        )
+        palette_is_dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        if want_dark and not palette_is_dark:
+            app.setPalette(dark_palette())
+        elif not want_dark and palette_is_dark:
+            app.setPalette(app.style().standardPalette())
+
+    refresh()
+    hints.colorSchemeChanged.connect(lambda _scheme: refresh())

@@ -1,0 +1,220 @@
+"""The main window, driven as a user would: hover, pick, change settings, read the total."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QSpinBox, QToolTip
+from pytestqt.qtbot import QtBot
+
+from imagine_calc.core.pricing import GenerationRequest, quote_generation
+from imagine_calc.gui import numbers
+from imagine_calc.gui.main_window import MainWindow
+from imagine_calc.gui.model_table import COST, NAME
+
+
+def total_text(window: MainWindow) -> str:
+    return window.findChild(QLabel, "totalLabel").text()
+
+
+def core_total(window: MainWindow, **kw: object) -> str:
+    req = GenerationRequest(**{**window.request.__dict__, **kw})  # type: ignore[arg-type]
+    return numbers.total(quote_generation(window.catalog, req))
+
+
+def pick(qtbot: QtBot, window: MainWindow, model_id: str) -> None:
+    with qtbot.waitSignal(window.cost_changed, timeout=1000):
+        window.select_model(model_id)
+
+
+def row_index(window: MainWindow, model_id: str, column: int = NAME):
+    src = window.table_model.index(window.table_model.row_of(model_id), column)
+    return window.proxy.mapFromSource(src)
+
+
+def test_model_tooltip_shows_price_and_description(window: MainWindow) -> None:
+    tip = row_index(window, "nano-banana-pro").data(Qt.ItemDataRole.ToolTipRole)
+    assert "80 (1K/2K) / 160 (4K)" in tip
+    assert window.catalog.model("nano-banana-pro").description in tip
+    mj = row_index(window, "midjourney-v7").data(Qt.ItemDataRole.ToolTipRole)
+    assert "unknown" in mj and "See tooltip" in mj
+
+
+def test_tooltip_appears_on_hover_over_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.view
+    rect = view.visualRect(row_index(window, "flux-dev"))
+    pos = rect.center()
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert "Flux Dev" in QToolTip.text()
+    assert window.catalog.model("flux-dev").description in QToolTip.text()
+    assert "Credits" in QToolTip.text() and ">5 per image" in QToolTip.text()
+    QToolTip.hideText()
+
+
+def test_each_control_changes_the_total_to_the_cores_value(qtbot: QtBot, window: MainWindow) -> None:
+    pick(qtbot, window, "nano-banana-2")
+    resolution = window.findChild(QComboBox, "resolutionCombo")
+    with qtbot.waitSignal(window.cost_changed):
+        resolution.setCurrentIndex(resolution.findText("2K", Qt.MatchFlag.MatchStartsWith))
+    assert window.request.resolution == "2K"
+    assert total_text(window) == core_total(window) == "73.5 credits"
+
+    images = window.findChild(QSpinBox, "imagesSpin")
+    with qtbot.waitSignal(window.cost_changed):
+        images.setValue(2)
+    assert total_text(window) == core_total(window) == "147 credits"
+
+    aspect = window.findChild(QComboBox, "aspectCombo")
+    with qtbot.waitSignal(window.cost_changed):
+        aspect.setCurrentIndex(aspect.findData("21:9"))
+    assert window.request.aspect_ratio == "21:9"
+    assert total_text(window) == core_total(window)
+
+    check = window.findChild(QCheckBox, "promptEnhancerCheck")
+    with qtbot.waitSignal(window.cost_changed):
+        check.setChecked(True)
+    assert total_text(window) == "at least 147 credits"
+    breakdown = window.findChild(QLabel, "breakdownLabel").text()
+    assert "unknown" in breakdown and "small credit cost" in breakdown
+
+
+def test_keyboard_changes_resolution_skipping_tiers_not_offered(qtbot: QtBot, window: MainWindow) -> None:
+    pick(qtbot, window, "nano-banana-2")
+    resolution = window.findChild(QComboBox, "resolutionCombo")
+    resolution.setFocus()
+    with qtbot.waitSignal(window.cost_changed):
+        qtbot.keyClick(resolution, Qt.Key.Key_Down)
+    with qtbot.waitSignal(window.cost_changed):
+        qtbot.keyClick(resolution, Qt.Key.Key_Down)
+    assert window.request.resolution == "4K", "3K is not offered and must be skipped"
+    assert total_text(window) == "98 credits"
+
+
+def test_nano_banana_2_4k_three_images_reads_294(qtbot: QtBot, window: MainWindow) -> None:
+    pick(qtbot, window, "nano-banana-2")
+    with qtbot.waitSignal(window.cost_changed):
+        window.set_request(GenerationRequest("nano-banana-2", "4K", "1:1", 3))
+    assert total_text(window) == "294 credits"
+    assert "3 x 98" in window.findChild(QLabel, "breakdownLabel").text()
+
+
+def test_options_show_what_they_would_change(qtbot: QtBot, window: MainWindow) -> None:
+    pick(qtbot, window, "nano-banana-2")
+    resolution = window.findChild(QComboBox, "resolutionCombo")
+    texts = [resolution.itemText(i) for i in range(resolution.count())]
+    assert texts[0] == "1K" and "+24.5" in texts[1] and "+49" in texts[3]
+    assert "not offered" in texts[2]
+    assert not resolution.model().item(2).isEnabled()
+    assert "2 images: +49" in window.findChild(QLabel, "imagesHint").text()
+
+
+def test_midjourney_reads_unknown(qtbot: QtBot, window: MainWindow) -> None:
+    pick(qtbot, window, "midjourney-v7")
+    assert total_text(window) == "Unknown"
+    assert "See tooltip" in window.findChild(QLabel, "breakdownLabel").text()
+    assert row_index(window, "midjourney-v7", COST).data() == "unknown"
+
+
+def test_switching_to_a_model_without_the_ratio_falls_back_and_says_so(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pick(qtbot, window, "nano-banana-2")
+    window.set_request(GenerationRequest("nano-banana-2", "1K", "21:9", 1))
+    pick(qtbot, window, "chatgpt-1-5")
+    assert window.request.aspect_ratio == "1:1"
+    notice = window.findChild(QLabel, "fallbackNotice")
+    assert notice.isVisible()
+    assert "21:9" in notice.text() and "1:1" in notice.text()
+    assert window.findChild(QComboBox, "aspectCombo").currentText() == "1:1"
+
+
+def test_sorting_by_cost_puts_the_cheapest_first(window: MainWindow) -> None:
+    window.view.sortByColumn(COST, Qt.SortOrder.AscendingOrder)
+    first = [window.proxy.index(r, NAME).data() for r in range(3)]
+    assert set(first[:2]) == {"Z Image Turbo", "Flux Dev"}
+    assert window.proxy.index(0, COST).data() == "5"
+    last = window.proxy.index(window.proxy.rowCount() - 1, NAME).data()
+    assert last == "Midjourney V7"
+
+
+def test_models_that_cannot_make_the_settings_say_why(qtbot: QtBot, window: MainWindow) -> None:
+    pick(qtbot, window, "nano-banana-2")
+    window.set_request(GenerationRequest("nano-banana-2", "4K", "1:1", 1))
+    assert row_index(window, "flux-dev", COST).data() == "—"
+    assert "goes up to 1K" in row_index(window, "flux-dev").data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_filter_finds_models_by_name(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.filter, "banana")
+    names = {window.proxy.index(r, NAME).data() for r in range(window.proxy.rowCount())}
+    assert names == {"Nano Banana", "Nano Banana 2", "Nano Banana Pro"}
+
+
+def test_invalid_override_shows_banner_and_app_still_quotes(
+    qtbot: QtBot, override_file: Path, make_window: Callable[[], MainWindow]
+) -> None:
+    override_file.write_text("models:\n  - id: flux-dev\n    price: free\n")
+    window = make_window()
+    banner = window.findChild(QLabel, "bannerText")
+    assert banner.isVisible()
+    assert str(override_file) in banner.text() and "line 3" in banner.text()
+    pick(qtbot, window, "flux-dev")
+    assert total_text(window) == "5 credits"
+
+
+def test_override_surcharge_makes_the_enhancer_total_complete(
+    qtbot: QtBot, override_file: Path, make_window: Callable[[], MainWindow]
+) -> None:
+    override_file.write_text("prompt_enhancer:\n  surcharge: 2\n  applies: per_generation\n")
+    window = make_window()
+    pick(qtbot, window, "flux-dev")
+    with qtbot.waitSignal(window.cost_changed):
+        window.findChild(QCheckBox, "promptEnhancerCheck").setChecked(True)
+    assert total_text(window) == "7 credits"
+
+
+def test_settings_and_geometry_are_remembered(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
+    first = make_window()
+    first.set_request(GenerationRequest("seedream-v4", "4K", "16:9", 3, True))
+    first.resize(711, 503)
+    first.close()
+    second = make_window()
+    assert second.request == GenerationRequest("seedream-v4", "4K", "16:9", 3, True)
+    assert (second.width(), second.height()) == (711, 503)
+    assert second.view.currentIndex().data() == "Seedream v4"
+
+
+def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
+    for name in (
+        "modelList",
+        "modelFilter",
+        "resolutionCombo",
+        "aspectCombo",
+        "imagesSpin",
+        "promptEnhancerCheck",
+        "totalLabel",
+        "breakdownLabel",
+        "detailPane",
+    ):
+        widget = window.findChild(object, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+
+
+def test_detail_pane_shows_source_and_as_of_date(qtbot: QtBot, window: MainWindow) -> None:
+    pick(qtbot, window, "recraft-v4")
+    text = window.detail.toPlainText()
+    assert "Recraft v4" in text and "24" in text
+    assert "Source: ImagineArt documentation" in text and "2026" in text
+    assert "unknown" in text  # its max resolution
+
+
+def test_hovering_a_model_shows_it_in_the_detail_pane(qtbot: QtBot, window: MainWindow) -> None:
+    pick(qtbot, window, "nano-banana-2")
+    window.view.entered.emit(row_index(window, "ideogram-v3"))
+    assert "Ideogram v3" in window.detail.toPlainText()

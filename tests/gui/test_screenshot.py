@@ -1,0 +1,43 @@
+"""`imagine-calc --screenshot PATH` renders the window offscreen, light or dark, and exits."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+
+def screenshot(tmp_path: Path, *extra: str) -> QImage:
+    out = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "imagine_calc", "--screenshot", str(out), *extra],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert not image.isNull()
+    return image
+
+
+def test_screenshot_writes_the_window_as_png(tmp_path: Path) -> None:
+    image = screenshot(tmp_path)
+    assert image.width() >= 800 and image.height() >= 500
+    assert image.pixelColor(image.width() - 5, image.height() // 2).lightness() > 128
+
+
+def test_dark_scheme_paints_a_dark_window(tmp_path: Path) -> None:
+    image = screenshot(tmp_path, "--color-scheme", "dark")
+    assert image.pixelColor(image.width() - 5, image.height() // 2).lightness() < 100
+
+
+def test_screenshot_leaves_remembered_settings_alone(tmp_path: Path, user_dirs: Path) -> None:
+    screenshot(tmp_path)
+    assert not (user_dirs / "settings.ini").exists()
