@@ -91,13 +91,9 @@ def _read_header(name: str, fh: BinaryIO) -> ImageSize | SizeError:
                 width, height = im.size
                 fmt = im.format or "image"
     except UnidentifiedImageError:
-        fh.seek(0)
-        kind = _signature(fh.read(16))
-        if kind is not None:
-            return SizeError(name, "corrupt", f"corrupt {kind} file: its header is damaged or cut off")
-        return SizeError(name, "not-an-image", "not an image (its content is no known format)")
-    except Exception as exc:
-        return SizeError(name, "corrupt", f"corrupt image header ({type(exc).__name__})")
+        return _unreadable(name, fh, "not-an-image", "not an image (its content is no known format)")
+    except Exception:
+        return _unreadable(name, fh, "corrupt", "corrupt image: its header is damaged or cut off")
     if width <= 0 or height <= 0:
         return SizeError(name, "corrupt", f"corrupt image header (size {width} x {height})")
     return ImageSize(name, width, height, fmt)
@@ -113,3 +109,15 @@ def read_size_bytes(data: bytes, name: str = "<pasted>") -> ImageSize | SizeErro
     if not data:
         return SizeError(name, "empty", "empty image data")
     return _read_header(name, io.BytesIO(data))
+
+
+def _unreadable(name: str, fh: BinaryIO, kind: str, message: str) -> SizeError:
+    """A file that starts like a known format but fails is corrupt, and says which format."""
+    try:
+        fh.seek(0)
+        fmt = _signature(fh.read(16))
+    except (OSError, ValueError):
+        fmt = None
+    if fmt is not None:
+        return SizeError(name, "corrupt", f"corrupt {fmt} file: its header is damaged or cut off")
+    return SizeError(name, kind, message)

@@ -156,3 +156,20 @@ def quote_upscale(catalog: Catalog, engine_id: str, scale: int, width: int, heig
 
 def output_size(width: int, height: int, scale: int) -> tuple[int, int]:
     return width * scale, height * scale
+
+
+def cheapest_upscale(
+    catalog: Catalog, scale: int, width: int, height: int
+) -> tuple[UpscaleEngine, Quote] | None:
+    """The engine that upscales this image by `scale` for the fewest known credits, if any offers it."""
+    best: tuple[UpscaleEngine, Quote] | None = None
+    for engine in catalog.engines:
+        if scale not in engine.scales:
+            continue
+        try:
+            quote = quote_upscale(catalog, engine.id, scale, width, height)
+        except QuoteError:
+            continue
+        if quote.complete and (best is None or quote.known_total < best[1].known_total):
+            best = (engine, quote)
+    return best

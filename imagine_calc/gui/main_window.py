@@ -6,7 +6,7 @@ from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -25,11 +26,13 @@ from imagine_calc.core.choices import fit_request, quote_or_reason
 from imagine_calc.core.pricing import GenerationRequest, Quote, quote_generation
 from imagine_calc.gui.about import show_about
 from imagine_calc.gui.banner import Banner
+from imagine_calc.gui.drop_area import describe
 from imagine_calc.gui.model_info import model_html
 from imagine_calc.gui.model_table import COST, MAX_RES, NAME, ModelFilterProxy, ModelTableModel
 from imagine_calc.gui.settings_panel import SettingsPanel
 from imagine_calc.gui.settings_store import SettingsStore
 from imagine_calc.gui.total_panel import TotalPanel
+from imagine_calc.gui.upscale_panel import UpscalePanel
 
 DEFAULT_MODEL = "nano-banana-2"
 
@@ -126,11 +129,19 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
 
+        self.upscale_panel = UpscalePanel(self.catalog)
+        self.upscale_panel.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.tabs = QTabWidget(objectName="mainTabs")
+        self.tabs.addTab(self.splitter, "&Generate")
+        self.tabs.addTab(self.upscale_panel, "&Upscale")
+        self.tabs.setDocumentMode(True)
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.banner)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.setAcceptDrops(True)  # a drop anywhere goes to the upscale quotes
         self.age_label = QLabel(objectName="catalogAge")
         self.statusBar().addPermanentWidget(self.age_label)
         self.setTabOrder(self.filter, self.view)
@@ -147,6 +158,15 @@ class MainWindow(QMainWindow):
         find = QAction("&Find model", self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
         self.addAction(find)
+        add_images = QAction("&Add images to upscale…", self, shortcut=QKeySequence.StandardKey.Open)
+        add_images.triggered.connect(
+            lambda: (self.tabs.setCurrentWidget(self.upscale_panel), self.upscale_panel.choose_files())
+        )
+        file_menu.insertAction(quit_action, add_images)
+        paste = QAction("&Paste images to upscale", self, shortcut=QKeySequence.StandardKey.Paste)
+        paste.triggered.connect(self.paste_images)
+        file_menu.insertAction(quit_action, paste)
+        file_menu.insertSeparator(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About imagine-calc", self)
         about.triggered.connect(lambda: show_about(self, self.loaded))
@@ -230,6 +250,21 @@ class MainWindow(QMainWindow):
         model = self.catalog.model(model_id)
         current: Quote | str = quote_or_reason(self.catalog, replace(self.request, model_id=model_id))
         self.detail.setHtml(model_html(model, current, catalog=self.catalog))
+
+    # --- upscale drops and pastes, anywhere in the window -------------------------------
+
+    def paste_images(self) -> None:
+        self.tabs.setCurrentWidget(self.upscale_panel)
+        self.upscale_panel.paste()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if describe(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.tabs.setCurrentWidget(self.upscale_panel)
+        if self.upscale_panel.drop_area.accept_mime(event.mimeData()):
+            event.acceptProposedAction()
 
     # --- persistence -------------------------------------------------------------------
 

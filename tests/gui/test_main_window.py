@@ -181,11 +181,11 @@ def test_override_surcharge_makes_the_enhancer_total_complete(
 def test_settings_and_geometry_are_remembered(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
     first = make_window()
     first.set_request(GenerationRequest("seedream-v4", "4K", "16:9", 3, True))
-    first.resize(711, 503)
+    first.resize(777, 555)
     first.close()
     second = make_window()
     assert second.request == GenerationRequest("seedream-v4", "4K", "16:9", 3, True)
-    assert (second.width(), second.height()) == (711, 503)
+    assert (second.width(), second.height()) == (777, 555)
     assert second.view.currentIndex().data() == "Seedream v4"
 
 

@@ -1,0 +1,100 @@
+"""The drop target: files, folders and image data in; web addresses politely refused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+IDLE_TEXT = (
+    "<b>Drop images or folders here</b><br>"
+    "<small>or paste with Ctrl+V, or use “Add images…”. Folders are searched for images.</small>"
+)
+OFFLINE_TEXT = (
+    "imagine-calc works offline and does not download anything. "
+    "Save the image to your computer first, then drop the file."
+)
+
+
+def describe(mime: QMimeData) -> str:
+    """What a drop of `mime` would add, for the hint shown while dragging."""
+    urls = mime.urls() if mime.hasUrls() else []
+    local = [u for u in urls if u.isLocalFile()]
+    if local:
+        return f"Release to quote {len(local)} item{'s' if len(local) != 1 else ''}"
+    if urls:
+        return "Web addresses cannot be quoted: the app is offline"
+    if mime.hasImage():
+        return "Release to quote this image"
+    return ""
+
+
+class DropArea(QFrame):
+    """Emits `paths_dropped`, `image_dropped` or `refused(message)`."""
+
+    paths_dropped = Signal(list)
+    image_dropped = Signal(QImage)
+    refused = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="dropArea")
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumHeight(70)
+        self.setAccessibleName("Drop area for images to upscale")
+        self.label = QLabel(IDLE_TEXT, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        self._set_active(False)
+
+    def _set_active(self, active: bool) -> None:
+        self.setProperty("dragActive", active)
+        self.setStyleSheet(
+            "#dropArea { border: 2px dashed palette(mid); border-radius: 8px; }"
+            '#dropArea[dragActive="true"] { border-color: palette(highlight);'
+            " background: palette(alternate-base); }"
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        hint = describe(event.mimeData())
+        if hint:
+            self.label.setText(f"<b>{hint}</b>")
+            self._set_active(True)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._reset()
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._reset()
+        if self.accept_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def accept_mime(self, mime: QMimeData) -> bool:
+        """Route dropped or pasted data; True if anything was taken."""
+        urls = mime.urls() if mime.hasUrls() else []
+        local = [u.toLocalFile() for u in urls if u.isLocalFile()]
+        remote = [u.toString() for u in urls if not u.isLocalFile()]
+        if remote:
+            self.refused.emit(
+                f"{len(remote)} web address{'es' if len(remote) != 1 else ''} not quoted: " + OFFLINE_TEXT
+            )
+        if local:
+            self.paths_dropped.emit(local)
+            return True
+        if not urls and mime.hasImage():
+            image = QImage(mime.imageData())
+            if not image.isNull():
+                self.image_dropped.emit(image)
+                return True
+        return False
+
+    def _reset(self) -> None:
+        self.label.setText(IDLE_TEXT)
+        self._set_active(False)
