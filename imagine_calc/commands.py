@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from decimal import Decimal
 from typing import Any
 
 from imagine_calc.cli import UsageError, print_json
@@ -119,7 +120,7 @@ def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
             continue
         results.append(_upscale_row(catalog, engine.id, args.scale, size, quotes))
         failed += "error" in results[-1]
-    known = sum((q.known_total for q in quotes), start=quotes[0].known_total * 0) if quotes else 0
+    known = sum((q.known_total for q in quotes), Decimal(0))
     complete = all(q.complete for q in quotes)
     if args.json:
         print_json(

@@ -116,7 +116,6 @@ class _Merge:
         self.engines: dict[str, dict[str, Any]] = {}
         self.where: dict[tuple[str, str], tuple[YamlDocument, list[Any]]] = {}
         self.files: list[str] = []
-        self.override_origin = "bundled"
 
     def add(self, frag: Fragment, *, override: bool) -> list[Problem]:
         problems: list[Problem] = []

@@ -115,7 +115,7 @@ class Catalog:
     def find_engine(self, text: str) -> UpscaleEngine | None:
         key = text.strip().casefold()
         for e in self.engines:
-            if key in (e.id.casefold(), e.name.casefold()) or e.name.casefold().startswith(key):
+            if key in (e.id.casefold(), e.name.casefold()):
                 return e
         return None
 

@@ -9,17 +9,13 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from imagine_calc.core.pricing import GenerationRequest, Quote
 from imagine_calc.core.records import Catalog
 from imagine_calc.gui import numbers
+from imagine_calc.gui.widgets import headline_label
 
 
 class TotalPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.total = QLabel(objectName="totalLabel")
-        font = self.total.font()
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        self.total.setFont(font)
-        self.total.setAccessibleName("Total credits")
+        self.total = headline_label("totalLabel", "Total credits", 2.2)
         self.breakdown = QLabel(objectName="breakdownLabel")
         self.breakdown.setWordWrap(True)
         self.breakdown.setAccessibleName("Breakdown of the total")

@@ -27,6 +27,7 @@ from imagine_calc.gui import numbers
 from imagine_calc.gui.drop_area import DropArea
 from imagine_calc.gui.scan_worker import THUMBNAIL_SIZE, ScanJob, real_key
 from imagine_calc.gui.upscale_rows import FILE, Row, UpscaleTableModel
+from imagine_calc.gui.widgets import headline_label
 
 #: Seconds of each 15 ms tick the GUI spends moving scan results into the table.
 DRAIN_BUDGET = 0.006
@@ -98,12 +99,7 @@ class UpscalePanel(QWidget):
         self.progress.setTextVisible(True)
         self.cancel_button = QPushButton("Cancel", objectName="cancelScanButton")
         self.cancel_button.clicked.connect(self.cancel)
-        self.total = QLabel(objectName="upscaleTotal")
-        font = self.total.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.total.setFont(font)
-        self.total.setAccessibleName("Upscale total")
+        self.total = headline_label("upscaleTotal", "Upscale total", 1.4)
         self.status = QLabel(objectName="upscaleStatus")
         self.status.setWordWrap(True)
 
