@@ -99,11 +99,6 @@ def _read_header(name: str, fh: BinaryIO) -> ImageSize | SizeError:
     return ImageSize(name, width, height, fmt)
 
 
-def is_image_file(path: str | os.PathLike[str]) -> bool:
-    """True if the file's content (not its name) is an image we can size."""
-    return isinstance(read_size(path), ImageSize)
-
-
 def read_size_bytes(data: bytes, name: str = "<pasted>") -> ImageSize | SizeError:
     """The same for bytes already in memory (pasted or dropped image data)."""
     if not data:

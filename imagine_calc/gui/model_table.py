@@ -44,14 +44,6 @@ class ModelTableModel(QAbstractTableModel):
         self._cells: list[tuple[tuple[str, str, str], tuple[Any, Any, Any], bool]] = []
         self._request: GenerationRequest | None = None
 
-    def set_catalog(self, catalog: Catalog) -> None:
-        self.beginResetModel()
-        self._catalog, self._models = catalog, catalog.models
-        self._quotes, self._cells = [], []
-        self.endResetModel()
-        if self._request is not None:
-            self.set_request(self._request)
-
     def set_request(self, req: GenerationRequest) -> None:
         """Re-price every row for these settings (the model id in `req` is ignored)."""
         self._request = req

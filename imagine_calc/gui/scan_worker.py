@@ -9,7 +9,7 @@ from collections import deque
 from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtGui import QImage
 
-from imagine_calc.core.image_files import Candidate, iter_candidates, size_candidate
+from imagine_calc.core.image_files import iter_candidates, size_candidate
 from imagine_calc.core.image_size import ImageSize, SizeError
 
 #: Thumbnails are only made for images up to this size; decoding more would cost memory.
@@ -57,7 +57,7 @@ class ScanJob(QRunnable):
                 self.seen += 1
                 result = candidate if isinstance(candidate, SizeError) else size_candidate(candidate)
                 if result is not None:
-                    self.results.append((_path(candidate), result))
+                    self.results.append((candidate.path, result))
                     if isinstance(result, ImageSize):
                         sized.append(result)
             self.done = True
@@ -71,10 +71,6 @@ class ScanJob(QRunnable):
         finally:
             self.done = True
             self.signals.finished.emit(self.cancelled)
-
-
-def _path(candidate: Candidate | SizeError) -> str:
-    return candidate.path
 
 
 def make_thumbnail(size: ImageSize) -> QImage | None:
