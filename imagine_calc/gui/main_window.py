@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTableView,
-    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from imagine_calc.core.catalog_loader import LoadedCatalog
 from imagine_calc.core.choices import fit_request, quote_or_reason
 from imagine_calc.core.pricing import GenerationRequest, Quote, quote_generation
-from imagine_calc.gui.about import show_about
 from imagine_calc.gui.banner import Banner
 from imagine_calc.gui.drop_area import describe
 from imagine_calc.gui.model_info import model_html
@@ -32,7 +31,10 @@ from imagine_calc.gui.model_table import COST, MAX_RES, NAME, ModelFilterProxy, 
 from imagine_calc.gui.settings_panel import SettingsPanel
 from imagine_calc.gui.settings_store import SettingsStore
 from imagine_calc.gui.total_panel import TotalPanel
-from imagine_calc.gui.upscale_panel import UpscalePanel
+from imagine_calc.gui.widgets import QuietTabWidget
+
+if TYPE_CHECKING:
+    from imagine_calc.gui.upscale_panel import UpscalePanel
 
 DEFAULT_MODEL = "nano-banana-2"
 
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_menus()
         self._hovered: str | None = None
+        self._sized_for: str | None = None  # model whose fullest breakdown the total panel is sized for
         self.request = self._initial_request()
         self._show_override_state()
         self._restore_geometry()
@@ -129,12 +132,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
 
-        self.upscale_panel = UpscalePanel(self.catalog)
-        self.upscale_panel.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.tabs = QTabWidget(objectName="mainTabs")
+        self._upscale: UpscalePanel | None = None
+        self.upscale_page = QWidget(objectName="upscalePage")
+        QVBoxLayout(self.upscale_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs = QuietTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.splitter, "&Generate")
-        self.tabs.addTab(self.upscale_panel, "&Upscale")
+        self.tabs.addTab(self.upscale_page, "&Upscale")
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(
+            lambda index: self.upscale_panel if self.tabs.widget(index) is self.upscale_page else None
+        )
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -159,9 +166,7 @@ class MainWindow(QMainWindow):
         find.triggered.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
         self.addAction(find)
         add_images = QAction("&Add images to upscale…", self, shortcut=QKeySequence.StandardKey.Open)
-        add_images.triggered.connect(
-            lambda: (self.tabs.setCurrentWidget(self.upscale_panel), self.upscale_panel.choose_files())
-        )
+        add_images.triggered.connect(lambda: self.show_upscale().choose_files())
         file_menu.insertAction(quit_action, add_images)
         paste = QAction("&Paste images to upscale", self, shortcut=QKeySequence.StandardKey.Paste)
         paste.triggered.connect(self.paste_images)
@@ -169,7 +174,7 @@ class MainWindow(QMainWindow):
         file_menu.insertSeparator(quit_action)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About imagine-calc", self)
-        about.triggered.connect(lambda: show_about(self, self.loaded))
+        about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
     def _initial_request(self) -> GenerationRequest:
@@ -206,7 +211,11 @@ class MainWindow(QMainWindow):
         self.request = fitted
         quote = quote_generation(self.catalog, fitted)
         self.settings_panel.show_request(self.catalog, fitted, notices)
-        self.total_panel.show_quote(self.catalog, fitted, quote)
+        fullest = None
+        if self._sized_for != fitted.model_id:
+            self._sized_for = fitted.model_id
+            fullest = quote_generation(self.catalog, replace(fitted, prompt_enhancer=True))
+        self.total_panel.show_quote(self.catalog, fitted, quote, fullest)
         self.table_model.set_request(fitted)
         if select:
             self._select(fitted.model_id)
@@ -251,19 +260,39 @@ class MainWindow(QMainWindow):
         current: Quote | str = quote_or_reason(self.catalog, replace(self.request, model_id=model_id))
         self.detail.setHtml(model_html(model, current, catalog=self.catalog))
 
+    def show_about(self) -> None:
+        from imagine_calc.gui.about import show_about  # imported on first use, off the start-up path
+
+        show_about(self, self.loaded)
+
     # --- upscale drops and pastes, anywhere in the window -------------------------------
 
+    @property
+    def upscale_panel(self) -> UpscalePanel:
+        """The Upscale tab's content, built on first use: its imaging stack (Pillow, the size
+        readers, the scan worker) would otherwise add ~30 ms to every start."""
+        if self._upscale is None:
+            from imagine_calc.gui.upscale_panel import UpscalePanel
+
+            self._upscale = UpscalePanel(self.catalog)
+            self._upscale.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+            self.upscale_page.layout().addWidget(self._upscale)
+        return self._upscale
+
+    def show_upscale(self) -> UpscalePanel:
+        panel = self.upscale_panel
+        self.tabs.setCurrentWidget(self.upscale_page)
+        return panel
+
     def paste_images(self) -> None:
-        self.tabs.setCurrentWidget(self.upscale_panel)
-        self.upscale_panel.paste()
+        self.show_upscale().paste()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if describe(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.tabs.setCurrentWidget(self.upscale_panel)
-        if self.upscale_panel.drop_area.accept_mime(event.mimeData()):
+        if self.show_upscale().drop_area.accept_mime(event.mimeData()):
             event.acceptProposedAction()
 
     # --- persistence -------------------------------------------------------------------

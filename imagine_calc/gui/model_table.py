@@ -31,6 +31,17 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 _LAST = 1e12
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+#: Roles the delegate asks of every cell it paints and that this model leaves to the style.
+_PAINT_ROLES: dict[int, Any] = {
+    role: None
+    for role in (
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+}
 
 
 class ModelTableModel(QAbstractTableModel):
@@ -40,32 +51,53 @@ class ModelTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalog = catalog
         self._models: tuple[Model, ...] = catalog.models
-        self._quotes: list[Quote | str] = []
-        self._cells: list[tuple[tuple[str, str, str], tuple[Any, Any, Any], bool]] = []
+        self._quotes: list[Quote | str | None] = [None] * len(self._models)
+        self._cells = [self._row_cells(row) for row in range(len(self._models))]
         self._request: GenerationRequest | None = None
 
     def set_request(self, req: GenerationRequest) -> None:
         """Re-price every row for these settings (the model id in `req` is ignored)."""
         self._request = req
+        old_quotes = self._quotes
         self._quotes = [quote_or_reason(self._catalog, replace(req, model_id=m.id)) for m in self._models]
-        # data() is called hundreds of times per change (sorting, painting): answer from a table.
-        old, self._cells = self._cells, [self._row_cells(row) for row in range(len(self._models))]
-        # Repaint only the cells that changed: usually just the cost column.
-        for col in (NAME, COST, MAX_RES):
-            rows = [
-                r
-                for r, cells in enumerate(self._cells)
-                if not old or cells[0][col] != old[r][0][col] or (col == NAME and cells[2] != old[r][2])
-            ]
-            if rows:
-                self.dataChanged.emit(self.index(rows[0], col), self.index(rows[-1], col))
+        pairs = enumerate(zip(self._quotes, old_quotes, strict=True))
+        old, self._cells = (
+            self._cells,
+            [self._cells[row] if now == before else self._row_cells(row) for row, (now, before) in pairs],
+        )
+        # Tell the view about each changed cell on its own: a multi-row range makes the view
+        # repaint its whole viewport, while single cells repaint just the cost column.
+        last = len(HEADERS) - 1
+        for row, (before, after) in enumerate(zip(old, self._cells, strict=True)):
+            if before[NAME][_FOREGROUND] != after[NAME][_FOREGROUND]:  # became (un)available
+                self.dataChanged.emit(self.index(row, NAME), self.index(row, last))
+            elif before[COST] != after[COST]:
+                cost = self.index(row, COST)
+                self.dataChanged.emit(cost, cost)
 
-    def _row_cells(self, row: int) -> tuple[tuple[str, str, str], tuple[Any, Any, Any], bool]:
-        """(display texts, sort keys, available) of one row."""
+    def _row_cells(self, row: int) -> list[dict[int, Any]]:
+        """Every role the view asks for while painting, per column, so data() is one lookup:
+        painting asks ~8 roles of each visible cell on every change of settings."""
         model, quote = self._models[row], self._quotes[row]
-        display = (model.name, numbers.short(quote), model.max_resolution or "?")
-        sort = tuple(self._sort_key(row, col) for col in range(3))
-        return display, sort, not isinstance(quote, str)  # type: ignore[return-value]
+        grey = (
+            QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            if isinstance(quote, str)
+            else None
+        )
+        display = (model.name, "" if quote is None else numbers.short(quote), model.max_resolution or "?")
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return [
+            {
+                **_PAINT_ROLES,
+                Qt.ItemDataRole.DisplayRole: display[col],
+                SortRole: self._sort_key(row, col),
+                Qt.ItemDataRole.TextAlignmentRole: None if col == NAME else right,
+                _FOREGROUND: grey,
+                IdRole: model.id,
+                Qt.ItemDataRole.AccessibleTextRole: f"{model.name}: {self._plain_cost(quote)}",
+            }
+            for col in range(len(HEADERS))
+        ]
 
     def model_at(self, row: int) -> Model:
         return self._models[row]
@@ -92,27 +124,12 @@ class ModelTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self._cells[row][0][col] if self._cells else (self._models[row].name if col == NAME else "")
-            )
-        if role == SortRole:
-            return self._cells[row][1][col] if self._cells else self._sort_key(row, col)
-        quote = self._quotes[row] if self._quotes else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return None if col == NAME else int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if not isinstance(quote, str):
-                return None
-            return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        model = self._models[row]
+        cell = self._cells[index.row()][index.column()]
+        if role in cell:
+            return cell[role]
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return model_html(model, quote)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{model.name}: {self._plain_cost(quote)}"
-        if role == IdRole:
-            return model.id
+            row = index.row()
+            return model_html(self._models[row], self._quotes[row])
         return None
 
     def _plain_cost(self, quote: Quote | str | None) -> str:
@@ -128,7 +145,7 @@ class ModelTableModel(QAbstractTableModel):
             return model.name.casefold()
         if col == MAX_RES:
             return float(TIERS.index(model.max_resolution)) if model.max_resolution else math.inf
-        quote = self._quotes[row] if self._quotes else None
+        quote = self._quotes[row]
         # Exact costs first, then lower bounds, then unknowns, then models that cannot.
         if not isinstance(quote, Quote):
             return _LAST * 3

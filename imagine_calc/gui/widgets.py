@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget
 
 
 def headline_label(object_name: str, accessible_name: str, scale: float) -> QLabel:
@@ -14,3 +15,27 @@ def headline_label(object_name: str, accessible_name: str, scale: float) -> QLab
     label.setFont(font)
     label.setAccessibleName(accessible_name)
     return label
+
+
+class QuietTabWidget(QTabWidget):
+    """A QTabWidget that lays itself out again only when its pages' minimum size changes.
+
+    Qt's QTabWidget answers every LayoutRequest from a page with `update()` on itself: a label
+    changing its text inside a tab repainted the whole window (~180,000 px for a new total). The
+    pages' own layouts still run; only the tab widget's redundant relayout and repaint are skipped.
+    The preferred size is not compared: it only sizes a window not yet shown, and a word-wrapped
+    label's preferred height changes with its text.
+    """
+
+    _min_hint: QSize | None = None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            # The pages' stack, not the tab widget: its hint comes from cached layouts (~10 us),
+            # while QTabWidget's own measure every tab's text again (~0.8 ms). Tab texts are fixed.
+            stack = self.findChild(QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            hint = stack.minimumSizeHint()
+            if hint == self._min_hint:
+                return True
+            self._min_hint = hint
+        return super().event(event)

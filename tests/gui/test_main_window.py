@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QSpinBox, QToolTip
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QSpinBox, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.pricing import GenerationRequest, quote_generation
@@ -23,6 +23,12 @@ def total_text(window: MainWindow) -> str:
 def core_total(window: MainWindow, **kw: object) -> str:
     req = GenerationRequest(**{**window.request.__dict__, **kw})  # type: ignore[arg-type]
     return numbers.total(quote_generation(window.catalog, req))
+
+
+def settle() -> None:
+    """Layout requests climb one widget per pass of the event loop; let them reach the window."""
+    for _ in range(10):
+        QApplication.processEvents()
 
 
 def pick(qtbot: QtBot, window: MainWindow, model_id: str) -> None:
@@ -218,3 +224,25 @@ def test_hovering_a_model_shows_it_in_the_detail_pane(qtbot: QtBot, window: Main
     pick(qtbot, window, "nano-banana-2")
     window.view.entered.emit(row_index(window, "ideogram-v3"))
     assert "Ideogram v3" in window.detail.toPlainText()
+
+
+def test_toggling_the_enhancer_does_not_move_the_controls(qtbot: QtBot, window: MainWindow) -> None:
+    pick(qtbot, window, "nano-banana-2")
+    check = window.findChild(QCheckBox, "promptEnhancerCheck")
+    breakdown = window.findChild(QLabel, "breakdownLabel")
+    check.setChecked(False)
+    settle()
+    before, reserved = check.mapTo(window, check.rect().topLeft()), breakdown.minimumHeight()
+    short = breakdown.text()
+    check.setChecked(True)  # the breakdown gains the enhancer line and the reason it is unknown
+    settle()
+    assert breakdown.text().count("<br>") > short.count("<br>")
+    assert breakdown.heightForWidth(breakdown.width()) > QLabel(short).heightForWidth(breakdown.width())
+    assert breakdown.minimumHeight() == reserved >= breakdown.heightForWidth(breakdown.width())
+    assert check.mapTo(window, check.rect().topLeft()) == before
+
+
+def test_upscale_tab_is_built_when_first_opened(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.findChild(QWidget, "dropArea") is None  # not on the start-up path
+    window.tabs.setCurrentWidget(window.upscale_page)
+    assert window.upscale_page.isAncestorOf(window.findChild(QWidget, "dropArea"))

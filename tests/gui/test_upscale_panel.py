@@ -131,7 +131,7 @@ def test_pasted_image_is_quoted_from_its_own_size(qtbot: QtBot, window: MainWind
     panel = window.upscale_panel
     with qtbot.waitSignal(panel.totals_changed):
         window.paste_images()
-    assert window.tabs.currentWidget() is panel
+    assert window.tabs.currentWidget() is window.upscale_page
     table = rows(panel)
     assert list(table) == ["Pasted image 1"]
     assert table["Pasted image 1"][MP] == "0.48"
