@@ -22,6 +22,11 @@ def build_gui_parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="PATH", type=Path, help="render the main window offscreen into a PNG and exit"
     )
     parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="check the catalog, quoting, image reading and the window offscreen; exit 0 if all work",
+    )
+    parser.add_argument(
         "--color-scheme",
         choices=("system", "light", "dark"),
         default="system",
@@ -32,6 +37,10 @@ def build_gui_parser() -> argparse.ArgumentParser:
 
 def run_app(argv: Sequence[str]) -> int:
     args, qt_args = build_gui_parser().parse_known_args(list(argv))
+    if args.selftest:
+        from imagine_calc.selftest import run_selftest
+
+        return run_selftest()
     if args.screenshot is not None:
         import os
 

@@ -1,0 +1,115 @@
+"""`imagine-calc --selftest`: proves an install or a frozen bundle works, one line per check.
+
+Each check exercises a part a bundler can silently leave out: the catalog's YAML files and
+PyYAML's C loader, Pillow's PNG plugin, Qt's offscreen platform, fonts and SVG icon engine.
+The user's override and settings are left alone: the test runs on the bundled catalog and a
+throwaway settings folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from imagine_calc.core.catalog_loader import LoadedCatalog, load_catalog
+from imagine_calc.core.choices import fit_request
+from imagine_calc.core.image_size import SizeError, read_size
+from imagine_calc.core.paths import override_path
+from imagine_calc.core.pricing import GenerationRequest, quote_generation, quote_upscale
+from imagine_calc.core.records import Catalog
+
+#: The sample image shipped in resources/ and the size its header must give.
+SAMPLE = "sample.png"
+SAMPLE_SIZE = (640, 360)
+
+
+def check_catalog(state: dict[str, object]) -> str:
+    catalog = load_catalog()
+    state["catalog"] = catalog
+    return f"{len(catalog.models)} models, version {catalog.version}, as of {catalog.as_of.isoformat()}"
+
+
+def check_quotes(state: dict[str, object]) -> str:
+    catalog: Catalog = state["catalog"]  # type: ignore[assignment]
+    unknown = []
+    for model in catalog.models:
+        request, _ = fit_request(catalog, GenerationRequest(model.id))
+        if not quote_generation(catalog, request).complete:
+            unknown.append(model.name)
+    exact = len(catalog.models) - len(unknown)
+    return f"every model quoted: {exact} exact, {len(unknown)} unknown ({', '.join(unknown) or 'none'})"
+
+
+def check_sample_image(state: dict[str, object]) -> str:
+    from imagine_calc.gui.resources import resource_path
+
+    size = read_size(resource_path(SAMPLE))
+    if isinstance(size, SizeError):
+        raise RuntimeError(size.message)
+    if (size.width, size.height) != SAMPLE_SIZE:
+        raise RuntimeError(f"{SAMPLE} reads as {size.width} x {size.height}, expected {SAMPLE_SIZE}")
+    catalog: Catalog = state["catalog"]  # type: ignore[assignment]
+    quote = quote_upscale(catalog, catalog.engines[0].id, 2, size.width, size.height)
+    return f"{SAMPLE} is {size.width} x {size.height} from its header; 2x upscale {quote.known_total} credits"
+
+
+def check_window(state: dict[str, object]) -> str:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from imagine_calc.gui.main_window import MainWindow
+    from imagine_calc.gui.resources import app_icon
+    from imagine_calc.gui.settings_store import SettingsStore
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    icon = app_icon()
+    if icon.pixmap(64, 64).isNull():
+        raise RuntimeError("the SVG icon did not render (is Qt's SVG icon engine bundled?)")
+    catalog: Catalog = state["catalog"]  # type: ignore[assignment]
+    with tempfile.TemporaryDirectory() as settings_dir:
+        os.environ["IMAGINE_CALC_CONFIG_DIR"] = settings_dir
+        loaded = LoadedCatalog(catalog, override_path(), override_active=False, override_error=None)
+        window = MainWindow(loaded, SettingsStore(), icon)
+        window.show()
+        app.processEvents()
+        image = window.grab().toImage()
+        total = window.total_panel.total.text()
+        window.hide()
+        window.deleteLater()
+        app.processEvents()
+    if image.isNull() or not total:
+        raise RuntimeError("the window painted nothing")
+    return f"main window built and painted at {image.width()} x {image.height()}, total {total!r}"
+
+
+CHECKS: tuple[tuple[str, Callable[[dict[str, object]], str]], ...] = (
+    ("catalog", check_catalog),
+    ("quotes", check_quotes),
+    ("sample image", check_sample_image),
+    ("window", check_window),
+)
+
+
+def run_selftest(out: TextIO = sys.stdout) -> int:
+    """Run every check (later ones need the catalog), print one line each; 0 only if all pass."""
+    state: dict[str, object] = {}
+    failed = 0
+    start = time.perf_counter()
+    for name, check in CHECKS:
+        try:
+            detail = check(state)
+        except Exception as exc:
+            failed += 1
+            print(f"FAIL {name}: {type(exc).__name__}: {exc}", file=out)
+            if "catalog" not in state:
+                break  # nothing else can run without it
+        else:
+            print(f"ok   {name}: {detail}", file=out)
+    elapsed = time.perf_counter() - start
+    verdict = "FAILED" if failed else "passed"
+    print(f"{verdict}: {len(CHECKS) - failed} of {len(CHECKS)} checks in {elapsed:.2f} s", file=out)
+    return 1 if failed else 0
