@@ -59,8 +59,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("catalog", help="show the catalog in use, or check a catalog file")
     p.add_argument("--check", metavar="PATH", type=Path, help="validate a YAML catalog file")
+    p.add_argument(
+        "--update-from",
+        metavar="PAGE",
+        type=Path,
+        help="compare ImagineArt's Image Credits page, saved as Markdown or HTML, with the catalog",
+    )
+    p.add_argument("--apply", action="store_true", help="with --update-from: write it as your override")
+    p.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="with --update-from: the page's date (default: the saved file's date)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _date(text: str) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from imagine_calc.cli import UsageError, print_json
@@ -180,6 +181,10 @@ def _upscale_row(
 def cmd_catalog(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     if args.check is not None:
         return _check_file(args)
+    if args.update_from is not None:
+        return _update_from(args, loaded)
+    if args.apply or args.as_of:
+        raise UsageError("imagine-calc catalog: --apply and --as-of go with --update-from PAGE")
     catalog = loaded.catalog
     age = catalog.age_days(dt.date.today())
     info = {
@@ -221,4 +226,54 @@ def _check_file(args: argparse.Namespace) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     print(f"{path}: valid")
+    return 0
+
+
+def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    from imagine_calc.core.credits_page import PageError, parse_credits_page
+    from imagine_calc.core.price_update import apply_update, diff, page_date
+
+    path: Path = args.update_from
+    if not path.is_file():
+        raise UsageError(f"imagine-calc catalog: --update-from: no file {path}")
+    try:
+        page = parse_credits_page(read_file(path))
+    except PageError as exc:
+        print(f"{path}: {exc}", file=sys.stderr)
+        return 1
+    update = diff(loaded.catalog, page)
+    as_of = args.as_of or page_date(path)
+    applied = False
+    if args.apply and update.changes:
+        try:
+            apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name)
+        except CatalogError as exc:
+            print(f"not applied: the update would not be a valid override:\n{exc}", file=sys.stderr)
+            return 1
+        applied = True
+    if args.json:
+        print_json(
+            {
+                "page": str(path),
+                "as_of": as_of.isoformat(),
+                "models_on_page": len(page.models),
+                "changes": [c.__dict__ for c in update.changes],
+                "notes": list(update.notes),
+                "applied": applied,
+                "override_path": str(loaded.override_path),
+            }
+        )
+        return 0
+    print(f"{path.name}: {len(page.models)} models, {len(page.engines)} upscale engines (as of {as_of})")
+    if not update.changes:
+        print("No changes: the catalog in use already has the page's prices.")
+    for change in update.changes:
+        arrow = f"{change.before} -> {change.after}" if change.before else change.after
+        print(f"  {change.kind:<15} {change.name}: {arrow}")
+    for note in update.notes:
+        print(f"  note: {note}")
+    if applied:
+        print(f"Applied: written to {loaded.override_path} (the previous file kept as .bak)")
+    elif update.changes:
+        print("Not applied: run again with --apply to write these prices as your override.")
     return 0

@@ -132,3 +132,30 @@ def test_invalid_override_warns_and_still_quotes(
     code, out, err = run(capsys, "quote", "flux dev", "--json")
     assert code == 0 and json.loads(out)["total_credits"] == 5
     assert "override ignored" in err and str(override_file) in err
+
+
+def test_update_from_a_saved_page_prints_the_diff_then_applies_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, override_file: Path
+) -> None:
+    from tests.credits_pages import with_price
+
+    page = tmp_path / "image-credits.md"
+    page.write_text(with_price("Flux Dev", "7"))
+    code, out, _ = run(capsys, "catalog", "--update-from", str(page))
+    assert code == 0 and "price           Flux Dev: 5 -> 7" in out and "Not applied" in out
+    assert not override_file.exists()
+    code, out, _ = run(capsys, "catalog", "--update-from", str(page), "--apply", "--as-of", "2026-12-20")
+    assert code == 0 and f"Applied: written to {override_file}" in out
+    _, out, _ = run(capsys, "quote", "flux dev", "--json")
+    assert json.loads(out)["total_credits"] == 7
+    _, out, _ = run(capsys, "catalog", "--json")
+    assert json.loads(out)["as_of"] == "2026-12-20"
+
+
+def test_update_from_a_page_that_is_not_a_credits_page(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "notes.html"
+    page.write_text("<html><body><p>Hello</p></body></html>")
+    code, _, err = run(capsys, "catalog", "--update-from", str(page), "--json")
+    assert code == 1 and "not ImagineArt's Image Credits page" in err
