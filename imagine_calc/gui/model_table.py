@@ -55,6 +55,16 @@ class ModelTableModel(QAbstractTableModel):
         self._cells = [self._row_cells(row) for row in range(len(self._models))]
         self._request: GenerationRequest | None = None
 
+    def set_catalog(self, catalog: Catalog) -> None:
+        """A new catalog (a price update was applied): new rows, priced for the last settings."""
+        self.beginResetModel()
+        self._catalog, self._models = catalog, catalog.models
+        self._quotes = [None] * len(self._models)
+        self._cells = [self._row_cells(row) for row in range(len(self._models))]
+        self.endResetModel()
+        if self._request is not None:
+            self.set_request(self._request)
+
     def set_request(self, req: GenerationRequest) -> None:
         """Re-price every row for these settings (the model id in `req` is ignored)."""
         self._request = req

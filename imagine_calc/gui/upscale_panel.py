@@ -135,6 +135,12 @@ class UpscalePanel(QWidget):
 
     # --- adding -------------------------------------------------------------------------
 
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Re-price every row with a new catalog (a price update was applied)."""
+        self.catalog = self.model.catalog = catalog
+        self.model.set_engine(self.model.engine_id, self.model.scale)
+        self._refresh_total()
+
     def add_paths(self, paths: list[str]) -> ScanJob:
         """Scan `paths` off the GUI thread; rows arrive in batches."""
         job = ScanJob(list(paths))
