@@ -5,7 +5,7 @@ The window formats numbers with QLocale instead; both start from the same Decima
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 from imagine_calc.core.pricing import Quote
@@ -51,8 +51,13 @@ def price_summary(model: Model, number: Callable[[Decimal], str] = credits_text)
     if model.flat:
         price = next(iter(model.tier_prices.values()))
         return "unknown" if price is None else number(price)
+    return tiered_text(model.tier_prices, number)
+
+
+def tiered_text(prices: Mapping[str, Decimal | None], number: Callable[[Decimal], str] = credits_text) -> str:
+    """Tier prices as ImagineArt's table writes them, equal neighbouring tiers grouped."""
     groups: list[tuple[Decimal | None, list[str]]] = []
-    for tier, price in model.tier_prices.items():
+    for tier, price in prices.items():
         if groups and groups[-1][0] == price:
             groups[-1][1].append(tier)
         else:

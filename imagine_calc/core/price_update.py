@@ -18,7 +18,7 @@ import yaml
 
 from imagine_calc.core.catalog_loader import bundled_files, load_override
 from imagine_calc.core.credits_page import CreditsPage, PageEngine, PageModel
-from imagine_calc.core.formatting import credits_text, price_summary
+from imagine_calc.core.formatting import credits_text, price_summary, tiered_text
 from imagine_calc.core.records import Catalog, Model, UpscaleEngine
 
 PAGE_TITLE = "ImagineArt documentation: Image Credits (a saved copy)"
@@ -55,13 +55,7 @@ def page_price_text(model: PageModel) -> str:
         return "unknown"
     if model.flat:
         return credits_text(model.price["*"])
-    groups: list[tuple[Decimal, list[str]]] = []
-    for tier, price in model.price.items():
-        if groups and groups[-1][0] == price:
-            groups[-1][1].append(tier)
-        else:
-            groups.append((price, [tier]))
-    return " / ".join(f"{credits_text(p)} ({'/'.join(t)})" for p, t in groups)
+    return tiered_text(model.price)
 
 
 def _same_price(model: Model, page: PageModel) -> bool:
