@@ -2,10 +2,16 @@
 
 Run: .venv/bin/python benchmarks/bench_gui.py
 Both figures are measured in one run, so the start-up ratio holds on a noisy machine.
+
+Where the cold start goes (cProfile, 2026-11-26, PySide6 6.11.3 on Python 3.11): the bare window
+creates 51 Python enums, ours 344 (Qt's namespace alone is ~100; each costs ~0.2 ms on 3.11's
+enum machinery); importing PyYAML takes ~26 ms; the rest is our modules, widgets and the first
+paint of a 25-row table.
 """
 
 from __future__ import annotations
 
+import compileall
 import os
 import statistics
 import subprocess
@@ -15,14 +21,32 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
 
-BARE = """
-import sys
-from PySide6.QtWidgets import QApplication, QLabel
-app = QApplication(sys.argv)
-w = QLabel("hello"); w.resize(980, 640); w.show(); app.processEvents()
-w.grab().save(sys.argv[1])
+# Both programs stop once their window has been painted for the first time: that moment, not
+# writing a PNG, is what a user waits for. The filter is installed the same way in both.
+UNTIL_FIRST_PAINT = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.isWindow():
+            QTimer.singleShot(0, lambda: os._exit(0))  # runs once this paint pass is done
+        return False
+first_paint = FirstPaint()
+app.installEventFilter(first_paint)
 """
+BARE = (
+    UNTIL_FIRST_PAINT
+    + """
+from PySide6.QtWidgets import QLabel
+w = QLabel("hello"); w.resize(980, 640); w.show(); app.exec()
+"""
+)
+# The real entry point (imagine_calc.cli) is imported first, as `imagine-calc` does before Qt.
+OURS = "from imagine_calc.cli import main\n" + UNTIL_FIRST_PAINT + "main([])\n"
 
 
 def settings_to_paint(samples: int = 400) -> list[float]:
@@ -67,20 +91,29 @@ def settings_to_paint(samples: int = 400) -> list[float]:
     return times
 
 
-def cold_start(cmd: list[str], runs: int = 5) -> float:
-    best = float("inf")
+def start_once(cmd: list[str]) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "IMAGINE_CALC_CONFIG_DIR": tmp}
+        t0 = time.perf_counter()
+        subprocess.run(
+            cmd,
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        return time.perf_counter() - t0
+
+
+def cold_starts(commands: dict[str, list[str]], runs: int = 12) -> dict[str, float]:
+    """Best of `runs`, the commands taking turns, so a busy moment on this shared machine hits both."""
+    # An installed app has bytecode (pip compiles it; the bundle ships it). An editable checkout run
+    # with PYTHONDONTWRITEBYTECODE would recompile every module on every start instead.
+    compileall.compile_dir(str(ROOT / "imagine_calc"), quiet=1)
+    best = dict.fromkeys(commands, float("inf"))
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as tmp:
-            env = {**os.environ, "IMAGINE_CALC_CONFIG_DIR": tmp}
-            t0 = time.perf_counter()
-            subprocess.run(
-                [*cmd, str(Path(tmp) / "shot.png")],
-                check=True,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            best = min(best, time.perf_counter() - t0)
+        for name, cmd in commands.items():
+            best[name] = min(best[name], start_once(cmd))
     return best
 
 
@@ -92,8 +125,8 @@ def main() -> None:
         f"settings change -> repainted total and list: p50 {p50 * 1e3:.2f} ms, "
         f"p99 {p99 * 1e3:.2f} ms, max {times[-1] * 1e3:.2f} ms   (target p99 < 16 ms)"
     )
-    bare = cold_start([sys.executable, "-c", BARE])
-    ours = cold_start([sys.executable, "-m", "imagine_calc", "--screenshot"])
+    best = cold_starts({"bare": [sys.executable, "-c", BARE], "ours": [sys.executable, "-c", OURS]})
+    bare, ours = best["bare"], best["ours"]
     print(
         f"cold start to first painted window: bare PySide6 {bare * 1e3:.0f} ms, "
         f"imagine-calc {ours * 1e3:.0f} ms, ratio {ours / bare:.2f}   (target < 1.5)"
