@@ -14,7 +14,7 @@ from imagine_calc.core.catalog_loader import LoadedCatalog, load_with_override
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.records import TIERS
 
-COMMANDS = ("models", "quote", "upscale", "catalog")
+COMMANDS = ("models", "quote", "upscale", "catalog", "estimate")
 
 
 class UsageError(Exception):
@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
         type=_date,
         help="with --update-from: the page's date (default: the saved file's date)",
     )
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("estimate", help="line items and totals of a saved estimate, re-priced")
+    p.add_argument("file", type=Path, metavar="FILE", help="an estimate saved by the window (.icalc.json)")
     p.add_argument("--json", action="store_true", help="print JSON")
     return parser
 

@@ -277,3 +277,27 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     elif update.changes:
         print("Not applied: run again with --apply to write these prices as your override.")
     return 0
+
+
+def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    from imagine_calc.core.estimate import price_estimate
+    from imagine_calc.core.estimate_export import to_json, to_text
+    from imagine_calc.core.estimate_file import EstimateFileError, price_changes, read_estimate
+
+    catalog = loaded.catalog
+    try:
+        saved = read_estimate(args.file)
+    except EstimateFileError as exc:
+        print(f"imagine-calc: {exc}", file=sys.stderr)
+        return 1
+    priced = price_estimate(catalog, saved.estimate)
+    changes = price_changes(saved, priced, catalog)
+    if args.json:
+        print(to_json(priced, catalog), end="")
+    else:
+        print(to_text(priced, catalog), end="")
+    if changes:
+        print("Prices changed since the estimate was saved:", file=sys.stderr)
+        for line in changes:
+            print(f"  {line}", file=sys.stderr)
+    return 0

@@ -218,6 +218,7 @@ class _Merge:
             flat=flat,
             max_resolution=max_res,
             aspect_ratios=v["aspect_ratios"],
+            requires_subscription=v.get("requires_subscription", False),
             unknown=MappingProxyType(dict(v.get("unknown", {}))),
             inferred=MappingProxyType(dict(v.get("inferred", {}))),
             source=Source(**v["source"]) if "source" in v else None,

@@ -19,6 +19,11 @@ def credits_text(value: Decimal) -> str:
     return f"{value.normalize():,f}"
 
 
+def plain_decimal(value: Decimal) -> str:
+    """Exact and machine-readable, for files: "12800", "629.1456", never "1.28E+4"."""
+    return format(value.normalize(), "f") if value else "0"
+
+
 def approx_text(value: Decimal) -> str:
     """Whole credits, for a figure that is itself an estimate ("about 41")."""
     return f"{value.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}"

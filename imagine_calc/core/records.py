@@ -33,6 +33,8 @@ class Model:
     flat: bool
     max_resolution: str | None
     aspect_ratios: tuple[str, ...]
+    #: "Pro" models: free daily credits cannot pay for them and they need a subscription.
+    requires_subscription: bool = False
     unknown: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     inferred: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     source: Source | None = None

@@ -127,6 +127,12 @@ def count(value: Any, path: KeyPath, ck: Checker) -> Any:
     return value
 
 
+def boolean(value: Any, path: KeyPath, ck: Checker) -> Any:
+    if not isinstance(value, bool):
+        return ck.fail(path, f"expected true or false, got {_shown(value)}")
+    return value
+
+
 def one_of(*choices: str | None) -> Check:
     def check(value: Any, path: KeyPath, ck: Checker) -> Any:
         if value not in choices:
@@ -216,8 +222,9 @@ MODEL = record(
         "price": (price, True),
         "max_resolution": (tier_or_null, True),
         "aspect_ratios": (aspect_ratios, True),
+        "requires_subscription": (boolean, False),
         "unknown": (reasons(MODEL_FIELDS), False),
-        "inferred": (reasons((*MODEL_FIELDS, "aspect_ratios")), False),
+        "inferred": (reasons((*MODEL_FIELDS, "aspect_ratios", "requires_subscription")), False),
         "source": (SOURCE, False),
     }
 )

@@ -30,6 +30,7 @@ def model_html(
     *,
     catalog: Catalog | None = None,
     locale: QLocale | None = None,
+    affordable: str | None = None,
 ) -> str:
     """Name, description, price per tier, max resolution, aspect ratios; unknowns said so."""
     loc = locale or QLocale()
@@ -50,6 +51,11 @@ def model_html(
         rows[-1] += f"<tr><td>Now:&nbsp;</td><td><i>not available: {escape(current)}</i></td></tr>"
     elif current is not None:
         rows[-1] += f"<tr><td>Now:&nbsp;</td><td>{escape(numbers.total(current, loc))}</td></tr>"
+    if model.requires_subscription:
+        why = " (inferred from the name)" if "requires_subscription" in model.inferred else ""
+        rows[-1] += f"<tr><td>Plan:&nbsp;</td><td>Pro model: needs a subscription{why}</td></tr>"
+    if affordable is not None:
+        rows[-1] += f"<tr><td>Your balance:&nbsp;</td><td>{escape(affordable)}</td></tr>"
     rows[-1] += "</table>"
     if model.origin != "bundled":
         rows.append(f"<small>Price from your {escape(model.origin)}</small>")

@@ -1,0 +1,201 @@
+"""Estimates: an ordered list of generation and upscale items, priced by the same core as a quote.
+
+A line's total is its one-run quote times its count; unknown parts stay unknown all the way up
+to the grand total, which then reads "at least N". An item the current catalog cannot quote any
+more (a model removed, a setting no longer offered) stays in the estimate, priced as unknown with
+the reason, so reopening an old estimate never drops a line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Literal
+
+from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.pricing import GenerationRequest, Line, Quote, quote_generation, quote_upscale
+from imagine_calc.core.records import Catalog
+
+#: The largest repeat count of one line; a typo of 1e9 should not freeze a spin box or a total.
+MAX_COUNT = 100_000
+
+
+@dataclass(frozen=True)
+class GenerationItem:
+    """`count` generations with the same settings ("x 20 generations")."""
+
+    request: GenerationRequest
+    count: int = 1
+    label: str = ""
+
+    kind: Literal["generation"] = "generation"
+
+
+@dataclass(frozen=True)
+class UpscaleItem:
+    """A batch of images upscaled with one engine and scale, `count` times.
+
+    A dropped batch keeps one size per file; "10 images of 2048 x 2048" is one size, count 10.
+    """
+
+    engine_id: str
+    scale: int
+    sizes: tuple[tuple[int, int], ...]
+    count: int = 1
+    label: str = ""
+
+    kind: Literal["upscale"] = "upscale"
+
+
+Item = GenerationItem | UpscaleItem
+
+
+@dataclass(frozen=True)
+class Estimate:
+    items: tuple[Item, ...] = ()
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class PricedItem:
+    item: Item
+    #: One run of the item (one generation, or the batch once); its lines show the breakdown.
+    unit: Quote
+    #: The whole line: `unit` times `count`.
+    quote: Quote
+    #: What the line is, in words: "Nano Banana Pro · 4K · 16:9 · 4 images".
+    description: str
+    #: The model's or engine's name, for subtotals by model.
+    group: str
+    #: True when the line uses a model that needs a subscription.
+    needs_subscription: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.item.label or self.group
+
+
+@dataclass(frozen=True)
+class PricedEstimate:
+    estimate: Estimate
+    items: tuple[PricedItem, ...]
+    total: Quote
+
+    def subtotals(self, by: Literal["group", "kind"] = "group") -> list[tuple[str, Quote]]:
+        """Subtotals in order of first appearance, by model/engine name or by kind."""
+        groups: dict[str, list[Quote]] = {}
+        for p in self.items:
+            key = p.group if by == "group" else ("Generation" if p.item.kind == "generation" else "Upscale")
+            groups.setdefault(key, []).append(p.quote)
+        return [(key, sum_quotes(quotes)) for key, quotes in groups.items()]
+
+    def credits_needing_subscription(self) -> Decimal:
+        return sum((p.quote.known_total for p in self.items if p.needs_subscription), Decimal(0))
+
+
+def sum_quotes(quotes: Iterable[Quote], lines: Sequence[Line] = ()) -> Quote:
+    """Known parts added exactly; every unknown reason and caveat kept once, in order."""
+    known = Decimal(0)
+    unknown: dict[str, None] = {}
+    caveats: dict[str, None] = {}
+    estimated = False
+    for q in quotes:
+        known += q.known_total
+        unknown.update(dict.fromkeys(q.unknown_reasons))
+        caveats.update(dict.fromkeys(q.caveats))
+        estimated = estimated or q.estimated
+    return Quote(tuple(lines), known, tuple(unknown), tuple(caveats), estimated)
+
+
+def times(quote: Quote, count: int) -> Quote:
+    return Quote(
+        quote.lines, quote.known_total * count, quote.unknown_reasons, quote.caveats, quote.estimated
+    )
+
+
+def unpriceable(reason: str) -> Quote:
+    return Quote((Line("cannot be quoted", None, reason),), Decimal(0), (reason,))
+
+
+def price_item(catalog: Catalog, item: Item) -> PricedItem:
+    if isinstance(item, GenerationItem):
+        return _price_generation(catalog, item)
+    return _price_upscale(catalog, item)
+
+
+def price_estimate(catalog: Catalog, estimate: Estimate) -> PricedEstimate:
+    items = tuple(price_item(catalog, item) for item in estimate.items)
+    return PricedEstimate(estimate, items, sum_quotes(p.quote for p in items))
+
+
+def _price_generation(catalog: Catalog, item: GenerationItem) -> PricedItem:
+    req = item.request
+    model = catalog.find_model(req.model_id)
+    group = model.name if model else req.model_id
+    parts = [group, req.resolution]
+    if req.aspect_ratio:
+        parts.append(req.aspect_ratio)
+    parts.append(f"{req.images} image{'s' if req.images != 1 else ''}")
+    if req.prompt_enhancer:
+        parts.append("prompt enhancer")
+    if model is None:
+        unit = unpriceable(f"the prices in use have no model '{req.model_id}'")
+    else:
+        try:
+            unit = quote_generation(catalog, replace(req, model_id=model.id))
+        except QuoteError as exc:
+            unit = unpriceable(str(exc))
+    return PricedItem(
+        item,
+        unit,
+        times(unit, item.count),
+        " · ".join(parts),
+        group,
+        needs_subscription=bool(model and model.requires_subscription),
+    )
+
+
+def _price_upscale(catalog: Catalog, item: UpscaleItem) -> PricedItem:
+    engine = catalog.find_engine(item.engine_id)
+    group = engine.name if engine else item.engine_id
+    quotes: list[Quote] = []
+    if engine is None:
+        quotes.append(unpriceable(f"the prices in use have no upscale engine '{item.engine_id}'"))
+    for width, height in item.sizes if engine else ():
+        try:
+            quotes.append(quote_upscale(catalog, engine.id, item.scale, width, height))
+        except QuoteError as exc:
+            quotes.append(unpriceable(f"{group} {item.scale}x, {width} x {height}: {exc}"))
+    lines = [line for q in quotes for line in q.lines]
+    unit = sum_quotes(quotes, lines if len(lines) <= 1 else [_batch_line(group, item, quotes)])
+    return PricedItem(item, unit, times(unit, item.count), _upscale_description(group, item), group)
+
+
+def _batch_line(group: str, item: UpscaleItem, quotes: list[Quote]) -> Line:
+    total = sum_quotes(quotes)
+    return Line(
+        f"{group} {item.scale}x",
+        total.known_total if total.complete else None,
+        f"{len(item.sizes)} images",
+    )
+
+
+def _upscale_description(group: str, item: UpscaleItem) -> str:
+    n = len(item.sizes)
+    if n == 1:
+        (w, h) = item.sizes[0]
+        what = f"{w} x {h}"
+    elif len(set(item.sizes)) == 1:
+        (w, h) = item.sizes[0]
+        what = f"{n} images of {w} x {h}"
+    else:
+        what = f"{n} images"
+    return f"{group} {item.scale}x · {what}"
+
+
+def count_error(count: object) -> str | None:
+    """Why `count` cannot be a line's repeat count, or None when it can."""
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
+        return f"a count is a whole number from 1 to {MAX_COUNT:,}, got {count!r}"
+    return None
