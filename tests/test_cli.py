@@ -180,7 +180,9 @@ def _saved_estimate(path: Path) -> Path:
     return path
 
 
-def test_estimate_prints_lines_and_an_honest_total(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_estimate_prints_lines_and_an_honest_total(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, out, err = run(capsys, "estimate", str(_saved_estimate(tmp_path / "spring.icalc.json")))
     assert code == 0, err
     assert "Spring campaign" in out

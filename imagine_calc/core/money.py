@@ -16,8 +16,10 @@ class Rate:
     @classmethod
     def from_plan(cls, price: Decimal, credits: Decimal, currency: str) -> Rate:
         """A plan's price divided by its credits (both as the user typed them)."""
-        if credits <= 0:
+        if credits <= 0 or not credits.is_finite():
             raise ValueError("a plan's credits must be more than 0")
+        if price < 0 or not price.is_finite():
+            raise ValueError("a plan's price cannot be negative")
         return cls(price / credits, currency)
 
     def cost(self, credits: Decimal) -> Decimal:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -25,12 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imagine_calc.core.budget import Balances, affordable_images
 from imagine_calc.core.catalog_loader import LoadedCatalog, load_with_override, read_file
 from imagine_calc.core.choices import fit_request, quote_or_reason
 from imagine_calc.core.errors import CatalogError
+from imagine_calc.core.estimate import GenerationItem
 from imagine_calc.core.pricing import GenerationRequest, Quote, quote_generation
+from imagine_calc.gui import numbers
 from imagine_calc.gui.banner import Banner
 from imagine_calc.gui.drop_area import describe
+from imagine_calc.gui.estimate_host import EstimateHost
 from imagine_calc.gui.model_info import model_html
 from imagine_calc.gui.model_table import COST, MAX_RES, NAME, ModelFilterProxy, ModelTableModel
 from imagine_calc.gui.settings_panel import SettingsPanel
@@ -88,6 +93,10 @@ class MainWindow(QMainWindow):
         self.detail.setOpenLinks(False)  # offline: never follow a link from here
         self.detail.setAccessibleName("Model details")
         self.banner = Banner()
+        self.add_estimate = QPushButton("Add to es&timate", objectName="addToEstimateButton")
+        self.add_estimate.setToolTip("Add these settings to the estimate as a line (Ctrl+E)")
+        self.add_estimate.clicked.connect(self.add_to_estimate)
+        self.balances: Balances = store.balances()
 
         self._build_layout()
         self._build_menus()
@@ -142,6 +151,7 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.total_panel)
+        right_layout.addWidget(self.add_estimate, 0, Qt.AlignmentFlag.AlignLeft)
         right_layout.addWidget(self.settings_panel)
         right_layout.addWidget(self.detail, 1)
 
@@ -162,6 +172,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(
             lambda index: self.upscale_panel if self.tabs.widget(index) is self.upscale_page else None
         )
+        self.estimates = EstimateHost(self, self.tabs, self.store, lambda: self.catalog)
+        self.estimates.balances_changed.connect(self._set_balances)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -198,6 +210,12 @@ class MainWindow(QMainWindow):
         update.triggered.connect(self.choose_credits_page)
         file_menu.insertAction(quit_action, update)
         file_menu.insertSeparator(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.estimates.add_menus(file_menu, add_images, edit_menu)
+        add_line = QAction("Add to es&timate", self, shortcut=QKeySequence("Ctrl+E"))
+        add_line.triggered.connect(self.add_to_estimate)
+        edit_menu.addSeparator()
+        edit_menu.addAction(add_line)
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About imagine-calc", self)
         about.triggered.connect(self.show_about)
@@ -292,7 +310,33 @@ class MainWindow(QMainWindow):
     def _show_detail(self, model_id: str) -> None:
         model = self.catalog.model(model_id)
         current: Quote | str = quote_or_reason(self.catalog, replace(self.request, model_id=model_id))
-        self.detail.setHtml(model_html(model, current, catalog=self.catalog))
+        self.detail.setHtml(
+            model_html(model, current, catalog=self.catalog, affordable=self._affordable(model_id))
+        )
+
+    def _affordable(self, model_id: str) -> str | None:
+        """ "buys 68 images at these settings", once the user has typed a balance."""
+        b = self.balances
+        if not (b.subscribed or b.total):
+            return None
+        model = self.catalog.model(model_id)
+        one = quote_or_reason(self.catalog, replace(self.request, model_id=model_id, images=1))
+        per_image = one.total if isinstance(one, Quote) else None
+        n = affordable_images(b, model, per_image)
+        if n is None:
+            return "unknown for these settings (a price is unknown)"
+        if n == 0 and model.requires_subscription and not b.subscribed:
+            return "none: a Pro model needs a subscription"
+        return f"buys {numbers.count(n)} image{'s' if n != 1 else ''} at these settings"
+
+    def _set_balances(self, balances: Balances) -> None:
+        self.balances = balances
+        self._show_detail(self._hovered or self.request.model_id)
+
+    def add_to_estimate(self) -> None:
+        """The current settings as an estimate line; its count is edited in the Estimate tab."""
+        model = self.catalog.model(self.request.model_id)
+        self.estimates.add([GenerationItem(self.request, 1, model.name)])
 
     def show_about(self) -> None:
         from imagine_calc.gui.about import show_about  # imported on first use, off the start-up path
@@ -350,6 +394,7 @@ class MainWindow(QMainWindow):
         self.table_model.set_catalog(self.catalog)
         if self._upscale is not None:
             self._upscale.set_catalog(self.catalog)
+        self.estimates.set_catalog(self.catalog)
         self._sized_for = None
         self._show_override_state()
         known = {m.id for m in self.catalog.models}
@@ -367,6 +412,7 @@ class MainWindow(QMainWindow):
 
             self._upscale = UpscalePanel(self.catalog)
             self._upscale.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+            self._upscale.add_to_estimate.connect(lambda item: self.estimates.add([item]))
             self.upscale_page.layout().addWidget(self._upscale)
         return self._upscale
 
@@ -407,5 +453,6 @@ class MainWindow(QMainWindow):
         self.store.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.estimates.flush()
         self.save_state()
         super().closeEvent(event)

@@ -50,3 +50,7 @@ def short(quote: Quote | str, locale: QLocale | None = None) -> str:
     if not quote.complete:
         return "unknown" if quote.known_total == 0 else f"≥ {credits(quote.known_total, locale)} + ?"
     return credits(quote.known_total, locale)
+
+
+def count(n: int, locale: QLocale | None = None) -> str:
+    return (locale or QLocale()).toString(n)

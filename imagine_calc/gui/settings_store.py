@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from imagine_calc.core.budget import Balances
 from imagine_calc.core.paths import config_dir
 from imagine_calc.core.pricing import GenerationRequest
 
@@ -40,6 +43,43 @@ class SettingsStore:
         s.setValue("quote/aspect_ratio", req.aspect_ratio or "")
         s.setValue("quote/images", req.images)
         s.setValue("quote/prompt_enhancer", req.prompt_enhancer)
+
+    def balances(self) -> Balances:
+        """The balances the user typed last time; nothing is assumed for a new user."""
+
+        def credits(key: str) -> Decimal:
+            try:
+                value = Decimal(str(self.qsettings.value(key, "0")))
+            except InvalidOperation:
+                return Decimal(0)
+            return value if value.is_finite() and value >= 0 else Decimal(0)
+
+        renewal = self._get("budget/renewal", "", str)
+        try:
+            renewal_date = dt.date.fromisoformat(renewal) if renewal else None
+        except ValueError:
+            renewal_date = None
+        return Balances(
+            subscribed=self._get("budget/subscribed", False, bool),
+            subscription=credits("budget/subscription"),
+            renewal=renewal_date,
+            top_up=credits("budget/top_up"),
+            free_daily=credits("budget/free_daily"),
+        )
+
+    def save_balances(self, b: Balances) -> None:
+        s = self.qsettings
+        s.setValue("budget/subscribed", b.subscribed)
+        s.setValue("budget/subscription", str(b.subscription))
+        s.setValue("budget/renewal", b.renewal.isoformat() if b.renewal else "")
+        s.setValue("budget/top_up", str(b.top_up))
+        s.setValue("budget/free_daily", str(b.free_daily))
+
+    def text(self, key: str, default: str = "") -> str:
+        return str(self._get(key, default, str))
+
+    def set_text(self, key: str, value: str) -> None:
+        self.qsettings.setValue(key, value)
 
     def bytes(self, key: str) -> QByteArray | None:
         value = self.qsettings.value(key)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imagine_calc.core.estimate import UpscaleItem
 from imagine_calc.core.image_size import ImageSize, SizeError
 from imagine_calc.core.records import Catalog
 from imagine_calc.gui import numbers
@@ -39,6 +40,8 @@ class UpscalePanel(QWidget):
 
     totals_changed = Signal(object)
     message = Signal(str)
+    #: An UpscaleItem for the estimate: the selected rows, or every quoted row.
+    add_to_estimate = Signal(object)
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +96,9 @@ class UpscalePanel(QWidget):
         delete.activated.connect(self.remove_selected)
         clear = QPushButton("Clear all", objectName="clearRowsButton")
         clear.clicked.connect(self.clear)
+        self.add_estimate = QPushButton("Add to es&timate", objectName="addUpscaleToEstimateButton")
+        self.add_estimate.setToolTip("Add the selected images (or all of them) to the estimate as one line")
+        self.add_estimate.clicked.connect(self._add_to_estimate)
         self.progress = QProgressBar(objectName="scanProgress")
         self.progress.setRange(0, 0)
         self.progress.setFormat("%v files read")
@@ -114,6 +120,7 @@ class UpscalePanel(QWidget):
         controls.addWidget(add)
         controls.addWidget(self.remove)
         controls.addWidget(clear)
+        controls.addWidget(self.add_estimate)
         busy = QHBoxLayout()
         busy.addWidget(self.progress, 1)
         busy.addWidget(self.cancel_button)
@@ -235,6 +242,24 @@ class UpscalePanel(QWidget):
             job.cancel()
             if self.pool.tryTake(job):  # never started: it will not report, so finish it here
                 self._on_finished(job, True)
+
+    def estimate_item(self) -> UpscaleItem | None:
+        """The selected rows (or all) with a size, as one estimate line at this engine and scale."""
+        selected = [i.row() for i in self.table.selectionModel().selectedRows()]
+        rows = [self.model.rows[r] for r in sorted(selected)] if selected else self.model.rows
+        sized = [r for r in rows if isinstance(r.size, ImageSize)]
+        if not sized:
+            return None
+        sizes = tuple((r.size.width, r.size.height) for r in sized)  # type: ignore[union-attr]
+        label = sized[0].name if len(sized) == 1 else f"Upscale {len(sized)} images"
+        return UpscaleItem(self.model.engine_id, self.model.scale, sizes, 1, label)
+
+    def _add_to_estimate(self) -> None:
+        item = self.estimate_item()
+        if item is None:
+            self._say("Nothing to add: drop or paste images first.")
+            return
+        self.add_to_estimate.emit(item)
 
     def remove_selected(self) -> None:
         rows = [i.row() for i in self.table.selectionModel().selectedRows()]
