@@ -6,12 +6,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from imagine_calc import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from imagine_calc.gui.main_window import MainWindow
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=APP_NAME, description="Open the imagine-calc window.")
+    parser.add_argument(
+        "estimate", nargs="?", type=Path, metavar="ESTIMATE", help="open this saved estimate (.icalc.json)"
+    )
     parser.add_argument(
         "--override",
         metavar="PATH",
@@ -65,6 +72,10 @@ def run_app(argv: Sequence[str]) -> int:
     icon = app_icon()
     app.setWindowIcon(icon)
     window = MainWindow(load_with_override(args.override), SettingsStore(), icon)
+    if args.estimate is not None and not _open_estimate(
+        window, args.estimate, interactive=args.screenshot is None
+    ):
+        return 1
     if args.screenshot is not None:
         window.show()
         app.processEvents()
@@ -76,3 +87,22 @@ def run_app(argv: Sequence[str]) -> int:
         return 0
     window.show()
     return app.exec()
+
+
+def _open_estimate(window: MainWindow, path: Path, interactive: bool) -> bool:
+    """Show `path` in the Estimate tab; with no one to answer a dialog, errors go to stderr."""
+    from PySide6.QtCore import QTimer
+
+    from imagine_calc.core.estimate_file import EstimateFileError
+
+    panel = window.estimates.show()
+    if interactive:
+        # After the window is up, so a question about unsaved work or an error has a parent.
+        QTimer.singleShot(0, lambda: panel.confirm_discard() and panel.open(path))
+        return True
+    try:
+        panel.show_changes(panel.document.open(path, remember=False))
+    except EstimateFileError as exc:
+        print(f"imagine-calc: {exc}", file=sys.stderr)
+        return False
+    return True

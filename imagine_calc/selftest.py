@@ -13,7 +13,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from imagine_calc.core.catalog_loader import LoadedCatalog, load_catalog
 from imagine_calc.core.choices import fit_request
@@ -21,6 +22,9 @@ from imagine_calc.core.image_size import SizeError, read_size
 from imagine_calc.core.paths import override_path
 from imagine_calc.core.pricing import GenerationRequest, quote_generation, quote_upscale
 from imagine_calc.core.records import Catalog
+
+if TYPE_CHECKING:
+    from imagine_calc.gui.main_window import MainWindow
 
 #: The sample image shipped in resources/ and the size its header must give.
 SAMPLE = "sample.png"
@@ -78,12 +82,26 @@ def check_window(state: dict[str, object]) -> str:
         app.processEvents()
         image = window.grab().toImage()
         total = window.total_panel.total.text()
+        estimate = _estimate_round_trip(window, Path(settings_dir) / "selftest.icalc.json")
         window.hide()
         window.deleteLater()
         app.processEvents()
     if image.isNull() or not total:
         raise RuntimeError("the window painted nothing")
-    return f"main window built and painted at {image.width()} x {image.height()}, total {total!r}"
+    return f"main window built and painted at {image.width()} x {image.height()}, total {total!r}; {estimate}"
+
+
+def _estimate_round_trip(window: MainWindow, path: Path) -> str:
+    """The Estimate tab (built on first use, so a bundler sees it late): add, save, read back."""
+    from imagine_calc.core.estimate_file import read_estimate
+
+    window.add_to_estimate()
+    panel = window.estimates.show()
+    panel.document.save(path)
+    saved = read_estimate(path)
+    if saved.estimate != panel.priced().estimate:
+        raise RuntimeError("the estimate read back differs from the one saved")
+    return f"estimate of {len(saved.estimate.items)} line saved atomically and read back"
 
 
 CHECKS: tuple[tuple[str, Callable[[dict[str, object]], str]], ...] = (

@@ -81,13 +81,17 @@ class EstimateDocument(QObject):
         self.autosave()
         self.state_changed.emit()
 
-    def open(self, path: Path) -> list[str]:
-        """Open and re-price `path`; returns what changed since it was saved."""
+    def open(self, path: Path, remember: bool = True) -> list[str]:
+        """Open and re-price `path`; returns what changed since it was saved. `remember=False`
+        (a screenshot) leaves the working copy of the user's own session alone."""
         saved = read_estimate(path)
         self.model.load(saved.estimate)
         self.path = path
         self.model.undo_stack.setClean()
-        self.autosave()
+        if remember:
+            self.autosave()
+        else:
+            self._timer.stop()
         self.state_changed.emit()
         return price_changes(saved, self.model.priced_estimate(), self.model.catalog)
 

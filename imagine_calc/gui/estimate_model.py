@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -23,6 +23,7 @@ from imagine_calc.core.estimate_export import HEADER
 from imagine_calc.core.pricing import Quote
 from imagine_calc.core.records import Catalog
 from imagine_calc.gui import numbers
+from imagine_calc.gui.widgets import FlatTableModel
 
 LABEL, WHAT, COUNT, PER_RUN, CREDITS = range(5)
 #: The exact Decimal behind a credits cell (the display is rounded and localised).
@@ -53,8 +54,10 @@ def tooltip(p: PricedItem) -> str:
     return "\n".join(lines)
 
 
-class EstimateTableModel(QAbstractTableModel):
+class EstimateTableModel(FlatTableModel):
     """Emits `changed` after any change to the lines or their prices."""
+
+    headers = HEADER
 
     changed = Signal()
     title_changed = Signal(str)
@@ -79,16 +82,8 @@ class EstimateTableModel(QAbstractTableModel):
             sum_quotes(p.quote for p in self.priced),
         )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.priced)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADER)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADER[section]
-        return None
+    def row_count(self) -> int:
+        return len(self.priced)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)

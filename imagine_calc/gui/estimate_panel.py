@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,7 +43,7 @@ from imagine_calc.gui.estimate_model import (
     cell_text,
 )
 from imagine_calc.gui.settings_store import SettingsStore
-from imagine_calc.gui.widgets import headline_label
+from imagine_calc.gui.widgets import headline_label, side_by_side
 
 EXPORTS = {
     "csv": ("CSV for spreadsheets (*.csv)", ".csv"),
@@ -112,7 +111,10 @@ class EstimatePanel(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         table.setAccessibleName("Estimate lines")
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        rows.hide()
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         header = table.horizontalHeader()
@@ -120,7 +122,7 @@ class EstimatePanel(QWidget):
         metrics = table.fontMetrics()
         bold = header.fontMetrics()
         for col, sample in (
-            (LABEL, "Hero images, 4K"),
+            (LABEL, "Typography posters"),
             (COUNT, "100,000"),
             (PER_RUN, "≥ 1,280 + ?"),
             (CREDITS, "≥ 128,000 + ?"),
@@ -181,12 +183,7 @@ class EstimatePanel(QWidget):
         side.addWidget(self.budget_box)
         side.addWidget(self.budget, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="estimateSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = side_by_side("estimateSplitter", left, right, (3, 1))
         QVBoxLayout(self).addWidget(self.splitter)
 
     # --- lines ---------------------------------------------------------------------------------

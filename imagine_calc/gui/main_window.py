@@ -19,29 +19,27 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from imagine_calc.core.budget import Balances, affordable_images
+from imagine_calc.core.budget import Balances
 from imagine_calc.core.catalog_loader import LoadedCatalog, load_with_override, read_file
 from imagine_calc.core.choices import fit_request, quote_or_reason
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.estimate import GenerationItem
 from imagine_calc.core.pricing import GenerationRequest, Quote, quote_generation
-from imagine_calc.gui import numbers
 from imagine_calc.gui.banner import Banner
 from imagine_calc.gui.drop_area import describe
 from imagine_calc.gui.estimate_host import EstimateHost
-from imagine_calc.gui.model_info import model_html
+from imagine_calc.gui.model_info import affordable_text, model_html
 from imagine_calc.gui.model_table import COST, MAX_RES, NAME, ModelFilterProxy, ModelTableModel
 from imagine_calc.gui.settings_panel import SettingsPanel
 from imagine_calc.gui.settings_store import SettingsStore
 from imagine_calc.gui.total_panel import TotalPanel
-from imagine_calc.gui.widgets import QuietTabWidget
+from imagine_calc.gui.widgets import QuietTabWidget, side_by_side
 
 if TYPE_CHECKING:
     from imagine_calc.core.price_update import PriceUpdate
@@ -155,12 +153,7 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.settings_panel)
         right_layout.addWidget(self.detail, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = side_by_side("mainSplitter", left, right, (3, 2))
 
         self._upscale: UpscalePanel | None = None
         self.upscale_page = QWidget(objectName="upscalePage")
@@ -311,23 +304,15 @@ class MainWindow(QMainWindow):
         model = self.catalog.model(model_id)
         current: Quote | str = quote_or_reason(self.catalog, replace(self.request, model_id=model_id))
         self.detail.setHtml(
-            model_html(model, current, catalog=self.catalog, affordable=self._affordable(model_id))
+            model_html(
+                model,
+                current,
+                catalog=self.catalog,
+                affordable=affordable_text(
+                    self.catalog, replace(self.request, model_id=model_id), self.balances
+                ),
+            )
         )
-
-    def _affordable(self, model_id: str) -> str | None:
-        """ "buys 68 images at these settings", once the user has typed a balance."""
-        b = self.balances
-        if not (b.subscribed or b.total):
-            return None
-        model = self.catalog.model(model_id)
-        one = quote_or_reason(self.catalog, replace(self.request, model_id=model_id, images=1))
-        per_image = one.total if isinstance(one, Quote) else None
-        n = affordable_images(b, model, per_image)
-        if n is None:
-            return "unknown for these settings (a price is unknown)"
-        if n == 0 and model.requires_subscription and not b.subscribed:
-            return "none: a Pro model needs a subscription"
-        return f"buys {numbers.count(n)} image{'s' if n != 1 else ''} at these settings"
 
     def _set_balances(self, balances: Balances) -> None:
         self.balances = balances

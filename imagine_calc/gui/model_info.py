@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape as _escape
 
 from PySide6.QtCore import QLocale
 
+from imagine_calc.core.budget import Balances, affordable_images
+from imagine_calc.core.choices import quote_or_reason
 from imagine_calc.core.formatting import price_summary
-from imagine_calc.core.pricing import Quote
+from imagine_calc.core.pricing import GenerationRequest, Quote
 from imagine_calc.core.records import Catalog, Model
 from imagine_calc.gui import numbers
 
@@ -66,3 +69,18 @@ def model_html(
             f"as of {escape(loc.toString(catalog.as_of, QLocale.FormatType.LongFormat))}</small>"
         )
     return "<p style='white-space:pre-wrap'>" + "<br>".join(rows[:2]) + "</p>" + "".join(rows[2:])
+
+
+def affordable_text(catalog: Catalog, request: GenerationRequest, balances: Balances) -> str | None:
+    """ "buys 68 images at these settings", once the user has typed a balance."""
+    if not (balances.subscribed or balances.total):
+        return None
+    model = catalog.model(request.model_id)
+    one = quote_or_reason(catalog, replace(request, images=1))
+    per_image = one.total if isinstance(one, Quote) else None
+    n = affordable_images(balances, model, per_image)
+    if n is None:
+        return "unknown for these settings (a price is unknown)"
+    if n == 0 and model.requires_subscription and not balances.subscribed:
+        return "none: a Pro model needs a subscription"
+    return f"buys {numbers.count(n)} image{'s' if n != 1 else ''} at these settings"

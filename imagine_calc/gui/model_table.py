@@ -7,7 +7,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -21,6 +20,7 @@ from imagine_calc.core.pricing import GenerationRequest, Quote
 from imagine_calc.core.records import TIERS, Catalog, Model
 from imagine_calc.gui import numbers
 from imagine_calc.gui.model_info import model_html
+from imagine_calc.gui.widgets import FlatTableModel
 
 NAME, COST, MAX_RES = range(3)
 HEADERS = ("Model", "Credits", "Max res.")
@@ -44,8 +44,10 @@ _PAINT_ROLES: dict[int, Any] = {
 }
 
 
-class ModelTableModel(QAbstractTableModel):
+class ModelTableModel(FlatTableModel):
     """Rows are catalog models; the cost column follows `set_request`."""
+
+    headers = HEADERS
 
     def __init__(self, catalog: Catalog, parent: Any = None) -> None:
         super().__init__(parent)
@@ -120,18 +122,13 @@ class ModelTableModel(QAbstractTableModel):
 
     # --- Qt's model interface -------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._models)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+    def row_count(self) -> int:
+        return len(self._models)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return ("Model name", "Credits for the current settings", "Maximum resolution")[section]
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         cell = self._cells[index.row()][index.column()]

@@ -36,6 +36,8 @@ def total(quote: Quote, locale: QLocale | None = None) -> str:
     if not quote.complete:
         if quote.known_total == 0:
             return "Unknown"
+        if quote.estimated:
+            return f"at least about {about(quote.known_total, locale)} credits"
         return f"at least {credits(quote.known_total, locale)} credits"
     if quote.estimated:
         return f"about {about(quote.known_total, locale)} credits"

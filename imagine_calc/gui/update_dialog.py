@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.price_update import PriceUpdate
+from imagine_calc.gui.widgets import FlatTableModel
 
 HEADERS = ("Change", "Model", "Before", "After")
 KIND_TEXT = {
@@ -32,23 +33,17 @@ KIND_TEXT = {
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ChangesModel(QAbstractTableModel):
+class ChangesModel(FlatTableModel):
+    headers = HEADERS
+
     def __init__(self, update: PriceUpdate, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows = [
             (KIND_TEXT.get(c.kind, c.kind), c.name, c.before or "—", c.after) for c in update.changes
         ]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

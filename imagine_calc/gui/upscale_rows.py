@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -16,6 +16,7 @@ from imagine_calc.core.image_size import ImageSize, SizeError
 from imagine_calc.core.pricing import Quote, cheapest_upscale, megapixels, output_size, quote_upscale
 from imagine_calc.core.records import Catalog
 from imagine_calc.gui import numbers
+from imagine_calc.gui.widgets import FlatTableModel
 
 FILE, PIXELS, MP, OUTPUT, CREDITS, CHEAPER = range(6)
 HEADERS = ("File", "Pixels", "MP", "Output", "Credits", "Cheaper engine")
@@ -47,7 +48,9 @@ class Totals:
     estimated: bool
 
 
-class UpscaleTableModel(QAbstractTableModel):
+class UpscaleTableModel(FlatTableModel):
+    headers = HEADERS
+
     def __init__(self, catalog: Catalog, parent: Any = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
@@ -136,16 +139,8 @@ class UpscaleTableModel(QAbstractTableModel):
 
     # --- Qt's model interface -------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self.rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.rows[index.row()]

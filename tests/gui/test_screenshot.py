@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage
 
 
 def screenshot(tmp_path: Path, *extra: str) -> QImage:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     out = tmp_path / "shot.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
@@ -41,3 +42,28 @@ def test_dark_scheme_paints_a_dark_window(tmp_path: Path) -> None:
 def test_screenshot_leaves_remembered_settings_alone(tmp_path: Path, user_dirs: Path) -> None:
     screenshot(tmp_path)
     assert not (user_dirs / "settings.ini").exists()
+
+
+def test_an_estimate_given_on_the_command_line_opens_in_its_tab(tmp_path: Path, user_dirs: Path) -> None:
+    sample = Path(__file__).parents[2] / "resources" / "screenshots" / "spring-campaign.icalc.json"
+    plain = screenshot(tmp_path / "plain")
+    with_estimate = screenshot(tmp_path / "estimate", str(sample))
+    assert plain.size() == with_estimate.size() and plain != with_estimate
+    assert not (user_dirs / "unsaved-estimate.icalc.json").exists()  # the user's session is untouched
+
+
+def test_an_unreadable_estimate_fails_with_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    bad = tmp_path / "bad.icalc.json"
+    bad.write_text("[]", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "imagine_calc", "--screenshot", str(tmp_path / "x.png"), str(bad)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert f"imagine-calc: {bad}: not an imagine-calc estimate" in result.stderr
+    assert "Traceback" not in result.stderr
