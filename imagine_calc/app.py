@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 def build_gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=APP_NAME, description="Open the imagine-calc window.")
     parser.add_argument(
-        "estimate", nargs="?", type=Path, metavar="ESTIMATE", help="open this saved estimate (.icalc.json)"
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help="open this saved estimate (.icalc.json), or quote this image or folder for upscaling",
     )
     parser.add_argument(
         "--override",
@@ -72,9 +76,9 @@ def run_app(argv: Sequence[str]) -> int:
     icon = app_icon()
     app.setWindowIcon(icon)
     window = MainWindow(load_with_override(args.override), SettingsStore(), icon)
-    if args.estimate is not None and not _open_estimate(
-        window, args.estimate, interactive=args.screenshot is None
-    ):
+    if args.file is not None and args.file.suffix.lower() != ".json":
+        window.show_upscale().add_paths([str(args.file)])
+    elif args.file is not None and not _open_estimate(window, args.file, interactive=args.screenshot is None):
         return 1
     if args.screenshot is not None:
         window.show()

@@ -14,6 +14,6 @@ def test_desktop_entry_launches_the_app_with_its_icon() -> None:
     parser.read(RESOURCES / "imagine-calc.desktop", encoding="utf-8")
     entry = parser["Desktop Entry"]
     assert entry["Type"] == "Application" and entry["Terminal"] == "false"
-    assert entry["Exec"].split()[0] == "imagine-calc"
+    assert entry["Exec"].split() == ["imagine-calc", "%f"]  # "Open with" passes an estimate or an image
     assert (RESOURCES / f"{entry['Icon']}.svg").is_file()
     assert entry["Categories"].endswith(";") and entry["Name"]

@@ -67,3 +67,16 @@ def test_an_unreadable_estimate_fails_with_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"imagine-calc: {bad}: not an imagine-calc estimate" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_image_given_on_the_command_line_opens_the_upscale_tab(tmp_path: Path) -> None:
+    from tests.images import write_image
+
+    image = write_image(tmp_path / "photo.png", 64, 48)
+    estimate_tab = screenshot(
+        tmp_path / "estimate",
+        str(Path(__file__).parents[2] / "resources" / "screenshots" / "spring-campaign.icalc.json"),
+    )
+    upscale_tab = screenshot(tmp_path / "upscale", str(image))
+    plain = screenshot(tmp_path / "plain")
+    assert upscale_tab != plain and upscale_tab != estimate_tab
