@@ -124,6 +124,14 @@ def price_item(catalog: Catalog, item: Item) -> PricedItem:
     return _price_upscale(catalog, item)
 
 
+def repriced(catalog: Catalog, old: PricedItem, item: Item) -> PricedItem:
+    """`item` priced, reusing `old`'s one-run quote when only the label or count changed: a
+    count edit on a 10,000-image batch then costs one multiplication, not 10,000 quotes."""
+    if replace(item, count=old.item.count, label=old.item.label) != old.item:
+        return price_item(catalog, item)
+    return replace(old, item=item, quote=times(old.unit, item.count))
+
+
 def price_estimate(catalog: Catalog, estimate: Estimate) -> PricedEstimate:
     items = tuple(price_item(catalog, item) for item in estimate.items)
     return PricedEstimate(estimate, items, sum_quotes(p.quote for p in items))
@@ -162,11 +170,16 @@ def _price_upscale(catalog: Catalog, item: UpscaleItem) -> PricedItem:
     quotes: list[Quote] = []
     if engine is None:
         quotes.append(unpriceable(f"the prices in use have no upscale engine '{item.engine_id}'"))
+    by_size: dict[tuple[int, int], Quote] = {}  # a batch of camera shots repeats a few sizes
     for width, height in item.sizes if engine else ():
-        try:
-            quotes.append(quote_upscale(catalog, engine.id, item.scale, width, height))
-        except QuoteError as exc:
-            quotes.append(unpriceable(f"{group} {item.scale}x, {width} x {height}: {exc}"))
+        quote = by_size.get((width, height))
+        if quote is None:
+            try:
+                quote = quote_upscale(catalog, engine.id, item.scale, width, height)
+            except QuoteError as exc:
+                quote = unpriceable(f"{group} {item.scale}x, {width} x {height}: {exc}")
+            by_size[(width, height)] = quote
+        quotes.append(quote)
     lines = [line for q in quotes for line in q.lines]
     unit = sum_quotes(quotes, lines if len(lines) <= 1 else [_batch_line(group, item, quotes)])
     return PricedItem(item, unit, times(unit, item.count), _upscale_description(group, item), group)

@@ -17,6 +17,7 @@ from imagine_calc.core.estimate import (
     PricedEstimate,
     PricedItem,
     price_item,
+    repriced,
     sum_quotes,
 )
 from imagine_calc.core.estimate_export import HEADER
@@ -148,7 +149,7 @@ class EstimateTableModel(FlatTableModel):
         return item
 
     def put(self, row: int, item: Item) -> None:
-        self.priced[row] = price_item(self.catalog, item)
+        self.priced[row] = repriced(self.catalog, self.priced[row], item)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADER) - 1))
         self.changed.emit()
 

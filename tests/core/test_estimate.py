@@ -119,3 +119,18 @@ def test_override_can_mark_a_model_as_needing_a_subscription() -> None:
 def test_counts_must_be_whole_and_sensible() -> None:
     assert count_error(1) is None and count_error(100_000) is None
     assert count_error(0) and count_error(100_001) and count_error(True) and count_error(2.0)
+
+
+def test_a_count_edit_reuses_the_one_run_price_and_a_settings_edit_does_not() -> None:
+    from dataclasses import replace
+
+    from imagine_calc.core.estimate import price_item, repriced
+
+    batch = UpscaleItem("topaz", 2, ((4000, 3000),) * 5000 + ((1920, 1080),))
+    old = price_item(CATALOG, batch)
+    more = repriced(CATALOG, old, replace(batch, count=3, label="Winners"))
+    assert more.unit is old.unit
+    assert more.quote.known_total == old.quote.known_total * 3 and more.label == "Winners"
+    other_scale = repriced(CATALOG, old, replace(batch, scale=4))
+    assert other_scale.quote.known_total == price_item(CATALOG, replace(batch, scale=4)).quote.known_total
+    assert other_scale.quote.known_total != old.quote.known_total
