@@ -14,10 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
+from typing import TYPE_CHECKING
 
-from imagine_calc.core.estimate import PricedEstimate
 from imagine_calc.core.formatting import credits_text
-from imagine_calc.core.records import Model
+
+if TYPE_CHECKING:
+    from imagine_calc.core.estimate import PricedEstimate
+    from imagine_calc.core.records import Model
 
 ZERO = Decimal(0)
 

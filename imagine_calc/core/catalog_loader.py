@@ -1,17 +1,21 @@
-"""Loads the bundled catalog, merges the user's override over it, and builds frozen records."""
+"""Loads the bundled catalog, merges the user's override over it, and builds frozen records.
+
+PyYAML and the schema are imported only when files are really parsed: a start whose files
+have not changed takes the checked catalog from `catalog_cache` instead.
+"""
 
 from __future__ import annotations
 
-import importlib.resources
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from imagine_calc.core import catalog_cache
 from imagine_calc.core.errors import CatalogError, Problem
-from imagine_calc.core.paths import override_path
+from imagine_calc.core.paths import override_path, package_dir
 from imagine_calc.core.records import (
     TIERS,
     Catalog,
@@ -20,8 +24,10 @@ from imagine_calc.core.records import (
     Source,
     UpscaleEngine,
 )
-from imagine_calc.core.schema import Fragment, check_fragment
-from imagine_calc.core.yaml_source import YamlDocument, parse_yaml
+
+if TYPE_CHECKING:
+    from imagine_calc.core.schema import Fragment
+    from imagine_calc.core.yaml_source import YamlDocument
 
 #: An override file larger than this is refused unread; a real one is a few kilobytes.
 MAX_OVERRIDE_BYTES = 4 * 1024 * 1024
@@ -39,8 +45,7 @@ class LoadedCatalog:
 
 def bundled_files() -> list[tuple[str, str]]:
     """(name, text) of every bundled catalog file, in name order."""
-    root = importlib.resources.files("imagine_calc.catalog")
-    files = sorted((p for p in root.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+    files = sorted(package_dir("imagine_calc.catalog").glob("*.yaml"), key=lambda p: p.name)
     return [(f"catalog/{p.name}", p.read_text(encoding="utf-8")) for p in files]
 
 
@@ -59,6 +64,9 @@ def read_file(path: Path) -> str:
 
 def load_catalog(files: Iterable[tuple[str, str]] | None = None) -> Catalog:
     """The bundled catalog (or the given files, merged as one). Raises CatalogError."""
+    from imagine_calc.core.schema import check_fragment
+    from imagine_calc.core.yaml_source import parse_yaml
+
     merged = _Merge()
     problems: list[Problem] = []
     for name, text in files if files is not None else bundled_files():
@@ -79,15 +87,30 @@ def load_with_override(path: Path | None = None) -> LoadedCatalog:
     path = path if path is not None else override_path()
     bundled = list(bundled_files())
     if not path.exists():
-        return LoadedCatalog(load_catalog(bundled), path, False, None)
+        return LoadedCatalog(_cached(bundled, lambda: load_catalog(bundled)), path, False, None)
     try:
-        catalog = load_override(bundled, read_file(path), str(path))
+        text = read_file(path)
+        files = [*bundled, (str(path), text)]
+        catalog = _cached(files, lambda: load_override(bundled, text, str(path)))
     except CatalogError as error:
         return LoadedCatalog(load_catalog(bundled), path, False, error)
     return LoadedCatalog(catalog, path, True, None)
 
 
+def _cached(files: list[tuple[str, str]], load: Callable[[], Catalog]) -> Catalog:
+    """`load()`'s catalog, or the one it gave last time for exactly these files."""
+    fingerprint = catalog_cache.key(files)
+    catalog = catalog_cache.load(fingerprint)
+    if catalog is None:
+        catalog = load()  # raises CatalogError for a broken file: never cached
+        catalog_cache.store(fingerprint, catalog)
+    return catalog
+
+
 def load_override(bundled: list[tuple[str, str]], text: str, name: str) -> Catalog:
+    from imagine_calc.core.schema import check_fragment
+    from imagine_calc.core.yaml_source import parse_yaml
+
     merged = _Merge()
     for file, content in bundled:
         frag, problems = check_fragment(parse_yaml(content, file), partial=False)

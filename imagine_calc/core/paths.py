@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -25,6 +26,33 @@ def config_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     return base / APP_NAME
+
+
+def cache_dir() -> Path:
+    """Where imagine-calc keeps files it can always make again (the prepared catalog)."""
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV]) / "cache"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / APP_NAME
+
+
+def package_dir(package: str) -> Path:
+    """The folder of one of our data packages (`imagine_calc.catalog`, `imagine_calc.resources`).
+
+    Both are plain folders in a checkout, a wheel and the frozen bundle, and a package's own
+    search location is that folder: what `importlib.resources.files()` returns for them too,
+    without importing importlib.resources (~9 ms of every start).
+    """
+    spec = importlib.import_module(package).__spec__
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    if not locations:
+        raise FileNotFoundError(f"{package} is not a folder on disk")
+    return Path(locations[0])
 
 
 def override_path() -> Path:

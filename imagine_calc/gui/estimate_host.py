@@ -13,11 +13,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
-from imagine_calc.core.estimate import Item
 from imagine_calc.core.records import Catalog
 from imagine_calc.gui.settings_store import SettingsStore
 
 if TYPE_CHECKING:
+    from imagine_calc.core.estimate import Item
     from imagine_calc.gui.estimate_panel import EstimatePanel
 
 

@@ -29,7 +29,6 @@ from imagine_calc.core.budget import Balances
 from imagine_calc.core.catalog_loader import LoadedCatalog, load_with_override, read_file
 from imagine_calc.core.choices import fit_request, quote_or_reason
 from imagine_calc.core.errors import CatalogError
-from imagine_calc.core.estimate import GenerationItem
 from imagine_calc.core.pricing import GenerationRequest, Quote, quote_generation
 from imagine_calc.gui.banner import Banner
 from imagine_calc.gui.drop_area import describe
@@ -320,6 +319,8 @@ class MainWindow(QMainWindow):
 
     def add_to_estimate(self) -> None:
         """The current settings as an estimate line; its count is edited in the Estimate tab."""
+        from imagine_calc.core.estimate import GenerationItem  # with the Estimate tab, off the start-up path
+
         model = self.catalog.model(self.request.model_id)
         self.estimates.add([GenerationItem(self.request, 1, model.name)])
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.resources
-
 from PySide6.QtGui import QIcon
+
+from imagine_calc.core.paths import package_dir
 
 
 def resource_path(name: str) -> str:
-    return str(importlib.resources.files("imagine_calc.resources") / name)
+    return str(package_dir("imagine_calc.resources") / name)
 
 
 def app_icon() -> QIcon:
