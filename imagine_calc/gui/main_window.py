@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTextBrowser,
@@ -26,39 +23,27 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.budget import Balances
-from imagine_calc.core.catalog_loader import LoadedCatalog, load_with_override, read_file
+from imagine_calc.core.catalog_loader import LoadedCatalog
 from imagine_calc.core.choices import fit_request, quote_or_reason
-from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.pricing import GenerationRequest, Quote, quote_generation
 from imagine_calc.gui.banner import Banner
 from imagine_calc.gui.drop_area import describe
 from imagine_calc.gui.estimate_host import EstimateHost
 from imagine_calc.gui.model_info import affordable_text, model_html
 from imagine_calc.gui.model_table import COST, MAX_RES, NAME, ModelFilterProxy, ModelTableModel
+from imagine_calc.gui.price_updates import PriceUpdates, dropped_page
 from imagine_calc.gui.settings_panel import SettingsPanel
 from imagine_calc.gui.settings_store import SettingsStore
 from imagine_calc.gui.total_panel import TotalPanel
 from imagine_calc.gui.widgets import QuietTabWidget, side_by_side
 
 if TYPE_CHECKING:
-    from imagine_calc.core.price_update import PriceUpdate
     from imagine_calc.gui.update_dialog import PriceUpdateDialog
     from imagine_calc.gui.upscale_panel import UpscalePanel
 
 DEFAULT_MODEL = "nano-banana-2"
 #: After this many days the status bar suggests updating the prices from a saved page.
 STALE_DAYS = 45
-PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt")
-
-
-def _dropped_page(mime: QMimeData) -> Path | None:
-    """A single dropped .md/.html file: maybe a saved credits page rather than an image."""
-    urls = mime.urls() if mime.hasUrls() else []
-    if len(urls) == 1 and urls[0].isLocalFile():
-        path = Path(urls[0].toLocalFile())
-        if path.suffix.lower() in PAGE_SUFFIXES and path.is_file():
-            return path
-    return None
 
 
 class MainWindow(QMainWindow):
@@ -165,6 +150,7 @@ class MainWindow(QMainWindow):
             lambda index: self.upscale_panel if self.tabs.widget(index) is self.upscale_page else None
         )
         self.estimates = EstimateHost(self, self.tabs, self.store, lambda: self.catalog)
+        self.prices = PriceUpdates(self, lambda: self.loaded, self.set_loaded)
         self.estimates.balances_changed.connect(self._set_balances)
 
         central = QWidget()
@@ -199,7 +185,7 @@ class MainWindow(QMainWindow):
         update.setToolTip(
             "Compare ImagineArt's Image Credits page, saved as Markdown or HTML, with the prices in use"
         )
-        update.triggered.connect(self.choose_credits_page)
+        update.triggered.connect(self.prices.choose_page)
         file_menu.insertAction(quit_action, update)
         file_menu.insertSeparator(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -331,48 +317,9 @@ class MainWindow(QMainWindow):
 
     # --- price updates -------------------------------------------------------------------
 
-    def choose_credits_page(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            "Saved ImagineArt Image Credits page",
-            str(Path.home()),
-            "Saved pages (*.md *.markdown *.html *.htm *.txt);;All files (*)",
-        )
-        if path:
-            self.update_prices_from(Path(path))
-
-    def update_prices_from(self, path: Path) -> PriceUpdateDialog | None:
-        """Show what the saved page would change; Apply writes it and reloads the window."""
-        # Imported here, off the start-up path.
-        from imagine_calc.core.credits_page import PageError, parse_credits_page
-        from imagine_calc.core.price_update import diff, page_date
-        from imagine_calc.gui.update_dialog import PriceUpdateDialog
-
-        try:
-            page = parse_credits_page(read_file(path))
-        except (PageError, CatalogError) as exc:
-            QMessageBox.warning(self, "Not a credits page", f"{path.name}: {exc}")
-            return None
-        update = diff(self.catalog, page)
-        as_of = page_date(path)
-        if not update.changes:
-            self.statusBar().showMessage(f"{path.name}: no changes, the prices in use match the page.", 10000)
-            return None
-        dialog = PriceUpdateDialog(update, path.name, as_of.isoformat(), self)
-        dialog.accepted.connect(lambda: self._apply_update(update, path, as_of))
-        dialog.open()
-        return dialog
-
-    def _apply_update(self, update: PriceUpdate, path: Path, as_of: dt.date) -> None:
-        from imagine_calc.core.price_update import apply_update
-
-        try:
-            apply_update(update, self.catalog, self.loaded.override_path, as_of, path.name)
-        except (CatalogError, OSError) as exc:
-            QMessageBox.warning(self, "Prices not updated", str(exc))
-            return
-        self.set_loaded(load_with_override(self.loaded.override_path))
-        self.statusBar().showMessage(f"Prices updated from {path.name}.", 10000)
+    def update_prices_from(self, path: Path) -> PriceUpdateDialog | bool:
+        """Review a saved ImagineArt page (see PriceUpdates.review)."""
+        return self.prices.review(path)
 
     def set_loaded(self, loaded: LoadedCatalog) -> None:
         """Show a new catalog everywhere at once: list, tooltips, totals, upscale quotes."""
@@ -415,9 +362,9 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        page = _dropped_page(event.mimeData())
-        if page is not None and self.update_prices_from(page) is not None:
-            event.acceptProposedAction()
+        page = dropped_page(event.mimeData())
+        if page is not None and self.prices.review(page, dropped=True) is not False:
+            event.acceptProposedAction()  # a credits page: reviewed, or it matches the prices
             return
         if self.show_upscale().drop_area.accept_mime(event.mimeData()):
             event.acceptProposedAction()

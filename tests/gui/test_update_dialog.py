@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
@@ -93,3 +94,41 @@ def test_an_old_catalog_shows_a_quiet_stale_hint(window: MainWindow, override_fi
 
     window.set_loaded(load_with_override(override_file))
     assert "may be stale" in window.findChild(QLabel, "catalogAge").text()
+
+
+def drop_file(window: MainWindow, path: Path) -> bool:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, QDragEnterEvent(QPoint(50, 50), *args))
+    event = QDropEvent(QPointF(50, 50), *args)
+    QApplication.sendEvent(window, event)
+    return event.isAccepted()
+
+
+def test_a_dropped_text_file_that_is_no_credits_page_gets_one_message(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    boxes: list[str] = []
+    monkeypatch.setattr(
+        "imagine_calc.gui.price_updates.QMessageBox.warning", lambda _w, title, _t: boxes.append(title)
+    )
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Shopping\n\n- milk\n", encoding="utf-8")
+    assert drop_file(window, notes)
+    panel = window.upscale_panel
+    qtbot.waitUntil(lambda: not panel.jobs and panel.model.rowCount() == 1)
+    assert boxes == []  # no "not a credits page" box on top of the upscale tab's own row
+    assert "notes.md" in panel.model.index(0, 0).data()
+
+
+def test_a_dropped_page_that_matches_the_prices_is_not_quoted_as_an_image(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.credits_pages import PAGE
+
+    page = tmp_path / "image-credits.md"
+    page.write_text(PAGE, encoding="utf-8")
+    assert drop_file(window, page)
+    assert "no changes" in window.statusBar().currentMessage()
+    assert window._upscale is None or window.upscale_panel.model.rowCount() == 0
