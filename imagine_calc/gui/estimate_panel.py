@@ -259,24 +259,25 @@ class EstimatePanel(QWidget):
                 "which balance pays for what, and what would expire unused.</p>"
             )
         else:
-            self.budget.setText(self._budget_html(self.plan))
+            self.budget.setText(self._budget_html(self.plan, priced.total.estimated))
 
-    def _budget_html(self, plan: BudgetPlan) -> str:
+    def _budget_html(self, plan: BudgetPlan, estimated: bool) -> str:
+        """One line per balance (the side column is narrow); whole credits, said to be "about",
+        when the total rests on an inferred price such as Topaz's base cost."""
         red = "#ff6b6b" if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "#c62828"
-        rows = "".join(
-            f"<tr><td>{escape(d.balance)}&nbsp;</td><td align=right>{numbers.credits(d.used)}</td>"
-            f"<td align=right>&nbsp;of {numbers.credits(d.available)}</td>"
-            f"<td align=right>&nbsp;{numbers.credits(d.left)} left</td></tr>"
+        n = numbers.about if estimated else numbers.credits
+        about = "about " if estimated else ""
+        out = [
+            f"<p><b>{escape(d.balance)}</b>: {n(d.used)} of {n(d.available)} used, {n(d.left)} left</p>"
             for d in plan.draws
-        )
-        out = [f"<table cellspacing=0 cellpadding=1>{rows}</table>"]
+        ]
         if plan.short:
-            out.append(f"<p style='color:{red}'><b>Short by {numbers.credits(plan.short)} credits.</b></p>")
+            out.append(f"<p style='color:{red}'><b>Short by {about}{n(plan.short)} credits.</b></p>")
         else:
-            out.append(f"<p><b>Covered</b>: {numbers.credits(plan.left)} credits left after it.</p>")
+            out.append(f"<p><b>Covered</b>: {about}{n(plan.left)} credits left after it.</p>")
         if plan.lost_at_renewal and plan.renewal:
             out.append(
-                f"<p>{numbers.credits(plan.lost_at_renewal)} subscription credits would be lost "
+                f"<p>{about.capitalize()}{n(plan.lost_at_renewal)} subscription credits would be lost "
                 f"at renewal on {plan.renewal.isoformat()} unless spent.</p>"
             )
         out += [f"<p style='color:{red}'>{escape(w)}</p>" for w in plan.warnings]
