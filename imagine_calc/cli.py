@@ -29,7 +29,11 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="imagine-calc",
-        description="Offline calculator for ImagineArt image credits. With no command, opens the window.",
+        description=(
+            "Offline calculator for ImagineArt image credits. With no command, opens the window: "
+            "`imagine-calc FILE` opens a saved estimate or quotes an image or folder; "
+            "`imagine-calc --selftest`, `--screenshot PATH` and `--color-scheme` are described in the README."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"imagine-calc {__version__}")
     parser.add_argument(
