@@ -13,7 +13,7 @@ from typing import Any
 
 from imagine_calc.core.budget import BudgetPlan
 from imagine_calc.core.estimate import PricedEstimate, PricedItem
-from imagine_calc.core.formatting import approx_text, credits_text, json_number, plain_decimal, total_text
+from imagine_calc.core.formatting import credits_text, json_number, plain_decimal, short_text, total_text
 from imagine_calc.core.money import Rate
 from imagine_calc.core.pricing import Quote
 from imagine_calc.core.records import Catalog
@@ -24,13 +24,6 @@ HEADER = ("Label", "What", "Count", "Credits per run", "Credits")
 def line_cells(p: PricedItem) -> tuple[str, str, str, str, str]:
     """The five cells a line shows, as plain text."""
     return (p.label, p.description, str(p.item.count), short_text(p.unit), short_text(p.quote))
-
-
-def short_text(quote: Quote) -> str:
-    """ "12,800", "≈ 629" (rests on an inferred figure), "≥ 300 + ?" or "?" for a table cell."""
-    if quote.complete:
-        return f"≈ {approx_text(quote.known_total)}" if quote.estimated else credits_text(quote.known_total)
-    return "?" if quote.known_total == 0 else f"≥ {credits_text(quote.known_total)} + ?"
 
 
 def to_csv(priced: PricedEstimate) -> str:

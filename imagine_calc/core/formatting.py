@@ -41,6 +41,20 @@ def total_text(quote: Quote) -> str:
     return f"at least {credits_text(quote.known_total)} credits, plus unknown"
 
 
+def short_text(
+    quote: Quote,
+    number: Callable[[Decimal], str] = credits_text,
+    approx: Callable[[Decimal], str] = approx_text,
+) -> str:
+    """A table cell: "12,800", "≈ 629" (rests on an inferred figure), "≥ 300 + ?" or "?".
+
+    The window passes its locale-aware `number` and `approx`; files use the defaults.
+    """
+    if quote.complete:
+        return f"≈ {approx(quote.known_total)}" if quote.estimated else number(quote.known_total)
+    return "?" if quote.known_total == 0 else f"≥ {number(quote.known_total)} + ?"
+
+
 def json_number(value: Decimal | None) -> int | float | None:
     """A JSON-ready number: int when whole, else the float whose repr is the exact decimal."""
     if value is None:

@@ -21,6 +21,7 @@ from imagine_calc.core.estimate import (
     sum_quotes,
 )
 from imagine_calc.core.estimate_export import HEADER
+from imagine_calc.core.formatting import short_text
 from imagine_calc.core.pricing import Quote
 from imagine_calc.core.records import Catalog
 from imagine_calc.gui import numbers
@@ -33,12 +34,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def cell_text(quote: Quote) -> str:
-    """ "12,800", "≈ 629", "≥ 300 + ?" or "?" in the user's locale."""
-    if not quote.complete:
-        return "?" if quote.known_total == 0 else f"≥ {numbers.credits(quote.known_total)} + ?"
-    if quote.estimated:
-        return f"≈ {numbers.about(quote.known_total)}"
-    return numbers.credits(quote.known_total)
+    """The export's cell text, in the user's locale."""
+    return short_text(quote, numbers.credits, numbers.about)
 
 
 def tooltip(p: PricedItem) -> str:
