@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.catalog_loader import load_with_override
@@ -28,3 +29,11 @@ def make_window(qtbot: QtBot, user_dirs: Path) -> Callable[[], MainWindow]:
 @pytest.fixture
 def window(make_window: Callable[[], MainWindow]) -> MainWindow:
     return make_window()
+
+
+@pytest.fixture
+def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """(title, text) of every QMessageBox.warning, recorded instead of shown (it would block)."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append((title, text)))
+    return shown

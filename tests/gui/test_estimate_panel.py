@@ -159,16 +159,12 @@ def test_opening_an_estimate_priced_with_older_prices_lists_the_changes(
 
 
 def test_a_broken_file_gets_a_message_and_keeps_the_estimate(
-    qtbot: QtBot, window: MainWindow, campaign: EstimatePanel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    campaign: EstimatePanel, tmp_path: Path, warnings_shown: list[tuple[str, str]]
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "imagine_calc.gui.estimate_panel.QMessageBox.warning", lambda _p, _t, text: shown.append(text)
-    )
     bad = tmp_path / "bad.icalc.json"
     bad.write_text("{ not json", encoding="utf-8")
     assert not campaign.open(bad)
-    assert shown and "bad.icalc.json: not valid JSON" in shown[0]
+    assert warnings_shown and "bad.icalc.json: not valid JSON" in warnings_shown[0][1]
     assert campaign.model.rowCount() == 2
 
 

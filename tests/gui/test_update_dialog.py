@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
@@ -107,18 +106,14 @@ def drop_file(window: MainWindow, path: Path) -> bool:
 
 
 def test_a_dropped_text_file_that_is_no_credits_page_gets_one_message(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, warnings_shown: list[tuple[str, str]]
 ) -> None:
-    boxes: list[str] = []
-    monkeypatch.setattr(
-        "imagine_calc.gui.price_updates.QMessageBox.warning", lambda _w, title, _t: boxes.append(title)
-    )
     notes = tmp_path / "notes.md"
     notes.write_text("# Shopping\n\n- milk\n", encoding="utf-8")
     assert drop_file(window, notes)
     panel = window.upscale_panel
     qtbot.waitUntil(lambda: not panel.jobs and panel.model.rowCount() == 1)
-    assert boxes == []  # no "not a credits page" box on top of the upscale tab's own row
+    assert warnings_shown == []  # no "not a credits page" box on top of the upscale tab's own row
     assert "notes.md" in panel.model.index(0, 0).data()
 
 
