@@ -14,7 +14,7 @@ from imagine_calc.core.catalog_loader import LoadedCatalog, load_with_override
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.records import TIERS
 
-COMMANDS = ("models", "quote", "upscale", "catalog", "estimate")
+COMMANDS = ("models", "quote", "upscale", "catalog", "estimate", "record")
 
 
 class UsageError(Exception):
@@ -22,8 +22,24 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    """Errors as UsageError; a command's options may come before, between or after its
+    arguments (`record "Nano Banana 2" --prompt-enhancer 51`)."""
+
+    _plain = False
+
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{self.prog}: {message}")
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._subparsers is not None or self._plain:
+            return super().parse_known_args(args, namespace)
+        self._plain = True  # parse_known_intermixed_args calls back into this method
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._plain = False
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,12 +87,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--apply", action="store_true", help="with --update-from: write it as your override")
     p.add_argument(
+        "--revert",
+        action="store_true",
+        help="put back your override file as it was before the last change (apply, record)",
+    )
+    p.add_argument(
         "--as-of",
         metavar="YYYY-MM-DD",
         type=_date,
         help="with --update-from: the page's date (default: the saved file's date)",
     )
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser(
+        "record",
+        help="keep the total ImagineArt's Create button showed for these settings",
+        description=(
+            "ImagineArt's Create button shows the definitive cost. Record it here and it is used "
+            "for these settings from now on (kept in your override file, with the date)."
+        ),
+    )
+    p.add_argument("model", nargs="?", metavar="MODEL", help="model id or display name")
+    p.add_argument("credits", nargs="?", metavar="CREDITS", help="the credits ImagineArt showed")
+    p.add_argument("--resolution", default="1K", type=str.upper, metavar="|".join(TIERS))
+    p.add_argument("--aspect", metavar="W:H", help="the aspect ratio it was shown for")
+    p.add_argument("--images", type=int, default=1, metavar="N", help="images per generation (default 1)")
+    p.add_argument("--prompt-enhancer", action="store_true", help="the prompt enhancer was on")
+    p.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help="when (default today)")
+    p.add_argument("--list", action="store_true", help="list the recorded prices (of MODEL, if given)")
+    p.add_argument("--remove", action="store_true", help="remove the recording for these settings")
+    p.add_argument("--json", action="store_true", help="with --list: print JSON")
 
     p = sub.add_parser("estimate", help="line items and totals of a saved estimate, re-priced")
     p.add_argument("file", type=Path, metavar="FILE", help="an estimate saved by the window (.icalc.json)")
@@ -105,6 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(args_list)
         from imagine_calc import commands
 
+        if args.command == "record" and args.date is None:
+            import datetime as dt
+
+            args.date = dt.date.today()
         handler = getattr(commands, f"cmd_{args.command}")
         return int(handler(args, _load(args)))
     except (UsageError, QuoteError) as exc:

@@ -12,39 +12,76 @@ from typing import Any
 from imagine_calc.cli import UsageError, print_json
 from imagine_calc.core.catalog_loader import LoadedCatalog, bundled_files, load_override, read_file
 from imagine_calc.core.errors import CatalogError, QuoteError
-from imagine_calc.core.formatting import credits_text, json_number, price_summary, total_text
+from imagine_calc.core.estimate import sum_quotes
+from imagine_calc.core.formatting import (
+    credits_text,
+    json_number,
+    line_amount_text,
+    price_summary,
+    total_text,
+)
 from imagine_calc.core.image_files import iter_candidates, size_candidate
 from imagine_calc.core.image_size import ImageSize, SizeError
+from imagine_calc.core.limits import LimitError, parse_credits
 from imagine_calc.core.pricing import (
     GenerationRequest,
     Quote,
+    check_generation,
     check_upscale,
     megapixels,
     output_size,
     quote_generation,
     quote_upscale,
 )
-from imagine_calc.core.records import Catalog, Model
+from imagine_calc.core.records import Catalog, Model, Observation
 
 
-def model_json(model: Model) -> dict[str, Any]:
+def model_json(model: Model, catalog: Catalog) -> dict[str, Any]:
+    pro_inferred = model.inferred.get("requires_subscription")
     return {
         "id": model.id,
         "name": model.name,
         "description": model.description,
         "prices": {t: json_number(p) for t, p in model.tier_prices.items()},
         "flat_price": model.flat,
+        "tiers": {
+            t: {
+                "credits": json_number(model.price_at(t)),
+                "basis": model.basis_at(t).value,
+                "lower_bound": model.lower_bound_at(t),
+            }
+            for t in model.tiers
+        },
         "max_resolution": model.max_resolution,
         "aspect_ratios": list(model.aspect_ratios),
+        "requires_subscription": {
+            "value": model.requires_subscription,
+            "basis": "inferred" if pro_inferred else "stated",
+            "reason": pro_inferred or "",
+        },
         "unknown": dict(model.unknown),
+        "inferred": dict(model.inferred),
+        "observed": [observation_json(o) for o in catalog.observations_of(model.id)],
         "origin": model.origin,
+    }
+
+
+def observation_json(o: Observation) -> dict[str, Any]:
+    return {
+        "model": o.model_id,
+        "resolution": o.resolution,
+        "aspect_ratio": o.aspect_ratio,
+        "images": o.images,
+        "prompt_enhancer": o.prompt_enhancer,
+        "credits": json_number(o.credits),
+        "date": o.date.isoformat(),
     }
 
 
 def cmd_models(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     catalog = loaded.catalog
     if args.json:
-        print_json([model_json(m) for m in catalog.models])
+        print_json([model_json(m, catalog) for m in catalog.models])
         return 0
     rows = [
         (m.name, price_summary(m), m.max_resolution or "unknown", ", ".join(m.aspect_ratios))
@@ -64,8 +101,16 @@ def quote_json(quote: Quote) -> dict[str, Any]:
         "known_credits": json_number(quote.known_total),
         "complete": quote.complete,
         "estimated": quote.estimated,
+        "state": quote.state.value,
+        "basis": quote.basis,
         "lines": [
-            {"label": line.label, "credits": json_number(line.credits), "detail": line.detail}
+            {
+                "label": line.label,
+                "credits": json_number(line.credits),
+                "detail": line.detail,
+                "basis": line.basis.value,
+                "lower_bound": line.lower_bound,
+            }
             for line in quote.lines
         ],
         "unknown": list(quote.unknown_reasons),
@@ -75,9 +120,7 @@ def quote_json(quote: Quote) -> dict[str, Any]:
 
 def cmd_quote(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     catalog = loaded.catalog
-    model = catalog.find_model(args.model)
-    if model is None:
-        raise QuoteError(f"no model '{args.model}'", [m.name for m in catalog.models])
+    model = _find_model(catalog, args.model)
     req = GenerationRequest(model.id, args.resolution, args.aspect, args.images, args.prompt_enhancer)
     quote = quote_generation(catalog, req)
     if args.json:
@@ -94,8 +137,7 @@ def cmd_quote(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         )
         return 0
     for line in quote.lines:
-        amount = "unknown" if line.credits is None else credits_text(line.credits)
-        print(f"  {line.label}: {amount}  ({line.detail})")
+        print(f"  {line.label}: {line_amount_text(line)}  ({line.detail})")
     print(f"Total: {total_text(quote)}")
     for reason in (*quote.unknown_reasons, *quote.caveats):
         print(f"  note: {reason}")
@@ -144,13 +186,7 @@ def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
                     f"{row['path']}: {row['width']} x {row['height']} ({row['megapixels']} MP)"
                     f" -> {row['output_width']} x {row['output_height']}: {row['text']}"
                 )
-        total = Quote(
-            (),
-            known,
-            () if complete else ("unknown",),
-            (),  # type: ignore[arg-type]
-            estimated=any(q.estimated for q in quotes),
-        )
+        total = sum_quotes(quotes)
         print(
             f"Total for {len(quotes)} image(s) with {engine.name} {args.scale}x: "
             f"{total_text(total)}" + (f"; {failed} file(s) could not be quoted" if failed else "")
@@ -179,6 +215,8 @@ def _upscale_row(
 
 
 def cmd_catalog(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    if args.revert:
+        return _revert(loaded)
     if args.check is not None:
         return _check_file(args)
     if args.update_from is not None:
@@ -214,6 +252,23 @@ def cmd_catalog(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     return 0
 
 
+def _revert(loaded: LoadedCatalog) -> int:
+    from imagine_calc.core.override_file import revert
+
+    try:
+        restored, aside = revert(loaded.override_path)
+    except FileNotFoundError as exc:
+        print(f"imagine-calc: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"imagine-calc: cannot revert {loaded.override_path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Reverted {loaded.override_path} to {restored.name}.")
+    if aside is not None:
+        print(f"The file it replaced is kept as {aside.name}.")
+    return 0
+
+
 def _check_file(args: argparse.Namespace) -> int:
     path = args.check
     if not path.is_file():
@@ -243,14 +298,17 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         return 1
     update = diff(loaded.catalog, page)
     as_of = args.as_of or page_date(path)
-    applied = False
+    backup = None
     if args.apply and update.changes:
         try:
-            apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name)
+            backup = apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name).backup
         except CatalogError as exc:
             print(f"not applied: the update would not be a valid override:\n{exc}", file=sys.stderr)
             return 1
-        applied = True
+        except OSError as exc:
+            print(f"not applied: cannot write {loaded.override_path}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    applied = backup is not None
     if args.json:
         print_json(
             {
@@ -261,6 +319,7 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
                 "notes": list(update.notes),
                 "applied": applied,
                 "override_path": str(loaded.override_path),
+                "backup": str(backup) if backup else None,
             }
         )
         return 0
@@ -272,8 +331,8 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         print(f"  {change.kind:<15} {change.name}: {arrow}")
     for note in update.notes:
         print(f"  note: {note}")
-    if applied:
-        print(f"Applied: written to {loaded.override_path} (the previous file kept as .bak)")
+    if backup is not None:
+        print(f"Applied: written to {loaded.override_path} (the file as it was is kept as {backup.name})")
     elif update.changes:
         print("Not applied: run again with --apply to write these prices as your override.")
     return 0
@@ -301,3 +360,116 @@ def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         for line in changes:
             print(f"  {line}", file=sys.stderr)
     return 0
+
+
+def cmd_record(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    """Keep, list or remove the totals the user read off ImagineArt's Create button."""
+    from imagine_calc.core import override_file
+    from imagine_calc.core.observations import settings_text
+
+    catalog = loaded.catalog
+    if args.list:
+        return _list_recordings(args, loaded)
+    if args.model is None:
+        raise UsageError("imagine-calc record: name the MODEL (and the CREDITS ImagineArt showed), or --list")
+    model = _find_model(catalog, args.model)
+    req = GenerationRequest(model.id, args.resolution, args.aspect, args.images, args.prompt_enhancer)
+    check_generation(catalog, req)
+    path = loaded.override_path
+    try:
+        if args.remove:
+            if args.credits is not None:
+                raise UsageError("imagine-calc record --remove: give the settings, not CREDITS")
+
+            def keep(o: Observation) -> bool:
+                same = (o.model_id, o.resolution, o.images, o.prompt_enhancer) == (
+                    req.model_id,
+                    req.resolution,
+                    req.images,
+                    req.prompt_enhancer,
+                )
+                return not (same and (args.aspect is None or o.aspect_ratio == args.aspect))
+
+            if all(keep(o) for o in catalog.observations):
+                print(f"imagine-calc: no recording of {_settings(req, catalog)}", file=sys.stderr)
+                return 1
+            written, gone = override_file.remove_recordings(path, keep, catalog)
+            for o in gone:
+                print(
+                    f"Removed: {settings_text(o, catalog)}: {credits_text(o.credits)} ({o.date.isoformat()})"
+                )
+            print(f"The file as it was is kept as {written.backup.name}.")
+            return 0
+        if args.credits is None:
+            raise UsageError("imagine-calc record: give the CREDITS ImagineArt's Create button showed")
+        try:
+            credits = parse_credits(args.credits)
+        except LimitError as exc:
+            raise UsageError(f"imagine-calc record: {exc}") from None
+        seen = Observation(
+            model.id, req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer, credits, args.date
+        )
+        written = override_file.record(path, seen)
+    except CatalogError as exc:
+        print(
+            f"imagine-calc: not recorded: your override file has problems to fix first:\n{exc}",
+            file=sys.stderr,
+        )
+        return 1
+    except OSError as exc:
+        print(f"imagine-calc: not recorded: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    quote = quote_generation(written.catalog, req)
+    print(
+        f"Recorded {credits_text(credits)} credits for {settings_text(seen, catalog)}, "
+        f"observed {seen.date.isoformat()}, in {path}"
+    )
+    for note in quote.caveats:
+        print(f"  note: {note}")
+    print(f"The file as it was is kept as {written.backup.name}.")
+    return 0
+
+
+def _list_recordings(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    from imagine_calc.core.observations import disagreement, settings_text
+
+    catalog = loaded.catalog
+    model = _find_model(catalog, args.model) if args.model else None
+    found = [o for o in catalog.observations if model is None or o.model_id == model.id]
+    if args.json:
+        print_json([observation_json(o) for o in found])
+        return 0
+    if not found:
+        print("No recorded prices." + (f" ({loaded.override_error.first})" if loaded.override_error else ""))
+        return 0
+    for o in found:
+        print(
+            f"{settings_text(o, catalog)}: {credits_text(o.credits)} credits, observed {o.date.isoformat()}"
+        )
+        for note in disagreement(catalog.model(o.model_id), o):
+            print(f"  note: {note}")
+    return 0
+
+
+def _find_model(catalog: Catalog, text: str) -> Model:
+    model = catalog.find_model(text)
+    if model is None:
+        raise QuoteError(f"no model '{text}'", [m.name for m in catalog.models])
+    return model
+
+
+def _settings(req: GenerationRequest, catalog: Catalog) -> str:
+    from imagine_calc.core.observations import settings_text
+
+    return settings_text(
+        Observation(
+            req.model_id,
+            req.resolution,
+            req.aspect_ratio,
+            req.images,
+            req.prompt_enhancer,
+            Decimal(0),
+            dt.date.today(),
+        ),
+        catalog,
+    )

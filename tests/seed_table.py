@@ -50,3 +50,16 @@ SEED_MODELS = {
 
 SEED_MAGNIFIC = {2: D(65), 4: D(260), 8: D(520), 16: D(1040)}
 SEED_TOPAZ_FACTORS = {2: D(1), 4: D(3)}
+
+# The resolutions the page names: "2K and 4K outputs cost more than 1K", tier prices for
+# 1K/2K/4K, and 3K only as Seedream v5 Lite's maximum ("Up to 3K"). A model with one base
+# price offers these up to its "Max resolution"; "See tooltip" (unknown) offers 1K, 2K and 4K.
+SEED_TIERS_UP_TO = {
+    "1K": ("1K",),
+    "2K": ("1K", "2K"),
+    "3K": ("1K", "2K", "3K"),
+    "4K": ("1K", "2K", "4K"),
+    None: ("1K", "2K", "4K"),
+}
+# "Credits shown are the base cost for generating 1 image", at 1K: above it, the least it costs.
+SEED_BASE_TIER = "1K"

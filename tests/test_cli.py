@@ -200,6 +200,8 @@ def test_estimate_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
         "credits": None,
         "known_credits": 12995,
         "complete": False,
+        "state": "lower_bound",
+        "basis": "mixed",
         "unknown": data["items"][1]["unknown"],
     }
 
@@ -222,3 +224,78 @@ def test_estimate_of_a_broken_file_says_why(capsys: pytest.CaptureFixture[str], 
     assert code == 1 and out == ""
     assert err.startswith(f"imagine-calc: {bad}: not valid JSON (line 2")
     assert "Traceback" not in err
+
+
+def test_a_base_price_above_1k_is_at_least_never_exact(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "quote", "ImagineArt 1.5 Pro", "--resolution", "4K", "--json")
+    data = json.loads(out)
+    assert (data["total_credits"], data["known_credits"], data["complete"]) == (None, 25, False)
+    assert data["basis"] == "base" and data["state"] == "lower_bound" and "at 4K" in data["unknown"][0]
+    _, out, _ = run(capsys, "quote", "ImagineArt 1.5 Pro", "--resolution", "1K", "--json")
+    assert json.loads(out)["total_credits"] == 25 and json.loads(out)["complete"] is True
+    _, out, _ = run(capsys, "quote", "Flux Dev", "--json")
+    assert json.loads(out)["total_credits"] == 5 and json.loads(out)["complete"] is True
+    _, out, _ = run(capsys, "quote", "Nano Banana 2", "--resolution", "4K", "--images", "3", "--json")
+    assert json.loads(out)["total_credits"] == 294 and json.loads(out)["basis"] == "stated"
+    code, _, err = run(capsys, "quote", "Seedream v4", "--resolution", "3K")
+    assert code == 2 and "allowed: 1K, 2K, 4K" in err
+
+
+def test_more_images_than_the_inferred_limit_says_it_is_inferred(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "quote", "flux dev", "--images", "5")
+    assert code == 2 and "inferred" in err and len(err.strip().splitlines()) == 1
+
+
+def test_models_json_says_which_models_need_a_subscription_and_why(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "models", "--json")
+    models = {m["name"]: m for m in json.loads(out)}
+    pro = models["Nano Banana Pro"]["requires_subscription"]
+    assert pro["value"] is True and pro["basis"] == "inferred" and "name" in pro["reason"]
+    assert models["Flux Dev"]["requires_subscription"]["value"] is False
+    assert models["Flux 2 Max"]["tiers"]["4K"] == {"credits": 50, "basis": "base", "lower_bound": True}
+
+
+def test_record_what_imagineart_showed_then_quote_it(
+    capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    override_file.write_text("# my prices\nprompt_enhancer:\n  name: Prompt enhancer  # as the app says\n")
+    code, out, _ = run(capsys, "record", "ImagineArt 1.5 Pro", "--resolution", "4K", "40")
+    assert code == 0 and "Recorded 40 credits" in out
+    _, out, _ = run(capsys, "quote", "ImagineArt 1.5 Pro", "--resolution", "4K", "--json")
+    data = json.loads(out)
+    assert (data["total_credits"], data["complete"], data["basis"]) == (40, True, "observed")
+    assert run(capsys, "record", "Nano Banana 2", "49")[0] == 0
+    assert run(capsys, "record", "Nano Banana 2", "--prompt-enhancer", "51")[0] == 0
+    _, out, _ = run(capsys, "quote", "Nano Banana 2", "--prompt-enhancer", "--json")
+    data = json.loads(out)
+    assert (data["total_credits"], data["complete"]) == (51, True)
+    code, out, _ = run(capsys, "catalog", "--check", str(override_file))
+    assert code == 0 and "valid" in out
+    assert "# my prices" in override_file.read_text() and "# as the app says" in override_file.read_text()
+    _, out, _ = run(capsys, "record", "--list")
+    assert out.count("observed 20") == 3
+    code, out, _ = run(capsys, "record", "--remove", "Nano Banana 2", "--prompt-enhancer")
+    assert code == 0 and "Removed: Nano Banana 2 · 1K · 1 image · prompt enhancer: 51" in out
+    _, out, _ = run(capsys, "record", "--list", "--json")
+    assert len(json.loads(out)) == 2
+
+
+@pytest.mark.parametrize("credits", ["lots", "NaN", "-1", "1e30", "123456789012345678901234567890"])
+def test_record_refuses_a_price_that_is_not_one(
+    capsys: pytest.CaptureFixture[str], override_file: Path, credits: str
+) -> None:
+    code, _, err = run(capsys, "record", "Flux Dev", credits)
+    assert code == 2 and "credits" in err and "Traceback" not in err
+    assert not override_file.exists()
+
+
+def test_catalog_revert_puts_the_previous_override_back(
+    capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    override_file.write_text("models:\n  - id: midjourney-v7\n    price: 30\n")
+    run(capsys, "record", "Flux Dev", "6")
+    code, out, _ = run(capsys, "catalog", "--revert")
+    assert code == 0 and "Reverted" in out
+    assert override_file.read_text() == "models:\n  - id: midjourney-v7\n    price: 30\n"

@@ -88,22 +88,24 @@ class BudgetPlan:
 def plan_budget(balances: Balances, priced: PricedEstimate) -> BudgetPlan:
     """Spend the estimate's known credits across the balances, expiring ones first."""
     free, sub, top = balances.usable()
-    pro = priced.credits_needing_subscription()
-    other = priced.total.known_total - pro
+    pro_credits = priced.credits_needing_subscription()
+    other = priced.total.known_total - pro_credits
     warnings: list[str] = []
 
     unpayable = ZERO
-    if pro and not balances.subscribed:
-        unpayable = pro
-        pro_names = sorted({p.group for p in priced.items if p.needs_subscription})
+    payable_pro = pro_credits
+    if pro_credits and not balances.subscribed:
+        unpayable, payable_pro = pro_credits, ZERO
+        pro = [p for p in priced.items if p.needs_subscription]
+        names = sorted({p.group for p in pro})
+        inferred = ", inferred from the name" if all(p.subscription_inferred for p in pro) else ""
         warnings.append(
-            f"{', '.join(pro_names)} need{'s' if len(pro_names) == 1 else ''} a subscription "
-            f"(Pro models): {credits_text(pro)} credits cannot be paid without one."
+            f"{', '.join(names)} need{'s' if len(names) == 1 else ''} a subscription "
+            f"(Pro models{inferred}): {credits_text(pro_credits)} credits cannot be paid without one."
         )
-        pro = ZERO
 
     free_used = min(free, other)  # free credits cannot pay for Pro models
-    rest = other - free_used + pro
+    rest = other - free_used + payable_pro
     sub_used = min(sub, rest)
     top_used = min(top, rest - sub_used)
     short = rest - sub_used - top_used + unpayable

@@ -20,9 +20,11 @@ from imagine_calc.core.records import (
     TIERS,
     Catalog,
     Model,
+    Observation,
     PromptEnhancer,
     Source,
     UpscaleEngine,
+    flat_price_tiers,
 )
 
 if TYPE_CHECKING:
@@ -139,6 +141,7 @@ class _Merge:
         self.engines: dict[str, dict[str, Any]] = {}
         self.where: dict[tuple[str, str], tuple[YamlDocument, list[Any]]] = {}
         self.files: list[str] = []
+        self.observed: list[tuple[YamlDocument, int, dict[str, Any]]] = []
 
     def add(self, frag: Fragment, *, override: bool) -> list[Problem]:
         problems: list[Problem] = []
@@ -161,6 +164,7 @@ class _Merge:
                     continue
                 table[ident] = _overlay(table.get(ident, {}), {**values, "origin": origin})
                 self.where[(kind, ident)] = (frag.doc, [kind, index])
+        self.observed += [(frag.doc, index, values) for index, values in frag.observed]
         return problems
 
     def _problem(self, kind: str, ident: str, key: str, message: str) -> Problem:
@@ -190,6 +194,11 @@ class _Merge:
         if problems:
             raise CatalogError(problems)
         meta, images, pe = self.sections["meta"], self.sections["images"], self.sections["prompt_enhancer"]
+        observations = self._observations(
+            {m.id: m for m in models if m is not None}, images["min"], images["max"], problems
+        )
+        if problems:
+            raise CatalogError(problems)
         return Catalog(
             version=meta["version"],
             as_of=meta["as_of"],
@@ -207,7 +216,51 @@ class _Merge:
             images_max=images["max"],
             images_inferred=MappingProxyType(dict(images.get("inferred", {}))),
             files=tuple(self.files),
+            observations=observations,
         )
+
+    def _observations(
+        self, models: dict[str, Model], least: int, most: int, problems: list[Problem]
+    ) -> tuple[Observation, ...]:
+        """Recorded prices, checked against the merged models; a later one for the same
+        settings replaces an earlier one."""
+        found: dict[tuple[Any, ...], Observation] = {}
+        for doc, index, v in self.observed:
+            path: list[Any] = ["observed", index]
+            model = models.get(v["model"])
+            images = v.get("images", 1)
+            if model is None:
+                problems.append(doc.problem([*path, "model"], f"no model '{v['model']}' in the catalog"))
+            elif v["resolution"] not in model.tier_prices:
+                problems.append(
+                    doc.problem(
+                        [*path, "resolution"],
+                        f"{model.name} does not offer {v['resolution']} (tiers: {', '.join(model.tiers)})",
+                    )
+                )
+            elif v.get("aspect_ratio") is not None and v["aspect_ratio"] not in model.aspect_ratios:
+                problems.append(
+                    doc.problem(
+                        [*path, "aspect_ratio"], f"{model.name} has no {v['aspect_ratio']} aspect ratio"
+                    )
+                )
+            elif not least <= images <= most:
+                problems.append(
+                    doc.problem([*path, "images"], f"images must be from {least} to {most}, got {images}")
+                )
+            else:
+                seen = Observation(
+                    model.id,
+                    v["resolution"],
+                    v.get("aspect_ratio"),
+                    images,
+                    v.get("prompt_enhancer", False),
+                    v["credits"],
+                    v["date"],
+                )
+                found.pop(seen.settings(), None)
+                found[seen.settings()] = seen
+        return tuple(found.values())
 
     def _model(self, ident: str, v: dict[str, Any], problems: list[Problem]) -> Model | None:
         before = len(problems)
@@ -216,8 +269,7 @@ class _Merge:
         raw = v["price"]
         flat = not isinstance(raw, dict)
         if flat:
-            top = TIERS.index(max_res) + 1 if max_res else len(TIERS)
-            tier_prices: dict[str, Decimal | None] = {t: raw for t in TIERS[:top]}
+            tier_prices: dict[str, Decimal | None] = dict.fromkeys(flat_price_tiers(max_res), raw)
         else:
             tier_prices = {t: raw[t] for t in TIERS if t in raw}
             if max_res is not None:

@@ -15,7 +15,7 @@ from typing import Literal
 
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.pricing import GenerationRequest, Line, Quote, quote_generation, quote_upscale
-from imagine_calc.core.records import Catalog
+from imagine_calc.core.records import Basis, Catalog
 
 #: The largest repeat count of one line; a typo of 1e9 should not freeze a spin box or a total.
 MAX_COUNT = 100_000
@@ -70,6 +70,8 @@ class PricedItem:
     group: str
     #: True when the line uses a model that needs a subscription.
     needs_subscription: bool = False
+    #: True when that need is inferred (from "Pro" in the name), not stated.
+    subscription_inferred: bool = False
 
     @property
     def label(self) -> str:
@@ -99,23 +101,27 @@ def sum_quotes(quotes: Iterable[Quote], lines: Sequence[Line] = ()) -> Quote:
     known = Decimal(0)
     unknown: dict[str, None] = {}
     caveats: dict[str, None] = {}
-    estimated = False
+    bases: set[Basis] = set()
     for q in quotes:
         known += q.known_total
         unknown.update(dict.fromkeys(q.unknown_reasons))
         caveats.update(dict.fromkeys(q.caveats))
-        estimated = estimated or q.estimated
-    return Quote(tuple(lines), known, tuple(unknown), tuple(caveats), estimated)
+        bases |= q.bases
+    return Quote(tuple(lines), known, tuple(unknown), tuple(caveats), frozenset(bases))
 
 
 def times(quote: Quote, count: int) -> Quote:
-    return Quote(
-        quote.lines, quote.known_total * count, quote.unknown_reasons, quote.caveats, quote.estimated
-    )
+    return replace(quote, known_total=quote.known_total * count)
 
 
 def unpriceable(reason: str) -> Quote:
-    return Quote((Line("cannot be quoted", None, reason),), Decimal(0), (reason,))
+    return Quote(
+        (Line("cannot be quoted", None, reason, Basis.UNKNOWN),),
+        Decimal(0),
+        (reason,),
+        (),
+        frozenset({Basis.UNKNOWN}),
+    )
 
 
 def price_item(catalog: Catalog, item: Item) -> PricedItem:
@@ -161,6 +167,7 @@ def _price_generation(catalog: Catalog, item: GenerationItem) -> PricedItem:
         " · ".join(parts),
         group,
         needs_subscription=bool(model and model.requires_subscription),
+        subscription_inferred=bool(model and "requires_subscription" in model.inferred),
     )
 
 
@@ -191,6 +198,7 @@ def _batch_line(group: str, item: UpscaleItem, quotes: list[Quote]) -> Line:
         f"{group} {item.scale}x",
         total.known_total if total.complete else None,
         f"{len(item.sizes)} images",
+        Basis.INFERRED if total.estimated else Basis.STATED,
     )
 
 

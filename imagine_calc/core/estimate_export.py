@@ -29,7 +29,9 @@ def line_cells(p: PricedItem) -> tuple[str, str, str, str, str]:
 def to_csv(priced: PricedEstimate) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["label", "what", "count", "credits_per_run", "credits", "complete", "unknown"])
+    writer.writerow(
+        ["label", "what", "count", "credits_per_run", "credits", "complete", "state", "basis", "unknown"]
+    )
     for p in priced.items:
         writer.writerow(
             [
@@ -39,11 +41,25 @@ def to_csv(priced: PricedEstimate) -> str:
                 plain_decimal(p.unit.known_total),
                 plain_decimal(p.quote.known_total),
                 "yes" if p.quote.complete else "no",
+                p.quote.state.value,
+                p.quote.basis,
                 "; ".join(p.quote.unknown_reasons),
             ]
         )
     t = priced.total
-    writer.writerow(["Total", "", "", "", plain_decimal(t.known_total), "yes" if t.complete else "no", ""])
+    writer.writerow(
+        [
+            "Total",
+            "",
+            "",
+            "",
+            plain_decimal(t.known_total),
+            "yes" if t.complete else "no",
+            t.state.value,
+            t.basis,
+            "",
+        ]
+    )
     return out.getvalue()
 
 
@@ -98,6 +114,8 @@ def to_json(
             "credits": json_number(q.total),
             "known_credits": json_number(q.known_total),
             "complete": q.complete,
+            "state": q.state.value,
+            "basis": q.basis,
             "unknown": list(q.unknown_reasons),
         }
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
-from imagine_calc.core.pricing import Quote
-from imagine_calc.core.records import Model
+from imagine_calc.core.pricing import Line, Quote, QuoteState
+from imagine_calc.core.records import BASE_TIER, Model
 
 
 def credits_text(value: Decimal) -> str:
@@ -36,9 +36,11 @@ def total_text(quote: Quote) -> str:
         if quote.estimated:
             return f"about {approx_text(quote.known_total)} credits ({exact})"
         return f"{exact} credits"
-    if quote.known_total == 0:
+    if quote.state is QuoteState.UNKNOWN:
         return "unknown"
-    return f"at least {credits_text(quote.known_total)} credits, plus unknown"
+    about = "about " if quote.estimated else ""
+    figure = approx_text(quote.known_total) if quote.estimated else credits_text(quote.known_total)
+    return f"at least {about}{figure} credits, plus unknown"
 
 
 def short_text(
@@ -53,6 +55,13 @@ def short_text(
     if quote.complete:
         return f"≈ {approx(quote.known_total)}" if quote.estimated else number(quote.known_total)
     return "?" if quote.known_total == 0 else f"≥ {number(quote.known_total)} + ?"
+
+
+def line_amount_text(line: Line, number: Callable[[Decimal], str] = credits_text) -> str:
+    """One part of a breakdown: "98", "at least 25" (a base price above 1K), "unknown"."""
+    if line.credits is None:
+        return "unknown"
+    return f"at least {number(line.credits)}" if line.lower_bound else number(line.credits)
 
 
 def json_number(value: Decimal | None) -> int | float | None:
@@ -71,6 +80,24 @@ def price_summary(model: Model, number: Callable[[Decimal], str] = credits_text)
         price = next(iter(model.tier_prices.values()))
         return "unknown" if price is None else number(price)
     return tiered_text(model.tier_prices, number)
+
+
+def price_words(model: Model, number: Callable[[Decimal], str] = credits_text) -> str:
+    """A model's price as the page gives it, with how far it holds: "49 (1K) / 73.5 (2K) /
+    98 (4K) per image", "25 per image at 1K, the page's base price; 2K and 4K cost more (not
+    published)", "5 per image", or "unknown"."""
+    summary = price_summary(model, number)
+    if summary == "unknown":
+        return summary
+    if not model.flat:
+        return f"{summary} per image"
+    above = [t for t in model.tiers if model.lower_bound_at(t)]
+    if not above:
+        return f"{summary} per image"
+    return (
+        f"{summary} per image at {BASE_TIER}, the page's base price; "
+        f"{' and '.join(above)} cost more (not published)"
+    )
 
 
 def tiered_text(prices: Mapping[str, Decimal | None], number: Callable[[Decimal], str] = credits_text) -> str:

@@ -1,24 +1,18 @@
 """A price update from a saved credits page: what differs from the catalog in use, and the
-override file that applies it (checked by the catalog's own validation, written atomically,
-the previous file kept as a backup)."""
+change to the override file that applies it (written by `override_file.edit`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
-import tempfile
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from imagine_calc.core.catalog_loader import bundled_files, load_override
 from imagine_calc.core.credits_page import CreditsPage, PageEngine, PageModel
 from imagine_calc.core.formatting import credits_text, price_summary, tiered_text
+from imagine_calc.core.override_file import Written, edit, yaml_number
 from imagine_calc.core.records import Catalog, Model, UpscaleEngine
 
 PAGE_TITLE = "ImagineArt documentation: Image Credits (a saved copy)"
@@ -161,11 +155,17 @@ def _scales(scales: Any) -> str:
     return ", ".join(f"{s}x: {credits_text(v)}" for s, v in sorted(scales.items()))
 
 
-# --- apply -----------------------------------------------------------------------------
+# --- apply ---------------------------------------------------------------------------------
+
+#: The catalog's rule for "Pro" models, applied to models a page adds (see catalog/10-models.yaml).
+PRO_REASON = (
+    'Inferred from "Pro" in the name: ImagineArt says models labelled Pro need a subscription, '
+    "but no source lists which models carry the label."
+)
 
 
-def _yaml_number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
+def is_pro_name(name: str) -> bool:
+    return re.search(r"\bPro\b", name) is not None
 
 
 def _model_entry(ident: str, pm: PageModel, new: bool, source: dict[str, str]) -> dict[str, Any]:
@@ -177,83 +177,75 @@ def _model_entry(ident: str, pm: PageModel, new: bool, source: dict[str, str]) -
         if not pm.price:
             entry["price"] = None
         elif pm.flat:
-            entry["price"] = _yaml_number(pm.price["*"])
+            entry["price"] = yaml_number(pm.price["*"])
         else:
-            entry["price"] = {t: _yaml_number(p) for t, p in pm.price.items()}
+            entry["price"] = {t: yaml_number(p) for t, p in pm.price.items()}
     if "max_resolution" not in pm.unreadable:
         entry["max_resolution"] = pm.max_resolution
     if "aspect_ratios" not in pm.unreadable:
         entry["aspect_ratios"] = list(pm.aspect_ratios)
     if pm.unknown:
         entry["unknown"] = dict(pm.unknown)
-    entry["source"] = source
+    if new and is_pro_name(pm.name):
+        entry["requires_subscription"] = True
+        entry["inferred"] = {"requires_subscription": PRO_REASON}
+    entry["source"] = dict(source)
     return entry
 
 
-def override_text(
-    update: PriceUpdate, catalog: Catalog, existing: dict[str, Any] | None, as_of: dt.date, page_name: str
-) -> str:
-    """The user's override with the page applied over it: the user's own entries stay unless
-    the page now states the same figures."""
-    doc: dict[str, Any] = dict(existing or {})
+def apply_to(doc: Any, update: PriceUpdate, catalog: Catalog, as_of: dt.date, page_name: str) -> None:
+    """Write `update` into the override document `doc`, in place: the user's own entries (and
+    their comments) stay unless the page now states the same figures."""
     source = {"title": PAGE_TITLE, "url": catalog.source.url, "note": f"Applied from {page_name}."}
-    doc["meta"] = {**doc.get("meta", {}), "as_of": as_of, "source": source}
-    entries = {e["id"]: e for e in doc.get("models", []) if isinstance(e, dict) and "id" in e}
-    known = {m.id: m for m in catalog.models}
+    meta = doc.get("meta")
+    if not isinstance(meta, dict):
+        meta = doc["meta"] = {}
+    meta["as_of"] = as_of
+    meta["source"] = dict(source)
+    models = doc.get("models")
+    if not isinstance(models, list):
+        models = doc["models"] = []
+    entries = {e["id"]: e for e in models if isinstance(e, dict) and "id" in e}
+    known = {m.id for m in catalog.models}
     changed = {c.name for c in update.changes}
     for ident, pm in update.matched.items():
         if pm.name not in changed:
             continue
-        mine = entries.get(ident, {})
         entry = _model_entry(ident, pm, ident not in known, source)
-        if entry.get("price", 0) is None and mine.get("price") is not None:
+        mine = entries.get(ident)
+        if entry.get("price", 0) is None and mine is not None and mine.get("price") is not None:
             del entry["price"]  # the page gives no price: the user's own stays
             entry.get("unknown", {}).pop("price", None)
-        entries[ident] = {**mine, **entry}
-    doc["models"] = list(entries.values())
-    engines = {e["id"]: e for e in doc.get("upscale_engines", []) if isinstance(e, dict) and "id" in e}
+        if mine is None:
+            models.append(entry)
+            continue
+        stale = mine.get("unknown")
+        mine.update(entry)
+        if isinstance(stale, dict) and "unknown" not in entry:  # a figure the page now gives
+            for field in [f for f in stale if entry.get(f) is not None]:
+                del stale[field]
+            if not stale:
+                del mine["unknown"]
+    engines = doc.get("upscale_engines")
     for ident, pe in update.engines.items():
-        if any(c.kind == "upscale" and c.name == pe.name for c in update.changes):
-            engines[ident] = {
-                **engines.get(ident, {}),
-                "id": ident,
-                "scales": {s: _yaml_number(v) for s, v in pe.scales.items()},
-            }
-    if engines:
-        doc["upscale_engines"] = list(engines.values())
-    header = f"# imagine-calc override, updated from {page_name} (prices as of {as_of.isoformat()}).\n"
-    return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+        if not any(c.kind == "upscale" and c.name == pe.name for c in update.changes):
+            continue
+        if not isinstance(engines, list):
+            engines = doc["upscale_engines"] = []
+        scales = {s: yaml_number(v) for s, v in pe.scales.items()}
+        mine = next((e for e in engines if isinstance(e, dict) and e.get("id") == ident), None)
+        if mine is None:
+            engines.append({"id": ident, "scales": scales})
+        else:
+            mine["scales"] = scales
 
 
 def apply_update(
     update: PriceUpdate, catalog: Catalog, path: Path, as_of: dt.date, page_name: str
-) -> Catalog:
-    """Write the override for `update` at `path`, keeping the previous file as `path`.bak.
-
-    The text is validated as an override first (CatalogError, nothing written, if not); the
-    new file replaces the old in one rename, so a kill mid-write leaves the old one intact.
-    """
-    existing = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    text = override_text(update, catalog, existing if isinstance(existing, dict) else None, as_of, page_name)
-    result = load_override(list(bundled_files()), text, str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        _atomic_write(path.with_name(path.name + ".bak"), path.read_bytes())
-    _atomic_write(path, text.encode("utf-8"))
-    return result
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+) -> Written:
+    """Write `update` into the override at `path` (see override_file.edit: checked first,
+    the file as it was kept as a dated backup, replaced in one rename)."""
+    return edit(path, lambda doc: apply_to(doc, update, catalog, as_of, page_name))
 
 
 def page_date(path: Path) -> dt.date:

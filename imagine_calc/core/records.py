@@ -6,10 +6,37 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from types import MappingProxyType
 
 #: Resolution tiers in ascending order; a model's max resolution is one of these.
 TIERS: tuple[str, ...] = ("1K", "2K", "3K", "4K")
+#: The tier a one-figure ("base") price is for: the page says 2K and 4K cost more than 1K.
+BASE_TIER = "1K"
+
+
+class Basis(StrEnum):
+    """Where a figure comes from, and so how far it can be trusted."""
+
+    #: The source gives this figure for these settings.
+    STATED = "stated"
+    #: The page's one base price: the price at 1K, only the least it costs above.
+    BASE = "base"
+    #: Worked out by us, with the reasoning in the catalog.
+    INFERRED = "inferred"
+    #: Read off ImagineArt's Create button by the user, on a date.
+    OBSERVED = "observed"
+    #: Not published.
+    UNKNOWN = "unknown"
+
+
+def flat_price_tiers(max_resolution: str | None) -> tuple[str, ...]:
+    """The tiers a model with one base price offers: 1K, 2K and 4K up to its maximum, and 3K
+    only where the page names it (as a maximum). An unknown maximum offers 1K, 2K and 4K."""
+    if max_resolution == "3K":
+        return ("1K", "2K", "3K")
+    top = TIERS.index(max_resolution) if max_resolution else len(TIERS) - 1
+    return tuple(t for t in TIERS[: top + 1] if t != "3K")
 
 
 @dataclass(frozen=True)
@@ -22,13 +49,34 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Observation:
+    """A total the user read off ImagineArt's Create button for exactly these settings."""
+
+    model_id: str
+    resolution: str
+    #: The ratio it was read at; None when the user did not say.
+    aspect_ratio: str | None
+    images: int
+    prompt_enhancer: bool
+    credits: Decimal
+    date: dt.date
+
+    def same_settings(self, other: Observation) -> bool:
+        return self.settings() == other.settings()
+
+    def settings(self) -> tuple[str, str, str | None, int, bool]:
+        return (self.model_id, self.resolution, self.aspect_ratio, self.images, self.prompt_enhancer)
+
+
+@dataclass(frozen=True)
 class Model:
     """An image model; `None` marks a figure the catalog does not know (see `unknown`)."""
 
     id: str
     name: str
     description: str
-    #: tier -> credits per image; a flat price is stored under every tier it covers.
+    #: tier -> credits per image. A one-figure price (`flat`) is the page's base price, stored
+    #: under every tier the model offers: the price at 1K, the least it costs above (`basis_at`).
     tier_prices: Mapping[str, Decimal | None]
     flat: bool
     max_resolution: str | None
@@ -51,6 +99,16 @@ class Model:
 
     def price_at(self, tier: str) -> Decimal | None:
         return self.tier_prices[tier]
+
+    def basis_at(self, tier: str) -> Basis:
+        """STATED for a price per tier, BASE for the one base price, UNKNOWN for none."""
+        if self.tier_prices.get(tier) is None:
+            return Basis.UNKNOWN
+        return Basis.BASE if self.flat else Basis.STATED
+
+    def lower_bound_at(self, tier: str) -> bool:
+        """True where the figure is only the least it costs: a base price above 1K."""
+        return self.basis_at(tier) is Basis.BASE and tier != BASE_TIER
 
 
 @dataclass(frozen=True)
@@ -95,6 +153,8 @@ class Catalog:
     images_max: int
     images_inferred: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     files: tuple[str, ...] = ()
+    #: What the user recorded from ImagineArt's Create button, oldest first.
+    observations: tuple[Observation, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {m.id: m for m in self.models})
@@ -113,6 +173,9 @@ class Catalog:
             if key in (m.id.casefold(), m.name.casefold()):
                 return m
         return None
+
+    def observations_of(self, model_id: str) -> tuple[Observation, ...]:
+        return tuple(o for o in self.observations if o.model_id == model_id)
 
     def find_engine(self, text: str) -> UpscaleEngine | None:
         key = text.strip().casefold()

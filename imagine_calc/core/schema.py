@@ -115,6 +115,14 @@ def aspect_ratios(value: Any, path: KeyPath, ck: Checker) -> Any:
     return tuple(out)
 
 
+def ratio_or_null(value: Any, path: KeyPath, ck: Checker) -> Any:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _RATIO.match(value):
+        return ck.fail(path, f'malformed aspect ratio {_shown(value)}: expected W:H, as "16:9"')
+    return value
+
+
 def date(value: Any, path: KeyPath, ck: Checker) -> Any:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         return ck.fail(path, f"expected a date as YYYY-MM-DD, got {_shown(value)}")
@@ -257,7 +265,21 @@ PROMPT_ENHANCER = record(
     }
 )
 
-SECTIONS = ("meta", "images", "prompt_enhancer", "models", "upscale_engines")
+#: A total read off ImagineArt's Create button (`imagine-calc record`); checked against the
+#: models and settings it names once every file is merged.
+OBSERVATION = record(
+    {
+        "model": (slug, True),
+        "resolution": (tier, True),
+        "aspect_ratio": (ratio_or_null, False),
+        "images": (count, False),
+        "prompt_enhancer": (boolean, False),
+        "credits": (credits, True),
+        "date": (date, True),
+    }
+)
+
+SECTIONS = ("meta", "images", "prompt_enhancer", "models", "upscale_engines", "observed")
 
 
 @dataclass
@@ -268,6 +290,8 @@ class Fragment:
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)
     models: dict[str, tuple[int, dict[str, Any]]] = field(default_factory=dict)
     engines: dict[str, tuple[int, dict[str, Any]]] = field(default_factory=dict)
+    #: (index in the file, checked record) of each recorded price
+    observed: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
 
 
 def check_fragment(
@@ -315,4 +339,13 @@ def check_fragment(
                 ck.fail([name, i, "id"], f"duplicate id '{checked['id']}'")
                 continue
             target[checked["id"]] = (i, checked)
+    if "observed" in data:
+        items = data["observed"]
+        if not isinstance(items, list):
+            ck.fail(["observed"], f"expected a list of recorded prices, got {_shown(items)}")
+        else:
+            for i, item in enumerate(items):
+                checked = OBSERVATION(item, ["observed", i], ck)
+                if checked is not INVALID and {"model", "resolution", "credits", "date"} <= set(checked):
+                    frag.observed.append((i, checked))
     return frag, ck.problems

@@ -13,7 +13,8 @@ from imagine_calc.core.estimate import (
     price_estimate,
 )
 from imagine_calc.core.formatting import total_text
-from imagine_calc.core.pricing import GenerationRequest, quote_generation, quote_upscale
+from imagine_calc.core.pricing import GenerationRequest, QuoteState, quote_generation, quote_upscale
+from tests.seed_table import SEED_MODELS
 
 CATALOG = load_catalog()
 
@@ -50,6 +51,15 @@ def test_a_batch_of_files_prices_each_size() -> None:
     expected = sum(quote_upscale(CATALOG, "topaz", 2, w, h).known_total for w, h in item.sizes)
     assert priced.total.known_total == expected
     assert priced.items[0].description == "Topaz 2x · 2 images"
+
+
+def test_a_base_price_above_1k_makes_the_estimate_at_least() -> None:
+    base = SEED_MODELS["ImagineArt 1.5 Pro"][0]
+    priced = price_estimate(CATALOG, Estimate((gen("imagineart-1-5-pro", "4K", count=4), gen("flux-dev"))))
+    assert priced.items[0].quote.known_total == base * 4 and not priced.items[0].quote.complete
+    assert priced.total.state is QuoteState.LOWER_BOUND
+    assert total_text(priced.total).startswith(f"at least {base * 4 + 5} credits")
+    assert any("at 4K" in r for r in priced.total.unknown_reasons)
 
 
 def test_an_unknown_price_makes_every_total_a_lower_bound() -> None:

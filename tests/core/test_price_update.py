@@ -75,6 +75,18 @@ def test_two_models_added_are_quotable_after_apply(override_file: Path) -> None:
     )
 
 
+def test_a_new_pro_model_from_a_page_gets_the_same_inferred_subscription_rule(override_file: Path) -> None:
+    new_rows = "| **Nova Image Pro** | 40 | Up to 4K | 1:1 |\n| **Nova Image** | 12 | Up to 2K | 1:1 |"
+    page = edited((row("Seedream v4"), row("Seedream v4") + "\n" + new_rows))
+    apply_and_quote(page, override_file, GenerationRequest("nova-image"))
+    catalog = load_with_override(override_file).catalog
+    pro, plain = catalog.model("nova-image-pro"), catalog.model("nova-image")
+    assert pro.requires_subscription and "name" in pro.inferred["requires_subscription"]
+    assert not plain.requires_subscription and "requires_subscription" not in plain.inferred
+    # one base price: 40 at 1K, at least 40 at 4K
+    assert quote_generation(catalog, GenerationRequest("nova-image-pro", "4K")).total is None
+
+
 def test_a_removed_model_is_listed_and_noted() -> None:
     found = kinds(edited((row("Qwen Image") + "\n", "")))
     assert [c.name for c in found["removed"]] == ["Qwen Image"]
@@ -99,15 +111,22 @@ def test_text_without_the_table_is_refused_with_a_clear_message() -> None:
         parse_credits_page("# Release notes\n\nNothing to see here.\n| a | b |\n| - | - |\n| 1 | 2 |\n")
 
 
-def test_apply_keeps_the_users_own_prices_and_a_backup(override_file: Path) -> None:
-    mine = "prompt_enhancer:\n  surcharge: 2\nmodels:\n  - id: midjourney-v7\n    price: 30\n"
+def test_apply_keeps_the_users_own_prices_comments_and_a_dated_backup(override_file: Path) -> None:
+    mine = (
+        "# prices I checked myself\nprompt_enhancer:\n  surcharge: 2  # seen on the Create button\n"
+        "models:\n  - id: midjourney-v7\n    price: 30\n"
+    )
     override_file.write_text(mine)
     assert apply_and_quote(with_price("Flux Dev", "7"), override_file, GenerationRequest("flux-dev")) == "7"
     catalog = load_with_override(override_file).catalog
     assert catalog.prompt_enhancer.surcharge == 2
     assert catalog.model("midjourney-v7").price_at("1K") == 30  # the page still says "See tooltip"
     assert catalog.as_of == DAY
-    assert override_file.with_name("override.yaml.bak").read_text() == mine
+    text = override_file.read_text()
+    assert "# prices I checked myself" in text and "# seen on the Create button" in text
+    assert "&id" not in text and "*id" not in text  # no YAML anchors for the repeated source
+    (backup,) = override_file.parent.glob("override.yaml.*.bak")
+    assert backup.read_text() == mine
 
 
 def test_a_kill_during_the_write_leaves_the_old_override_intact(
@@ -130,4 +149,4 @@ def test_a_kill_during_the_write_leaves_the_old_override_intact(
     assert override_file.read_bytes() == before
     assert load_with_override(override_file).catalog.model("flux-dev").price_at("1K") == 6
     left = sorted(p.name for p in override_file.parent.iterdir() if p.name != "cache")  # the catalog cache
-    assert left == ["override.yaml", "override.yaml.bak"]
+    assert len(left) == 2 and left[0] == "override.yaml" and left[1].endswith(".bak")

@@ -9,7 +9,7 @@ import pytest
 from imagine_calc.core.catalog_loader import load_catalog
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.formatting import price_summary, total_text
-from imagine_calc.core.pricing import GenerationRequest, quote_generation
+from imagine_calc.core.pricing import GenerationRequest, QuoteState, quote_generation
 
 CATALOG = load_catalog()
 
@@ -61,11 +61,27 @@ def test_resolution_above_the_max_lists_the_tiers() -> None:
         quote(model_id="flux-2-pro", resolution="4K")
 
 
-def test_unknown_max_resolution_quotes_flat_price_with_a_caveat() -> None:
+def test_unknown_max_resolution_quotes_the_base_price_as_a_lower_bound_with_a_caveat() -> None:
     q = quote(model_id="z-image-turbo", resolution="4K")
-    assert q.total == Decimal(5)
+    assert q.total is None and q.known_total == Decimal(5) and q.state is QuoteState.LOWER_BOUND
     assert "max resolution is unknown" in q.caveats[0]
     assert not quote(model_id="z-image-turbo").caveats
+
+
+def test_a_base_price_is_the_1k_price_and_only_the_least_above() -> None:
+    one_k = quote(model_id="imagineart-1-5-pro", resolution="1K")
+    assert one_k.total == 25 and one_k.basis == "base" and one_k.state is QuoteState.EXACT
+    four_k = quote(model_id="imagineart-1-5-pro", resolution="4K", images=2)
+    assert four_k.total is None and four_k.known_total == 50 and four_k.lines[0].lower_bound
+    assert "ImagineArt 1.5 Pro at 4K" in four_k.unknown_reasons[0]
+    assert total_text(four_k) == "at least 50 credits, plus unknown"
+
+
+def test_a_model_whose_maximum_is_1k_is_never_a_lower_bound() -> None:
+    for model in CATALOG.models:
+        if model.max_resolution == "1K":
+            assert model.tiers == ("1K",)
+            assert quote(model_id=model.id).complete
 
 
 def test_unknown_model_is_a_quote_error() -> None:

@@ -8,9 +8,15 @@ import pytest
 
 from imagine_calc.core.catalog_loader import load_catalog
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.pricing import GenerationRequest, quote_generation, quote_upscale
+from imagine_calc.core.pricing import GenerationRequest, QuoteState, quote_generation, quote_upscale
 from imagine_calc.core.records import TIERS
-from tests.seed_table import SEED_MAGNIFIC, SEED_MODELS, SEED_TOPAZ_FACTORS
+from tests.seed_table import (
+    SEED_BASE_TIER,
+    SEED_MAGNIFIC,
+    SEED_MODELS,
+    SEED_TIERS_UP_TO,
+    SEED_TOPAZ_FACTORS,
+)
 
 CATALOG = load_catalog()
 
@@ -21,27 +27,37 @@ def test_catalog_has_exactly_the_seed_models_in_page_order() -> None:
 
 @pytest.mark.parametrize("name", list(SEED_MODELS))
 def test_each_model_quotes_its_seed_price_at_every_tier(name: str) -> None:
+    """Prices per tier are exact; one base price is exact at 1K and a lower bound above it."""
     prices, max_res, ratios = SEED_MODELS[name]
     model = CATALOG.find_model(name)
     assert model is not None
     assert model.max_resolution == max_res
     assert model.aspect_ratios == tuple(ratios.split(", "))
-    if isinstance(prices, dict):
-        expected = prices
-    else:  # one flat figure: the same at every tier up to the max (all tiers if max unknown)
-        top = TIERS.index(max_res) + 1 if max_res else len(TIERS)
-        expected = {t: prices for t in TIERS[:top]}
-    assert model.tiers == tuple(expected)
-    for tier, price in expected.items():
+    tiers = tuple(prices) if isinstance(prices, dict) else SEED_TIERS_UP_TO[max_res]
+    assert model.tiers == tiers
+    for tier in tiers:
         quote = quote_generation(CATALOG, GenerationRequest(model.id, tier, ratios.split(", ")[0]))
+        price = prices[tier] if isinstance(prices, dict) else prices
         if price is None:
-            assert not quote.complete and quote.total is None and quote.known_total == 0
+            assert quote.state is QuoteState.UNKNOWN and quote.total is None and quote.known_total == 0
+        elif isinstance(prices, dict):
+            assert quote.complete and quote.total == price and quote.basis == "stated"
+        elif tier == SEED_BASE_TIER:
+            assert quote.complete and quote.total == price and quote.basis == "base"
         else:
-            assert quote.complete and quote.total == price
+            assert quote.state is QuoteState.LOWER_BOUND and quote.total is None
+            assert quote.known_total == price and quote.basis == "base"
+            assert f"at {tier}" in quote.unknown_reasons[0]
     for tier in TIERS:
-        if tier not in expected:
+        if tier not in tiers:
             with pytest.raises(QuoteError, match="allowed"):
                 quote_generation(CATALOG, GenerationRequest(model.id, tier))
+
+
+def test_3k_is_offered_only_where_the_page_names_it() -> None:
+    offering_3k = [m.name for m in CATALOG.models if "3K" in m.tiers]
+    assert offering_3k == [n for n, (_, max_res, _) in SEED_MODELS.items() if max_res == "3K"]
+    assert offering_3k == ["Seedream v5 Lite"]
 
 
 def test_nano_banana_2_at_2k_for_two_images_is_147() -> None:
