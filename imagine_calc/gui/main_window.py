@@ -32,6 +32,7 @@ from imagine_calc.gui.estimate_host import EstimateHost
 from imagine_calc.gui.model_info import affordable_text, model_html
 from imagine_calc.gui.model_table import COST, MAX_RES, NAME, ModelFilterProxy, ModelTableModel
 from imagine_calc.gui.price_updates import PriceUpdates, dropped_page
+from imagine_calc.gui.recordings import Recordings
 from imagine_calc.gui.settings_panel import SettingsPanel
 from imagine_calc.gui.settings_store import SettingsStore
 from imagine_calc.gui.total_panel import TotalPanel
@@ -71,9 +72,12 @@ class MainWindow(QMainWindow):
         self.settings_panel = SettingsPanel()
         self.settings_panel.changed.connect(self.set_request)
         self.total_panel = TotalPanel()
+        self.recordings = Recordings(self, lambda: self.loaded, self.set_loaded)
+        self.total_panel.record.clicked.connect(lambda: self.recordings.ask(self.request))
         self.detail = QTextBrowser(objectName="detailPane")
         self.detail.setOpenLinks(False)  # offline: never follow a link from here
         self.detail.setAccessibleName("Model details")
+        self.detail.anchorClicked.connect(self.recordings.follow_link)
         self.banner = Banner()
         self.add_estimate = QPushButton("Add to es&timate", objectName="addToEstimateButton")
         self.add_estimate.setToolTip("Add these settings to the estimate as a line (Ctrl+E)")
@@ -227,8 +231,9 @@ class MainWindow(QMainWindow):
             + (" · may be stale: File > Update prices" if stale else "")
         )
         self.age_label.setToolTip(
-            "ImagineArt changes prices about monthly. Save its Image Credits page (Markdown or web "
-            "page) and use File > Update prices from a saved ImagineArt page, or drop the file here."
+            "ImagineArt says its credit costs are updated regularly. Save its Image Credits page "
+            "(Markdown or web page) and use File > Update prices from a saved ImagineArt page, or "
+            "drop the file here."
             if stale
             else "The date of the prices in use"
         )

@@ -9,7 +9,8 @@ from PySide6.QtCore import QLocale
 
 from imagine_calc.core.budget import Balances, affordable_images
 from imagine_calc.core.choices import quote_or_reason
-from imagine_calc.core.formatting import price_summary
+from imagine_calc.core.formatting import price_words
+from imagine_calc.core.observations import disagreement, settings_text
 from imagine_calc.core.pricing import GenerationRequest, Quote
 from imagine_calc.core.records import Catalog, Model
 from imagine_calc.gui import numbers
@@ -37,10 +38,8 @@ def model_html(
 ) -> str:
     """Name, description, price per tier, max resolution, aspect ratios; unknowns said so."""
     loc = locale or QLocale()
-    price = price_summary(model, lambda d: numbers.credits(d, loc))
+    price = price_words(model, lambda d: numbers.credits(d, loc))
     price_html = _unknown(model, "price") if price == "unknown" else escape(price)
-    if model.flat and model.price_known:
-        price_html += " per image" + (" at every resolution" if len(model.tiers) > 1 else "")
     max_res = escape(model.max_resolution) if model.max_resolution else _unknown(model, "max_resolution")
     rows = [
         f"<b>{escape(model.name)}</b>",
@@ -62,6 +61,8 @@ def model_html(
     rows[-1] += "</table>"
     if model.origin != "bundled":
         rows.append(f"<small>Price from your {escape(model.origin)}</small>")
+    if catalog is not None and catalog.observations_of(model.id):
+        rows.append(recordings_html(catalog, model, loc))
     if catalog is not None:
         source = model.source or catalog.source
         rows.append(
@@ -84,3 +85,25 @@ def affordable_text(catalog: Catalog, request: GenerationRequest, balances: Bala
     if n == 0 and model.requires_subscription and not balances.subscribed:
         return "none: a Pro model needs a subscription"
     return f"buys {numbers.count(n)} image{'s' if n != 1 else ''} at these settings"
+
+
+#: Link target of "remove" beside a recording in the detail pane; the index into
+#: `catalog.observations` follows the colon.
+REMOVE_RECORDING = "remove-recording:"
+
+
+def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> str:
+    """The totals the user recorded for `model`, each with a link to remove it."""
+    rows = []
+    for index, o in enumerate(catalog.observations):
+        if o.model_id != model.id:
+            continue
+        rows.append(
+            f"{escape(settings_text(o, with_model=False))}: <b>{escape(numbers.credits(o.credits, loc))}</b>"
+            f" on {escape(o.date.isoformat())} &nbsp;<a href='{REMOVE_RECORDING}{index}'>remove</a>"
+        )
+        rows += [f"<small>{escape(n)}</small>" for n in disagreement(model, o)]
+    return (
+        "<p><b>Recorded by you</b> <small>(what ImagineArt's Create button showed; used before "
+        "the page's figures)</small><br>" + "<br>".join(rows) + "</p>"
+    )

@@ -6,8 +6,9 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from imagine_calc.core.formatting import line_amount_text
 from imagine_calc.core.pricing import GenerationRequest, Quote
 from imagine_calc.core.records import Catalog
 from imagine_calc.gui import numbers
@@ -17,10 +18,11 @@ from imagine_calc.gui.widgets import headline_label
 def breakdown_html(quote: Quote) -> str:
     lines = []
     for line in quote.lines:
-        amount = "<i>unknown</i>" if line.credits is None else numbers.credits(line.credits)
+        amount = escape(line_amount_text(line, numbers.credits))
+        amount = f"<i>{amount}</i>" if line.credits is None else amount
         lines.append(f"{escape(line.label)}: <b>{amount}</b> &nbsp;<small>({escape(line.detail)})</small>")
     if not quote.complete:
-        lines.append("<b>Unknown:</b> " + "<br>".join(escape(r) for r in quote.unknown_reasons))
+        lines.append("<b>Not known:</b> " + "<br>".join(escape(r) for r in quote.unknown_reasons))
     lines += [f"<small>{escape(c)}</small>" for c in quote.caveats]
     return "<br>".join(lines)
 
@@ -32,6 +34,18 @@ class TotalPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.total = headline_label("totalLabel", "Total credits", 2.2)
+        self.record = QPushButton("ImagineArt s&howed…", objectName="recordButton")
+        self.record.setToolTip(
+            "Type the total ImagineArt's Create button shows for these settings: it is used from "
+            "now on, marked as observed by you"
+        )
+        self.record.setAccessibleName("Record what ImagineArt showed")
+        self.note = QLabel(
+            "<small>ImagineArt's Create button shows the definitive cost of your exact settings; "
+            "larger sizes may cost more.</small>",
+            objectName="definitiveNote",
+        )
+        self.note.setWordWrap(True)
         self.breakdown = QLabel(objectName="breakdownLabel")
         self.breakdown.setWordWrap(True)
         self.breakdown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -44,6 +58,10 @@ class TotalPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.total)
         layout.addWidget(self.breakdown)
+        definitive = QHBoxLayout()
+        definitive.addWidget(self.note, 1)
+        definitive.addWidget(self.record, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(definitive)
 
     def show_quote(
         self, catalog: Catalog, req: GenerationRequest, quote: Quote, fullest: Quote | None = None

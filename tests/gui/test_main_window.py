@@ -58,7 +58,7 @@ def test_tooltip_appears_on_hover_over_the_list(qtbot: QtBot, window: MainWindow
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert "Flux Dev" in QToolTip.text()
     assert window.catalog.model("flux-dev").description in QToolTip.text()
-    assert "Credits" in QToolTip.text() and ">5 per image" in QToolTip.text()
+    assert "Credits" in QToolTip.text() and ">5 per image<" in QToolTip.text()
     QToolTip.hideText()
 
 
@@ -187,11 +187,11 @@ def test_override_surcharge_makes_the_enhancer_total_complete(
 def test_settings_and_geometry_are_remembered(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
     first = make_window()
     first.set_request(GenerationRequest("seedream-v4", "4K", "16:9", 3, True))
-    first.resize(777, 555)
+    first.resize(777, 705)
     first.close()
     second = make_window()
     assert second.request == GenerationRequest("seedream-v4", "4K", "16:9", 3, True)
-    assert (second.width(), second.height()) == (777, 555)
+    assert (second.width(), second.height()) == (777, 705)
     assert second.view.currentIndex().data() == "Seedream v4"
 
 
