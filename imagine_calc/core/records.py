@@ -1,6 +1,8 @@
-"""Frozen records of the price catalog, built once by the loader and shared read-only."""
+"""Frozen records of the price catalog, built once by the loader and shared read-only.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: the catalog cache decodes records by their field
+types, which are then real objects rather than strings to evaluate at every start.
+"""
 
 import datetime as dt
 from collections.abc import Mapping
@@ -61,7 +63,7 @@ class Observation:
     credits: Decimal
     date: dt.date
 
-    def same_settings(self, other: Observation) -> bool:
+    def same_settings(self, other: "Observation") -> bool:
         return self.settings() == other.settings()
 
     def settings(self) -> tuple[str, str, str | None, int, bool]:

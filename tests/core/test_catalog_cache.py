@@ -35,7 +35,7 @@ def test_a_second_start_skips_yaml_and_quotes_the_same(user_dirs: Path, override
 
 def test_the_cached_catalog_equals_a_fresh_load(user_dirs: Path) -> None:
     first = load_with_override().catalog
-    assert list((user_dirs / "cache").glob("catalog-*.pickle"))
+    assert list((user_dirs / "cache").glob("catalog-*.json"))
     assert load_with_override().catalog == first == load_catalog()
 
 
@@ -58,13 +58,59 @@ def test_a_broken_override_is_reported_every_time_never_cached(override_file: Pa
 
 def test_a_damaged_cache_file_is_a_miss(user_dirs: Path) -> None:
     expected = load_with_override().catalog
-    (cached,) = (user_dirs / "cache").glob("catalog-*.pickle")
+    (cached,) = (user_dirs / "cache").glob("catalog-*.json")
     cached.write_bytes(cached.read_bytes()[:100])
     assert load_with_override().catalog == expected
-    cached.write_bytes(b"not a pickle at all")
+    cached.write_bytes(b"not json at all")
     assert load_with_override().catalog == expected
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_nothing_but_time(user_dirs: Path) -> None:
     (user_dirs / "cache").write_text("a file where the folder should be", encoding="utf-8")
     assert load_with_override().catalog == load_catalog()
+
+
+def test_a_crafted_cache_file_runs_nothing_and_is_not_believed(user_dirs: Path, tmp_path: Path) -> None:
+    """The old cache was a pickle: a file planted in the cache folder ran code at the next start."""
+    import pickle
+
+    expected = load_with_override().catalog
+    (cached,) = (user_dirs / "cache").glob("catalog-*.json")
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    cached.write_bytes(pickle.dumps(Payload()))
+    for old_name in ("catalog-0.pickle", cached.name.replace(".json", ".pickle")):
+        (user_dirs / "cache" / old_name).write_bytes(pickle.dumps(Payload()))
+    assert load_with_override().catalog == expected
+    assert not marker.exists()
+    # JSON is decoded field by field against the records: a wrong shape or value is a miss
+    (cached,) = (user_dirs / "cache").glob("catalog-*.json")
+    for old, new in (
+        ('"version"', '"x"'),
+        ('"5"', '"NaN"'),
+        ('"5"', '{"__class__": "os.system"}'),
+        ('"5"', "[]"),
+    ):
+        cached.write_text(cached.read_text().replace(old, new, 1))
+        assert load_with_override().catalog == expected
+        (cached,) = (user_dirs / "cache").glob("catalog-*.json")
+
+
+def test_a_fifo_at_the_cache_path_does_not_hang_the_start(user_dirs: Path) -> None:
+    load_with_override()
+    (cached,) = (user_dirs / "cache").glob("catalog-*.json")
+    cached.unlink()
+    os.mkfifo(cached)
+    assert start(user_dirs) == "5 True"  # loaded afresh; the subprocess has a 60 s timeout
+
+
+def test_the_key_covers_the_code_that_checks_a_catalog(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from imagine_calc.core import catalog_cache
+
+    before = catalog_cache.key([("a", "b")])
+    monkeypatch.setattr(catalog_cache, "_code_fingerprint", lambda: b"a new validation rule")
+    assert catalog_cache.key([("a", "b")]) != before
