@@ -133,7 +133,17 @@ def _date(text: str) -> Any:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _survive_any_text() -> None:
+    """A file name that is not valid in the terminal's encoding (bytes kept as surrogates by
+    Python) is printed escaped, instead of stopping the output halfway with an error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _survive_any_text()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not any(a in COMMANDS for a in args_list) and not any(
         a in ("-h", "--help", "--version") for a in args_list

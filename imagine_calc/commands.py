@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,7 @@ from imagine_calc.core.catalog_loader import LoadedCatalog, bundled_files, load_
 from imagine_calc.core.errors import CatalogError, QuoteError
 from imagine_calc.core.estimate import sum_quotes
 from imagine_calc.core.formatting import (
+    age_text,
     credits_text,
     json_number,
     line_amount_text,
@@ -240,7 +242,7 @@ def cmd_catalog(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     if args.json:
         print_json(info)
         return 0
-    print(f"Catalog version {catalog.version}, prices as of {catalog.as_of} ({age} days ago)")
+    print(f"Catalog version {catalog.version}, prices as of {catalog.as_of} ({age_text(age)})")
     print(f"Source: {catalog.source.title} <{catalog.source.url}>")
     print(f"{len(catalog.models)} models, {len(catalog.engines)} upscale engines")
     state = (
@@ -271,7 +273,7 @@ def _revert(loaded: LoadedCatalog) -> int:
 
 def _check_file(args: argparse.Namespace) -> int:
     path = args.check
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise UsageError(f"imagine-calc catalog: --check: no file {path}")
     try:
         load_override(bundled_files(), read_file(path), str(path))
@@ -285,14 +287,14 @@ def _check_file(args: argparse.Namespace) -> int:
 
 
 def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
-    from imagine_calc.core.credits_page import PageError, parse_credits_page
+    from imagine_calc.core.credits_page import PageError, parse_credits_page, read_page
     from imagine_calc.core.price_update import apply_update, diff, page_date
 
     path: Path = args.update_from
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise UsageError(f"imagine-calc catalog: --update-from: no file {path}")
     try:
-        page = parse_credits_page(read_file(path))
+        page = parse_credits_page(read_page(path))
     except PageError as exc:
         print(f"{path}: {exc}", file=sys.stderr)
         return 1

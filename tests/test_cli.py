@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -299,3 +302,60 @@ def test_catalog_revert_puts_the_previous_override_back(
     code, out, _ = run(capsys, "catalog", "--revert")
     assert code == 0 and "Reverted" in out
     assert override_file.read_text() == "models:\n  - id: midjourney-v7\n    price: 30\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_special_files_get_a_message_not_a_hang(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, override_file: Path
+) -> None:
+    fifo = tmp_path / "x.icalc.json"
+    os.mkfifo(fifo)
+    for path in (str(fifo), "/dev/zero"):
+        code, out, err = run(capsys, "estimate", path)
+        assert code == 1 and out == "" and "not a regular file" in err
+    os.mkfifo(override_file)
+    code, out, err = run(capsys, "quote", "flux dev")
+    assert code == 0 and "5 credits" in out and "not a regular file" in err
+
+
+def test_a_file_name_that_is_not_utf8_is_printed_escaped(tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9-\xff.png")  # Latin-1 bytes: not valid UTF-8
+    write_image(tmp_path / name, 10, 10)
+    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    for extra in ([], ["--json"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "imagine_calc", "upscale", str(tmp_path), *extra],
+            env=env,
+            capture_output=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        assert b"Traceback" not in result.stderr
+        assert b"caf\\udce9-\\udcff.png" in result.stdout
+    assert json.loads(result.stdout)["quoted"] == 1
+
+
+def test_a_page_saved_as_latin1_or_utf16_updates_like_utf8(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.credits_pages import with_price
+
+    for codec in ("latin-1", "utf-16"):
+        page = tmp_path / f"page-{codec}.html"
+        page.write_bytes(with_price("Flux Dev", "7").encode(codec, errors="replace"))
+        code, out, err = run(capsys, "catalog", "--update-from", str(page))
+        assert code == 0, err
+        assert "Flux Dev: 5 -> 7" in out
+
+
+def test_applying_over_a_broken_override_says_why_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, override_file: Path
+) -> None:
+    from tests.credits_pages import with_price
+
+    override_file.write_text("models: [\n")
+    page = tmp_path / "page.md"
+    page.write_text(with_price("Flux Dev", "7"))
+    code, _, err = run(capsys, "catalog", "--update-from", str(page), "--apply")
+    assert code == 1 and "not applied" in err and "not valid YAML" in err and "Traceback" not in err
+    assert override_file.read_text() == "models: [\n"

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from imagine_calc.core import catalog_cache
 from imagine_calc.core.errors import CatalogError, Problem
+from imagine_calc.core.files import FileProblem, read_text
+from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
 from imagine_calc.core.paths import override_path, package_dir
 from imagine_calc.core.records import (
     TIERS,
@@ -30,9 +32,6 @@ from imagine_calc.core.records import (
 if TYPE_CHECKING:
     from imagine_calc.core.schema import Fragment
     from imagine_calc.core.yaml_source import YamlDocument
-
-#: An override file larger than this is refused unread; a real one is a few kilobytes.
-MAX_OVERRIDE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -52,16 +51,12 @@ def bundled_files() -> list[tuple[str, str]]:
 
 
 def read_file(path: Path) -> str:
-    """A catalog file's text, or a CatalogError that says why it cannot be read."""
-    name = str(path)
+    """A catalog file's text, or a CatalogError that says why it cannot be read (a FIFO or a
+    device at the path is refused unopened, a file over MAX_OVERRIDE_BYTES unread)."""
     try:
-        if path.stat().st_size > MAX_OVERRIDE_BYTES:
-            raise CatalogError([Problem(name, None, "", "file is too large for a catalog")])
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise CatalogError([Problem(name, None, "", f"not UTF-8 text ({exc.reason})")]) from None
-    except OSError as exc:
-        raise CatalogError([Problem(name, None, "", f"cannot read: {exc.strerror or exc}")]) from None
+        return read_text(path, MAX_OVERRIDE_BYTES)
+    except FileProblem as exc:
+        raise CatalogError([Problem(str(path), None, "", str(exc))]) from None
 
 
 def load_catalog(files: Iterable[tuple[str, str]] | None = None) -> Catalog:

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
+from imagine_calc.core.files import FileProblem, decode_any, read_bytes
+from imagine_calc.core.limits import MAX_CREDITS, MAX_PAGE_BYTES
 from imagine_calc.core.records import TIERS
 
 SEE_TOOLTIP = "see tooltip"
@@ -135,11 +138,28 @@ def _tables(text: str) -> list[Table]:
 
 
 def _number(text: str) -> Decimal | None:
+    """A price cell: "73.5", "1,040" (a thousands comma), "73,5" (a decimal comma, as some
+    locales save it). Anything else ("1,2,3", "1e19", a 30-digit typo) is not read."""
+    text = text.strip()
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", text):
+        text = text.replace(",", "")
+    elif re.fullmatch(r"\d+,\d{1,2}", text):
+        text = text.replace(",", ".")
+    if not re.fullmatch(r"\d{1,12}(\.\d{1,6})?", text):
+        return None
     try:
-        value = Decimal(text.replace(",", ""))
+        value = Decimal(text)
     except InvalidOperation:
         return None
-    return value if value.is_finite() and value >= 0 else None
+    return value if value <= MAX_CREDITS else None
+
+
+def read_page(path: Path) -> str:
+    """A saved page's text, whatever the browser saved it as; PageError says why not."""
+    try:
+        return decode_any(read_bytes(path, MAX_PAGE_BYTES))
+    except FileProblem as exc:
+        raise PageError(f"cannot be read as a saved page: {exc}") from None
 
 
 def parse_price(cell: str) -> tuple[dict[str, Decimal], str | None]:
@@ -151,7 +171,7 @@ def parse_price(cell: str) -> tuple[dict[str, Decimal], str | None]:
         return {"*": flat}, None
     prices: dict[str, Decimal] = {}
     for part in cell.split(" / "):
-        match = re.fullmatch(r"([\d.,]+)\s*\(([^)]*)\)", part.strip())
+        match = re.fullmatch(r"(\S+)\s*\(([^)]*)\)", part.strip())
         tiers = [t.strip().upper() for t in match.group(2).split("/")] if match else []
         value = _number(match.group(1)) if match else None
         if value is None or not tiers or any(t not in TIERS for t in tiers):
@@ -185,6 +205,9 @@ def _scale_items(items: list[str]) -> tuple[str, dict[int, Decimal], str | None]
         text = item.replace("×", "x")
         formula = re.fullmatch(r"(\d+)\s*x\s*=\s*base cost\s*x\s*megapixels\s*x\s*([\d.]+)", text, flags=re.I)
         price = re.fullmatch(r"(\d+)\s*x\s*:\s*([\d.,]+)", text, flags=re.I)
+        found = formula or price
+        if found is not None and _number(found.group(2)) == 0:
+            return "", {}, f"The page's upscale credits give 0, which is not a price: {item!r}."
         if formula and (value := _number(formula.group(2))) is not None:
             per_mp[int(formula.group(1))] = value
         elif price and (value := _number(price.group(2))) is not None:
@@ -244,6 +267,8 @@ def _models(table: Table) -> list[PageModel]:
         unknown: dict[str, str] = {}
         unreadable: dict[str, str] = {}
         price, why = parse_price(cells["price"])
+        if any(v == 0 for v in price.values()):
+            price, why = {}, f"The page's price cell gives 0 credits ({cells['price']!r}): not a price."
         max_res, why_res = parse_max_resolution(cells["max_resolution"])
         ratios, why_ratios = parse_ratios(cells["aspect_ratios"])
         for field, reason in (("price", why), ("max_resolution", why_res), ("aspect_ratios", why_ratios)):

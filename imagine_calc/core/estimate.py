@@ -14,11 +14,16 @@ from decimal import Decimal
 from typing import Literal
 
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.pricing import GenerationRequest, Line, Quote, quote_generation, quote_upscale
+from imagine_calc.core.limits import MAX_COUNT, LimitError, check_whole
+from imagine_calc.core.pricing import (
+    GenerationRequest,
+    Line,
+    Quote,
+    quote_generation,
+    quote_upscale,
+    quote_upscale_batch,
+)
 from imagine_calc.core.records import Basis, Catalog
-
-#: The largest repeat count of one line; a typo of 1e9 should not freeze a spin box or a total.
-MAX_COUNT = 100_000
 
 
 @dataclass(frozen=True)
@@ -174,6 +179,13 @@ def _price_generation(catalog: Catalog, item: GenerationItem) -> PricedItem:
 def _price_upscale(catalog: Catalog, item: UpscaleItem) -> PricedItem:
     engine = catalog.find_engine(item.engine_id)
     group = engine.name if engine else item.engine_id
+    description = _upscale_description(group, item)
+    if engine is not None and len(item.sizes) > 1:
+        try:  # the whole batch in one multiplication; quoted image by image only to say which fails
+            unit = quote_upscale_batch(catalog, engine.id, item.scale, item.sizes)
+            return PricedItem(item, unit, times(unit, item.count), description, group)
+        except QuoteError:
+            pass
     quotes: list[Quote] = []
     if engine is None:
         quotes.append(unpriceable(f"the prices in use have no upscale engine '{item.engine_id}'"))
@@ -189,7 +201,7 @@ def _price_upscale(catalog: Catalog, item: UpscaleItem) -> PricedItem:
         quotes.append(quote)
     lines = [line for q in quotes for line in q.lines]
     unit = sum_quotes(quotes, lines if len(lines) <= 1 else [_batch_line(group, item, quotes)])
-    return PricedItem(item, unit, times(unit, item.count), _upscale_description(group, item), group)
+    return PricedItem(item, unit, times(unit, item.count), description, group)
 
 
 def _batch_line(group: str, item: UpscaleItem, quotes: list[Quote]) -> Line:
@@ -217,6 +229,8 @@ def _upscale_description(group: str, item: UpscaleItem) -> str:
 
 def count_error(count: object) -> str | None:
     """Why `count` cannot be a line's repeat count, or None when it can."""
-    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
-        return f"a count is a whole number from 1 to {MAX_COUNT:,}, got {count!r}"
+    try:
+        check_whole(count, "a count", 1, MAX_COUNT)
+    except LimitError as exc:
+        return str(exc)
     return None

@@ -40,15 +40,25 @@ from imagine_calc.core.estimate import (
     UpscaleItem,
     count_error,
 )
+from imagine_calc.core.files import FileProblem, describe_size, read_text
 from imagine_calc.core.formatting import credits_text, plain_decimal
+from imagine_calc.core.limits import (
+    MAX_CREDITS,
+    MAX_ESTIMATE_BYTES,
+    MAX_PIXEL_SIDE,
+    MAX_SIZES_PER_LINE,
+    check_whole,
+)
 from imagine_calc.core.pricing import GenerationRequest
 from imagine_calc.core.records import Catalog
 
 FORMAT = "imagine-calc-estimate"
 FORMAT_VERSION = 1
 SUFFIX = ".icalc.json"
-#: Far above any real estimate (a 10,000-file batch is ~200 KB); stops a wrong file early.
-MAX_BYTES = 20_000_000
+
+
+#: A saved line's price above this is not one any real estimate reaches (and is ignored).
+MAX_SAVED_CREDITS = Decimal(MAX_CREDITS) ** 3
 
 
 class EstimateFileError(ValueError):
@@ -71,22 +81,36 @@ class SavedEstimate:
 
 
 def dumps(priced: PricedEstimate, catalog: Catalog) -> str:
+    """The file's text: one field a line, an upscale line's sizes on one line (a batch of
+    100,000 images stays a few MB). EstimateFileError when it would be too large to open."""
     est = priced.estimate
-    data = {
+    head = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "title": est.title,
         "catalog": {"version": catalog.version, "as_of": catalog.as_of.isoformat()},
-        "items": [
-            {
-                **_item_json(p.item),
-                "credits": plain_decimal(p.quote.known_total),
-                "complete": p.quote.complete,
-            }
-            for p in priced.items
-        ],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    items = [
+        {**_item_json(p.item), "credits": plain_decimal(p.quote.known_total), "complete": p.quote.complete}
+        for p in priced.items
+    ]
+    out = ["{"]
+    out += [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in head.items()]
+    rows = [
+        "    {\n"
+        + ",\n".join(f"      {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in item.items())
+        + "\n    }"
+        for item in items
+    ]
+    out.append('  "items": [' + ("\n" + ",\n".join(rows) + "\n  " if rows else "") + "]")
+    text = "\n".join(out) + "\n}\n"
+    size = len(text.encode("utf-8"))
+    if size > MAX_ESTIMATE_BYTES:
+        raise EstimateFileError(
+            f"too large to save ({describe_size(size)}; an estimate file is at most "
+            f"{describe_size(MAX_ESTIMATE_BYTES)}): split it into several estimates"
+        )
+    return text
 
 
 def _item_json(item: Item) -> dict[str, Any]:
@@ -113,15 +137,12 @@ def _item_json(item: Item) -> dict[str, Any]:
 
 
 def read_estimate(path: Path) -> SavedEstimate:
-    """Open a saved estimate; an EstimateFileError names the file and what is wrong."""
+    """Open a saved estimate; an EstimateFileError names the file and what is wrong (a FIFO or
+    device at the path is refused unopened, a file over MAX_ESTIMATE_BYTES unread)."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise EstimateFileError(f"{path}: too large for an estimate")
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise EstimateFileError(f"{path}: not an estimate (not UTF-8 text)") from None
-    except OSError as exc:
-        raise EstimateFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        text = read_text(path, MAX_ESTIMATE_BYTES)
+    except FileProblem as exc:
+        raise EstimateFileError(f"{path}: {exc}") from None
     try:
         return loads(text)
     except EstimateFileError as exc:
@@ -135,6 +156,10 @@ def loads(text: str) -> SavedEstimate:
         raise EstimateFileError(
             f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise EstimateFileError("not an estimate: its JSON is nested too deeply") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise EstimateFileError(f"not an estimate: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise EstimateFileError('not an imagine-calc estimate (no "format": "imagine-calc-estimate")')
     version = data.get("format_version")
@@ -188,7 +213,7 @@ def _item(raw: Any) -> Item:
             aspect_ratio=None
             if raw.get("aspect_ratio") is None
             else _text(raw["aspect_ratio"], "aspect_ratio"),
-            images=_whole(raw.get("images", 1), "images"),
+            images=check_whole(raw.get("images", 1), "images", 1, 1000),
             prompt_enhancer=_flag(raw.get("prompt_enhancer", False), "prompt_enhancer"),
         )
         return GenerationItem(request, count, label)
@@ -196,14 +221,20 @@ def _item(raw: Any) -> Item:
         sizes = raw["sizes"]
         if not isinstance(sizes, list) or not sizes:
             raise ValueError("sizes must be a list of [width, height]")
+        if len(sizes) > MAX_SIZES_PER_LINE:
+            raise ValueError(f"an upscale line has at most {MAX_SIZES_PER_LINE:,} images, got {len(sizes):,}")
         pairs = []
         for s in sizes:
             if not (isinstance(s, list) and len(s) == 2):
                 raise ValueError("sizes must be a list of [width, height]")
-            pairs.append((_whole(s[0], "width"), _whole(s[1], "height")))
-        return UpscaleItem(
-            _text(raw["engine"], "engine"), _whole(raw["scale"], "scale"), tuple(pairs), count, label
-        )
+            pairs.append(
+                (
+                    check_whole(s[0], "a width", 1, MAX_PIXEL_SIDE),
+                    check_whole(s[1], "a height", 1, MAX_PIXEL_SIDE),
+                )
+            )
+        scale = check_whole(raw["scale"], "scale", 2, 64)
+        return UpscaleItem(_text(raw["engine"], "engine"), scale, tuple(pairs), count, label)
     raise ValueError(f"unknown kind {kind!r} (kinds: generation, upscale)")
 
 
@@ -212,20 +243,17 @@ def _saved_price(raw: dict[str, Any]) -> SavedPrice | None:
     if not isinstance(credits, str) or not isinstance(complete, bool):
         return None
     try:
-        return SavedPrice(Decimal(credits), complete)
+        value = Decimal(credits)
     except InvalidOperation:
         return None
+    if not value.is_finite() or not 0 <= value <= MAX_SAVED_CREDITS:
+        return None  # only used to list changes: a figure no real estimate reaches is ignored
+    return SavedPrice(value, complete)
 
 
 def _text(value: Any, name: str) -> str:
     if not isinstance(value, str) or not value:
         raise ValueError(f"{name} must be text")
-    return value
-
-
-def _whole(value: Any, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{name} must be a whole number of at least 1, got {value!r}")
     return value
 
 

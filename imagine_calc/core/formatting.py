@@ -64,6 +64,16 @@ def line_amount_text(line: Line, number: Callable[[Decimal], str] = credits_text
     return f"at least {number(line.credits)}" if line.lower_bound else number(line.credits)
 
 
+def age_text(days: int) -> str:
+    """How old the prices are: "today", "1 day old", "45 days old", or, for a date ahead of
+    this computer's clock, "dated 3 days ahead" (never "-3 days old")."""
+    if days < 0:
+        return f"dated {-days} day{'s' if days != -1 else ''} ahead of this computer's date"
+    if days == 0:
+        return "from today"
+    return f"{days} day{'s' if days != 1 else ''} old"
+
+
 def json_number(value: Decimal | None) -> int | float | None:
     """A JSON-ready number: int when whole, else the float whose repr is the exact decimal."""
     if value is None:

@@ -50,15 +50,27 @@ def iter_candidates(
 
 
 def _walk(folder: str, should_stop: Callable[[], bool]) -> Iterator[Candidate | SizeError]:
-    try:
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        yield SizeError(folder, "unreadable", f"cannot read folder: {exc.strerror or exc}")
-        return
-    for entry in entries:
+    """Depth-first in name order, with a stack of its own: a tree 10,000 folders deep is walked
+    like a flat one (recursion would stop at Python's limit)."""
+    stack: list[Iterator[os.DirEntry[str]] | str] = [folder]
+    while stack:
         if should_stop():
             return
+        top = stack[-1]
+        if isinstance(top, str):  # a folder not yet listed
+            stack.pop()
+            try:
+                with os.scandir(top) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as exc:
+                yield SizeError(top, "unreadable", f"cannot read folder: {exc.strerror or exc}")
+                continue
+            stack.append(iter(entries))
+            continue
+        entry = next(top, None)
+        if entry is None:
+            stack.pop()
+            continue
         if entry.name.startswith("."):
             continue
         try:
@@ -66,7 +78,7 @@ def _walk(folder: str, should_stop: Callable[[], bool]) -> Iterator[Candidate | 
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(entry.path, should_stop)
+            stack.append(entry.path)
         else:
             yield Candidate(entry.path, explicit=False)
 

@@ -11,6 +11,9 @@ from typing import BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
+from imagine_calc.core.files import FileProblem, open_regular
+from imagine_calc.core.limits import MAX_PIXEL_SIDE
+
 # Pillow refuses to *open* images above ~179 MP as a guard against decompression
 # bombs. We only read headers here (never .load()), so the guard would just stop
 # us from quoting a real 400 MP scan; code that decodes pixels (thumbnails) checks
@@ -75,10 +78,12 @@ def read_size(path: str | os.PathLike[str]) -> ImageSize | SizeError:
     if st.st_size == 0:
         return SizeError(name, "empty", "empty file (0 bytes)")
     try:
-        with open(name, "rb") as fh:
+        fd = open_regular(name)  # without blocking: the path may have become a FIFO since stat
+    except FileProblem as exc:
+        return SizeError(name, "unreadable", str(exc))
+    try:
+        with os.fdopen(fd, "rb") as fh:
             return _read_header(name, fh)
-    except PermissionError:
-        return SizeError(name, "unreadable", "cannot read: permission denied")
     except OSError as exc:
         return SizeError(name, "unreadable", f"cannot read: {exc.strerror or exc}")
 
@@ -96,6 +101,13 @@ def _read_header(name: str, fh: BinaryIO) -> ImageSize | SizeError:
         return _unreadable(name, fh, "corrupt", "corrupt image: its header is damaged or cut off")
     if width <= 0 or height <= 0:
         return SizeError(name, "corrupt", f"corrupt image header (size {width} x {height})")
+    if width > MAX_PIXEL_SIDE or height > MAX_PIXEL_SIDE:
+        return SizeError(
+            name,
+            "corrupt",
+            f"its {fmt} header claims {width:,} x {height:,} pixels, more than {MAX_PIXEL_SIDE:,} on a "
+            "side: a damaged header, not a real image",
+        )
     return ImageSize(name, width, height, fmt)
 
 

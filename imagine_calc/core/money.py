@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
+
+from imagine_calc.core.limits import MAX_BALANCE, MAX_MONEY, LimitError, parse_decimal
 
 
 @dataclass(frozen=True)
@@ -16,10 +18,10 @@ class Rate:
     @classmethod
     def from_plan(cls, price: Decimal, credits: Decimal, currency: str) -> Rate:
         """A plan's price divided by its credits (both as the user typed them)."""
-        if credits <= 0 or not credits.is_finite():
-            raise ValueError("a plan's credits must be more than 0")
-        if price < 0 or not price.is_finite():
-            raise ValueError("a plan's price cannot be negative")
+        if not credits.is_finite() or not 0 < credits <= MAX_BALANCE:
+            raise ValueError(f"a plan's credits must be more than 0 and at most {MAX_BALANCE:,}")
+        if not price.is_finite() or not 0 <= price <= MAX_MONEY:
+            raise ValueError(f"a plan's price must be from 0 to {MAX_MONEY:,}")
         return cls(price / credits, currency)
 
     def cost(self, credits: Decimal) -> Decimal:
@@ -32,11 +34,20 @@ class Rate:
 
 
 def parse_rate(per_credit: str, currency: str) -> Rate | None:
-    """A rate from typed text, or None when the field is empty or not a number >= 0."""
+    """A rate from typed text, or None when the field is empty or not a number in bounds."""
     try:
-        value = Decimal(per_credit.strip().replace(",", "."))
-    except InvalidOperation:
-        return None
-    if not value.is_finite() or value < 0:
+        value = parse_decimal(per_credit, "a price per credit", MAX_MONEY)
+    except LimitError:
         return None
     return Rate(value, currency.strip())
+
+
+def parse_plan(price: str, credits: str, currency: str) -> Rate | None:
+    """A rate from a typed plan ("29.99" for "3,000" credits), or None when either is not a
+    number in bounds. A comma in the credits groups thousands; in the price it may be decimal."""
+    try:
+        amount = parse_decimal(price, "a plan's price", MAX_MONEY)
+        count = parse_decimal(credits.replace(",", ""), "a plan's credits", MAX_BALANCE)
+        return Rate.from_plan(amount, count, currency.strip())
+    except (LimitError, ValueError):
+        return None

@@ -16,7 +16,6 @@ import datetime as dt
 import io
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,6 +24,7 @@ from typing import Any
 
 from imagine_calc.core.catalog_loader import bundled_files, load_override, read_file
 from imagine_calc.core.errors import CatalogError, Problem
+from imagine_calc.core.files import set_aside, stamp, write_atomic
 from imagine_calc.core.records import Catalog, Observation
 
 #: Written as the backup of an override that did not exist: reverting to it means "none".
@@ -134,43 +134,18 @@ def revert(path: Path, now: dt.datetime | None = None) -> tuple[Path, Path | Non
     if not found:
         raise FileNotFoundError(f"no backup of {path} to go back to")
     newest = found[-1]
-    aside = None
-    if path.exists():
-        aside = path.with_name(f"{path.name}.{_stamp(now or dt.datetime.now())}.reverted")
-        n = 1
-        while aside.exists():
-            n += 1
-            aside = path.with_name(f"{path.name}.{_stamp(now or dt.datetime.now())}-{n}.reverted")
-        os.replace(path, aside)
+    aside = set_aside(path, "reverted", stamp(now)) if path.exists() else None
     os.replace(newest, path)
     return newest, aside
 
 
-def _stamp(when: dt.datetime) -> str:
-    return when.strftime("%Y-%m-%d_%H-%M-%S")
-
-
 def _free_backup_name(path: Path, when: dt.datetime) -> Path:
-    candidate = path.with_name(f"{path.name}.{_stamp(when)}.bak")
+    candidate = path.with_name(f"{path.name}.{stamp(when)}.bak")
     n = 1
     while candidate.exists():
         n += 1
-        candidate = path.with_name(f"{path.name}.{_stamp(when)}-{n}.bak")
+        candidate = path.with_name(f"{path.name}.{stamp(when)}-{n}.bak")
     return candidate
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """All of `data` or nothing at `path`: a temporary file in the same folder, renamed."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --- recorded prices ------------------------------------------------------------------------

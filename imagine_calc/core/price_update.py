@@ -7,6 +7,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,7 @@ def diff(catalog: Catalog, page: CreditsPage) -> PriceUpdate:
         if "price" not in pm.unreadable and not _same_price(model, pm):
             if pm.price or not model.origin.startswith("override"):
                 changes.append(Change("price", pm.name, price_summary(model), page_price_text(pm)))
+                notes += _outlandish(model, pm)
             else:
                 notes.append(f"{pm.name}: the page gives no price; your own price is kept.")
         if "max_resolution" not in pm.unreadable and pm.max_resolution != model.max_resolution:
@@ -126,6 +128,22 @@ def diff(catalog: Catalog, page: CreditsPage) -> PriceUpdate:
             )
     engines = _engine_changes(catalog.engines, page.engines, changes, notes)
     return PriceUpdate(page, tuple(changes), tuple(notes), matched, engines)
+
+
+def _outlandish(model: Model, pm: PageModel) -> list[str]:
+    """A sentence when a new price is ten times the one in use, or a tenth of it: a typo on the
+    page or in the saved copy is likelier than such a change, so the user should look."""
+    old = [p for p in model.tier_prices.values() if p]
+    if not old or not pm.price:
+        return []
+    ratio = max(pm.price.values()) / max(old)
+    if Decimal("0.1") < ratio < 10:
+        return []
+    return [
+        f"{pm.name}: {page_price_text(pm)} is {'more than ten times' if ratio >= 10 else 'under a tenth of'} "
+        f"the price in use ({price_summary(model)}). Check the page before applying: it is applied "
+        "with the rest."
+    ]
 
 
 def _res(value: str | None) -> str:

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from imagine_calc.core import observations
 from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.limits import MAX_PIXEL_SIDE
 from imagine_calc.core.records import BASE_TIER, Basis, Catalog, Model, UpscaleEngine
 
 MEGAPIXEL = Decimal(1_000_000)
@@ -239,6 +240,8 @@ def quote_upscale(catalog: Catalog, engine_id: str, scale: int, width: int, heig
     engine = check_upscale(catalog, engine_id, scale)
     if width <= 0 or height <= 0:
         raise QuoteError(f"an image of {width} x {height} pixels has no area")
+    if width > MAX_PIXEL_SIDE or height > MAX_PIXEL_SIDE:
+        raise QuoteError(f"an image is at most {MAX_PIXEL_SIDE:,} pixels on a side, got {width} x {height}")
     mp = megapixels(width, height)
     label = f"{engine.name} {scale}x"
     unknown: list[str] = []
@@ -262,6 +265,49 @@ def quote_upscale(catalog: Catalog, engine_id: str, scale: int, width: int, heig
                 "from ImagineArt's example, not stated."
             )
     return make_quote([line], unknown, caveats)
+
+
+def quote_upscale_batch(
+    catalog: Catalog, engine_id: str, scale: int, sizes: Sequence[tuple[int, int]]
+) -> Quote:
+    """Credits to upscale every image in `sizes` by `scale`, as one line: the same sum as quoting
+    each image (base x megapixels x factor is linear), in one multiplication, so a folder of
+    100,000 images is priced at once. A size the engine cannot take makes the batch unknown."""
+    engine = check_upscale(catalog, engine_id, scale)
+    pixels = 0
+    for width, height in sizes:
+        if not (0 < width <= MAX_PIXEL_SIDE and 0 < height <= MAX_PIXEL_SIDE):
+            raise QuoteError(f"an image of {width} x {height} pixels cannot be quoted")
+        pixels += width * height
+    n = len(sizes)
+    mp = Decimal(pixels) / MEGAPIXEL
+    limit = engine.max_input_megapixels
+    if limit is not None and any(megapixels(w, h) > limit for w, h in sizes):
+        raise QuoteError(f"{engine.name} takes images up to {limit} MP; this batch has a larger one")
+    label = f"{engine.name} {scale}x"
+    if engine.pricing == "fixed":
+        return make_quote(
+            [Line(label, engine.scales[scale] * n, f"{n} x {engine.scales[scale]}, fixed price")]
+        )
+    base = engine.base_credits_per_megapixel
+    if base is None:
+        reason = f"{engine.name}: {engine.unknown.get('base_credits_per_megapixel', '')}"
+        return make_quote([Line(label, None, "base cost unknown", Basis.UNKNOWN)], [reason])
+    factor = engine.scales[scale]
+    inferred = "base_credits_per_megapixel" in engine.inferred
+    line = Line(
+        label,
+        base * mp * factor,
+        f"{base} x {mp} MP in {n} images x {factor}",
+        Basis.INFERRED if inferred else Basis.STATED,
+    )
+    caveats = []
+    if inferred:
+        caveats.append(
+            f"{engine.name}'s base cost of {base} credits per megapixel is inferred "
+            "from ImagineArt's example, not stated."
+        )
+    return make_quote([line], [], caveats)
 
 
 def output_size(width: int, height: int, scale: int) -> tuple[int, int]:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from imagine_calc.core.errors import Problem
+from imagine_calc.core.limits import MAX_CREDITS
 from imagine_calc.core.records import TIERS
 from imagine_calc.core.yaml_source import KeyPath, YamlDocument
 
@@ -68,6 +69,8 @@ def credits(value: Any, path: KeyPath, ck: Checker) -> Any:
         return ck.fail(path, f"expected a finite number of credits, got {value}")
     if value < 0:
         return ck.fail(path, f"a price cannot be negative, got {value}")
+    if value > MAX_CREDITS:
+        return ck.fail(path, f"a price is at most {MAX_CREDITS:,} credits, got {_shown(value)}")
     return Decimal(str(value))
 
 
@@ -212,8 +215,12 @@ def _shown(value: Any) -> str:
         return repr(value) if len(value) < 60 else repr(value[:57] + "...")
     if value is None:
         return "null"
-    if isinstance(value, bool | int | float):
-        return str(value).lower() if isinstance(value, bool) else str(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int) and value.bit_length() > 96:
+        return f"a number of {len(f'{value:x}') * 1.2:.0f}-odd digits"
+    if isinstance(value, int | float):
+        return str(value)
     return f"a {type(value).__name__}"
 
 

@@ -113,7 +113,7 @@ def test_reopening_with_changed_prices_lists_what_changed() -> None:
         (
             '{"format": "imagine-calc-estimate", "format_version": 1,'
             ' "items": [{"kind": "generation", "model": "flux-dev", "count": 0}]}',
-            "item 1: a count is a whole number",
+            "item 1: a count must be a whole number",
         ),
     ],
 )
@@ -128,7 +128,7 @@ def test_reading_names_the_file(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     with pytest.raises(EstimateFileError, match=r"empty\.icalc\.json: not valid JSON"):
         read_estimate(empty)
-    with pytest.raises(EstimateFileError, match="cannot read"):
+    with pytest.raises(EstimateFileError, match=r"missing\.icalc\.json: file not found"):
         read_estimate(tmp_path / "missing.icalc.json")
     binary = tmp_path / "photo.icalc.json"
     binary.write_bytes(b"\xff\xd8\xff\xe0")
@@ -153,3 +153,55 @@ def test_exports_have_the_tables_rows_and_totals() -> None:
     assert [i["credits"] for i in report["items"]] == [12800, 300, 629.1456]
     assert report["budget"]["short"] == "2729.1456"
     assert "Hero images" in to_text(priced, CATALOG)
+
+
+def estimate_text(item: str) -> str:
+    return '{"format": "imagine-calc-estimate", "format_version": 1, "items": [' + item + "]}"
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ('{"kind": "upscale", "engine": "topaz", "scale": 2, "sizes": [[1e30, 1e30]]}', "a width must be"),
+        (
+            '{"kind": "upscale", "engine": "topaz", "scale": 2, "sizes": [[2147483647, 2147483647]]}',
+            "1,000,000",
+        ),
+        ('{"kind": "generation", "model": "flux-dev", "images": 1e100}', "images must be a whole number"),
+        ('{"kind": "generation", "model": "flux-dev", "count": 100001}', "count must be a whole number"),
+        ('{"kind": "upscale", "engine": "topaz", "scale": 99999999999999999999, "sizes": [[1, 1]]}', "scale"),
+    ],
+)
+def test_numbers_out_of_bounds_are_refused_with_a_message(item: str, message: str) -> None:
+    with pytest.raises(EstimateFileError, match=message):
+        loads(estimate_text(item))
+
+
+@pytest.mark.parametrize("credits", ['"NaN"', '"1e100"', '"-Infinity"', '"sNaN"'])
+def test_a_saved_price_that_is_not_a_price_is_ignored_not_a_crash(credits: str) -> None:
+    item = '{"kind": "generation", "model": "flux-dev", "credits": ' + credits + ', "complete": true}'
+    saved = loads(estimate_text(item))
+    assert saved.prices == (None,)
+    assert price_changes(saved, price_estimate(CATALOG, saved.estimate), CATALOG) == []
+
+
+def test_deep_nesting_and_huge_integers_get_a_message() -> None:
+    with pytest.raises(EstimateFileError, match="nested too deeply"):
+        loads("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(EstimateFileError, match="not an estimate"):
+        loads('{"format": "imagine-calc-estimate", "format_version": ' + "9" * 5000 + "}")
+
+
+def test_what_is_saved_can_be_opened_even_for_a_huge_batch() -> None:
+    sizes = tuple((1000 + i % 5000, 800 + i % 3000) for i in range(200_000))
+    estimate = Estimate((UpscaleItem("topaz", 2, sizes, 1, "everything"),))
+    text = dumps(price_estimate(CATALOG, estimate), CATALOG)
+    assert len(text.encode()) < 5_000_000
+    assert loads(text).estimate == estimate
+
+
+def test_an_estimate_too_large_to_open_again_is_not_saved() -> None:
+    sizes = ((1, 1),)
+    items = tuple(UpscaleItem("topaz", 2, sizes, 1, "x" * 100_000) for _ in range(250))
+    with pytest.raises(EstimateFileError, match="too large to save"):
+        dumps(price_estimate(CATALOG, Estimate(items)), CATALOG)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import builtins
+import os
 import time
 from pathlib import Path
 
@@ -80,14 +80,14 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_image(tmp_path / "locked.png", 10, 10)
-    real_open = builtins.open
+    real_open = os.open
 
     def deny(file, *args, **kwargs):
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     result = read_size(path)
     assert isinstance(result, SizeError) and result.kind == "unreadable"
     assert "permission denied" in result.message
@@ -97,3 +97,21 @@ def test_pasted_bytes_are_sized_too() -> None:
     size = read_size_bytes(png_header_only(640, 480))
     assert isinstance(size, ImageSize) and (size.width, size.height) == (640, 480)
     assert isinstance(read_size_bytes(b""), SizeError)
+
+
+def test_a_header_claiming_an_impossible_size_is_called_damaged_not_quoted(tmp_path: Path) -> None:
+    """45 bytes that claim 4294967295 x 4294967295 pixels were once quoted at 368 trillion credits."""
+    liar = tmp_path / "liar.png"
+    liar.write_bytes(png_header_only(4294967295, 4294967295)[:45])
+    result = read_size(liar)
+    assert isinstance(result, SizeError) and result.kind == "corrupt"
+    assert "1,000,000 on a side" in result.message or "damaged" in result.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_named_like_an_image_is_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "photo.png"
+    os.mkfifo(fifo)
+    start = time.perf_counter()
+    result = read_size(fifo)
+    assert isinstance(result, SizeError) and time.perf_counter() - start < 2

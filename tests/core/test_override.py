@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
+
+import pytest
 
 from imagine_calc.core.catalog_loader import load_with_override
 from imagine_calc.core.pricing import GenerationRequest, quote_generation
@@ -58,4 +61,21 @@ def test_unreadable_or_binary_override_is_reported(override_file: Path) -> None:
     override_file.unlink()
     override_file.mkdir()
     loaded = load_with_override()
-    assert loaded.override_error is not None and "cannot read" in str(loaded.override_error)
+    assert loaded.override_error is not None and "is a folder" in str(loaded.override_error)
+
+
+@pytest.mark.parametrize(
+    "price", ["9223372036854775808", "1e28", "1.0e+308", "1000001", ".inf", "1" + "0" * 40]
+)
+def test_an_outlandish_price_makes_the_override_invalid(override_file: Path, price: str) -> None:
+    override_file.write_text(f"models:\n  - id: flux-dev\n    price: {price}\n")
+    loaded = load_with_override()
+    assert loaded.override_error is not None and loaded.override_error.first.line == 3
+    assert "price" in str(loaded.override_error)
+    assert quote_generation(loaded.catalog, GenerationRequest("flux-dev")).total == 5  # bundled
+
+
+def test_a_fifo_as_the_override_is_reported_without_hanging(override_file: Path) -> None:
+    os.mkfifo(override_file)
+    loaded = load_with_override()
+    assert loaded.override_error is not None and "not a regular file" in str(loaded.override_error)

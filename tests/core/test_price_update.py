@@ -150,3 +150,69 @@ def test_a_kill_during_the_write_leaves_the_old_override_intact(
     assert load_with_override(override_file).catalog.model("flux-dev").price_at("1K") == 6
     left = sorted(p.name for p in override_file.parent.iterdir() if p.name != "cache")  # the catalog cache
     assert len(left) == 2 and left[0] == "override.yaml" and left[1].endswith(".bak")
+
+
+@pytest.mark.parametrize(
+    ("cell", "price"), [("7", "7"), ("73,5", "73.5"), ("1,040", "1040"), ("73.5", "73.5")]
+)
+def test_price_cells_are_read_as_the_page_writes_them(cell: str, price: str) -> None:
+    (change,) = kinds(with_price("Flux Dev", cell))["price"]
+    assert change.after == price.replace("1040", "1,040")
+
+
+@pytest.mark.parametrize("cell", ["1,2,3", "1e19", "0", "123456789012345678901234567890", "-5"])
+def test_a_price_cell_that_is_no_price_is_noted_and_left_alone(cell: str, override_file: Path) -> None:
+    page = with_price("Flux Dev", cell)
+    update = diff(load_catalog(), parse_credits_page(page))
+    assert not any(c.kind == "price" for c in update.changes)
+    assert any(n.startswith("Flux Dev:") and "left as it was" in n for n in update.notes)
+
+
+def test_a_tenfold_price_is_flagged_before_it_is_applied() -> None:
+    update = diff(load_catalog(), parse_credits_page(with_price("Flux Dev", "500")))
+    assert any("more than ten times" in n for n in update.notes)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "latin-1", "utf-8-sig"])
+def test_a_page_saved_in_another_encoding_reads_the_same(tmp_path: Path, codec: str) -> None:
+    from imagine_calc.core.credits_page import read_page
+
+    path = tmp_path / "page.md"
+    path.write_bytes(PAGE.replace("—", "-").encode(codec))
+    assert parse_credits_page(read_page(path)) == parse_credits_page(PAGE.replace("—", "-"))
+
+
+def test_a_page_over_the_size_limit_gets_a_message(tmp_path: Path) -> None:
+    from imagine_calc.core.credits_page import read_page
+
+    path = tmp_path / "page.html"
+    path.write_bytes(b"<html>" + b" " * 5_000_000)
+    with pytest.raises(PageError, match="too large"):
+        read_page(path)
+
+
+def test_applying_over_a_broken_override_is_refused_and_keeps_it(override_file: Path) -> None:
+    from imagine_calc.core.errors import CatalogError
+
+    override_file.write_text("models: [\n")
+    catalog = load_catalog()
+    with pytest.raises(CatalogError, match="not valid YAML"):
+        apply_update(
+            diff(catalog, parse_credits_page(with_price("Flux Dev", "7"))), catalog, override_file, DAY, "p"
+        )
+    assert override_file.read_text() == "models: [\n"
+
+
+def test_every_apply_keeps_a_dated_backup_and_revert_walks_back(override_file: Path) -> None:
+    from imagine_calc.core.override_file import backups, revert
+
+    override_file.write_text("# mine\nmodels:\n  - id: midjourney-v7\n    price: 30\n")
+    for price in ("6", "7", "8"):
+        apply_and_quote(with_price("Flux Dev", price), override_file, GenerationRequest("flux-dev"))
+    assert len(backups(override_file)) == 3  # a second apply no longer overwrites the only .bak
+    for expected in ("7", "6"):
+        revert(override_file)
+        quote = quote_generation(load_with_override(override_file).catalog, GenerationRequest("flux-dev"))
+        assert str(quote.total) == expected
+    revert(override_file)
+    assert override_file.read_text() == "# mine\nmodels:\n  - id: midjourney-v7\n    price: 30\n"

@@ -1,0 +1,131 @@
+"""Reading a file the user named or the app saved without trusting what is at the path, and
+writing one so that a crash or a kill never leaves half of it.
+
+Every read goes through `read_bytes`: it opens without blocking (a FIFO at the path would
+otherwise wait forever for a writer), refuses anything but a regular file (FIFOs, devices such
+as /dev/zero, folders), and never reads more than the caller's limit. Text is decoded with a
+clear message for a wrong encoding; a saved web page may be UTF-8, UTF-16 (with its byte-order
+mark) or Latin-1.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+class FileProblem(OSError):
+    """A path that cannot be read as the file it should be; the message says why, in words."""
+
+
+def describe_size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1_000_000 else f"{n / 1e3:.0f} KB" if n >= 1000 else f"{n} bytes"
+
+
+def open_regular(path: str | os.PathLike[str], max_bytes: int | None = None) -> int:
+    """A file descriptor of the regular file at `path` (caller closes it), or FileProblem."""
+    name = os.fspath(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(name, flags)
+    except FileNotFoundError:
+        raise FileProblem("file not found") from None
+    except IsADirectoryError:
+        raise FileProblem("is a folder, not a file") from None
+    except PermissionError:
+        raise FileProblem("cannot read: permission denied") from None
+    except OSError as exc:
+        raise FileProblem(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise FileProblem("is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise FileProblem("not a regular file (a pipe, socket or device): it is not read")
+        if max_bytes is not None and st.st_size > max_bytes:
+            raise FileProblem(f"too large ({describe_size(st.st_size)}; at most {describe_size(max_bytes)})")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # a regular file: reads never wait anyway
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_bytes(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """All of a regular file of at most `max_bytes`, or FileProblem saying why not."""
+    fd = open_regular(path, max_bytes)
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(max_bytes + 1)  # a file that grew since fstat is still bounded
+    except OSError as exc:
+        raise FileProblem(f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        raise FileProblem(f"too large (more than {describe_size(max_bytes)})")
+    return data
+
+
+def read_text(path: str | os.PathLike[str], max_bytes: int) -> str:
+    """A UTF-8 text file (a byte-order mark is allowed), or FileProblem."""
+    data = read_bytes(path, max_bytes)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileProblem(f"not UTF-8 text (byte {exc.start + 1} cannot be read)") from None
+
+
+def decode_any(data: bytes) -> str:
+    """Text as a browser or editor may have saved it: UTF-16 or UTF-8 by their byte-order mark,
+    else UTF-8, else Latin-1 (which reads any byte, so it is the last resort)."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise FileProblem(
+                    f"not {codec.upper()} text as its byte-order mark says ({exc.reason})"
+                ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """All of `data` or nothing at `path`: a temporary file in the same folder, synced, renamed."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def stamp(when: dt.datetime | None = None) -> str:
+    """A time for file names, sortable and valid on every platform: 2026-11-27_16-30-05."""
+    return (when or dt.datetime.now()).strftime("%Y-%m-%d_%H-%M-%S")
+
+
+def set_aside(path: Path, why: str, stamp: str) -> Path:
+    """Rename `path` out of the app's way (never deleted): `NAME.STAMP.WHY`, numbered if taken."""
+    target = path.with_name(f"{path.name}.{stamp}.{why}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{stamp}-{n}.{why}")
+    os.replace(path, target)
+    return target

@@ -1,0 +1,82 @@
+"""Whatever is at a path (a FIFO, a device, a folder, a huge or mis-encoded file) is refused
+with a reason, at once, never read without a bound."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from imagine_calc.core.files import FileProblem, decode_any, read_bytes, read_text, set_aside
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
+
+
+def returns_within(seconds: float, call):  # type: ignore[no-untyped-def]
+    """`call()`'s outcome, failing the test if it blocks (as a FIFO read without care does)."""
+    outcome: list[object] = []
+    thread = threading.Thread(target=lambda: outcome.append(_outcome(call)), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert outcome, f"blocked for more than {seconds} s"
+    return outcome[0]
+
+
+def _outcome(call):  # type: ignore[no-untyped-def]
+    try:
+        return call()
+    except Exception as exc:
+        return exc
+
+
+@posix_only
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "x.icalc.json"
+    os.mkfifo(fifo)
+    result = returns_within(5, lambda: read_text(fifo, 1000))
+    assert isinstance(result, FileProblem) and "not a regular file" in str(result)
+
+
+@posix_only
+def test_a_device_is_refused_instead_of_read_until_memory_runs_out() -> None:
+    result = returns_within(5, lambda: read_bytes("/dev/zero", 1000))
+    assert isinstance(result, FileProblem) and "not a regular file" in str(result)
+
+
+def test_folders_missing_and_too_large_files_say_so(tmp_path: Path) -> None:
+    with pytest.raises(FileProblem, match="is a folder"):
+        read_bytes(tmp_path, 10)
+    with pytest.raises(FileProblem, match="file not found"):
+        read_bytes(tmp_path / "nothing", 10)
+    big = tmp_path / "big"
+    big.write_bytes(b"x" * 2000)
+    with pytest.raises(FileProblem, match=r"too large \(2 KB; at most 1 KB\)"):
+        read_bytes(big, 1000)
+
+
+def test_text_that_is_not_utf8_says_where(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("price: 5 # café".encode("latin-1"))
+    with pytest.raises(FileProblem, match="not UTF-8 text"):
+        read_text(latin, 1000)
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "latin-1"])
+def test_a_saved_page_is_read_in_whatever_encoding_it_was_saved(codec: str) -> None:
+    text = "| Model | Credits |\n| **Café Pro** | 73.5 ü |"
+    data = text.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    assert decode_any(data) == text
+
+
+def test_set_aside_renames_and_never_overwrites(tmp_path: Path) -> None:
+    first = tmp_path / "settings.ini"
+    first.write_text("one")
+    a = set_aside(first, "set-aside", "2026-11-27_10-00-00")
+    first.write_text("two")
+    b = set_aside(first, "set-aside", "2026-11-27_10-00-00")
+    assert a != b and a.read_text() == "one" and b.read_text() == "two" and not first.exists()

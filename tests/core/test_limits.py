@@ -1,0 +1,35 @@
+"""One set of bounds: typed numbers out of them get a message naming the value, never an error."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from imagine_calc.core.limits import MAX_CREDITS, LimitError, check_whole, parse_credits
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("73.5", "73.5"), ("73,5", "73.5"), (" 1040 ", "1040"), ("0", "0")]
+)
+def test_a_typed_price_is_read_as_people_write_it(typed: str, value: str) -> None:
+    assert parse_credits(typed) == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["99999999999999999999", "1e999999", "123456789012345678901234567890", "NaN", "-inf", "-1", "lots", ""],
+)
+def test_a_typed_price_out_of_bounds_is_refused_with_its_value(typed: str) -> None:
+    with pytest.raises(LimitError) as caught:
+        parse_credits(typed, "The credits")
+    assert str(caught.value).startswith("The credits must be a number")
+    assert len(str(caught.value)) < 120
+
+
+def test_whole_numbers_are_checked_against_their_bounds() -> None:
+    assert check_whole(3, "images", 1, 4) == 3
+    for bad in (0, 5, True, 2.0, "3", 10**5000):
+        with pytest.raises(LimitError, match="images must be a whole number from 1 to 4"):
+            check_whole(bad, "images", 1, 4)
+    assert MAX_CREDITS == 1_000_000
