@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from imagine_calc import APP_NAME, __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from imagine_calc.gui.main_window import MainWindow
 
 
@@ -56,6 +58,7 @@ def run_app(argv: Sequence[str]) -> int:
         import os
 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _quiet_offscreen_notes()
 
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
@@ -76,21 +79,43 @@ def run_app(argv: Sequence[str]) -> int:
     icon = app_icon()
     app.setWindowIcon(icon)
     window = MainWindow(load_with_override(args.override), SettingsStore(), icon)
+    app.aboutToQuit.connect(window.shut_down)
     if args.file is not None and args.file.suffix.lower() != ".json":
         window.show_upscale().add_paths([str(args.file)])
     elif args.file is not None and not _open_estimate(window, args.file, interactive=args.screenshot is None):
         return 1
     if args.screenshot is not None:
-        window.show()
-        app.processEvents()
-        ok = window.grab().save(str(args.screenshot))
-        # No close(): a screenshot must not overwrite the user's remembered settings.
-        if not ok:
-            print(f"imagine-calc: cannot write {args.screenshot}", file=sys.stderr)
-            return 1
-        return 0
+        return _screenshot(app, window, args.screenshot)
     window.show()
     return app.exec()
+
+
+def _quiet_offscreen_notes() -> None:
+    """Offscreen, Qt notes that it cannot pass size hints to a window manager (there is none);
+    a screenshot's stderr should hold only what went wrong."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
+    """The window as it looks once everything it was given is read, saved as a PNG."""
+    window.show()
+    if window.upscale_is_built and not window.upscale_panel.wait_until_read():
+        print("imagine-calc: reading took too long; the picture shows what was read", file=sys.stderr)
+    for _ in range(5):  # layouts settle one level per pass of the event loop
+        app.processEvents()
+    ok = window.grab().save(str(path))
+    # No close(): a screenshot must not overwrite the user's remembered settings or session.
+    window.shut_down(keep_working_copy=False)
+    if not ok:
+        print(f"imagine-calc: cannot write {path}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _open_estimate(window: MainWindow, path: Path, interactive: bool) -> bool:

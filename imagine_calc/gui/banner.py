@@ -15,18 +15,33 @@ class Banner(QFrame):
         close = QToolButton(text="✕", autoRaise=True)
         close.setToolTip("Hide this message")
         close.setAccessibleName("Hide warning")
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.setAccessibleName("Warning")
+        self._messages: list[str] = []
         self._recolour()
         self.hide()
 
     def show_message(self, html: str) -> None:
+        """Show `html` alone (replacing what was shown)."""
+        self._messages = [html]
         self.label.setText(html)
         self.show()
+
+    def add_message(self, html: str) -> None:
+        """Show `html` under what is shown already (several things may be set aside at a start)."""
+        if html not in self._messages:
+            self._messages.append(html)
+        self.label.setText("<br>".join(self._messages))
+        self.show()
+
+    def dismiss(self) -> None:
+        """The user has read it: hide, and start afresh with the next message."""
+        self._messages = []
+        self.hide()
 
     def _recolour(self) -> None:
         dark = self.palette().color(self.palette().ColorRole.Window).lightness() < 128

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.budget import Balances
-from imagine_calc.core.money import Rate, parse_rate
+from imagine_calc.core.limits import MAX_BALANCE
+from imagine_calc.core.money import Rate, parse_plan, parse_rate
 from imagine_calc.gui import numbers
-from imagine_calc.gui.settings_store import SettingsStore
-
-MAX_BALANCE = 100_000_000
+from imagine_calc.gui.settings_store import MoneyFields, SettingsStore
 
 
 def _spin(name: str, accessible: str) -> QSpinBox:
@@ -102,22 +101,21 @@ class BudgetBox(QGroupBox):
         self.renewal.setDate(QDate(renewal.year, renewal.month, renewal.day))
         self.top_up.setValue(int(b.top_up))
         self.free_daily.setValue(int(b.free_daily))
-        self.rate_edit.setText(self.store.text("money/per_credit"))
-        self.plan_price.setText(self.store.text("money/plan_price"))
-        self.plan_credits.setText(self.store.text("money/plan_credits"))
-        self.currency.setText(self.store.text("money/currency"))
+        money = self.store.money()
+        self.rate_edit.setText(money.per_credit)
+        self.plan_price.setText(money.plan_price)
+        self.plan_credits.setText(money.plan_credits)
+        self.currency.setText(money.currency)
         self._show_rate()
 
     def _edited(self) -> None:
         self._enable()
         self.store.save_balances(self.balances())
-        for key, edit in (
-            ("money/per_credit", self.rate_edit),
-            ("money/plan_price", self.plan_price),
-            ("money/plan_credits", self.plan_credits),
-            ("money/currency", self.currency),
-        ):
-            self.store.set_text(key, edit.text())
+        self.store.save_money(
+            MoneyFields(
+                self.rate_edit.text(), self.plan_price.text(), self.plan_credits.text(), self.currency.text()
+            )
+        )
         self._show_rate()
         self.changed.emit()
 
@@ -142,12 +140,7 @@ class BudgetBox(QGroupBox):
         currency = self.currency.text()
         if self.rate_edit.text().strip():
             return parse_rate(self.rate_edit.text(), currency)
-        try:
-            price = Decimal(self.plan_price.text().strip().replace(",", "."))
-            credits = Decimal(self.plan_credits.text().strip().replace(",", "").replace(" ", ""))
-            return Rate.from_plan(price, credits, currency.strip())
-        except (InvalidOperation, ValueError):
-            return None
+        return parse_plan(self.plan_price.text(), self.plan_credits.text(), currency)
 
     def _show_rate(self) -> None:
         rate = self.rate()

@@ -3,17 +3,26 @@
 The working estimate is written to `unsaved-estimate.icalc.json` in the config folder shortly
 after every change, with its file path and whether it was saved. Starting again (after a quit,
 a crash or a kill) reopens exactly that: the last open estimate and any unsaved work.
+
+The working copy is written off the window's thread (an estimate of 100,000 images takes most
+of a second to write), one write at a time, the newest state last. A working copy that cannot
+be read back is renamed aside, never overwritten, and the reason is in `problems`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QObject, QSaveFile, QTimer, Signal
 
-from imagine_calc.core.estimate import Estimate
+from imagine_calc.core.estimate import Estimate, PricedEstimate
 from imagine_calc.core.estimate_file import EstimateFileError, dumps, price_changes, read_estimate
+from imagine_calc.core.files import set_aside, stamp
 from imagine_calc.core.paths import config_dir
+from imagine_calc.core.records import Catalog
 from imagine_calc.gui.estimate_model import EstimateTableModel
 from imagine_calc.gui.settings_store import SettingsStore
 
@@ -39,6 +48,10 @@ class EstimateDocument(QObject):
     """Emits `state_changed` when the file name or the saved/unsaved state changes."""
 
     state_changed = Signal()
+    #: A problem with the working copy, in words (it could not be written, or was set aside).
+    problem = Signal(str)
+    #: "" when the working copy was written, else why not (emitted from the writing thread).
+    _written = Signal(str)
 
     def __init__(
         self, model: EstimateTableModel, store: SettingsStore, parent: QObject | None = None
@@ -48,6 +61,12 @@ class EstimateDocument(QObject):
         self.store = store
         self.path: Path | None = None
         self.session = config_dir() / SESSION_FILE
+        self.problems: list[str] = []
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._pending: Future[None] | None = None
+        self._again = False
+        self._last_error = ""
+        self._written.connect(self._on_written)
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.autosave)
         model.changed.connect(self._timer.start)
@@ -71,7 +90,8 @@ class EstimateDocument(QObject):
         return dumps(self.model.priced_estimate(), self.model.catalog)
 
     def save(self, path: Path | None = None) -> None:
-        """Save to `path` (or where it was opened from); OSError says why it could not."""
+        """Save to `path` (or where it was opened from); OSError, or EstimateFileError for an
+        estimate too large to open again, says why it could not."""
         target = path or self.path
         if target is None:
             raise ValueError("no file to save to")
@@ -105,27 +125,72 @@ class EstimateDocument(QObject):
     # --- the working copy ---------------------------------------------------------------------
 
     def autosave(self) -> None:
+        """Write the working copy off the window's thread, after the write under way if any."""
         self._timer.stop()
-        try:
-            write_file(self.session, self.text())
-        except OSError:
-            return  # the config folder is not writable: nothing to restore, nothing lost now
-        self.store.set_text("estimate/path", str(self.path) if self.path else "")
-        self.store.set_text("estimate/modified", "true" if self.modified else "false")
+        self.store.save_estimate_session(self.path, self.modified)
         self.store.sync()
+        if self._pending is not None and not self._pending.done():
+            self._again = True
+            return
+        snapshot = self.model.priced_estimate()  # immutable: safe to read from the writer
+        self._pending = self._writer.submit(self._write, snapshot, self.model.catalog)
+
+    def _write(self, priced: PricedEstimate, catalog: Catalog) -> None:
+        """In the writing thread: all of the working copy or nothing, then say how it went."""
+        try:
+            write_file(self.session, dumps(priced, catalog))
+        except (OSError, EstimateFileError) as exc:
+            self._written.emit(str(exc) or type(exc).__name__)
+        else:
+            self._written.emit("")
+
+    def _on_written(self, error: str) -> None:
+        if error and error != self._last_error:
+            self._say(f"The working estimate could not be kept: {error}")
+        self._last_error = error
+        if self._again:
+            self._again = False
+            self.autosave()
+
+    def flush(self) -> None:
+        """Write the working copy now and wait for it (the window is closing)."""
+        self._timer.stop()
+        self._again = False
+        if self._pending is not None:
+            self._pending.result()
+        self.store.save_estimate_session(self.path, self.modified)
+        self.store.sync()
+        with contextlib.suppress(OSError, EstimateFileError):  # said when the last autosave failed
+            write_file(self.session, self.text())
+
+    def _say(self, text: str) -> None:
+        self.problems.append(text)
+        self.problem.emit(text)
+
+    def _set_aside(self, why: str) -> None:
+        try:
+            moved = set_aside(self.session, "set-aside", stamp())
+        except OSError as exc:
+            self._say(f"The unsaved estimate of the last run could not be read ({why}) or moved ({exc}).")
+            return
+        self._say(
+            f"The unsaved estimate of the last run could not be read ({why}). It was set aside as "
+            f"{moved} and a new estimate was started."
+        )
 
     def restore(self) -> list[str]:
-        """Reopen the working copy of the last run, if any; returns price changes since then."""
-        if not self.session.is_file():
+        """Reopen the working copy of the last run, if any; returns price changes since then.
+        One that cannot be read is renamed aside (never overwritten) and named in `problems`."""
+        if not os.path.lexists(self.session):
             return []
         try:
             saved = read_estimate(self.session)
-        except EstimateFileError:
-            return [f"The unsaved estimate of the last run could not be read ({self.session})."]
+        except EstimateFileError as exc:
+            self._set_aside(str(exc).removeprefix(f"{self.session}: "))
+            return []
         self.model.load(saved.estimate)
-        path = self.store.text("estimate/path")
-        self.path = Path(path) if path else None
-        if self.store.text("estimate/modified") == "true":
+        self.path, modified = self.store.estimate_session()
+        if modified:
             self.model.undo_stack.resetClean()  # unsaved: a clean state no longer exists
         else:
             self.model.undo_stack.setClean()

@@ -25,6 +25,8 @@ class EstimateHost(QObject):
     """Emits `balances_changed(Balances)` when the user edits their balance."""
 
     balances_changed = Signal(object)
+    #: Something about the working estimate the user should know (set aside, not kept).
+    problem = Signal(str)
 
     def __init__(
         self, window: QMainWindow, tabs: QTabWidget, store: SettingsStore, catalog: Callable[[], Catalog]
@@ -58,6 +60,9 @@ class EstimateHost(QObject):
             panel.message.connect(lambda text: status.showMessage(text, 8000))
             panel.balances_changed.connect(self.balances_changed)
             panel.document.state_changed.connect(self._show_document)
+            for problem in panel.document.problems:
+                self.problem.emit(problem)
+            panel.document.problem.connect(self.problem)
             self.page.layout().addWidget(panel)
             self._panel = panel
             self._show_document()
@@ -77,9 +82,9 @@ class EstimateHost(QObject):
             self._panel.set_catalog(catalog)
 
     def flush(self) -> None:
-        """Write the working copy now (the window is closing)."""
+        """Write the working copy now and wait for it (the window is closing)."""
         if self._panel is not None:
-            self._panel.document.autosave()
+            self._panel.document.flush()
 
     def _show_document(self) -> None:
         doc = self.panel.document

@@ -11,7 +11,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from imagine_calc.core.estimate import (
-    MAX_COUNT,
     Estimate,
     Item,
     PricedEstimate,
@@ -22,6 +21,7 @@ from imagine_calc.core.estimate import (
 )
 from imagine_calc.core.estimate_export import HEADER
 from imagine_calc.core.formatting import short_text
+from imagine_calc.core.limits import MAX_COUNT
 from imagine_calc.core.pricing import Quote
 from imagine_calc.core.records import Catalog
 from imagine_calc.gui import numbers

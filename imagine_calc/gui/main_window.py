@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from imagine_calc.core.budget import Balances
 from imagine_calc.core.catalog_loader import LoadedCatalog
 from imagine_calc.core.choices import fit_request, quote_or_reason
+from imagine_calc.core.formatting import age_text
 from imagine_calc.core.pricing import GenerationRequest, Quote, quote_generation
 from imagine_calc.gui.banner import Banner
 from imagine_calc.gui.drop_area import describe
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self._hovered: str | None = None
         self._sized_for: str | None = None  # model whose fullest breakdown the total panel is sized for
         self.request = self._initial_request()
+        for problem in store.problems:  # a setting that was out of bounds, a file set aside
+            self.banner.add_message(escape(problem))
         self._show_override_state()
         self._restore_geometry()
         self.set_request(self.request, select=True)
@@ -156,6 +159,7 @@ class MainWindow(QMainWindow):
         self.estimates = EstimateHost(self, self.tabs, self.store, lambda: self.catalog)
         self.prices = PriceUpdates(self, lambda: self.loaded, self.set_loaded)
         self.estimates.balances_changed.connect(self._set_balances)
+        self.estimates.problem.connect(lambda text: self.banner.add_message(escape(text)))
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -191,6 +195,10 @@ class MainWindow(QMainWindow):
         )
         update.triggered.connect(self.prices.choose_page)
         file_menu.insertAction(quit_action, update)
+        revert = QAction("Re&vert prices to before the last change", self, objectName="revertPricesAction")
+        revert.setToolTip("Put your override file back as it was before the last page update or recording")
+        revert.triggered.connect(self.prices.revert)
+        file_menu.insertAction(quit_action, revert)
         file_menu.insertSeparator(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
         self.estimates.add_menus(file_menu, add_images, edit_menu)
@@ -218,7 +226,7 @@ class MainWindow(QMainWindow):
             first = error.first
             where = f"{first.file}" + (f", line {first.line}" if first.line else "")
             more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
-            self.banner.show_message(
+            self.banner.add_message(
                 f"<b>Your override catalog was not used.</b> {escape(where)}: "
                 f"{escape((first.key_path + ': ') if first.key_path else '')}{escape(first.message)}"
                 f"{escape(more)}. Prices shown are the bundled catalog's."
@@ -226,7 +234,7 @@ class MainWindow(QMainWindow):
         age = self.catalog.age_days()
         stale = age > STALE_DAYS
         self.age_label.setText(
-            f"Prices as of {self.catalog.as_of.isoformat()} ({age} days old)"
+            f"Prices as of {self.catalog.as_of.isoformat()} ({age_text(age)})"
             + (" + your override" if self.loaded.override_active else "")
             + (" · may be stale: File > Update prices" if stale else "")
         )
@@ -342,6 +350,10 @@ class MainWindow(QMainWindow):
     # --- upscale drops and pastes, anywhere in the window -------------------------------
 
     @property
+    def upscale_is_built(self) -> bool:
+        return self._upscale is not None
+
+    @property
     def upscale_panel(self) -> UpscalePanel:
         """The Upscale tab's content, built on first use: its imaging stack (Pillow, the size
         readers, the scan worker) would otherwise add ~30 ms to every start."""
@@ -377,20 +389,28 @@ class MainWindow(QMainWindow):
     # --- persistence -------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        geometry = self.store.bytes("window/geometry")
+        geometry = self.store.geometry("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(980, 640)
-        splitter = self.store.bytes("window/splitter")
+        splitter = self.store.geometry("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
 
     def save_state(self) -> None:
         self.store.save_request(self.request)
-        self.store.set_bytes("window/geometry", self.saveGeometry())
-        self.store.set_bytes("window/splitter", self.splitter.saveState())
+        self.store.save_geometry("window/geometry", self.saveGeometry())
+        self.store.save_geometry("window/splitter", self.splitter.saveState())
         self.store.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.estimates.flush()
+        self.shut_down()
         self.save_state()
         super().closeEvent(event)
+
+    def shut_down(self, keep_working_copy: bool = True) -> None:
+        """Finish what runs off the window's thread: the folder scan, the working copy
+        (not for a screenshot, which must leave the user's session alone)."""
+        if self._upscale is not None:
+            self._upscale.shut_down()
+        if keep_working_copy:
+            self.estimates.flush()

@@ -8,14 +8,26 @@ from PySide6.QtCore import QLocale
 
 from imagine_calc.core.pricing import Quote
 
+#: Qt formats integers as 64-bit; beyond this the digits are grouped here instead.
+_QT_SAFE = 2**53
+
 
 def credits(value: Decimal, locale: QLocale | None = None) -> str:
-    """1,040 / 73.5 / 41.472 in the user's locale, every digit kept."""
+    """1,040 / 73.5 / 41.472 in the user's locale, every digit kept, however large."""
     loc = locale or QLocale()
+    if not value.is_finite():
+        return "?"
+    if value.adjusted() > 30:  # far beyond any bound; a million digits would freeze the label
+        return f"{value:.3E}"
     sign = "-" if value < 0 else ""
     text = f"{abs(value).normalize():f}"
     whole, _, frac = text.partition(".")
-    out = loc.toString(int(whole))
+    if len(whole) < 16 and int(whole) < _QT_SAFE:
+        out = loc.toString(int(whole))
+    else:  # never hand Qt a number it cannot hold (it crashed the app on 1e25 credits)
+        group = "" if loc.numberOptions() & QLocale.NumberOption.OmitGroupSeparator else loc.groupSeparator()
+        head = len(whole) % 3 or 3
+        out = group.join([whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))])
     if frac:
         out += loc.decimalPoint() + frac
     return (loc.negativeSign() if sign else "") + out
@@ -55,4 +67,4 @@ def short(quote: Quote | str, locale: QLocale | None = None) -> str:
 
 
 def count(n: int, locale: QLocale | None = None) -> str:
-    return (locale or QLocale()).toString(n)
+    return credits(Decimal(n), locale)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from imagine_calc.core.catalog_loader import LoadedCatalog, load_with_override, read_file
+from imagine_calc.core.catalog_loader import LoadedCatalog, load_with_override
 from imagine_calc.core.errors import CatalogError
 
 if TYPE_CHECKING:
@@ -61,13 +61,13 @@ class PriceUpdates(QObject):
         """The review dialog when the page changes something; else True when `path` was a
         credits page (the status bar says it matches), False when it was not one. A chosen file
         that is not a page gets a message; a dropped one is left to the upscale quotes."""
-        from imagine_calc.core.credits_page import PageError, parse_credits_page
+        from imagine_calc.core.credits_page import PageError, parse_credits_page, read_page
         from imagine_calc.core.price_update import diff, page_date
         from imagine_calc.gui.update_dialog import PriceUpdateDialog
 
         try:
-            page = parse_credits_page(read_file(path))
-        except (PageError, CatalogError) as exc:
+            page = parse_credits_page(read_page(path))
+        except PageError as exc:
             if not dropped:
                 QMessageBox.warning(self.window, "Not a credits page", f"{path.name}: {exc}")
             return False
@@ -82,6 +82,23 @@ class PriceUpdates(QObject):
         dialog.accepted.connect(lambda: self._apply(update, path, as_of))
         dialog.open()
         return dialog
+
+    def revert(self) -> bool:
+        """Put the override back as it was before its last change (a page applied, a price
+        recorded); the file it replaces is set aside, never deleted."""
+        from imagine_calc.core.override_file import revert
+
+        path = self.loaded().override_path
+        try:
+            restored, aside = revert(path)
+        except OSError as exc:  # FileNotFoundError: nothing to go back to
+            QMessageBox.information(self.window, "Nothing to revert", str(exc))
+            return False
+        self.reload(load_with_override(path))
+        kept = f"; the file it replaced is kept as {aside.name}" if aside else ""
+        message = f"Your override is back as it was ({restored.name}){kept}."
+        self.window.statusBar().showMessage(message, 15000)
+        return True
 
     def _apply(self, update: PriceUpdate, path: Path, as_of: dt.date) -> None:
         from imagine_calc.core.price_update import apply_update

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -242,6 +242,24 @@ class UpscalePanel(QWidget):
             job.cancel()
             if self.pool.tryTake(job):  # never started: it will not report, so finish it here
                 self._on_finished(job, True)
+
+    def wait_until_read(self, timeout_ms: int = 60_000) -> bool:
+        """Let every running scan finish and its rows arrive (a screenshot of a dropped folder);
+        False if they did not within the time."""
+        deadline = time.perf_counter() + timeout_ms / 1000
+        while self.jobs and time.perf_counter() < deadline:
+            self.pool.waitForDone(20)
+            QCoreApplication.processEvents()
+            self._drain()
+        self.model.flush_thumbnails()
+        return not self.jobs
+
+    def shut_down(self) -> None:
+        """Stop reading and wait for the reader thread: nothing may run on after the window
+        (its signals would reach objects that are gone)."""
+        self.cancel()
+        self.pool.waitForDone()
+        self._drain_timer.stop()
 
     def estimate_item(self) -> UpscaleItem | None:
         """The selected rows (or all) with a size, as one estimate line at this engine and scale."""

@@ -56,6 +56,7 @@ class UpscaleTableModel(FlatTableModel):
         self.catalog = catalog
         self.rows: list[Row] = []
         self._by_key: dict[str, list[Row]] = {}
+        self._early_thumbnails: dict[str, QImage] = {}
         self._thumb_timer = QTimer(self, singleShot=True, interval=100)
         self._thumb_timer.timeout.connect(self.flush_thumbnails)
         self.engine_id = catalog.engines[0].id
@@ -70,6 +71,7 @@ class UpscaleTableModel(FlatTableModel):
             self._price(row)
             if row.key:
                 self._by_key.setdefault(row.key, []).append(row)
+                row.thumbnail = row.thumbnail or self._early_thumbnails.pop(row.key, None)
         first = len(self.rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self.rows.extend(rows)
@@ -87,6 +89,7 @@ class UpscaleTableModel(FlatTableModel):
         self.beginResetModel()
         self.rows.clear()
         self._by_key.clear()
+        self._early_thumbnails.clear()
         self.endResetModel()
 
     def set_engine(self, engine_id: str, scale: int) -> None:
@@ -98,8 +101,12 @@ class UpscaleTableModel(FlatTableModel):
             self.dataChanged.emit(self.index(0, OUTPUT), self.index(len(self.rows) - 1, CHEAPER))
 
     def set_thumbnail(self, key: str, image: QImage) -> None:
-        """Attach a thumbnail; the view is told in one batch (`flush_thumbnails`), not per image."""
-        for row in self._by_key.get(key, ()):
+        """Attach a thumbnail; the view is told in one batch (`flush_thumbnails`), not per image.
+        One that arrives before its row (rows are added on a timer) waits for it."""
+        rows = self._by_key.get(key, ())
+        if not rows:
+            self._early_thumbnails[key] = image
+        for row in rows:
             row.thumbnail = image
         if not self._thumb_timer.isActive():
             self._thumb_timer.start()

@@ -23,6 +23,7 @@ def screenshot(tmp_path: Path, *extra: str) -> QImage:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
     image = QImage(str(out))
     assert not image.isNull()
     return image
@@ -80,3 +81,26 @@ def test_an_image_given_on_the_command_line_opens_the_upscale_tab(tmp_path: Path
     upscale_tab = screenshot(tmp_path / "upscale", str(image))
     plain = screenshot(tmp_path / "plain")
     assert upscale_tab != plain and upscale_tab != estimate_tab
+
+
+def test_a_folder_is_read_before_the_picture_is_taken(tmp_path: Path) -> None:
+    """It once grabbed the window before the scan ended and printed "Signal source has been
+    deleted" as the reading thread outlived the window."""
+    from tests.images import write_image
+
+    folder = tmp_path / "shots"
+    for i in range(40):
+        write_image(folder / f"img{i:02}.png", 200 + i, 100)
+    empty = screenshot(tmp_path / "empty", str(tmp_path / "nothing-here"))
+    full = screenshot(tmp_path / "full", str(folder))  # stderr must stay empty: asserted above
+    assert full != empty
+
+    # rows with their thumbnails: far more non-background pixels than the empty table
+    def inked(image: QImage) -> int:
+        return sum(
+            image.pixelColor(x, y).lightness() < 200
+            for x in range(0, image.width(), 7)
+            for y in range(image.height() // 3, image.height() * 2 // 3, 7)
+        )
+
+    assert inked(full) > inked(empty) + 50

@@ -1,0 +1,122 @@
+"""Nothing the app saved can stop it from starting: bad settings, a bad working estimate or a
+bad override are set aside or reported, never deleted, and the window opens and quotes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from imagine_calc.gui.main_window import MainWindow
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+
+
+def banner(window: MainWindow) -> str:
+    label = window.findChild(QLabel, "bannerText")
+    return label.text() if window.banner.isVisible() else ""
+
+
+def test_settings_out_of_bounds_are_replaced_said_and_kept_aside(
+    user_dirs: Path, make_window: Callable[[], MainWindow]
+) -> None:
+    ini = user_dirs / "settings.ini"
+    ini.write_text(
+        "[quote]\nresolution=16K\nimages=99999999999999999999\nmodel=flux-dev\n"
+        "[budget]\nsubscribed=true\nsubscription=1e999999\ntop_up=-5\n"
+        "[money]\nper_credit=99999999999999999999\n"
+    )
+    before = ini.read_text()
+    window = make_window()
+    assert window.request.model_id == "flux-dev" and window.request.resolution == "1K"
+    assert window.findChild(QLabel, "totalLabel").text() == "5 credits"
+    text = banner(window)
+    for key in ("quote/resolution", "quote/images", "budget/subscription", "budget/top_up"):
+        assert key in text
+    (kept,) = user_dirs.glob("settings.ini.*.set-aside")
+    assert kept.read_text() == before
+    panel = window.estimates.show()  # the Estimate tab opens with the balance box
+    assert panel.budget_box.subscription.value() == 0
+    assert panel.budget_box.rate() is None  # a 20-digit rate is no rate
+
+
+@posix_only
+def test_a_fifo_where_the_settings_file_should_be_is_set_aside(
+    user_dirs: Path, make_window: Callable[[], MainWindow]
+) -> None:
+    os.mkfifo(user_dirs / "settings.ini")
+    window = make_window()  # QSettings would wait for a writer forever
+    assert "set aside" in banner(window)
+    assert list(user_dirs.glob("settings.ini.*.set-aside"))
+
+
+@pytest.mark.parametrize(
+    "working_copy",
+    [
+        '{"format": "imagine-calc-estimate", "format_version": 1, "items": ['
+        + ",".join(
+            [
+                '{"kind": "upscale", "engine": "topaz", "scale": 4, "count": 100000,'
+                ' "sizes": [[2147483647, 2147483647]]}'
+            ]
+            * 100
+        )
+        + "]}",
+        "[" * 100_000,
+        '{"format": "imagine-calc-estimate", "format_version": ' + "9" * 5000 + "}",
+    ],
+    ids=["huge-numbers", "deep-nesting", "5000-digits"],
+)
+def test_a_working_estimate_that_cannot_be_read_is_set_aside_and_the_tab_opens(
+    user_dirs: Path, make_window: Callable[[], MainWindow], working_copy: str
+) -> None:
+    session = user_dirs / "unsaved-estimate.icalc.json"
+    session.write_text(working_copy)
+    window = make_window()
+    panel = window.estimates.show()
+    assert panel.model.rowCount() == 0
+    assert "could not be read" in banner(window) and "set aside" in banner(window)
+    (aside,) = user_dirs.glob("unsaved-estimate.icalc.json.*.set-aside")
+    assert aside.read_text() == working_copy  # nothing lost
+    window.close()
+    assert session.exists() and aside.read_text() == working_copy
+
+
+@posix_only
+def test_a_fifo_as_the_working_estimate_is_set_aside(
+    user_dirs: Path, make_window: Callable[[], MainWindow]
+) -> None:
+    os.mkfifo(user_dirs / "unsaved-estimate.icalc.json")
+    window = make_window()
+    window.estimates.show()
+    assert "not a regular file" in banner(window)
+
+
+def test_an_override_with_an_impossible_price_is_reported_and_the_window_quotes(
+    override_file: Path, make_window: Callable[[], MainWindow]
+) -> None:
+    override_file.write_text("models:\n  - id: flux-dev\n    price: 9223372036854775808\n")
+    window = make_window()
+    assert "line 3" in banner(window) and "1,000,000" in banner(window)
+    window.select_model("flux-dev")
+    assert window.findChild(QLabel, "totalLabel").text() == "5 credits"
+
+
+def test_typing_a_30_digit_rate_shows_no_money_and_is_kept_harmless(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    window = make_window()
+    panel = window.estimates.show()
+    window.add_to_estimate()
+    rate = panel.findChild(QLineEdit, "ratePerCredit")
+    qtbot.keyClicks(rate, "9" * 30)
+    assert panel.budget_box.rate() is None
+    assert "Not a number" in panel.findChild(QLabel, "rateNote").text()
+    window.close()
+    again = make_window()
+    again.estimates.show()  # the saved 30 digits do not stop the tab from opening
