@@ -65,6 +65,7 @@ def run_app(argv: Sequence[str]) -> int:
 
     from imagine_calc.core.catalog_loader import load_with_override
     from imagine_calc.gui import theme
+    from imagine_calc.gui.garbage import MainThreadCollector
     from imagine_calc.gui.main_window import MainWindow
     from imagine_calc.gui.resources import app_icon
     from imagine_calc.gui.settings_store import SettingsStore
@@ -78,6 +79,7 @@ def run_app(argv: Sequence[str]) -> int:
     theme.apply(app, schemes[args.color_scheme])
     icon = app_icon()
     app.setWindowIcon(icon)
+    MainThreadCollector(app)
     window = MainWindow(load_with_override(args.override), SettingsStore(), icon)
     app.aboutToQuit.connect(window.shut_down)
     if args.file is not None and args.file.suffix.lower() != ".json":

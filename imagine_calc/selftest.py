@@ -83,6 +83,7 @@ def check_window(state: dict[str, object]) -> str:
         image = window.grab().toImage()
         total = window.total_panel.total.text()
         estimate = _estimate_round_trip(window, Path(settings_dir) / "selftest.icalc.json")
+        window.shut_down()  # the working copy is written off the GUI thread: finish it here
         window.hide()
         window.deleteLater()
         app.processEvents()

@@ -20,7 +20,10 @@ THUMBNAIL_SIZE = 48
 class ScanSignals(QObject):
     #: (key, QImage)
     thumbnail = Signal(str, QImage)
-    finished = Signal(bool)  # True when cancelled
+    #: (the job, True when cancelled). The job travels with the signal so that no slot has to
+    #: capture it: a lambda holding the job made a cycle (job -> signals -> slot -> job) that
+    #: Python's collector could free from the reader thread, deleting a QObject there.
+    finished = Signal(object, bool)
 
 
 class ScanJob(QRunnable):
@@ -70,7 +73,7 @@ class ScanJob(QRunnable):
                         self.signals.thumbnail.emit(size.path, image)
         finally:
             self.done = True
-            self.signals.finished.emit(self.cancelled)
+            self.signals.finished.emit(self, self.cancelled)
 
 
 def make_thumbnail(size: ImageSize) -> QImage | None:

@@ -49,6 +49,7 @@ class UpscalePanel(QWidget):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one scan at a time keeps rows in drop order
         self.jobs: list[ScanJob] = []
+        self._finished_jobs: list[ScanJob] = []
         self._keys: set[str] = set()
         self._pasted = 0
         self.duplicates_skipped = 0
@@ -150,11 +151,12 @@ class UpscalePanel(QWidget):
 
     def add_paths(self, paths: list[str]) -> ScanJob:
         """Scan `paths` off the GUI thread; rows arrive in batches."""
+        if self.pool.activeThreadCount() == 0:
+            self._finished_jobs.clear()
         job = ScanJob(list(paths))
         job.setAutoDelete(False)
         job.signals.thumbnail.connect(self.model.set_thumbnail)
-        job.signals.finished.connect(self.model.flush_thumbnails)
-        job.signals.finished.connect(lambda cancelled, j=job: self._on_finished(j, cancelled))
+        job.signals.finished.connect(self._on_finished)
         self.jobs.append(job)
         self._set_busy(True)
         self.pool.start(job)
@@ -223,13 +225,20 @@ class UpscalePanel(QWidget):
 
     def _on_finished(self, job: ScanJob, cancelled: bool) -> None:
         job.reported = True
+        self.model.flush_thumbnails()
         if cancelled:
             job.results.clear()
             self._say("Reading stopped: the files read so far are quoted.")
         self._drain()
 
     def _retire(self, job: ScanJob) -> None:
+        # Its `finished` arrives (queued) while the reader thread may still be returning from
+        # run(): dropping the last reference now would delete the job, and its signals, under
+        # that thread (segfaults in libshiboken6). It is kept until no reader thread runs.
         self.jobs.remove(job)
+        self._finished_jobs.append(job)
+        if self.pool.activeThreadCount() == 0:
+            self._finished_jobs.clear()
         if not self.jobs:
             self._set_busy(False)
             self._refresh_total()
@@ -241,6 +250,7 @@ class UpscalePanel(QWidget):
         for job in list(self.jobs):
             job.cancel()
             if self.pool.tryTake(job):  # never started: it will not report, so finish it here
+                job.done = True  # else it would wait to be retired forever, the panel busy
                 self._on_finished(job, True)
 
     def wait_until_read(self, timeout_ms: int = 60_000) -> bool:
@@ -260,6 +270,7 @@ class UpscalePanel(QWidget):
         self.cancel()
         self.pool.waitForDone()
         self._drain_timer.stop()
+        self._finished_jobs.clear()
 
     def estimate_item(self) -> UpscaleItem | None:
         """The selected rows (or all) with a size, as one estimate line at this engine and scale."""

@@ -216,3 +216,20 @@ def test_cancel_stops_a_long_scan_and_keeps_what_was_read(
     assert job.cancelled
     assert panel.model.rowCount() < 3000
     assert panel.progress.isHidden()
+
+
+def test_cancelling_a_scan_that_had_not_started_leaves_the_panel_idle(
+    qtbot: QtBot, panel: UpscalePanel, tmp_path: Path
+) -> None:
+    """A second drop waits behind the first; cancelling both once left the panel busy forever
+    (found by the monkey test, seed 12)."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    data = png_header_only(100, 100)
+    for i in range(2000):
+        (folder / f"{i:05}.png").write_bytes(data)
+    panel.add_paths([str(folder)])
+    waiting = panel.add_paths([str(folder)])
+    panel.cancel()
+    qtbot.waitUntil(lambda: not panel.jobs, timeout=10000)
+    assert waiting.cancelled and panel.progress.isHidden() and panel.cancel_button.isHidden()
