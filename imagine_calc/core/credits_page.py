@@ -271,6 +271,15 @@ def _models(table: Table) -> list[PageModel]:
             price, why = {}, f"The page's price cell gives 0 credits ({cells['price']!r}): not a price."
         max_res, why_res = parse_max_resolution(cells["max_resolution"])
         ratios, why_ratios = parse_ratios(cells["aspect_ratios"])
+        above = [t for t in price if t != "*" and max_res and TIERS.index(t) > TIERS.index(max_res)]
+        if above:
+            price, why = (
+                {},
+                (
+                    f"The page's price cell names {', '.join(above)} but its max resolution is {max_res}: "
+                    f"{cells['price']!r}."
+                ),
+            )
         for field, reason in (("price", why), ("max_resolution", why_res), ("aspect_ratios", why_ratios)):
             if reason:
                 (unknown if reason.startswith("The credits page says") else unreadable)[field] = reason

@@ -92,6 +92,10 @@ def diff(catalog: Catalog, page: CreditsPage) -> PriceUpdate:
             new.remove(pm)
             del by_name[_key(best.name)]
     taken = {m.id for m in catalog.models}
+    for pm in list(new):
+        if "aspect_ratios" in pm.unreadable:  # a model needs its ratios: not added on a guess
+            new.remove(pm)
+            notes.append(f"{pm.name} is new on the page but its aspect ratios cannot be read: not added.")
     for pm in new:
         ident = slug(pm.name)
         while ident in taken:
@@ -188,9 +192,14 @@ def is_pro_name(name: str) -> bool:
 
 def _model_entry(ident: str, pm: PageModel, new: bool, source: dict[str, str]) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": ident}
+    unknown = dict(pm.unknown)
     if new:
         entry["name"] = pm.name
         entry["description"] = "Added from ImagineArt's credits page; no description yet."
+        for field in ("price", "max_resolution"):  # a new model needs them: unknown, not guessed
+            if field in pm.unreadable:
+                entry[field] = None
+                unknown[field] = pm.unreadable[field]
     if "price" not in pm.unreadable:
         if not pm.price:
             entry["price"] = None
@@ -202,8 +211,8 @@ def _model_entry(ident: str, pm: PageModel, new: bool, source: dict[str, str]) -
         entry["max_resolution"] = pm.max_resolution
     if "aspect_ratios" not in pm.unreadable:
         entry["aspect_ratios"] = list(pm.aspect_ratios)
-    if pm.unknown:
-        entry["unknown"] = dict(pm.unknown)
+    if unknown:
+        entry["unknown"] = unknown
     if new and is_pro_name(pm.name):
         entry["requires_subscription"] = True
         entry["inferred"] = {"requires_subscription": PRO_REASON}

@@ -3,6 +3,7 @@ bad override are set aside or reported, never deleted, and the window opens and 
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -120,3 +121,27 @@ def test_typing_a_30_digit_rate_shows_no_money_and_is_kept_harmless(
     window.close()
     again = make_window()
     again.estimates.show()  # the saved 30 digits do not stop the tab from opening
+
+
+def test_an_estimate_at_every_bound_opens_and_shows_its_total(
+    user_dirs: Path, make_window: Callable[[], MainWindow]
+) -> None:
+    """The largest numbers the limits allow reach the window's formatting (1e25 credits
+    segfaulted Qt's 64-bit formatting before)."""
+    line = (
+        '{"kind": "upscale", "engine": "topaz", "scale": 4, "count": 100000, "sizes": '
+        + json.dumps([[1_000_000, 1_000_000]] * 100)
+        + "}"
+    )
+    (user_dirs / "unsaved-estimate.icalc.json").write_text(
+        '{"format": "imagine-calc-estimate", "format_version": 1, "items": [' + ",".join([line] * 3) + "]}"
+    )
+    window = make_window()
+    panel = window.estimates.show()
+    assert panel.model.rowCount() == 3
+    digits = "".join(c for c in panel.total.text() if c.isdigit())
+    assert digits == str(
+        20 * 1_000_000 * 3 * 100 * 100_000 * 3
+    )  # base x MP x factor x images x count x lines
+    window.add_to_estimate()  # and it keeps working
+    assert panel.model.rowCount() == 4
