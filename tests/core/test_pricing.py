@@ -93,3 +93,10 @@ def test_price_summary_groups_equal_tiers_like_the_page() -> None:
     assert price_summary(CATALOG.model("nano-banana-pro")) == "80 (1K/2K) / 160 (4K)"
     assert price_summary(CATALOG.model("nano-banana-2")) == "49 (1K) / 73.5 (2K) / 98 (4K)"
     assert price_summary(CATALOG.model("midjourney-v7")) == "unknown"
+
+
+def test_the_age_of_prices_reads_naturally_even_from_the_future() -> None:
+    from imagine_calc.core.formatting import age_text
+
+    assert [age_text(d) for d in (0, 1, 45)] == ["from today", "1 day old", "45 days old"]
+    assert age_text(-3) == "dated 3 days ahead of this computer's date"

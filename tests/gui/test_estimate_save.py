@@ -59,3 +59,26 @@ def test_a_kill_in_the_middle_of_saving_leaves_the_previous_file_intact(tmp_path
     assert read_estimate(target).estimate.items[0].count == 3
     # Every byte of the new estimate had been written (to a temporary file) when the kill came.
     assert int(result.stdout) == len(new.encode("utf-8"))
+
+
+def test_the_working_copy_of_a_huge_estimate_is_written_without_freezing_the_window(
+    qtbot: object, user_dirs: Path
+) -> None:
+    """An estimate of 200,000 images takes most of a second to write: off the GUI thread."""
+    import time
+
+    from imagine_calc.core.catalog_loader import load_catalog
+    from imagine_calc.core.estimate import UpscaleItem
+    from imagine_calc.gui.estimate_document import EstimateDocument
+    from imagine_calc.gui.estimate_model import EstimateTableModel
+    from imagine_calc.gui.settings_store import SettingsStore
+
+    model = EstimateTableModel(load_catalog())
+    document = EstimateDocument(model, SettingsStore())
+    sizes = tuple((1000 + i % 997, 700 + i % 991) for i in range(200_000))
+    model.add([UpscaleItem("topaz", 2, sizes, 1, "everything")], "add")
+    start = time.perf_counter()
+    document.autosave()
+    assert time.perf_counter() - start < 0.1  # handed over, not written here
+    document.flush()
+    assert read_estimate(document.session).estimate.items[0].sizes == sizes

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -127,3 +127,31 @@ def test_a_dropped_page_that_matches_the_prices_is_not_quoted_as_an_image(
     assert drop_file(window, page)
     assert "no changes" in window.statusBar().currentMessage()
     assert window._upscale is None or window.upscale_panel.model.rowCount() == 0
+
+
+def test_apply_over_a_broken_override_says_why_and_changes_nothing(
+    window: MainWindow, tmp_path: Path, override_file: Path, warnings_shown: list[tuple[str, str]]
+) -> None:
+    override_file.write_text("models: [\n")
+    dialog = window.update_prices_from(realistic_page(tmp_path))
+    assert dialog is not None
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    ((title, text),) = warnings_shown
+    assert "not updated" in title and "not valid YAML" in text
+    assert override_file.read_text() == "models: [\n"
+
+
+def test_revert_puts_the_prices_back_as_they_were(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, override_file: Path
+) -> None:
+    window.select_model("flux-dev")
+    dialog = window.update_prices_from(realistic_page(tmp_path))
+    with qtbot.waitSignal(window.cost_changed):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()  # type: ignore[union-attr]
+    assert window.findChild(QLabel, "totalLabel").text() == "7 credits"
+    revert = next(a for a in window.findChildren(QAction) if a.objectName() == "revertPricesAction")
+    with qtbot.waitSignal(window.cost_changed):
+        revert.trigger()
+    assert window.findChild(QLabel, "totalLabel").text() == "5 credits"
+    assert "Vega XL" not in [m.name for m in window.catalog.models]
+    assert list(override_file.parent.glob("override.yaml.*.reverted"))  # set aside, not deleted
