@@ -121,10 +121,10 @@ def settings_to_paint(samples: int = 400) -> list[float]:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
-    from imagine_calc.core.catalog_loader import load_with_override
-    from imagine_calc.core.pricing import GenerationRequest
+    from imagine_calc.core.catalog.loader import load_with_override
+    from imagine_calc.core.pricing.quotes import GenerationRequest
     from imagine_calc.gui.main_window import MainWindow
-    from imagine_calc.gui.settings_store import SettingsStore
+    from imagine_calc.gui.shared.settings_store import SettingsStore
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as cfg:

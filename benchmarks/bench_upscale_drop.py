@@ -33,9 +33,9 @@ def main() -> None:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
-    from imagine_calc.core.catalog_loader import load_with_override
+    from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.main_window import MainWindow
-    from imagine_calc.gui.settings_store import SettingsStore
+    from imagine_calc.gui.shared.settings_store import SettingsStore
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:

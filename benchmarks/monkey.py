@@ -28,10 +28,10 @@ def main() -> int:
     faulthandler.enable()
     from PySide6.QtWidgets import QApplication
 
-    from imagine_calc.core.catalog_loader import load_with_override
-    from imagine_calc.gui.garbage import MainThreadCollector
+    from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.main_window import MainWindow
-    from imagine_calc.gui.settings_store import SettingsStore
+    from imagine_calc.gui.shared.garbage import MainThreadCollector
+    from imagine_calc.gui.shared.settings_store import SettingsStore
     from tests.gui.monkey import Fixtures, Monkey, quiet_message_boxes
 
     app = QApplication.instance() or QApplication([])

@@ -63,12 +63,12 @@ def run_app(argv: Sequence[str]) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from imagine_calc.core.catalog_loader import load_with_override
-    from imagine_calc.gui import theme
-    from imagine_calc.gui.garbage import MainThreadCollector
+    from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.main_window import MainWindow
-    from imagine_calc.gui.resources import app_icon
-    from imagine_calc.gui.settings_store import SettingsStore
+    from imagine_calc.gui.shared import theme
+    from imagine_calc.gui.shared.garbage import MainThreadCollector
+    from imagine_calc.gui.shared.resources import app_icon
+    from imagine_calc.gui.shared.settings_store import SettingsStore
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(APP_NAME)
@@ -124,7 +124,7 @@ def _open_estimate(window: MainWindow, path: Path, interactive: bool) -> bool:
     """Show `path` in the Estimate tab; with no one to answer a dialog, errors go to stderr."""
     from PySide6.QtCore import QTimer
 
-    from imagine_calc.core.estimate_file import EstimateFileError
+    from imagine_calc.core.estimates.estimate_file import EstimateFileError
 
     panel = window.estimates.show()
     if interactive:

@@ -16,12 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from imagine_calc.core.catalog_loader import LoadedCatalog, load_catalog
-from imagine_calc.core.choices import fit_request
-from imagine_calc.core.image_size import SizeError, read_size
+from imagine_calc.core.catalog.loader import LoadedCatalog, load_catalog
+from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.images.image_size import SizeError, read_size
 from imagine_calc.core.paths import override_path
-from imagine_calc.core.pricing import GenerationRequest, quote_generation, quote_upscale
-from imagine_calc.core.records import Catalog
+from imagine_calc.core.pricing.choices import fit_request
+from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation, quote_upscale
 
 if TYPE_CHECKING:
     from imagine_calc.gui.main_window import MainWindow
@@ -49,7 +49,7 @@ def check_quotes(state: dict[str, object]) -> str:
 
 
 def check_sample_image(state: dict[str, object]) -> str:
-    from imagine_calc.gui.resources import resource_path
+    from imagine_calc.gui.shared.resources import resource_path
 
     size = read_size(resource_path(SAMPLE))
     if isinstance(size, SizeError):
@@ -66,8 +66,8 @@ def check_window(state: dict[str, object]) -> str:
     from PySide6.QtWidgets import QApplication
 
     from imagine_calc.gui.main_window import MainWindow
-    from imagine_calc.gui.resources import app_icon
-    from imagine_calc.gui.settings_store import SettingsStore
+    from imagine_calc.gui.shared.resources import app_icon
+    from imagine_calc.gui.shared.settings_store import SettingsStore
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     icon = app_icon()
@@ -94,7 +94,7 @@ def check_window(state: dict[str, object]) -> str:
 
 def _estimate_round_trip(window: MainWindow, path: Path) -> str:
     """The Estimate tab (built on first use, so a bundler sees it late): add, save, read back."""
-    from imagine_calc.core.estimate_file import read_estimate
+    from imagine_calc.core.estimates.estimate_file import read_estimate
 
     window.add_to_estimate()
     panel = window.estimates.show()

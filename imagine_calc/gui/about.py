@@ -9,8 +9,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from imagine_calc import __version__
-from imagine_calc.core.catalog_loader import LoadedCatalog
-from imagine_calc.core.formatting import age_text
+from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.core.text.formatting import age_text
 
 
 def about_html(loaded: LoadedCatalog) -> str:

@@ -22,26 +22,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagine_calc.core.budget import Balances
-from imagine_calc.core.catalog_loader import LoadedCatalog
-from imagine_calc.core.choices import fit_request, quote_or_reason
-from imagine_calc.core.formatting import age_text
-from imagine_calc.core.pricing import GenerationRequest, Quote, quote_generation
-from imagine_calc.gui.banner import Banner
-from imagine_calc.gui.drop_area import describe
-from imagine_calc.gui.estimate_host import EstimateHost
-from imagine_calc.gui.model_info import affordable_text, model_html
-from imagine_calc.gui.model_table import COST, MAX_RES, NAME, ModelFilterProxy, ModelTableModel
-from imagine_calc.gui.price_updates import PriceUpdates, dropped_page
-from imagine_calc.gui.recordings import Recordings
-from imagine_calc.gui.settings_panel import SettingsPanel
-from imagine_calc.gui.settings_store import SettingsStore
-from imagine_calc.gui.total_panel import TotalPanel
-from imagine_calc.gui.widgets import QuietTabWidget, side_by_side
+from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.core.estimates.budget import Balances
+from imagine_calc.core.pricing.choices import fit_request, quote_or_reason
+from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, quote_generation
+from imagine_calc.core.text.formatting import age_text
+from imagine_calc.gui.estimate.estimate_host import EstimateHost
+from imagine_calc.gui.generate.model_info import affordable_text, model_html
+from imagine_calc.gui.generate.model_table import COST, MAX_RES, NAME, ModelFilterProxy, ModelTableModel
+from imagine_calc.gui.generate.recordings import Recordings
+from imagine_calc.gui.generate.settings_panel import SettingsPanel
+from imagine_calc.gui.generate.total_panel import TotalPanel
+from imagine_calc.gui.prices.price_updates import PriceUpdates, dropped_page
+from imagine_calc.gui.shared.banner import Banner
+from imagine_calc.gui.shared.settings_store import SettingsStore
+from imagine_calc.gui.shared.widgets import QuietTabWidget, side_by_side
+from imagine_calc.gui.upscale.drop_area import describe
 
 if TYPE_CHECKING:
-    from imagine_calc.gui.update_dialog import PriceUpdateDialog
-    from imagine_calc.gui.upscale_panel import UpscalePanel
+    from imagine_calc.gui.prices.update_dialog import PriceUpdateDialog
+    from imagine_calc.gui.upscale.upscale_panel import UpscalePanel
 
 DEFAULT_MODEL = "nano-banana-2"
 #: After this many days the status bar suggests updating the prices from a saved page.
@@ -318,7 +318,9 @@ class MainWindow(QMainWindow):
 
     def add_to_estimate(self) -> None:
         """The current settings as an estimate line; its count is edited in the Estimate tab."""
-        from imagine_calc.core.estimate import GenerationItem  # with the Estimate tab, off the start-up path
+        from imagine_calc.core.estimates.estimate import (
+            GenerationItem,  # with the Estimate tab, off the start-up path
+        )
 
         model = self.catalog.model(self.request.model_id)
         self.estimates.add([GenerationItem(self.request, 1, model.name)])
@@ -358,7 +360,7 @@ class MainWindow(QMainWindow):
         """The Upscale tab's content, built on first use: its imaging stack (Pillow, the size
         readers, the scan worker) would otherwise add ~30 ms to every start."""
         if self._upscale is None:
-            from imagine_calc.gui.upscale_panel import UpscalePanel
+            from imagine_calc.gui.upscale.upscale_panel import UpscalePanel
 
             self._upscale = UpscalePanel(self.catalog)
             self._upscale.message.connect(lambda text: self.statusBar().showMessage(text, 10000))

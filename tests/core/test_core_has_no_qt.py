@@ -13,7 +13,7 @@ CORE = Path(imagine_calc.core.__file__).parent
 
 
 def test_no_core_module_imports_qt() -> None:
-    for path in CORE.glob("*.py"):
+    for path in CORE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             names = (
                 [a.name for a in node.names]

@@ -12,16 +12,16 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from imagine_calc.core.catalog_loader import bundled_files, load_catalog, load_override
-from imagine_calc.core.credits_page import PageError, parse_credits_page
+from imagine_calc.core.catalog.credits_page import PageError, parse_credits_page
+from imagine_calc.core.catalog.loader import bundled_files, load_catalog, load_override
+from imagine_calc.core.catalog.price_update import apply_to, diff
+from imagine_calc.core.catalog.records import TIERS, Catalog
 from imagine_calc.core.errors import CatalogError, QuoteError
-from imagine_calc.core.estimate import Estimate, GenerationItem, price_estimate
-from imagine_calc.core.estimate_export import to_csv, to_json, to_markdown, to_text
-from imagine_calc.core.estimate_file import EstimateFileError, dumps, loads
-from imagine_calc.core.formatting import line_amount_text, price_words, short_text, total_text
-from imagine_calc.core.price_update import apply_to, diff
-from imagine_calc.core.pricing import GenerationRequest, Quote, quote_generation, quote_upscale
-from imagine_calc.core.records import TIERS, Catalog
+from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
+from imagine_calc.core.estimates.estimate_export import to_csv, to_json, to_markdown, to_text
+from imagine_calc.core.estimates.estimate_file import EstimateFileError, dumps, loads
+from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, quote_generation, quote_upscale
+from imagine_calc.core.text.formatting import line_amount_text, price_words, short_text, total_text
 from tests.credits_pages import row, with_price
 
 BUNDLED = bundled_files()

@@ -10,10 +10,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from imagine_calc.core.catalog_loader import bundled_files, load_catalog, load_override
+from imagine_calc.core.catalog.loader import bundled_files, load_catalog, load_override
 from imagine_calc.core.errors import CatalogError
-from imagine_calc.core.image_size import ImageSize, SizeError, read_size, read_size_bytes
-from imagine_calc.core.pricing import GenerationRequest, quote_generation, quote_upscale
+from imagine_calc.core.images.image_size import ImageSize, SizeError, read_size, read_size_bytes
+from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation, quote_upscale
 from tests.images import png_header_only
 
 CATALOG = load_catalog()

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from imagine_calc.core.catalog_loader import load_with_override
+from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.gui.main_window import MainWindow
-from imagine_calc.gui.settings_store import SettingsStore
+from imagine_calc.gui.shared.settings_store import SettingsStore
 
 
 @pytest.fixture

@@ -19,11 +19,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QSpinBox, QWidget
 
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.estimate import Estimate, price_estimate
-from imagine_calc.core.image_size import ImageSize
-from imagine_calc.core.pricing import quote_generation, quote_upscale
-from imagine_calc.gui import numbers
+from imagine_calc.core.estimates.estimate import Estimate, price_estimate
+from imagine_calc.core.images.image_size import ImageSize
+from imagine_calc.core.pricing.quotes import quote_generation, quote_upscale
 from imagine_calc.gui.main_window import MainWindow
+from imagine_calc.gui.shared import numbers
 from tests.credits_pages import with_price
 from tests.images import png_header_only, write_image
 

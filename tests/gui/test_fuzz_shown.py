@@ -11,16 +11,16 @@ from hypothesis import HealthCheck, given, settings
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from imagine_calc.core.catalog_loader import load_override
-from imagine_calc.core.choices import fit_request
+from imagine_calc.core.catalog.loader import load_override
 from imagine_calc.core.errors import CatalogError
-from imagine_calc.core.estimate_file import EstimateFileError, loads
-from imagine_calc.core.pricing import GenerationRequest, quote_generation
-from imagine_calc.gui.estimate_model import EstimateTableModel
-from imagine_calc.gui.model_info import model_html
-from imagine_calc.gui.model_table import ModelTableModel
-from imagine_calc.gui.settings_panel import SettingsPanel
-from imagine_calc.gui.total_panel import TotalPanel
+from imagine_calc.core.estimates.estimate_file import EstimateFileError, loads
+from imagine_calc.core.pricing.choices import fit_request
+from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
+from imagine_calc.gui.generate.model_info import model_html
+from imagine_calc.gui.generate.model_table import ModelTableModel
+from imagine_calc.gui.generate.settings_panel import SettingsPanel
+from imagine_calc.gui.generate.total_panel import TotalPanel
 from tests.core.test_fuzz_through import BUNDLED, CATALOG, overrides, raw_items
 
 ROLES = [

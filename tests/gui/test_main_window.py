@@ -10,10 +10,10 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QSpinBox, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
-from imagine_calc.core.pricing import GenerationRequest, quote_generation
-from imagine_calc.gui import numbers
+from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.gui.generate.model_table import COST, NAME
 from imagine_calc.gui.main_window import MainWindow
-from imagine_calc.gui.model_table import COST, NAME
+from imagine_calc.gui.shared import numbers
 
 
 def total_text(window: MainWindow) -> str:

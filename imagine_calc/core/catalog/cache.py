@@ -1,0 +1,176 @@
+"""The validated catalog, kept ready between starts: loading it skips PyYAML and the schema.
+
+Parsing and checking the YAML costs ~45 ms of every start (PyYAML's import alone ~19 ms);
+reading the result back costs ~2 ms. The cache is plain JSON, decoded field by field against
+the record classes' own type hints: reading it can build catalog records and nothing else, and
+a file that does not fit them exactly is a miss, never an error. Nothing in it runs.
+
+It is keyed on everything the result depends on: the text of every bundled file and of the
+override, the app's version, and the code that reads and checks a catalog (its source files,
+or the frozen app itself), so a checkout that changes a validation rule loads afresh. Only a
+catalog that loaded without an error is kept, so an override's errors are always reported
+from the real file. The file is read like any other (files.read_bytes): a FIFO at its path is
+refused unopened.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import sys
+import types
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from imagine_calc import __version__
+from imagine_calc.core.catalog import records
+from imagine_calc.core.files import FileProblem, read_bytes, write_atomic
+from imagine_calc.core.paths import cache_dir
+
+FORMAT = 2
+MAX_BYTES = 2_000_000
+#: The modules whose code decides what a catalog loads to.
+_CODE = (
+    "imagine_calc.core.catalog.cache",
+    "imagine_calc.core.catalog.loader",
+    "imagine_calc.core.catalog.schema",
+    "imagine_calc.core.catalog.records",
+    "imagine_calc.core.catalog.yaml_source",
+    "imagine_calc.core.limits",
+)
+
+
+class _Miss(Exception):
+    """The cached data does not fit the records: load the catalog afresh."""
+
+
+def _code_fingerprint() -> bytes:
+    if getattr(sys, "frozen", False):  # a bundle's code changes only with the executable
+        st = os.stat(sys.executable)
+        return f"{sys.executable}:{st.st_size}:{st.st_mtime_ns}".encode()
+    digest = hashlib.sha256()
+    for name in _CODE:
+        module = sys.modules.get(name)
+        path = getattr(module, "__file__", None)
+        digest.update(Path(path).read_bytes() if path and os.path.isfile(path) else name.encode())
+    return digest.digest()
+
+
+def key(texts: list[tuple[str, str]]) -> str:
+    """A fingerprint of (name, text) pairs, the app's version and the loader's code."""
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
+    digest.update(_code_fingerprint())
+    for name, text in texts:
+        digest.update(b"\0" + name.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _file(fingerprint: str) -> Path:
+    return cache_dir() / f"catalog-{fingerprint[:32]}.json"
+
+
+def load(fingerprint: str) -> records.Catalog | None:
+    try:
+        data = json.loads(read_bytes(_file(fingerprint), MAX_BYTES))
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != fingerprint:
+            return None
+        catalog = _decode(records.Catalog, data.get("catalog"))
+    except (FileProblem, ValueError, RecursionError, _Miss):  # missing, special, broken, or not ours
+        return None
+    return catalog if isinstance(catalog, records.Catalog) else None
+
+
+def store(fingerprint: str, catalog: records.Catalog) -> None:
+    """Keep `catalog` for the next start; older entries go (the key changed for a reason)."""
+    target = _file(fingerprint)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for old in target.parent.glob("catalog-*"):
+            if old.suffix in (".json", ".pickle") and old.is_file():
+                old.unlink(missing_ok=True)
+        text = json.dumps({"format": FORMAT, "key": fingerprint, "catalog": _encode(catalog)})
+        write_atomic(target, text.encode("utf-8"))
+    except OSError:
+        return  # a read-only cache folder only costs the next start its 45 ms
+
+
+# --- plain data to and from the records, by their type hints ---------------------------------
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return [[_encode(k), _encode(v)] for k, v in value.items()]  # keys may be ints
+    if isinstance(value, tuple | list):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decode(kind: Any, data: Any) -> Any:
+    return _decoder(kind)(data)
+
+
+def _miss() -> Any:
+    raise _Miss
+
+
+@functools.cache
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """A function that turns plain data into a `kind` or raises _Miss, made once per type."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        inner = _decoder(next(a for a in args if a is not type(None)))
+        return lambda data: None if data is None else inner(data)
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(kind) if f.init}
+
+        def record(data: Any) -> Any:
+            if not isinstance(data, dict) or data.keys() != fields.keys():
+                raise _Miss
+            return kind(**{name: decode(data[name]) for name, decode in fields.items()})
+
+        return record
+    if origin in (Mapping, dict):
+        decode_key, decode_value = _decoder(args[0]), _decoder(args[1])
+
+        def mapping(data: Any) -> Any:
+            if not isinstance(data, list) or not all(isinstance(p, list) and len(p) == 2 for p in data):
+                raise _Miss
+            return MappingProxyType({decode_key(k): decode_value(v) for k, v in data})
+
+        return mapping
+    if origin is tuple:
+        decode_item = _decoder(args[0])
+        return lambda data: tuple(decode_item(v) for v in data) if isinstance(data, list) else _miss()
+    if kind is Decimal:
+        return _decimal
+    if kind is dt.date:
+        return lambda data: dt.date.fromisoformat(data) if isinstance(data, str) else _miss()
+    if kind in (str, int, bool):
+        return lambda data: data if type(data) is kind else _miss()
+    raise TypeError(f"no decoder for {kind!r}")
+
+
+def _decimal(data: Any) -> Decimal:
+    try:
+        value = Decimal(data) if isinstance(data, str) else None
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():
+        raise _Miss
+    return value

@@ -1,0 +1,280 @@
+"""A price update from a saved credits page: what differs from the catalog in use, and the
+change to the override file that applies it (written by `override_file.edit`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from imagine_calc.core.catalog.credits_page import CreditsPage, PageEngine, PageModel
+from imagine_calc.core.catalog.override_file import Written, edit, yaml_number
+from imagine_calc.core.catalog.records import Catalog, Model, UpscaleEngine
+from imagine_calc.core.text.formatting import credits_text, price_summary, tiered_text
+
+PAGE_TITLE = "ImagineArt documentation: Image Credits (a saved copy)"
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # "added", "removed", "renamed", "price", "max_resolution", "aspect_ratios", "upscale"
+    name: str  # the model or engine, as the page names it (the catalog's name when removed)
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class PriceUpdate:
+    page: CreditsPage
+    changes: tuple[Change, ...]
+    notes: tuple[str, ...]
+    #: catalog id -> page model, for every page model (new ones get a fresh id)
+    matched: dict[str, PageModel]
+    engines: dict[str, PageEngine]
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "model"
+
+
+def page_price_text(model: PageModel) -> str:
+    if not model.price:
+        return "unknown"
+    if model.flat:
+        return credits_text(model.price["*"])
+    return tiered_text(model.price)
+
+
+def _same_price(model: Model, page: PageModel) -> bool:
+    if not page.price:
+        return not model.price_known
+    if page.flat:
+        return model.flat and set(model.tier_prices.values()) == {page.price["*"]}
+    return not model.flat and dict(model.tier_prices) == dict(page.price)
+
+
+def _same_offer(model: Model, page: PageModel) -> bool:
+    return _same_price(model, page) and set(model.aspect_ratios) == set(page.aspect_ratios)
+
+
+def diff(catalog: Catalog, page: CreditsPage) -> PriceUpdate:
+    """Models added, removed and renamed (same prices and ratios, close name), and each change
+    of price, max resolution or aspect ratios; upscale prices per engine."""
+    by_name = {_key(m.name): m for m in catalog.models}
+    matched: dict[str, PageModel] = {}
+    new: list[PageModel] = []
+    for pm in page.models:
+        model = by_name.pop(_key(pm.name), None)
+        if model is None:
+            new.append(pm)
+        else:
+            matched[model.id] = pm
+    changes: list[Change] = []
+    notes: list[str] = []
+    for pm in list(new):  # a renamed model keeps its offer and most of its name
+        close = [m for m in by_name.values() if _same_offer(m, pm)]
+        best = max(
+            close,
+            key=lambda m: difflib.SequenceMatcher(None, _key(m.name), _key(pm.name)).ratio(),
+            default=None,
+        )
+        if best is not None and difflib.SequenceMatcher(None, _key(best.name), _key(pm.name)).ratio() >= 0.6:
+            changes.append(Change("renamed", pm.name, best.name, pm.name))
+            matched[best.id] = pm
+            new.remove(pm)
+            del by_name[_key(best.name)]
+    taken = {m.id for m in catalog.models}
+    for pm in list(new):
+        if "aspect_ratios" in pm.unreadable:  # a model needs its ratios: not added on a guess
+            new.remove(pm)
+            notes.append(f"{pm.name} is new on the page but its aspect ratios cannot be read: not added.")
+    for pm in new:
+        ident = slug(pm.name)
+        while ident in taken:
+            ident += "-new"
+        taken.add(ident)
+        matched[ident] = pm
+        changes.append(Change("added", pm.name, "", f"{page_price_text(pm)}; {_res(pm.max_resolution)}"))
+    for model in by_name.values():
+        changes.append(Change("removed", model.name, price_summary(model), "not on the page"))
+        notes.append(
+            f"{model.name} is no longer on the page; it stays in the catalog (an override cannot "
+            "remove a model): check ImagineArt's tooltip before you budget with it."
+        )
+    current = {m.id: m for m in catalog.models}
+    for ident, pm in matched.items():
+        for field, why in pm.unreadable.items():
+            notes.append(f"{pm.name}: {why} Its {field.replace('_', ' ')} is left as it was.")
+        model = current.get(ident)
+        if model is None:
+            continue
+        if "price" not in pm.unreadable and not _same_price(model, pm):
+            if pm.price or not model.origin.startswith("override"):
+                changes.append(Change("price", pm.name, price_summary(model), page_price_text(pm)))
+                notes += _outlandish(model, pm)
+            else:
+                notes.append(f"{pm.name}: the page gives no price; your own price is kept.")
+        if "max_resolution" not in pm.unreadable and pm.max_resolution != model.max_resolution:
+            changes.append(
+                Change("max_resolution", pm.name, _res(model.max_resolution), _res(pm.max_resolution))
+            )
+        if "aspect_ratios" not in pm.unreadable and pm.aspect_ratios != model.aspect_ratios:
+            changes.append(
+                Change("aspect_ratios", pm.name, ", ".join(model.aspect_ratios), ", ".join(pm.aspect_ratios))
+            )
+    engines = _engine_changes(catalog.engines, page.engines, changes, notes)
+    return PriceUpdate(page, tuple(changes), tuple(notes), matched, engines)
+
+
+def _outlandish(model: Model, pm: PageModel) -> list[str]:
+    """A sentence when a new price is ten times the one in use, or a tenth of it: a typo on the
+    page or in the saved copy is likelier than such a change, so the user should look."""
+    old = [p for p in model.tier_prices.values() if p]
+    if not old or not pm.price:
+        return []
+    ratio = max(pm.price.values()) / max(old)
+    if Decimal("0.1") < ratio < 10:
+        return []
+    return [
+        f"{pm.name}: {page_price_text(pm)} is {'more than ten times' if ratio >= 10 else 'under a tenth of'} "
+        f"the price in use ({price_summary(model)}). Check the page before applying: it is applied "
+        "with the rest."
+    ]
+
+
+def _res(value: str | None) -> str:
+    return f"up to {value}" if value else "max resolution unknown"
+
+
+def _engine_changes(
+    engines: tuple[UpscaleEngine, ...], page: tuple[PageEngine, ...], changes: list[Change], notes: list[str]
+) -> dict[str, PageEngine]:
+    by_name = {_key(e.name): e for e in engines}
+    found: dict[str, PageEngine] = {}
+    for pe in page:
+        engine = by_name.get(_key(pe.name))
+        if engine is None:
+            notes.append(f"Upscale engine {pe.name} is new on the page; add it to your override by hand.")
+            continue
+        if pe.unknown:
+            notes.append(f"{pe.name}: {pe.unknown['scales']} Its prices are left as they were.")
+            continue
+        found[engine.id] = pe
+        if pe.pricing != engine.pricing or dict(pe.scales) != dict(engine.scales):
+            changes.append(Change("upscale", pe.name, _scales(engine.scales), _scales(pe.scales)))
+    return found
+
+
+def _scales(scales: Any) -> str:
+    return ", ".join(f"{s}x: {credits_text(v)}" for s, v in sorted(scales.items()))
+
+
+# --- apply ---------------------------------------------------------------------------------
+
+#: The catalog's rule for "Pro" models, applied to models a page adds (see catalog/10-models.yaml).
+PRO_REASON = (
+    'Inferred from "Pro" in the name: ImagineArt says models labelled Pro need a subscription, '
+    "but no source lists which models carry the label."
+)
+
+
+def is_pro_name(name: str) -> bool:
+    return re.search(r"\bPro\b", name) is not None
+
+
+def _model_entry(ident: str, pm: PageModel, new: bool, source: dict[str, str]) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": ident}
+    unknown = dict(pm.unknown)
+    if new:
+        entry["name"] = pm.name
+        entry["description"] = "Added from ImagineArt's credits page; no description yet."
+        for field in ("price", "max_resolution"):  # a new model needs them: unknown, not guessed
+            if field in pm.unreadable:
+                entry[field] = None
+                unknown[field] = pm.unreadable[field]
+    if "price" not in pm.unreadable:
+        if not pm.price:
+            entry["price"] = None
+        elif pm.flat:
+            entry["price"] = yaml_number(pm.price["*"])
+        else:
+            entry["price"] = {t: yaml_number(p) for t, p in pm.price.items()}
+    if "max_resolution" not in pm.unreadable:
+        entry["max_resolution"] = pm.max_resolution
+    if "aspect_ratios" not in pm.unreadable:
+        entry["aspect_ratios"] = list(pm.aspect_ratios)
+    if unknown:
+        entry["unknown"] = unknown
+    if new and is_pro_name(pm.name):
+        entry["requires_subscription"] = True
+        entry["inferred"] = {"requires_subscription": PRO_REASON}
+    entry["source"] = dict(source)
+    return entry
+
+
+def apply_to(doc: Any, update: PriceUpdate, catalog: Catalog, as_of: dt.date, page_name: str) -> None:
+    """Write `update` into the override document `doc`, in place: the user's own entries (and
+    their comments) stay unless the page now states the same figures."""
+    source = {"title": PAGE_TITLE, "url": catalog.source.url, "note": f"Applied from {page_name}."}
+    meta = doc.get("meta")
+    if not isinstance(meta, dict):
+        meta = doc["meta"] = {}
+    meta["as_of"] = as_of
+    meta["source"] = dict(source)
+    models = doc.get("models")
+    if not isinstance(models, list):
+        models = doc["models"] = []
+    entries = {e["id"]: e for e in models if isinstance(e, dict) and "id" in e}
+    known = {m.id for m in catalog.models}
+    changed = {c.name for c in update.changes}
+    for ident, pm in update.matched.items():
+        if pm.name not in changed:
+            continue
+        entry = _model_entry(ident, pm, ident not in known, source)
+        mine = entries.get(ident)
+        if entry.get("price", 0) is None and mine is not None and mine.get("price") is not None:
+            del entry["price"]  # the page gives no price: the user's own stays
+            entry.get("unknown", {}).pop("price", None)
+        if mine is None:
+            models.append(entry)
+            continue
+        stale = mine.get("unknown")
+        mine.update(entry)
+        if isinstance(stale, dict) and "unknown" not in entry:  # a figure the page now gives
+            for field in [f for f in stale if entry.get(f) is not None]:
+                del stale[field]
+            if not stale:
+                del mine["unknown"]
+    engines = doc.get("upscale_engines")
+    for ident, pe in update.engines.items():
+        if not any(c.kind == "upscale" and c.name == pe.name for c in update.changes):
+            continue
+        if not isinstance(engines, list):
+            engines = doc["upscale_engines"] = []
+        scales = {s: yaml_number(v) for s, v in pe.scales.items()}
+        mine = next((e for e in engines if isinstance(e, dict) and e.get("id") == ident), None)
+        if mine is None:
+            engines.append({"id": ident, "scales": scales})
+        else:
+            mine["scales"] = scales
+
+
+def apply_update(
+    update: PriceUpdate, catalog: Catalog, path: Path, as_of: dt.date, page_name: str
+) -> Written:
+    """Write `update` into the override at `path` (see override_file.edit: checked first,
+    the file as it was kept as a dated backup, replaced in one rename)."""
+    return edit(path, lambda doc: apply_to(doc, update, catalog, as_of, page_name))
+
+
+def page_date(path: Path) -> dt.date:
+    """The saved page's own date: the file's modification day."""
+    return dt.date.fromtimestamp(path.stat().st_mtime)

@@ -1,0 +1,147 @@
+"""Does a balance cover an estimate? Spending as ImagineArt spends (shared/seed/credit-balances.md).
+
+- Free daily credits exist only without a subscription and cannot pay for Pro models.
+- Subscription credits renew monthly and do not roll over: what is left at renewal is lost.
+- Top-up credits never expire.
+- Expiring credits go first: free, then subscription, then top-up. ImagineArt's page lists the
+  order but the copy we have is cut off after "free first", so the rest is inferred from the
+  rule "expiring before non-expiring".
+- Pro models need an active subscription: without one, their lines cannot be paid at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
+from typing import TYPE_CHECKING
+
+from imagine_calc.core.text.formatting import credits_text
+
+if TYPE_CHECKING:
+    from imagine_calc.core.catalog.records import Model
+    from imagine_calc.core.estimates.estimate import PricedEstimate
+
+ZERO = Decimal(0)
+
+FREE = "Free daily credits"
+SUBSCRIPTION = "Subscription credits"
+TOP_UP = "Top-up credits"
+
+
+@dataclass(frozen=True)
+class Balances:
+    """What the user holds, as they typed it; nothing here is fetched or assumed."""
+
+    subscribed: bool = False
+    subscription: Decimal = ZERO
+    renewal: dt.date | None = None
+    top_up: Decimal = ZERO
+    free_daily: Decimal = ZERO
+
+    def usable(self) -> tuple[Decimal, Decimal, Decimal]:
+        """(free, subscription, top-up) that can actually be spent today."""
+        free = ZERO if self.subscribed else self.free_daily
+        sub = self.subscription if self.subscribed else ZERO
+        return free, sub, self.top_up
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.usable(), ZERO)
+
+
+@dataclass(frozen=True)
+class Draw:
+    """How much of one balance the estimate uses."""
+
+    balance: str
+    available: Decimal
+    used: Decimal
+
+    @property
+    def left(self) -> Decimal:
+        return self.available - self.used
+
+
+@dataclass(frozen=True)
+class BudgetPlan:
+    draws: tuple[Draw, ...]
+    #: Known credits the estimate needs; unknown parts come on top (see `complete`).
+    needed: Decimal
+    complete: bool
+    #: Credits the balances cannot pay for (Pro lines without a subscription count here).
+    short: Decimal
+    #: Subscription credits left over, which expire unused at `renewal`.
+    lost_at_renewal: Decimal
+    renewal: dt.date | None
+    warnings: tuple[str, ...]
+
+    @property
+    def covered(self) -> bool:
+        return self.short == 0
+
+    @property
+    def left(self) -> Decimal:
+        return sum((d.left for d in self.draws), ZERO)
+
+
+def plan_budget(balances: Balances, priced: PricedEstimate) -> BudgetPlan:
+    """Spend the estimate's known credits across the balances, expiring ones first."""
+    free, sub, top = balances.usable()
+    pro_credits = priced.credits_needing_subscription()
+    other = priced.total.known_total - pro_credits
+    warnings: list[str] = []
+
+    unpayable = ZERO
+    payable_pro = pro_credits
+    if pro_credits and not balances.subscribed:
+        unpayable, payable_pro = pro_credits, ZERO
+        pro = [p for p in priced.items if p.needs_subscription]
+        names = sorted({p.group for p in pro})
+        inferred = ", inferred from the name" if all(p.subscription_inferred for p in pro) else ""
+        warnings.append(
+            f"{', '.join(names)} need{'s' if len(names) == 1 else ''} a subscription "
+            f"(Pro models{inferred}): {credits_text(pro_credits)} credits cannot be paid without one."
+        )
+
+    free_used = min(free, other)  # free credits cannot pay for Pro models
+    rest = other - free_used + payable_pro
+    sub_used = min(sub, rest)
+    top_used = min(top, rest - sub_used)
+    short = rest - sub_used - top_used + unpayable
+
+    draws = []
+    if not balances.subscribed:
+        draws.append(Draw(FREE, free, free_used))
+    else:
+        draws.append(Draw(SUBSCRIPTION, sub, sub_used))
+    draws.append(Draw(TOP_UP, top, top_used))
+
+    lost = sub - sub_used if balances.subscribed else ZERO
+    if not priced.total.complete:
+        warnings.append("Some prices are unknown: the estimate needs more than shown.")
+    return BudgetPlan(
+        tuple(draws),
+        priced.total.known_total,
+        priced.total.complete,
+        short,
+        lost,
+        balances.renewal if balances.subscribed else None,
+        tuple(warnings),
+    )
+
+
+def affordable_images(balances: Balances, model: Model, per_image: Decimal | None) -> int | None:
+    """Images of `model` at `per_image` credits the balances could pay for; None when unknown."""
+    if per_image is None:
+        return None
+    free, sub, top = balances.usable()
+    if model.requires_subscription:
+        if not balances.subscribed:
+            return 0
+        spendable = sub + top
+    else:
+        spendable = free + sub + top
+    if per_image == 0:
+        return None
+    return int((spendable / per_image).to_integral_value(rounding=ROUND_FLOOR))

@@ -1,0 +1,236 @@
+"""Estimates: an ordered list of generation and upscale items, priced by the same core as a quote.
+
+A line's total is its one-run quote times its count; unknown parts stay unknown all the way up
+to the grand total, which then reads "at least N". An item the current catalog cannot quote any
+more (a model removed, a setting no longer offered) stays in the estimate, priced as unknown with
+the reason, so reopening an old estimate never drops a line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Literal
+
+from imagine_calc.core.catalog.records import Basis, Catalog
+from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.limits import MAX_COUNT, LimitError, check_whole
+from imagine_calc.core.pricing.quotes import (
+    GenerationRequest,
+    Line,
+    Quote,
+    quote_generation,
+    quote_upscale,
+    quote_upscale_batch,
+)
+
+
+@dataclass(frozen=True)
+class GenerationItem:
+    """`count` generations with the same settings ("x 20 generations")."""
+
+    request: GenerationRequest
+    count: int = 1
+    label: str = ""
+
+    kind: Literal["generation"] = "generation"
+
+
+@dataclass(frozen=True)
+class UpscaleItem:
+    """A batch of images upscaled with one engine and scale, `count` times.
+
+    A dropped batch keeps one size per file; "10 images of 2048 x 2048" is one size, count 10.
+    """
+
+    engine_id: str
+    scale: int
+    sizes: tuple[tuple[int, int], ...]
+    count: int = 1
+    label: str = ""
+
+    kind: Literal["upscale"] = "upscale"
+
+
+Item = GenerationItem | UpscaleItem
+
+
+@dataclass(frozen=True)
+class Estimate:
+    items: tuple[Item, ...] = ()
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class PricedItem:
+    item: Item
+    #: One run of the item (one generation, or the batch once); its lines show the breakdown.
+    unit: Quote
+    #: The whole line: `unit` times `count`.
+    quote: Quote
+    #: What the line is, in words: "Nano Banana Pro · 4K · 16:9 · 4 images".
+    description: str
+    #: The model's or engine's name, for subtotals by model.
+    group: str
+    #: True when the line uses a model that needs a subscription.
+    needs_subscription: bool = False
+    #: True when that need is inferred (from "Pro" in the name), not stated.
+    subscription_inferred: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.item.label or self.group
+
+
+@dataclass(frozen=True)
+class PricedEstimate:
+    estimate: Estimate
+    items: tuple[PricedItem, ...]
+    total: Quote
+
+    def subtotals(self, by: Literal["group", "kind"] = "group") -> list[tuple[str, Quote]]:
+        """Subtotals in order of first appearance, by model/engine name or by kind."""
+        groups: dict[str, list[Quote]] = {}
+        for p in self.items:
+            key = p.group if by == "group" else ("Generation" if p.item.kind == "generation" else "Upscale")
+            groups.setdefault(key, []).append(p.quote)
+        return [(key, sum_quotes(quotes)) for key, quotes in groups.items()]
+
+    def credits_needing_subscription(self) -> Decimal:
+        return sum((p.quote.known_total for p in self.items if p.needs_subscription), Decimal(0))
+
+
+def sum_quotes(quotes: Iterable[Quote], lines: Sequence[Line] = ()) -> Quote:
+    """Known parts added exactly; every unknown reason and caveat kept once, in order."""
+    known = Decimal(0)
+    unknown: dict[str, None] = {}
+    caveats: dict[str, None] = {}
+    bases: set[Basis] = set()
+    for q in quotes:
+        known += q.known_total
+        unknown.update(dict.fromkeys(q.unknown_reasons))
+        caveats.update(dict.fromkeys(q.caveats))
+        bases |= q.bases
+    return Quote(tuple(lines), known, tuple(unknown), tuple(caveats), frozenset(bases))
+
+
+def times(quote: Quote, count: int) -> Quote:
+    return replace(quote, known_total=quote.known_total * count)
+
+
+def unpriceable(reason: str) -> Quote:
+    return Quote(
+        (Line("cannot be quoted", None, reason, Basis.UNKNOWN),),
+        Decimal(0),
+        (reason,),
+        (),
+        frozenset({Basis.UNKNOWN}),
+    )
+
+
+def price_item(catalog: Catalog, item: Item) -> PricedItem:
+    if isinstance(item, GenerationItem):
+        return _price_generation(catalog, item)
+    return _price_upscale(catalog, item)
+
+
+def repriced(catalog: Catalog, old: PricedItem, item: Item) -> PricedItem:
+    """`item` priced, reusing `old`'s one-run quote when only the label or count changed: a
+    count edit on a 10,000-image batch then costs one multiplication, not 10,000 quotes."""
+    if replace(item, count=old.item.count, label=old.item.label) != old.item:
+        return price_item(catalog, item)
+    return replace(old, item=item, quote=times(old.unit, item.count))
+
+
+def price_estimate(catalog: Catalog, estimate: Estimate) -> PricedEstimate:
+    items = tuple(price_item(catalog, item) for item in estimate.items)
+    return PricedEstimate(estimate, items, sum_quotes(p.quote for p in items))
+
+
+def _price_generation(catalog: Catalog, item: GenerationItem) -> PricedItem:
+    req = item.request
+    model = catalog.find_model(req.model_id)
+    group = model.name if model else req.model_id
+    parts = [group, req.resolution]
+    if req.aspect_ratio:
+        parts.append(req.aspect_ratio)
+    parts.append(f"{req.images} image{'s' if req.images != 1 else ''}")
+    if req.prompt_enhancer:
+        parts.append("prompt enhancer")
+    if model is None:
+        unit = unpriceable(f"the prices in use have no model '{req.model_id}'")
+    else:
+        try:
+            unit = quote_generation(catalog, replace(req, model_id=model.id))
+        except QuoteError as exc:
+            unit = unpriceable(str(exc))
+    return PricedItem(
+        item,
+        unit,
+        times(unit, item.count),
+        " · ".join(parts),
+        group,
+        needs_subscription=bool(model and model.requires_subscription),
+        subscription_inferred=bool(model and "requires_subscription" in model.inferred),
+    )
+
+
+def _price_upscale(catalog: Catalog, item: UpscaleItem) -> PricedItem:
+    engine = catalog.find_engine(item.engine_id)
+    group = engine.name if engine else item.engine_id
+    description = _upscale_description(group, item)
+    if engine is not None and len(item.sizes) > 1:
+        try:  # the whole batch in one multiplication; quoted image by image only to say which fails
+            unit = quote_upscale_batch(catalog, engine.id, item.scale, item.sizes)
+            return PricedItem(item, unit, times(unit, item.count), description, group)
+        except QuoteError:
+            pass
+    quotes: list[Quote] = []
+    if engine is None:
+        quotes.append(unpriceable(f"the prices in use have no upscale engine '{item.engine_id}'"))
+    by_size: dict[tuple[int, int], Quote] = {}  # a batch of camera shots repeats a few sizes
+    for width, height in item.sizes if engine else ():
+        quote = by_size.get((width, height))
+        if quote is None:
+            try:
+                quote = quote_upscale(catalog, engine.id, item.scale, width, height)
+            except QuoteError as exc:
+                quote = unpriceable(f"{group} {item.scale}x, {width} x {height}: {exc}")
+            by_size[(width, height)] = quote
+        quotes.append(quote)
+    lines = [line for q in quotes for line in q.lines]
+    unit = sum_quotes(quotes, lines if len(lines) <= 1 else [_batch_line(group, item, quotes)])
+    return PricedItem(item, unit, times(unit, item.count), description, group)
+
+
+def _batch_line(group: str, item: UpscaleItem, quotes: list[Quote]) -> Line:
+    total = sum_quotes(quotes)
+    return Line(
+        f"{group} {item.scale}x",
+        total.known_total if total.complete else None,
+        f"{len(item.sizes)} images",
+        Basis.INFERRED if total.estimated else Basis.STATED,
+    )
+
+
+def _upscale_description(group: str, item: UpscaleItem) -> str:
+    n = len(item.sizes)
+    if n == 1:
+        (w, h) = item.sizes[0]
+        what = f"{w} x {h}"
+    elif len(set(item.sizes)) == 1:
+        (w, h) = item.sizes[0]
+        what = f"{n} images of {w} x {h}"
+    else:
+        what = f"{n} images"
+    return f"{group} {item.scale}x · {what}"
+
+
+def count_error(count: object) -> str | None:
+    """Why `count` cannot be a line's repeat count, or None when it can."""
+    try:
+        check_whole(count, "a count", 1, MAX_COUNT)
+    except LimitError as exc:
+        return str(exc)
+    return None

@@ -1,0 +1,197 @@
+"""An estimate as CSV (for spreadsheets), Markdown (for a client), JSON (for scripts) or text.
+
+Every export has the same rows as the window's estimate table, in the same order. CSV and JSON
+carry exact decimals without grouping; Markdown and text are for reading.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.estimates.budget import BudgetPlan
+from imagine_calc.core.estimates.estimate import PricedEstimate, PricedItem
+from imagine_calc.core.estimates.money import Rate
+from imagine_calc.core.pricing.quotes import Quote
+from imagine_calc.core.text.formatting import credits_text, json_number, plain_decimal, short_text, total_text
+
+HEADER = ("Label", "What", "Count", "Credits per run", "Credits")
+
+
+def line_cells(p: PricedItem) -> tuple[str, str, str, str, str]:
+    """The five cells a line shows, as plain text."""
+    return (p.label, p.description, str(p.item.count), short_text(p.unit), short_text(p.quote))
+
+
+def to_csv(priced: PricedEstimate) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ["label", "what", "count", "credits_per_run", "credits", "complete", "state", "basis", "unknown"]
+    )
+    for p in priced.items:
+        writer.writerow(
+            [
+                p.label,
+                p.description,
+                p.item.count,
+                plain_decimal(p.unit.known_total),
+                plain_decimal(p.quote.known_total),
+                "yes" if p.quote.complete else "no",
+                p.quote.state.value,
+                p.quote.basis,
+                "; ".join(p.quote.unknown_reasons),
+            ]
+        )
+    t = priced.total
+    writer.writerow(
+        [
+            "Total",
+            "",
+            "",
+            "",
+            plain_decimal(t.known_total),
+            "yes" if t.complete else "no",
+            t.state.value,
+            t.basis,
+            "",
+        ]
+    )
+    return out.getvalue()
+
+
+def to_markdown(
+    priced: PricedEstimate, catalog: Catalog, plan: BudgetPlan | None = None, rate: Rate | None = None
+) -> str:
+    title = priced.estimate.title or "Estimate"
+    rows = [HEADER, *(line_cells(p) for p in priced.items)]
+    out = [f"# {_md(title)}", "", _md_table(rows), ""]
+    out.append(f"**Total: {total_text(priced.total)}**" + (f" ({_money(rate, priced)})" if rate else ""))
+    subtotals = priced.subtotals()
+    if len(subtotals) > 1:
+        out += ["", "Subtotals: " + "; ".join(f"{_md(name)} {short_text(q)}" for name, q in subtotals)]
+    if not priced.total.complete:
+        out += ["", "Unknown parts:", *(f"- {_md(r)}" for r in priced.total.unknown_reasons)]
+    if priced.total.caveats:
+        out += ["", *(f"- {_md(c)}" for c in priced.total.caveats)]
+    if plan is not None:
+        out += ["", *budget_lines(plan)]
+    out += ["", f"Prices: imagine-calc catalog {catalog.version}, as of {catalog.as_of.isoformat()}."]
+    return "\n".join(out) + "\n"
+
+
+def to_text(
+    priced: PricedEstimate, catalog: Catalog, plan: BudgetPlan | None = None, rate: Rate | None = None
+) -> str:
+    """For the clipboard: aligned columns that paste cleanly into mail and chat."""
+    rows = [HEADER, *(line_cells(p) for p in priced.items)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(HEADER))]
+    lines = [
+        "  ".join(
+            c.rjust(w) if i >= 2 else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        )
+        for r in rows
+    ]
+    title = priced.estimate.title
+    out = ([title, ""] if title else []) + [line.rstrip() for line in lines]
+    out += ["", "Total: " + total_text(priced.total) + (f" ({_money(rate, priced)})" if rate else "")]
+    if not priced.total.complete:
+        out += [f"  unknown: {r}" for r in priced.total.unknown_reasons]
+    if plan is not None:
+        out += budget_lines(plan)
+    out.append(f"Prices: catalog {catalog.version}, as of {catalog.as_of.isoformat()}.")
+    return "\n".join(out) + "\n"
+
+
+def to_json(
+    priced: PricedEstimate, catalog: Catalog, plan: BudgetPlan | None = None, rate: Rate | None = None
+) -> str:
+    def quote_json(q: Quote) -> dict[str, Any]:
+        return {
+            "credits": json_number(q.total),
+            "known_credits": json_number(q.known_total),
+            "complete": q.complete,
+            "state": q.state.value,
+            "basis": q.basis,
+            "unknown": list(q.unknown_reasons),
+        }
+
+    data: dict[str, Any] = {
+        "title": priced.estimate.title,
+        "catalog": {"version": catalog.version, "as_of": catalog.as_of.isoformat()},
+        "items": [
+            {
+                "label": p.label,
+                "what": p.description,
+                "kind": p.item.kind,
+                "count": p.item.count,
+                "per_run": quote_json(p.unit),
+                **quote_json(p.quote),
+            }
+            for p in priced.items
+        ],
+        "subtotals": [{"name": name, **quote_json(q)} for name, q in priced.subtotals()],
+        "total": quote_json(priced.total),
+    }
+    if rate is not None:
+        data["money"] = {
+            "per_credit": plain_decimal(rate.per_credit),
+            "currency": rate.currency,
+            "known_cost": plain_decimal(rate.cost(priced.total.known_total)),
+            "note": "at the rate the user entered; imagine-calc ships no prices in money",
+        }
+    if plan is not None:
+        data["budget"] = {
+            "balances": [
+                {
+                    "balance": d.balance,
+                    "available": plain_decimal(d.available),
+                    "used": plain_decimal(d.used),
+                    "left": plain_decimal(d.left),
+                }
+                for d in plan.draws
+            ],
+            "short": plain_decimal(plan.short),
+            "lost_at_renewal": plain_decimal(plan.lost_at_renewal),
+            "renewal": plan.renewal.isoformat() if plan.renewal else None,
+            "warnings": list(plan.warnings),
+        }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def budget_lines(plan: BudgetPlan) -> list[str]:
+    lines = [
+        f"{d.balance}: {credits_text(d.used)} of {credits_text(d.available)} used, "
+        f"{credits_text(d.left)} left"
+        for d in plan.draws
+    ]
+    if plan.short:
+        lines.append(f"Short by {credits_text(plan.short)} credits.")
+    else:
+        lines.append("The balances cover the known total.")
+    if plan.lost_at_renewal and plan.renewal:
+        lines.append(
+            f"{credits_text(plan.lost_at_renewal)} subscription credits left would expire at renewal "
+            f"on {plan.renewal.isoformat()}."
+        )
+    lines += list(plan.warnings)
+    return lines
+
+
+def _money(rate: Rate, priced: PricedEstimate) -> str:
+    prefix = "" if priced.total.complete else "at least "
+    return f"{prefix}{rate.text(priced.total.known_total)} at your rate"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(rows: list[tuple[str, ...]]) -> str:
+    head, *body = rows
+    lines = ["| " + " | ".join(_md(c) for c in head) + " |", "|" + "|".join(["---"] * 2 + ["---:"] * 3) + "|"]
+    lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in body]
+    return "\n".join(lines)

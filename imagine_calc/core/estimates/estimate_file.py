@@ -1,0 +1,299 @@
+"""The estimate file (`.icalc.json`): what to price, plus what it cost when it was saved.
+
+Format, version 1 (UTF-8 JSON object):
+
+    {
+      "format": "imagine-calc-estimate",
+      "format_version": 1,
+      "title": "Spring campaign",
+      "catalog": {"version": "2026.11.1", "as_of": "2026-11-26"},
+      "items": [
+        {"kind": "generation", "label": "Hero images", "count": 20,
+         "model": "nano-banana-pro", "resolution": "4K", "aspect_ratio": "16:9",
+         "images": 4, "prompt_enhancer": false,
+         "credits": "12800", "complete": true},
+        {"kind": "upscale", "label": "Winners", "count": 1,
+         "engine": "topaz", "scale": 4, "sizes": [[1024, 1024], [2048, 1152]],
+         "credits": "629.1456", "complete": true}
+      ]
+    }
+
+`credits` (a decimal string, exact) and `complete` record each line's price when saved, so
+opening the file with newer prices can list what changed; they are never used as prices.
+Unknown keys are ignored, so a newer minor addition does not stop an older app from reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.estimates.estimate import (
+    Estimate,
+    GenerationItem,
+    Item,
+    PricedEstimate,
+    UpscaleItem,
+    count_error,
+)
+from imagine_calc.core.files import FileProblem, describe_size, read_text
+from imagine_calc.core.limits import (
+    MAX_CREDITS,
+    MAX_ESTIMATE_BYTES,
+    MAX_PIXEL_SIDE,
+    MAX_SIZES_PER_LINE,
+    check_whole,
+)
+from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.text.formatting import credits_text, plain_decimal
+
+FORMAT = "imagine-calc-estimate"
+FORMAT_VERSION = 1
+SUFFIX = ".icalc.json"
+
+
+#: A saved line's price above this is not one any real estimate reaches (and is ignored).
+MAX_SAVED_CREDITS = Decimal(MAX_CREDITS) ** 3
+
+
+class EstimateFileError(ValueError):
+    """A file that is not a readable estimate; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class SavedPrice:
+    credits: Decimal
+    complete: bool
+
+
+@dataclass(frozen=True)
+class SavedEstimate:
+    estimate: Estimate
+    catalog_version: str
+    catalog_as_of: dt.date | None
+    #: One per item, in order: the price the line had when saved.
+    prices: tuple[SavedPrice | None, ...]
+
+
+def dumps(priced: PricedEstimate, catalog: Catalog) -> str:
+    """The file's text: one field a line, an upscale line's sizes on one line (a batch of
+    100,000 images stays a few MB). EstimateFileError when it would be too large to open."""
+    est = priced.estimate
+    head = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "title": est.title,
+        "catalog": {"version": catalog.version, "as_of": catalog.as_of.isoformat()},
+    }
+    items = [
+        {**_item_json(p.item), "credits": plain_decimal(p.quote.known_total), "complete": p.quote.complete}
+        for p in priced.items
+    ]
+    out = ["{"]
+    out += [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in head.items()]
+    rows = [
+        "    {\n"
+        + ",\n".join(f"      {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in item.items())
+        + "\n    }"
+        for item in items
+    ]
+    out.append('  "items": [' + ("\n" + ",\n".join(rows) + "\n  " if rows else "") + "]")
+    text = "\n".join(out) + "\n}\n"
+    size = len(text.encode("utf-8"))
+    if size > MAX_ESTIMATE_BYTES:
+        raise EstimateFileError(
+            f"too large to save ({describe_size(size)}; an estimate file is at most "
+            f"{describe_size(MAX_ESTIMATE_BYTES)}): split it into several estimates"
+        )
+    return text
+
+
+def _item_json(item: Item) -> dict[str, Any]:
+    if isinstance(item, GenerationItem):
+        r = item.request
+        return {
+            "kind": "generation",
+            "label": item.label,
+            "count": item.count,
+            "model": r.model_id,
+            "resolution": r.resolution,
+            "aspect_ratio": r.aspect_ratio,
+            "images": r.images,
+            "prompt_enhancer": r.prompt_enhancer,
+        }
+    return {
+        "kind": "upscale",
+        "label": item.label,
+        "count": item.count,
+        "engine": item.engine_id,
+        "scale": item.scale,
+        "sizes": [list(s) for s in item.sizes],
+    }
+
+
+def read_estimate(path: Path) -> SavedEstimate:
+    """Open a saved estimate; an EstimateFileError names the file and what is wrong (a FIFO or
+    device at the path is refused unopened, a file over MAX_ESTIMATE_BYTES unread)."""
+    try:
+        text = read_text(path, MAX_ESTIMATE_BYTES)
+    except FileProblem as exc:
+        raise EstimateFileError(f"{path}: {exc}") from None
+    try:
+        return loads(text)
+    except EstimateFileError as exc:
+        raise EstimateFileError(f"{path}: {exc}") from None
+
+
+def loads(text: str) -> SavedEstimate:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise EstimateFileError(
+            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise EstimateFileError("not an estimate: its JSON is nested too deeply") from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise EstimateFileError(f"not an estimate: {exc}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise EstimateFileError('not an imagine-calc estimate (no "format": "imagine-calc-estimate")')
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise EstimateFileError("the file has no format_version")
+    if version > FORMAT_VERSION:
+        raise EstimateFileError(
+            f"made by a newer imagine-calc (format {version}; this one reads up to {FORMAT_VERSION})"
+        )
+    items_data = data.get("items")
+    if not isinstance(items_data, list):
+        raise EstimateFileError('"items" must be a list')
+    items: list[Item] = []
+    prices: list[SavedPrice | None] = []
+    for i, raw in enumerate(items_data, start=1):
+        try:
+            items.append(_item(raw))
+            prices.append(_saved_price(raw))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise EstimateFileError(f"item {i}: {_why(exc)}") from None
+    catalog = data.get("catalog") if isinstance(data.get("catalog"), dict) else {}
+    title = data.get("title") if isinstance(data.get("title"), str) else ""
+    return SavedEstimate(
+        Estimate(tuple(items), title),
+        str(catalog.get("version", "unknown")),
+        _date(catalog.get("as_of")),
+        tuple(prices),
+    )
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing {exc.args[0]!r}"
+    return str(exc)
+
+
+def _item(raw: Any) -> Item:
+    if not isinstance(raw, dict):
+        raise TypeError("expected an object")
+    label = raw.get("label", "")
+    if not isinstance(label, str):
+        raise TypeError("label must be text")
+    count = raw.get("count", 1)
+    if (problem := count_error(count)) is not None:
+        raise ValueError(problem)
+    kind = raw.get("kind")
+    if kind == "generation":
+        request = GenerationRequest(
+            model_id=_text(raw["model"], "model"),
+            resolution=_text(raw.get("resolution", "1K"), "resolution"),
+            aspect_ratio=None
+            if raw.get("aspect_ratio") is None
+            else _text(raw["aspect_ratio"], "aspect_ratio"),
+            images=check_whole(raw.get("images", 1), "images", 1, 1000),
+            prompt_enhancer=_flag(raw.get("prompt_enhancer", False), "prompt_enhancer"),
+        )
+        return GenerationItem(request, count, label)
+    if kind == "upscale":
+        sizes = raw["sizes"]
+        if not isinstance(sizes, list) or not sizes:
+            raise ValueError("sizes must be a list of [width, height]")
+        if len(sizes) > MAX_SIZES_PER_LINE:
+            raise ValueError(f"an upscale line has at most {MAX_SIZES_PER_LINE:,} images, got {len(sizes):,}")
+        pairs = []
+        for s in sizes:
+            if not (isinstance(s, list) and len(s) == 2):
+                raise ValueError("sizes must be a list of [width, height]")
+            pairs.append(
+                (
+                    check_whole(s[0], "a width", 1, MAX_PIXEL_SIDE),
+                    check_whole(s[1], "a height", 1, MAX_PIXEL_SIDE),
+                )
+            )
+        scale = check_whole(raw["scale"], "scale", 2, 64)
+        return UpscaleItem(_text(raw["engine"], "engine"), scale, tuple(pairs), count, label)
+    raise ValueError(f"unknown kind {kind!r} (kinds: generation, upscale)")
+
+
+def _saved_price(raw: dict[str, Any]) -> SavedPrice | None:
+    credits, complete = raw.get("credits"), raw.get("complete")
+    if not isinstance(credits, str) or not isinstance(complete, bool):
+        return None
+    try:
+        value = Decimal(credits)
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or not 0 <= value <= MAX_SAVED_CREDITS:
+        return None  # only used to list changes: a figure no real estimate reaches is ignored
+    return SavedPrice(value, complete)
+
+
+def _text(value: Any, name: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"{name} must be text")
+    return value
+
+
+def _flag(value: Any, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{name} must be true or false")
+    return value
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def price_changes(saved: SavedEstimate, priced: PricedEstimate, catalog: Catalog) -> list[str]:
+    """What re-pricing with the catalog in use changed, one line per changed item."""
+    changes: list[str] = []
+    for old, now in zip(saved.prices, priced.items, strict=True):
+        if old is None:
+            continue
+        new = now.quote
+        if old.credits == new.known_total and old.complete == new.complete:
+            continue
+        before, after = _price_text(old.credits, old.complete), _price_text(new.known_total, new.complete)
+        changes.append(f"{now.label}: {before} → {after}")
+    if changes and saved.catalog_version != catalog.version:
+        when = f" of {saved.catalog_as_of.isoformat()}" if saved.catalog_as_of else ""
+        changes.insert(
+            0,
+            f"Saved with prices {saved.catalog_version}{when}; re-priced with {catalog.version} "
+            f"of {catalog.as_of.isoformat()}.",
+        )
+    return changes
+
+
+def _price_text(credits: Decimal, complete: bool) -> str:
+    if complete:
+        return f"{credits_text(credits)} credits"
+    if credits == 0:
+        return "unknown"
+    return f"at least {credits_text(credits)} credits"

@@ -1,0 +1,141 @@
+"""Totals the user read off ImagineArt's Create button, and what they say about other settings.
+
+ImagineArt's page calls the Create button's hover "the definitive cost". A recording is the
+price for exactly its settings. Used further, with the page's own rules only:
+- n images cost n times one (the page), so a recording without the prompt enhancer gives the
+  per-image price at its resolution for any number of images;
+- two recordings that differ only in the enhancer give its surcharge for those settings; used
+  anywhere else it is an assumption, and says so (basis inferred).
+The aspect ratio is not part of the match (the page gives no price per ratio), but a recording
+made at the requested ratio is preferred.
+"""
+
+from __future__ import annotations
+
+from decimal import Context, Decimal, Inexact
+from typing import TYPE_CHECKING
+
+from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model, Observation
+
+if TYPE_CHECKING:
+    from imagine_calc.core.pricing.quotes import GenerationRequest
+
+
+def _best(found: list[Observation], aspect_ratio: str | None) -> Observation | None:
+    """The one recorded at the requested ratio if any, else the newest."""
+    if not found:
+        return None
+    return max(found, key=lambda o: (o.aspect_ratio == aspect_ratio, o.date, found.index(o)))
+
+
+def recorded_total(catalog: Catalog, req: GenerationRequest) -> Observation | None:
+    """A recording for exactly these settings (any ratio), if there is one."""
+    found = [
+        o
+        for o in catalog.observations_of(req.model_id)
+        if (o.resolution, o.images, o.prompt_enhancer) == (req.resolution, req.images, req.prompt_enhancer)
+    ]
+    return _best(found, req.aspect_ratio)
+
+
+def per_image(catalog: Catalog, req: GenerationRequest) -> tuple[Decimal, Observation] | None:
+    """The per-image price at this resolution from a recording without the enhancer, when it
+    divides exactly (100 credits for 3 images gives no exact per-image price)."""
+    found = []
+    for o in catalog.observations_of(req.model_id):
+        if o.resolution == req.resolution and not o.prompt_enhancer and _exact(o) is not None:
+            found.append(o)
+    best = _best(found, req.aspect_ratio)
+    if best is None:
+        return None
+    price = _exact(best)
+    assert price is not None
+    return price, best
+
+
+def _exact(o: Observation) -> Decimal | None:
+    context = Context(prec=34, traps=[Inexact])
+    try:
+        return context.divide(o.credits, Decimal(o.images))
+    except Inexact:
+        return None
+
+
+def enhancer_pair(
+    catalog: Catalog, req: GenerationRequest, *, exact: bool
+) -> tuple[Observation, Observation] | None:
+    """Two recordings that differ only in the enhancer: (on, off). `exact`: at this model,
+    resolution and number of images; else any pair for one image, this model's first."""
+    off = {
+        (o.model_id, o.resolution, o.aspect_ratio, o.images): o
+        for o in catalog.observations
+        if not o.prompt_enhancer
+    }
+    pairs = []
+    for on in catalog.observations:
+        partner = off.get((on.model_id, on.resolution, on.aspect_ratio, on.images))
+        if on.prompt_enhancer and partner is not None and on.credits >= partner.credits:
+            pairs.append((on, partner))
+    if exact:
+        pairs = [
+            p
+            for p in pairs
+            if (p[0].model_id, p[0].resolution, p[0].images) == (req.model_id, req.resolution, req.images)
+        ]
+    else:
+        pairs = [p for p in pairs if p[0].images == 1]
+    if not pairs:
+        return None
+    return max(pairs, key=lambda p: (p[0].model_id == req.model_id, p[0].date, pairs.index(p)))
+
+
+def settings_text(o: Observation, catalog: Catalog | None = None, *, with_model: bool = True) -> str:
+    """ "Nano Banana 2 · 2K · 16:9 · 1 image · prompt enhancer" """
+    model = catalog.find_model(o.model_id) if catalog is not None else None
+    name = model.name if model is not None else o.model_id
+    parts = [name, o.resolution] if with_model else [o.resolution]
+    if o.aspect_ratio:
+        parts.append(o.aspect_ratio)
+    parts.append(f"{o.images} image{'s' if o.images != 1 else ''}")
+    if o.prompt_enhancer:
+        parts.append("prompt enhancer")
+    return " · ".join(parts)
+
+
+def seen_text(o: Observation) -> str:
+    at = f" at {o.aspect_ratio}" if o.aspect_ratio else ""
+    return f"observed by you on {o.date.isoformat()}{at}"
+
+
+def pair_text(on: Observation, off: Observation, catalog: Catalog) -> str:
+    """ "51 - 49, recorded by you on 2026-11-27 for Nano Banana 2 · 1K · 1 image" """
+    return (
+        f"{on.credits} - {off.credits}, recorded by you on {on.date.isoformat()} "
+        f"for {settings_text(off, catalog)}"
+    )
+
+
+def disagreement(model: Model, o: Observation) -> list[str]:
+    """A sentence when a recording without the enhancer contradicts the page's figure: stated
+    (or the base price at 1K) but different, or below the base price it cannot go under."""
+    page = model.tier_prices.get(o.resolution)
+    if o.prompt_enhancer or page is None:
+        return []
+    price = _exact(o)
+    if price is None:
+        return []
+    if model.lower_bound_at(o.resolution):
+        if price >= page:
+            return []
+        page_says = f"a base price of {page}, which {o.resolution} costs more than"
+    elif price == page:
+        return []
+    elif model.basis_at(o.resolution) is Basis.BASE:
+        page_says = f"{page} as its base price (the {BASE_TIER} price)"
+    else:
+        page_says = f"{page} for {o.resolution}"
+    source = "ImagineArt's page" if model.origin == "bundled" else "your override"
+    return [
+        f"You recorded {price} credits per image for {model.name} at {o.resolution} on "
+        f"{o.date.isoformat()}; {source} gives {page_says}. Your recording is used."
+    ]

@@ -1,0 +1,154 @@
+"""The user's balances and, optionally, what a credit costs them; remembered between runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from imagine_calc.core.estimates.budget import Balances
+from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
+from imagine_calc.core.limits import MAX_BALANCE
+from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.settings_store import MoneyFields, SettingsStore
+
+
+def _spin(name: str, accessible: str) -> QSpinBox:
+    spin = QSpinBox(objectName=name)
+    spin.setRange(0, MAX_BALANCE)
+    spin.setGroupSeparatorShown(True)
+    spin.setSuffix(" credits")
+    spin.setAccessibleName(accessible)
+    return spin
+
+
+class BudgetBox(QGroupBox):
+    """Emits `changed` on every edit; `balances()` and `rate()` read what is typed now."""
+
+    changed = Signal()
+
+    def __init__(self, store: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__("Your balance", parent)
+        self.store = store
+        self.subscribed = QCheckBox("&Subscribed", objectName="subscribedCheck")
+        self.subscribed.setToolTip(
+            "Pro models need an active subscription; free daily credits stop with one."
+        )
+        self.subscription = _spin("subscriptionCredits", "Subscription credits")
+        self.subscription.setToolTip("Credits of your plan left this month. They do not roll over.")
+        self.renewal = QDateEdit(objectName="renewalDate", calendarPopup=True)
+        self.renewal.setAccessibleName("Subscription renews on")
+        self.renewal.setToolTip("Subscription credits left on this day are lost.")
+        self.top_up = _spin("topUpCredits", "Top-up credits")
+        self.top_up.setToolTip("Bought credits: they never expire.")
+        self.free_daily = _spin("freeDailyCredits", "Free daily credits")
+        self.free_daily.setToolTip(
+            "Accounts without a subscription get free credits each day (100 according to ImagineArt's "
+            "help page; an older version said 50). Type what your account shows."
+        )
+        self.rate_edit = QLineEdit(objectName="ratePerCredit", placeholderText="e.g. 0.012")
+        self.rate_edit.setAccessibleName("Money per credit")
+        self.plan_price = QLineEdit(objectName="planPrice", placeholderText="price")
+        self.plan_price.setAccessibleName("Plan price")
+        self.plan_credits = QLineEdit(objectName="planCredits", placeholderText="credits")
+        self.plan_credits.setAccessibleName("Plan credits")
+        self.currency = QLineEdit(objectName="currencyEdit", placeholderText="EUR", maxLength=8)
+        self.currency.setAccessibleName("Currency")
+        self.rate_note = QLabel(objectName="rateNote", wordWrap=True)
+
+        form = QFormLayout(self)
+        form.addRow(self.subscribed)
+        form.addRow("Subscription:", self.subscription)
+        form.addRow("Renews on:", self.renewal)
+        form.addRow("Top-up:", self.top_up)
+        form.addRow("Free today:", self.free_daily)
+        form.addRow(QLabel("<b>Money</b> <small>(optional, only what you type)</small>"))
+        form.addRow("Per credit:", self.rate_edit)
+        plan = QWidget()
+        plan_row = QFormLayout(plan)
+        plan_row.setContentsMargins(0, 0, 0, 0)
+        plan_row.addRow("or a plan of", self.plan_price)
+        plan_row.addRow("for", self.plan_credits)
+        form.addRow(plan)
+        form.addRow("Currency:", self.currency)
+        form.addRow(self.rate_note)
+
+        self._load()
+        for spin in (self.subscription, self.top_up, self.free_daily):
+            spin.valueChanged.connect(self._edited)
+        self.subscribed.toggled.connect(self._edited)
+        self.renewal.dateChanged.connect(self._edited)
+        for edit in (self.rate_edit, self.plan_price, self.plan_credits, self.currency):
+            edit.textChanged.connect(self._edited)
+        self._enable()
+
+    def _load(self) -> None:
+        b = self.store.balances()
+        self.subscribed.setChecked(b.subscribed)
+        self.subscription.setValue(int(b.subscription))
+        renewal = b.renewal or dt.date.today() + dt.timedelta(days=30)
+        self.renewal.setDate(QDate(renewal.year, renewal.month, renewal.day))
+        self.top_up.setValue(int(b.top_up))
+        self.free_daily.setValue(int(b.free_daily))
+        money = self.store.money()
+        self.rate_edit.setText(money.per_credit)
+        self.plan_price.setText(money.plan_price)
+        self.plan_credits.setText(money.plan_credits)
+        self.currency.setText(money.currency)
+        self._show_rate()
+
+    def _edited(self) -> None:
+        self._enable()
+        self.store.save_balances(self.balances())
+        self.store.save_money(
+            MoneyFields(
+                self.rate_edit.text(), self.plan_price.text(), self.plan_credits.text(), self.currency.text()
+            )
+        )
+        self._show_rate()
+        self.changed.emit()
+
+    def _enable(self) -> None:
+        subscribed = self.subscribed.isChecked()
+        self.subscription.setEnabled(subscribed)
+        self.renewal.setEnabled(subscribed)
+        self.free_daily.setEnabled(not subscribed)
+
+    def balances(self) -> Balances:
+        d = self.renewal.date()
+        return Balances(
+            subscribed=self.subscribed.isChecked(),
+            subscription=Decimal(self.subscription.value()),
+            renewal=dt.date(d.year(), d.month(), d.day()) if self.subscribed.isChecked() else None,
+            top_up=Decimal(self.top_up.value()),
+            free_daily=Decimal(self.free_daily.value()),
+        )
+
+    def rate(self) -> Rate | None:
+        """The typed rate per credit, else the typed plan's price / credits, else None."""
+        currency = self.currency.text()
+        if self.rate_edit.text().strip():
+            return parse_rate(self.rate_edit.text(), currency)
+        return parse_plan(self.plan_price.text(), self.plan_credits.text(), currency)
+
+    def _show_rate(self) -> None:
+        rate = self.rate()
+        typed = any(e.text().strip() for e in (self.rate_edit, self.plan_price, self.plan_credits))
+        if rate is None:
+            self.rate_note.setText("<small>Not a number: no money shown.</small>" if typed else "")
+            return
+        per = numbers.credits(rate.per_credit.normalize())
+        self.rate_note.setText(
+            f"<small>{per} {rate.currency or '(no currency)'} per credit, as you typed it.</small>"
+        )

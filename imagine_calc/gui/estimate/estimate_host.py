@@ -1,0 +1,117 @@
+"""The Estimate tab's place in the window: built on first use, with its menu actions.
+
+Kept apart from the main window so that one stays about quoting; the panel itself (and its
+file and export code) is imported only when someone opens the tab or adds a line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+
+from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.gui.shared.settings_store import SettingsStore
+
+if TYPE_CHECKING:
+    from imagine_calc.core.estimates.estimate import Item
+    from imagine_calc.gui.estimate.estimate_panel import EstimatePanel
+
+
+class EstimateHost(QObject):
+    """Emits `balances_changed(Balances)` when the user edits their balance."""
+
+    balances_changed = Signal(object)
+    #: Something about the working estimate the user should know (set aside, not kept).
+    problem = Signal(str)
+
+    def __init__(
+        self, window: QMainWindow, tabs: QTabWidget, store: SettingsStore, catalog: Callable[[], Catalog]
+    ) -> None:
+        super().__init__(window)
+        self.window, self.tabs, self.store, self.catalog = window, tabs, store, catalog
+        self.base_title = window.windowTitle()
+        self._panel: EstimatePanel | None = None
+        self.page = QWidget(objectName="estimatePage")
+        QVBoxLayout(self.page).setContentsMargins(0, 0, 0, 0)
+        tabs.addTab(self.page, "&Estimate")
+        tabs.currentChanged.connect(lambda i: self.panel if tabs.widget(i) is self.page else None)
+        # The history exists before the tab is built, so Edit > Undo is there from the start.
+        self.undo_stack = QUndoStack(self)
+        self.undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+
+    @property
+    def built(self) -> bool:
+        return self._panel is not None
+
+    @property
+    def panel(self) -> EstimatePanel:
+        if self._panel is None:
+            from imagine_calc.gui.estimate.estimate_panel import EstimatePanel
+
+            panel = EstimatePanel(self.catalog(), self.store, self.undo_stack)
+            status = self.window.statusBar()
+            panel.message.connect(lambda text: status.showMessage(text, 8000))
+            panel.balances_changed.connect(self.balances_changed)
+            panel.document.state_changed.connect(self._show_document)
+            for problem in panel.document.problems:
+                self.problem.emit(problem)
+            panel.document.problem.connect(self.problem)
+            self.page.layout().addWidget(panel)
+            self._panel = panel
+            self._show_document()
+        return self._panel
+
+    def show(self) -> EstimatePanel:
+        panel = self.panel
+        self.tabs.setCurrentWidget(self.page)
+        return panel
+
+    def add(self, items: Sequence[Item]) -> None:
+        """Add lines without leaving the tab the user is on: people add several in a row."""
+        self.panel.add(items)
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        if self._panel is not None:
+            self._panel.set_catalog(catalog)
+
+    def flush(self) -> None:
+        """Write the working copy now and wait for it (the window is closing)."""
+        if self._panel is not None:
+            self._panel.document.flush()
+
+    def _show_document(self) -> None:
+        doc = self.panel.document
+        self.window.setWindowTitle(f"{self.base_title} — {doc.name}[*]")
+        self.window.setWindowModified(doc.modified)
+
+    def add_menus(self, file_menu: QMenu, before: QAction, edit_menu: QMenu) -> None:
+        entries: list[tuple[str, QKeySequence | None, Callable[[], object]]] = [
+            ("&New estimate", QKeySequence.StandardKey.New, lambda: self.show().new()),
+            ("&Open estimate…", QKeySequence("Ctrl+Shift+O"), lambda: self.show().open_dialog()),
+            ("&Save estimate", QKeySequence.StandardKey.Save, lambda: self.show().save()),
+            ("Save estimate &as…", QKeySequence.StandardKey.SaveAs, lambda: self.show().save_as()),
+        ]
+        for text, keys, slot in entries:
+            action = QAction(text, self)
+            if keys is not None:
+                action.setShortcut(keys)
+            action.triggered.connect(slot)
+            file_menu.insertAction(before, action)
+        export = QMenu("E&xport estimate", file_menu)
+        for kind, text in (("csv", "&CSV…"), ("md", "&Markdown…"), ("json", "&JSON…")):
+            action = export.addAction(text)
+            action.triggered.connect(lambda _=False, k=kind: self.show().export_dialog(k))
+        file_menu.insertMenu(before, export)
+        copy = QAction("Cop&y estimate as text", self, shortcut=QKeySequence("Ctrl+Shift+C"))
+        copy.triggered.connect(lambda: self.panel.copy_text())
+        file_menu.insertAction(before, copy)
+        file_menu.insertSeparator(before)
+        edit_menu.addAction(self.undo)
+        edit_menu.addAction(self.redo)

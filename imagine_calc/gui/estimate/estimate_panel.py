@@ -1,0 +1,390 @@
+"""The Estimate tab: line items, subtotals and total, and whether the balance covers them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.estimates import estimate_export
+from imagine_calc.core.estimates.budget import Balances, BudgetPlan, plan_budget
+from imagine_calc.core.estimates.estimate import Item, PricedEstimate
+from imagine_calc.core.estimates.estimate_export import HEADER
+from imagine_calc.core.estimates.estimate_file import SUFFIX, EstimateFileError
+from imagine_calc.gui.estimate.budget_box import BudgetBox
+from imagine_calc.gui.estimate.estimate_document import EstimateDocument, write_file
+from imagine_calc.gui.estimate.estimate_model import (
+    COUNT,
+    CREDITS,
+    LABEL,
+    PER_RUN,
+    WHAT,
+    CountDelegate,
+    EstimateTableModel,
+    cell_text,
+)
+from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.settings_store import SettingsStore
+from imagine_calc.gui.shared.widgets import headline_label, side_by_side
+
+EXPORTS = {
+    "csv": ("CSV for spreadsheets (*.csv)", ".csv"),
+    "md": ("Markdown (*.md)", ".md"),
+    "json": ("JSON report (*.json)", ".json"),
+}
+
+
+class EstimatePanel(QWidget):
+    """Emits `balances_changed(Balances)` so the model list can say what a balance buys."""
+
+    balances_changed = Signal(object)
+    message = Signal(str)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        store: SettingsStore,
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = EstimateTableModel(catalog, self, undo_stack)
+        self.document = EstimateDocument(self.model, store, self)
+        self.undo_stack = self.model.undo_stack
+
+        self.title = QLineEdit(objectName="estimateTitle", placeholderText="Untitled estimate")
+        self.title.setAccessibleName("Estimate title")
+        self.title.editingFinished.connect(lambda: self.model.rename(self.title.text().strip()))
+        self.model.title_changed.connect(self._show_title)
+        self.table = self._make_table()
+        self.total = headline_label("estimateTotal", "Estimate total", 1.6)
+        self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.money = QLabel(objectName="estimateMoney")
+        self.by = QComboBox(objectName="subtotalsBy")
+        self.by.addItem("Subtotals by model", "group")
+        self.by.addItem("Subtotals by kind", "kind")
+        self.by.setAccessibleName("Group subtotals")
+        self.by.currentIndexChanged.connect(self.refresh)
+        self.subtotals = QLabel(objectName="estimateSubtotals", wordWrap=True)
+        self.notes = QLabel(objectName="estimateNotes", wordWrap=True)
+        self.changes = QLabel(objectName="estimateChanges", wordWrap=True)
+        self.changes.hide()
+        self.budget_box = BudgetBox(store)
+        self.budget = QLabel(objectName="budgetResult", wordWrap=True)
+        self.budget.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.budget.setAccessibleName("Budget")
+        self._build_layout()
+
+        self.model.changed.connect(self.refresh)
+        self.budget_box.changed.connect(self._balances_edited)
+        self.plan: BudgetPlan | None = None
+        changes = self.document.restore()
+        self.show_changes(changes)
+        self.refresh()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(objectName="estimateTable")
+        table.setModel(self.model)
+        table.setItemDelegateForColumn(COUNT, CountDelegate(table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        table.setAccessibleName("Estimate lines")
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        rows.hide()
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        metrics = table.fontMetrics()
+        bold = header.fontMetrics()
+        for col, sample in (
+            (LABEL, "Typography posters"),
+            (COUNT, "100,000"),
+            (PER_RUN, "≥ 1,280 + ?"),
+            (CREDITS, "≥ 128,000 + ?"),
+        ):
+            width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(HEADER[col]) * 1.1)
+            header.resizeSection(col, int(width) + 24)
+        return table
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        for text, name, tip, slot, keys in (
+            (
+                "Move &up",
+                "moveUpButton",
+                "Move the line up (Ctrl+Up)",
+                lambda: self.move_selected(-1),
+                "Ctrl+Up",
+            ),
+            (
+                "Move &down",
+                "moveDownButton",
+                "Move the line down (Ctrl+Down)",
+                lambda: self.move_selected(1),
+                "Ctrl+Down",
+            ),
+            (
+                "&Remove",
+                "removeLineButton",
+                "Remove the selected lines (Delete)",
+                self.remove_selected,
+                "Delete",
+            ),
+        ):
+            button = QPushButton(text, objectName=name, toolTip=tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            shortcut = QShortcut(QKeySequence(keys), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        buttons.addStretch(1)
+        buttons.addWidget(self.by)
+
+        left = QWidget()
+        lines = QVBoxLayout(left)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.addWidget(self.title)
+        lines.addWidget(self.changes)
+        lines.addWidget(self.table, 1)
+        lines.addLayout(buttons)
+        lines.addWidget(self.total)
+        lines.addWidget(self.money)
+        lines.addWidget(self.subtotals)
+        lines.addWidget(self.notes)
+
+        right = QWidget()
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.budget_box)
+        side.addWidget(self.budget, 1)
+
+        self.splitter = side_by_side("estimateSplitter", left, right, (3, 1))
+        QVBoxLayout(self).addWidget(self.splitter)
+
+    # --- lines ---------------------------------------------------------------------------------
+
+    def add(self, items: Sequence[Item]) -> None:
+        if not items:
+            return
+        self.model.add(items, f"add {len(items)} line{'s' if len(items) != 1 else ''}")
+        self.table.selectRow(self.model.rowCount() - 1)
+        self.message.emit(f"Added to the estimate: {self.model.priced[-1].label}.")
+
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+
+    def remove_selected(self) -> None:
+        rows = self.selected_rows()
+        self.model.remove(rows)
+        if self.model.rowCount():
+            self.table.selectRow(min(rows[0] if rows else 0, self.model.rowCount() - 1))
+
+    def move_selected(self, by: int) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1 and self.model.move_line(rows[0], by):
+            self.table.selectRow(rows[0] + by)
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.model.set_catalog(catalog)
+
+    # --- totals and budget ---------------------------------------------------------------------
+
+    def priced(self) -> PricedEstimate:
+        return self.model.priced_estimate()
+
+    def balances(self) -> Balances:
+        return self.budget_box.balances()
+
+    def _balances_edited(self) -> None:
+        self.refresh()
+        self.balances_changed.emit(self.balances())
+
+    def _show_title(self, title: str) -> None:
+        if self.title.text() != title:
+            self.title.setText(title)
+
+    def refresh(self) -> None:
+        priced = self.priced()
+        n = len(priced.items)
+        self.total.setText(f"Estimate: {numbers.total(priced.total)}" if n else "Estimate: empty")
+        self.total.setToolTip(estimate_export.to_text(priced, self.model.catalog))
+        rate = self.budget_box.rate()
+        if rate is not None and n:
+            prefix = "" if priced.total.complete else "at least "
+            self.money.setText(f"{prefix}{rate.text(priced.total.known_total)} at the rate you entered")
+        else:
+            self.money.clear()
+        by = self.by.currentData() or "group"
+        subtotals = priced.subtotals(by)
+        self.subtotals.setText(
+            " · ".join(f"{escape(name)}: <b>{escape(cell_text(q))}</b>" for name, q in subtotals)
+            if n > 1
+            else ""
+        )
+        notes = [f"Unknown: {escape(r)}" for r in priced.total.unknown_reasons]
+        notes += [escape(c) for c in priced.total.caveats]
+        self.notes.setText("<small>" + "<br>".join(notes) + "</small>" if notes else "")
+        balances = self.balances()
+        self.plan = plan_budget(balances, priced)
+        if not n:
+            self.budget.setText("")
+        elif not (balances.subscribed or balances.total):
+            self.budget.setText(
+                "<p>Type your balance above to see whether it covers this estimate, "
+                "which balance pays for what, and what would expire unused.</p>"
+            )
+        else:
+            self.budget.setText(self._budget_html(self.plan, priced.total.estimated))
+
+    def _budget_html(self, plan: BudgetPlan, estimated: bool) -> str:
+        """One line per balance (the side column is narrow); whole credits, said to be "about",
+        when the total rests on an inferred price such as Topaz's base cost."""
+        red = "#ff6b6b" if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "#c62828"
+        n = numbers.about if estimated else numbers.credits
+        about = "about " if estimated else ""
+        out = [
+            f"<p><b>{escape(d.balance)}</b>: {n(d.used)} of {n(d.available)} used, {n(d.left)} left</p>"
+            for d in plan.draws
+        ]
+        if plan.short:
+            out.append(f"<p style='color:{red}'><b>Short by {about}{n(plan.short)} credits.</b></p>")
+        else:
+            out.append(f"<p><b>Covered</b>: {about}{n(plan.left)} credits left after it.</p>")
+        if plan.lost_at_renewal and plan.renewal:
+            out.append(
+                f"<p>{about.capitalize()}{n(plan.lost_at_renewal)} subscription credits would be lost "
+                f"at renewal on {plan.renewal.isoformat()} unless spent.</p>"
+            )
+        out += [f"<p style='color:{red}'>{escape(w)}</p>" for w in plan.warnings]
+        return "".join(out)
+
+    def show_changes(self, changes: list[str]) -> None:
+        self.changes.setVisible(bool(changes))
+        self.changes.setText(
+            "<b>Re-priced with the prices in use:</b><br>" + "<br>".join(escape(c) for c in changes)
+            if changes
+            else ""
+        )
+
+    # --- files --------------------------------------------------------------------------------
+
+    def confirm_discard(self) -> bool:
+        """True when unsaved work may be replaced (saved first if the user asks)."""
+        if not self.document.modified or not self.model.rowCount():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved estimate",
+            f"Save the changes to {self.document.name} first?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new(self) -> None:
+        if self.confirm_discard():
+            self.document.new()
+            self.show_changes([])
+
+    def open_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open estimate", str(self._folder()), f"Estimates (*{SUFFIX} *.json);;All files (*)"
+        )
+        if path:
+            self.open(Path(path))
+
+    def open(self, path: Path) -> bool:
+        try:
+            changes = self.document.open(path)
+        except EstimateFileError as exc:
+            QMessageBox.warning(self, "Estimate not opened", str(exc))
+            return False
+        self.show_changes(changes)
+        self.message.emit(
+            f"Opened {path.name}" + (": prices changed since it was saved." if changes else ".")
+        )
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = self._folder() / ((self.model.title or "estimate") + SUFFIX)
+        path, _ = QFileDialog.getSaveFileName(self, "Save estimate", str(suggested), f"Estimates (*{SUFFIX})")
+        if not path:
+            return False
+        target = Path(path if path.endswith(".json") else path + SUFFIX)
+        return self._save_to(target)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Estimate not saved", str(exc))
+            return False
+        self.message.emit(f"Saved {path.name}.")
+        return True
+
+    def export_text(self, kind: str) -> str:
+        priced, catalog, rate = self.priced(), self.model.catalog, self.budget_box.rate()
+        if kind == "csv":
+            return estimate_export.to_csv(priced)
+        if kind == "md":
+            return estimate_export.to_markdown(priced, catalog, self.plan, rate)
+        return estimate_export.to_json(priced, catalog, self.plan, rate)
+
+    def export_dialog(self, kind: str) -> None:
+        filter_, suffix = EXPORTS[kind]
+        suggested = self._folder() / ((self.model.title or "estimate") + suffix)
+        path, _ = QFileDialog.getSaveFileName(self, "Export estimate", str(suggested), filter_)
+        if path:
+            self.export(kind, Path(path))
+
+    def export(self, kind: str, path: Path) -> bool:
+        try:
+            write_file(path, self.export_text(kind))
+        except OSError as exc:
+            QMessageBox.warning(self, "Not exported", str(exc))
+            return False
+        self.message.emit(f"Exported {path.name}.")
+        return True
+
+    def copy_text(self) -> None:
+        text = estimate_export.to_text(self.priced(), self.model.catalog, self.plan, self.budget_box.rate())
+        QGuiApplication.clipboard().setText(text)
+        self.message.emit("Estimate copied as text.")
+
+    def _folder(self) -> Path:
+        return self.document.path.parent if self.document.path else Path.home()

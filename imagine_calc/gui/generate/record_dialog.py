@@ -1,0 +1,85 @@
+"""'ImagineArt showed …': the user types the total ImagineArt's Create button showed for the
+current settings; it is kept as an observed price (see core/observations.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from html import escape
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imagine_calc.core.catalog.records import Catalog, Observation
+from imagine_calc.core.limits import LimitError, parse_credits
+from imagine_calc.core.pricing.observations import settings_text
+from imagine_calc.core.pricing.quotes import GenerationRequest
+
+
+class RecordDialog(QDialog):
+    """Accepts only a valid number of credits; `observation()` is then what to keep."""
+
+    def __init__(self, catalog: Catalog, request: GenerationRequest, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="recordDialog")
+        self.setWindowTitle("Record what ImagineArt showed")
+        self.request = request
+        draft = self._draft(Decimal(0))
+        intro = QLabel(
+            "Hover ImagineArt's <b>Create</b> button: it shows the definitive cost of your exact "
+            f"settings. Type it here for <b>{escape(settings_text(draft, catalog))}</b>; it is used for "
+            "these settings from now on, marked as observed by you today."
+        )
+        intro.setWordWrap(True)
+        self.credits = QLineEdit(objectName="recordCredits", placeholderText="e.g. 73.5")
+        self.credits.setAccessibleName("Credits ImagineArt showed")
+        self.error = QLabel(objectName="recordError")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Record")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Credits shown:", self.credits)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.credits.textChanged.connect(self._check)
+        self._check()
+        self.resize(460, self.sizeHint().height())
+
+    def _draft(self, credits: Decimal) -> Observation:
+        r = self.request
+        return Observation(
+            r.model_id, r.resolution, r.aspect_ratio, r.images, r.prompt_enhancer, credits, dt.date.today()
+        )
+
+    def _value(self) -> Decimal | None:
+        text = self.credits.text()
+        if not text.strip():
+            self.error.setText("")
+            return None
+        try:
+            value = parse_credits(text, "The credits")
+        except LimitError as exc:
+            self.error.setText(f"<small>{escape(str(exc))}</small>")
+            return None
+        self.error.setText("")
+        return value
+
+    def _check(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self._value() is not None)
+
+    def observation(self) -> Observation | None:
+        value = self._value()
+        return None if value is None else self._draft(value)

@@ -1,0 +1,85 @@
+"""Prices the user recorded from ImagineArt's Create button: asked for, kept, removed.
+
+Kept apart from the main window, which only hands over its current settings; every change
+goes through the core's override_file (checked, backed up, written atomically), then the new
+catalog is shown everywhere at once through `reload`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.core.errors import CatalogError
+from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.gui.shared import numbers
+
+if TYPE_CHECKING:
+    from imagine_calc.core.catalog.override_file import Written
+    from imagine_calc.core.catalog.records import Observation
+    from imagine_calc.gui.generate.record_dialog import RecordDialog
+
+
+class Recordings(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        loaded: Callable[[], LoadedCatalog],
+        reload: Callable[[LoadedCatalog], None],
+    ) -> None:
+        super().__init__(window)
+        self.window, self.loaded, self.reload = window, loaded, reload
+
+    def ask(self, request: GenerationRequest) -> RecordDialog:
+        """Ask what ImagineArt's Create button showed for `request`, and keep it."""
+        from imagine_calc.gui.generate.record_dialog import RecordDialog
+
+        dialog = RecordDialog(self.loaded().catalog, request, self.window)
+        dialog.accepted.connect(lambda: self.keep(dialog.observation()))
+        dialog.open()
+        return dialog
+
+    def keep(self, seen: Observation | None) -> None:
+        from imagine_calc.core.catalog import override_file
+        from imagine_calc.core.pricing.observations import settings_text
+
+        if seen is None:
+            return
+        what = settings_text(seen, self.loaded().catalog)
+        self._write(
+            lambda path: override_file.record(path, seen),
+            f"Recorded {numbers.credits(seen.credits)} credits for {what}.",
+        )
+
+    def follow_link(self, url: QUrl) -> None:
+        """The detail pane's "remove" beside a recording."""
+        from imagine_calc.core.catalog import override_file
+        from imagine_calc.gui.generate.model_info import REMOVE_RECORDING
+
+        link = url.toString()
+        catalog = self.loaded().catalog
+        if not link.startswith(REMOVE_RECORDING):
+            return
+        index = link.removeprefix(REMOVE_RECORDING)
+        if not index.isdigit() or int(index) >= len(catalog.observations):
+            return
+        gone = catalog.observations[int(index)]
+        self._write(
+            lambda path: override_file.remove_recordings(path, lambda o: o != gone, catalog)[0],
+            "Recording removed; the override file as it was is kept as a backup.",
+        )
+
+    def _write(self, write: Callable[[Path], Written], done: str) -> None:
+        path = self.loaded().override_path
+        try:
+            written = write(path)
+        except (CatalogError, OSError) as exc:
+            QMessageBox.warning(self.window, "Your override file was not changed", str(exc))
+            return
+        self.reload(LoadedCatalog(written.catalog, path, True, None))
+        self.window.statusBar().showMessage(done, 10000)

@@ -1,0 +1,92 @@
+"""The price update from a saved credits page, shown as a reviewable list before it is applied."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imagine_calc.core.catalog.price_update import PriceUpdate
+from imagine_calc.gui.shared.widgets import FlatTableModel
+
+HEADERS = ("Change", "Model", "Before", "After")
+KIND_TEXT = {
+    "added": "New model",
+    "removed": "Removed",
+    "renamed": "Renamed",
+    "price": "Price",
+    "max_resolution": "Max resolution",
+    "aspect_ratios": "Aspect ratios",
+    "upscale": "Upscale price",
+}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ChangesModel(FlatTableModel):
+    headers = HEADERS
+
+    def __init__(self, update: PriceUpdate, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows = [
+            (KIND_TEXT.get(c.kind, c.kind), c.name, c.before or "—", c.after) for c in update.changes
+        ]
+
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[index.row()][index.column()]
+        return None
+
+
+class PriceUpdateDialog(QDialog):
+    """Apply (accept) writes the update as the user's override; Cancel changes nothing."""
+
+    def __init__(
+        self, update: PriceUpdate, page_name: str, as_of: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, objectName="priceUpdateDialog")
+        self.setWindowTitle("Update prices from a saved ImagineArt page")
+        count = len(update.changes)
+        intro = QLabel(
+            f"<b>{escape(page_name)}</b> (prices as of {escape(as_of)}) differs from the catalog in "
+            f"use in {count} place{'s' if count != 1 else ''}. Apply writes these prices to your "
+            "override file (the previous one is kept as a backup)."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableView(objectName="updateTable")
+        self.table.setModel(ChangesModel(update, self))
+        self.table.setAccessibleName("Price changes")
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        notes = QLabel("<br>".join(f"• {escape(n)}" for n in update.notes), objectName="updateNotes")
+        notes.setWordWrap(True)
+        notes.setVisible(bool(update.notes))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(notes)
+        layout.addWidget(buttons)
+        self.resize(760, 420)

@@ -1,0 +1,102 @@
+"""Reads image sizes (and small thumbnails) off the GUI thread, in batches, cancellably."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import deque
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtGui import QImage
+
+from imagine_calc.core.images.image_files import iter_candidates, size_candidate
+from imagine_calc.core.images.image_size import ImageSize, SizeError
+
+#: Thumbnails are only made for images up to this size; decoding more would cost memory.
+THUMBNAIL_MAX_PIXELS = 40_000_000
+THUMBNAIL_SIZE = 48
+
+
+class ScanSignals(QObject):
+    #: (key, QImage)
+    thumbnail = Signal(str, QImage)
+    #: (the job, True when cancelled). The job travels with the signal so that no slot has to
+    #: capture it: a lambda holding the job made a cycle (job -> signals -> slot -> job) that
+    #: Python's collector could free from the reader thread, deleting a QObject there.
+    finished = Signal(object, bool)
+
+
+class ScanJob(QRunnable):
+    """One drop's worth of paths: walks folders, sizes files, then makes thumbnails.
+
+    Results go into `results` (a deque: appends and pops are thread-safe), which the
+    GUI drains on a timer with a time budget, so a flood of results can never stall it.
+    """
+
+    def __init__(self, paths: list[str], thumbnails: bool = True) -> None:
+        super().__init__()
+        self.paths = paths
+        self.thumbnails = thumbnails
+        self.signals = ScanSignals()
+        self.results: deque[tuple[str, ImageSize | SizeError]] = deque()
+        #: files looked at so far (including non-images skipped inside folders)
+        self.seen = 0
+        self.done = False
+        #: set by the GUI once it has handled `finished`
+        self.reported = False
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        sized: list[ImageSize] = []
+        try:
+            for candidate in iter_candidates(self.paths, lambda: self.cancelled):
+                self.seen += 1
+                result = candidate if isinstance(candidate, SizeError) else size_candidate(candidate)
+                if result is not None:
+                    self.results.append((candidate.path, result))
+                    if isinstance(result, ImageSize):
+                        sized.append(result)
+            self.done = True
+            if self.thumbnails:
+                for size in sized:
+                    if self.cancelled:
+                        break
+                    image = make_thumbnail(size)
+                    if image is not None:
+                        self.signals.thumbnail.emit(size.path, image)
+        finally:
+            self.done = True
+            self.signals.finished.emit(self, self.cancelled)
+
+
+def make_thumbnail(size: ImageSize) -> QImage | None:
+    """A small preview, decoded at reduced size where the format allows (JPEG draft mode)."""
+    if size.width * size.height > THUMBNAIL_MAX_PIXELS:
+        return None
+    try:
+        from PIL import Image
+
+        with Image.open(size.path) as im:
+            im.draft("RGB", (THUMBNAIL_SIZE * 2, THUMBNAIL_SIZE * 2))
+            im.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE))
+            rgba = im.convert("RGBA")
+            data = rgba.tobytes()
+            image = QImage(data, rgba.width, rgba.height, rgba.width * 4, QImage.Format.Format_RGBA8888)
+            return image.copy()  # own the pixels; `data` goes away
+    except Exception:
+        return None
+
+
+def real_key(path: str) -> str:
+    """What makes two drops the same file: its resolved path."""
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return path

@@ -1,0 +1,355 @@
+"""Upscale quotes: drop or paste images, pick engine and scale, read each row and the total."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.estimates.estimate import UpscaleItem
+from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.widgets import headline_label
+from imagine_calc.gui.upscale.drop_area import DropArea
+from imagine_calc.gui.upscale.scan_worker import THUMBNAIL_SIZE, ScanJob, real_key
+from imagine_calc.gui.upscale.upscale_rows import FILE, Row, UpscaleTableModel
+
+#: Seconds of each 15 ms tick the GUI spends moving scan results into the table.
+DRAIN_BUDGET = 0.006
+DRAIN_CHUNK = 16
+
+
+class UpscalePanel(QWidget):
+    """Emits `totals_changed` whenever rows, engine or scale change the total."""
+
+    totals_changed = Signal(object)
+    message = Signal(str)
+    #: An UpscaleItem for the estimate: the selected rows, or every quoted row.
+    add_to_estimate = Signal(object)
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one scan at a time keeps rows in drop order
+        self.jobs: list[ScanJob] = []
+        self._finished_jobs: list[ScanJob] = []
+        self._keys: set[str] = set()
+        self._pasted = 0
+        self.duplicates_skipped = 0
+        self._drain_timer = QTimer(self, interval=15)
+        self._drain_timer.timeout.connect(self._drain)
+
+        self.drop_area = DropArea()
+        self.model = UpscaleTableModel(catalog, self)
+        self.table = QTableView(objectName="upscaleTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAccessibleName("Upscale quotes")
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(THUMBNAIL_SIZE + 6)
+        self.table.setIconSize(QSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE))
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for col, sample in (
+            (1, "20,000 × 20,000"),
+            (2, "400.00"),
+            (3, "320,000 × 320,000"),
+            (4, "≈ 24,000"),
+            (5, "Magnific Precision v2: 1,040"),
+        ):
+            header.resizeSection(col, metrics.horizontalAdvance(sample) + 18)
+
+        self.engine = QComboBox(objectName="engineCombo")
+        self.engine.setAccessibleName("Upscale engine")
+        for engine in catalog.engines:
+            self.engine.addItem(engine.name, engine.id)
+        self.scale = QComboBox(objectName="scaleCombo")
+        self.scale.setAccessibleName("Scale")
+        self.count_duplicates = QCheckBox("Count duplicates", objectName="countDuplicatesCheck")
+        self.count_duplicates.setToolTip("Quote the same file again when it is dropped twice")
+        add = QPushButton("Add images…", objectName="addImagesButton")
+        add.clicked.connect(self.choose_files)
+        self.remove = QPushButton("Remove", objectName="removeRowsButton")
+        self.remove.clicked.connect(self.remove_selected)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete.activated.connect(self.remove_selected)
+        clear = QPushButton("Clear all", objectName="clearRowsButton")
+        clear.clicked.connect(self.clear)
+        self.add_estimate = QPushButton("Add to es&timate", objectName="addUpscaleToEstimateButton")
+        self.add_estimate.setToolTip("Add the selected images (or all of them) to the estimate as one line")
+        self.add_estimate.clicked.connect(self._add_to_estimate)
+        self.progress = QProgressBar(objectName="scanProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("%v files read")
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel", objectName="cancelScanButton")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.total = headline_label("upscaleTotal", "Upscale total", 1.4)
+        self.status = QLabel(objectName="upscaleStatus")
+        self.status.setWordWrap(True)
+
+        controls = QHBoxLayout()
+        for text, widget in (("&Engine", self.engine), ("&Scale", self.scale)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            controls.addWidget(label)
+            controls.addWidget(widget)
+        controls.addWidget(self.count_duplicates)
+        controls.addStretch(1)
+        controls.addWidget(add)
+        controls.addWidget(self.remove)
+        controls.addWidget(clear)
+        controls.addWidget(self.add_estimate)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.drop_area)
+        layout.addLayout(controls)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(busy)
+        layout.addWidget(self.total)
+        layout.addWidget(self.status)
+        self._set_busy(False)
+
+        self.drop_area.paths_dropped.connect(self.add_paths)
+        self.drop_area.image_dropped.connect(self.add_image)
+        self.drop_area.refused.connect(self._say)
+        self.engine.currentIndexChanged.connect(self._engine_changed)
+        self.scale.currentIndexChanged.connect(self._scale_changed)
+        self._engine_changed()
+
+    # --- adding -------------------------------------------------------------------------
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Re-price every row with a new catalog (a price update was applied)."""
+        self.catalog = self.model.catalog = catalog
+        self.model.set_engine(self.model.engine_id, self.model.scale)
+        self._refresh_total()
+
+    def add_paths(self, paths: list[str]) -> ScanJob:
+        """Scan `paths` off the GUI thread; rows arrive in batches."""
+        if self.pool.activeThreadCount() == 0:
+            self._finished_jobs.clear()
+        job = ScanJob(list(paths))
+        job.setAutoDelete(False)
+        job.signals.thumbnail.connect(self.model.set_thumbnail)
+        job.signals.finished.connect(self._on_finished)
+        self.jobs.append(job)
+        self._set_busy(True)
+        self.pool.start(job)
+        self._drain_timer.start()
+        return job
+
+    def add_image(self, image: QImage) -> None:
+        """A pasted or dropped image without a file: sized from the image itself."""
+        self._pasted += 1
+        name = f"Pasted image {self._pasted}"
+        row = Row(name, ImageSize(name, image.width(), image.height(), "pasted"), key="")
+        row.thumbnail = image.scaled(
+            THUMBNAIL_SIZE,
+            THUMBNAIL_SIZE,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.model.add_rows([row])
+        self._refresh_total()
+
+    def paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not self.drop_area.accept_mime(mime):
+            self._say("The clipboard holds no image and no files.")
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Add images to quote",
+            "",
+            "Images (*.png *.jpg *.jpeg *.webp *.tif *.tiff *.gif *.bmp *.avif);;All files (*)",
+        )
+        if files:
+            self.add_paths(files)
+
+    def _drain(self) -> None:
+        """Move scan results into the table for at most DRAIN_BUDGET seconds, then yield."""
+        deadline = time.perf_counter() + DRAIN_BUDGET
+        added = False
+        for job in self.jobs:
+            # Small chunks: pricing and inserting rows is the costly part, so the budget bounds it.
+            while job.results and time.perf_counter() < deadline:
+                chunk = [job.results.popleft() for _ in range(min(DRAIN_CHUNK, len(job.results)))]
+                self._add_results(chunk)
+                added = True
+        if added:
+            self._refresh_total()
+        if self.jobs:
+            self.progress.setValue(sum(j.seen for j in self.jobs))
+        pending = any(j.results for j in self.jobs)
+        for job in [j for j in self.jobs if j.done and not j.results and j.reported]:
+            self._retire(job)
+        if not self.jobs and not pending:
+            self._drain_timer.stop()
+
+    def _add_results(self, batch: list[tuple[str, ImageSize | SizeError]]) -> None:
+        rows = []
+        for path, size in batch:
+            key = real_key(path)
+            if key in self._keys and not self.count_duplicates.isChecked():
+                self.duplicates_skipped += 1
+                continue
+            self._keys.add(key)
+            rows.append(Row(path, size, key=path))
+        self.model.add_rows(rows)
+
+    def _on_finished(self, job: ScanJob, cancelled: bool) -> None:
+        job.reported = True
+        self.model.flush_thumbnails()
+        if cancelled:
+            job.results.clear()
+            self._say("Reading stopped: the files read so far are quoted.")
+        self._drain()
+
+    def _retire(self, job: ScanJob) -> None:
+        # Its `finished` arrives (queued) while the reader thread may still be returning from
+        # run(): dropping the last reference now would delete the job, and its signals, under
+        # that thread (segfaults in libshiboken6). It is kept until no reader thread runs.
+        self.jobs.remove(job)
+        self._finished_jobs.append(job)
+        if self.pool.activeThreadCount() == 0:
+            self._finished_jobs.clear()
+        if not self.jobs:
+            self._set_busy(False)
+            self._refresh_total()
+
+    # --- changing ------------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        """Stop reading; what was read stays quoted. A running job reports back when it stops."""
+        for job in list(self.jobs):
+            job.cancel()
+            if self.pool.tryTake(job):  # never started: it will not report, so finish it here
+                job.done = True  # else it would wait to be retired forever, the panel busy
+                self._on_finished(job, True)
+
+    def wait_until_read(self, timeout_ms: int = 60_000) -> bool:
+        """Let every running scan finish and its rows arrive (a screenshot of a dropped folder);
+        False if they did not within the time."""
+        deadline = time.perf_counter() + timeout_ms / 1000
+        while self.jobs and time.perf_counter() < deadline:
+            self.pool.waitForDone(20)
+            QCoreApplication.processEvents()
+            self._drain()
+        self.model.flush_thumbnails()
+        return not self.jobs
+
+    def shut_down(self) -> None:
+        """Stop reading and wait for the reader thread: nothing may run on after the window
+        (its signals would reach objects that are gone)."""
+        self.cancel()
+        self.pool.waitForDone()
+        self._drain_timer.stop()
+        self._finished_jobs.clear()
+
+    def estimate_item(self) -> UpscaleItem | None:
+        """The selected rows (or all) with a size, as one estimate line at this engine and scale."""
+        selected = [i.row() for i in self.table.selectionModel().selectedRows()]
+        rows = [self.model.rows[r] for r in sorted(selected)] if selected else self.model.rows
+        sized = [r for r in rows if isinstance(r.size, ImageSize)]
+        if not sized:
+            return None
+        sizes = tuple((r.size.width, r.size.height) for r in sized)  # type: ignore[union-attr]
+        label = sized[0].name if len(sized) == 1 else f"Upscale {len(sized)} images"
+        return UpscaleItem(self.model.engine_id, self.model.scale, sizes, 1, label)
+
+    def _add_to_estimate(self) -> None:
+        item = self.estimate_item()
+        if item is None:
+            self._say("Nothing to add: drop or paste images first.")
+            return
+        self.add_to_estimate.emit(item)
+
+    def remove_selected(self) -> None:
+        rows = [i.row() for i in self.table.selectionModel().selectedRows()]
+        for r in rows:
+            self._keys.discard(real_key(self.model.rows[r].path))
+        self.model.remove_rows(rows)
+        self._refresh_total()
+
+    def clear(self) -> None:
+        self.cancel()
+        self.model.clear()
+        self._keys.clear()
+        self.duplicates_skipped = 0
+        self.status.clear()
+        self._refresh_total()
+
+    def _engine_changed(self) -> None:
+        engine = self.catalog.engine(self.engine.currentData())
+        current = self.scale.currentData()
+        self.scale.blockSignals(True)
+        self.scale.clear()
+        for scale in engine.scales:
+            self.scale.addItem(f"{scale}×", scale)
+        index = self.scale.findData(current)
+        self.scale.setCurrentIndex(max(index, 0))
+        self.scale.blockSignals(False)
+        self._scale_changed()
+
+    def _scale_changed(self) -> None:
+        self.model.set_engine(self.engine.currentData(), self.scale.currentData())
+        self._refresh_total()
+
+    def _refresh_total(self) -> None:
+        t = self.model.totals()
+        engine = self.catalog.engine(self.model.engine_id)
+        if t.quoted == 0:
+            amount = "0 credits"
+        elif not t.complete:
+            amount = f"at least {numbers.credits(t.credits)} credits"
+        elif t.estimated:
+            amount = f"about {numbers.about(t.credits)} credits ({numbers.credits(t.credits)})"
+        else:
+            amount = f"{numbers.credits(t.credits)} credits"
+        skipped = f", {t.skipped} skipped" if t.skipped else ""
+        dupes = (
+            f", {self.duplicates_skipped} duplicate{'s' if self.duplicates_skipped != 1 else ''} not counted"
+            if self.duplicates_skipped
+            else ""
+        )
+        self.total.setText(
+            f"{engine.name} {self.model.scale}×: {amount} — "
+            f"{t.quoted} file{'s' if t.quoted != 1 else ''} quoted{skipped}{dupes}"
+        )
+        self.totals_changed.emit(t)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.message.emit(text)

@@ -1,0 +1,202 @@
+"""The upscale results table: one row per dropped image, re-priced when engine or scale changes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QImage, QPalette
+from PySide6.QtWidgets import QApplication
+
+from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.core.pricing.quotes import Quote, cheapest_upscale, megapixels, output_size, quote_upscale
+from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.widgets import FlatTableModel
+
+FILE, PIXELS, MP, OUTPUT, CREDITS, CHEAPER = range(6)
+HEADERS = ("File", "Pixels", "MP", "Output", "Credits", "Cheaper engine")
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(eq=False)
+class Row:
+    """A dropped file (or pasted image): its size or why it has none, and its quote."""
+
+    path: str
+    size: ImageSize | SizeError
+    key: str = ""
+    thumbnail: QImage | None = None
+    quote: Quote | str | None = None  # str: why it cannot be quoted
+    cheaper: str = ""
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.path) or self.path
+
+
+@dataclass(frozen=True)
+class Totals:
+    credits: Decimal
+    quoted: int
+    skipped: int
+    complete: bool
+    estimated: bool
+
+
+class UpscaleTableModel(FlatTableModel):
+    headers = HEADERS
+
+    def __init__(self, catalog: Catalog, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.rows: list[Row] = []
+        self._by_key: dict[str, list[Row]] = {}
+        self._early_thumbnails: dict[str, QImage] = {}
+        self._thumb_timer = QTimer(self, singleShot=True, interval=100)
+        self._thumb_timer.timeout.connect(self.flush_thumbnails)
+        self.engine_id = catalog.engines[0].id
+        self.scale = next(iter(catalog.engines[0].scales))
+
+    # --- changing the rows ---------------------------------------------------------------
+
+    def add_rows(self, rows: list[Row]) -> None:
+        if not rows:
+            return
+        for row in rows:
+            self._price(row)
+            if row.key:
+                self._by_key.setdefault(row.key, []).append(row)
+                row.thumbnail = row.thumbnail or self._early_thumbnails.pop(row.key, None)
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self.rows.extend(rows)
+        self.endInsertRows()
+
+    def remove_rows(self, numbers_: list[int]) -> None:
+        for r in sorted(set(numbers_), reverse=True):
+            self.beginRemoveRows(QModelIndex(), r, r)
+            row = self.rows.pop(r)
+            self.endRemoveRows()
+            if row in self._by_key.get(row.key, []):
+                self._by_key[row.key].remove(row)
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.rows.clear()
+        self._by_key.clear()
+        self._early_thumbnails.clear()
+        self.endResetModel()
+
+    def set_engine(self, engine_id: str, scale: int) -> None:
+        """Re-price every row at once."""
+        self.engine_id, self.scale = engine_id, scale
+        for row in self.rows:
+            self._price(row)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, OUTPUT), self.index(len(self.rows) - 1, CHEAPER))
+
+    def set_thumbnail(self, key: str, image: QImage) -> None:
+        """Attach a thumbnail; the view is told in one batch (`flush_thumbnails`), not per image.
+        One that arrives before its row (rows are added on a timer) waits for it."""
+        rows = self._by_key.get(key, ())
+        if not rows:
+            self._early_thumbnails[key] = image
+        for row in rows:
+            row.thumbnail = image
+        if not self._thumb_timer.isActive():
+            self._thumb_timer.start()
+
+    def flush_thumbnails(self) -> None:
+        self._thumb_timer.stop()
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, FILE), self.index(len(self.rows) - 1, FILE), [Qt.ItemDataRole.DecorationRole]
+            )
+
+    def _price(self, row: Row) -> None:
+        size = row.size
+        if isinstance(size, SizeError):
+            row.quote, row.cheaper = size.message, ""
+            return
+        try:
+            row.quote = quote_upscale(self.catalog, self.engine_id, self.scale, size.width, size.height)
+        except QuoteError as exc:
+            row.quote, row.cheaper = str(exc), ""
+            return
+        best = cheapest_upscale(self.catalog, self.scale, size.width, size.height)
+        if best is None or best[0].id == self.engine_id or best[1].known_total >= row.quote.known_total:
+            row.cheaper = ""
+        else:
+            row.cheaper = f"{best[0].name}: {numbers.short(best[1])}"
+
+    def totals(self) -> Totals:
+        quotes = [r.quote for r in self.rows if isinstance(r.quote, Quote)]
+        return Totals(
+            credits=sum((q.known_total for q in quotes), Decimal(0)),
+            quoted=len(quotes),
+            skipped=len(self.rows) - len(quotes),
+            complete=all(q.complete for q in quotes),
+            estimated=any(q.estimated for q in quotes),
+        )
+
+    # --- Qt's model interface -------------------------------------------------------------
+
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == FILE:
+            return row.thumbnail
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != FILE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not isinstance(row.quote, Quote):
+            return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        return None
+
+    def _text(self, row: Row, col: int) -> str:
+        size = row.size
+        if col == FILE:
+            return row.name if not isinstance(size, SizeError) else f"{row.name}  —  {size.message}"
+        if isinstance(size, SizeError):
+            return "not quoted" if col == CREDITS else ""
+        if col == PIXELS:
+            return f"{numbers.credits(Decimal(size.width))} × {numbers.credits(Decimal(size.height))}"
+        if col == MP:
+            return numbers.credits(round(megapixels(size.width, size.height), 2))
+        if col == OUTPUT:
+            w, h = output_size(size.width, size.height, self.scale)
+            return f"{numbers.credits(Decimal(w))} × {numbers.credits(Decimal(h))}"
+        if col == CREDITS:
+            if isinstance(row.quote, Quote):
+                return (
+                    numbers.short(row.quote)
+                    if not row.quote.estimated
+                    else (f"≈ {numbers.about(row.quote.known_total)}")
+                )
+            return row.quote or ""
+        if col == CHEAPER:
+            return row.cheaper
+        return ""
+
+    def _tooltip(self, row: Row) -> str:
+        if isinstance(row.size, SizeError):
+            return f"{row.path}\nNot quoted: {row.size.message}"
+        text = f"{row.path}\n{row.size.format}, {row.size.width} × {row.size.height} pixels"
+        if isinstance(row.quote, Quote):
+            line = row.quote.lines[0]
+            text += f"\n{line.label}: {numbers.credits(row.quote.known_total)} credits ({line.detail})"
+            text += "".join(f"\n{c}" for c in row.quote.caveats)
+        elif row.quote:
+            text += f"\nNot quoted: {row.quote}"
+        return text

@@ -1,0 +1,116 @@
+"""The prepared catalog: the same prices as a fresh load, never stale, never in the way."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from imagine_calc.core.catalog.loader import load_catalog, load_with_override
+
+START = """
+import sys
+from imagine_calc.core.catalog.loader import load_with_override
+loaded = load_with_override()
+print(loaded.catalog.model("flux-dev").price_at("1K"), "yaml" in sys.modules)
+"""
+
+
+def start(user_dirs: Path) -> str:
+    env = {**os.environ, "IMAGINE_CALC_CONFIG_DIR": str(user_dirs)}
+    result = subprocess.run(
+        [sys.executable, "-c", START], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_a_second_start_skips_yaml_and_quotes_the_same(user_dirs: Path, override_file: Path) -> None:
+    override_file.write_text("models:\n  - id: flux-dev\n    price: 6\n", encoding="utf-8")
+    assert start(user_dirs) == "6 True"  # parsed and checked
+    assert start(user_dirs) == "6 False"  # taken ready: PyYAML is not even imported
+
+
+def test_the_cached_catalog_equals_a_fresh_load(user_dirs: Path) -> None:
+    first = load_with_override().catalog
+    assert list((user_dirs / "cache").glob("catalog-*.json"))
+    assert load_with_override().catalog == first == load_catalog()
+
+
+def test_an_edit_of_the_same_size_is_seen_at_once(override_file: Path) -> None:
+    override_file.write_text("models:\n  - id: flux-dev\n    price: 6\n", encoding="utf-8")
+    assert load_with_override().catalog.model("flux-dev").price_at("1K") == Decimal(6)
+    override_file.write_text("models:\n  - id: flux-dev\n    price: 7\n", encoding="utf-8")
+    assert load_with_override().catalog.model("flux-dev").price_at("1K") == Decimal(7)
+    override_file.unlink()
+    assert load_with_override().catalog.model("flux-dev").price_at("1K") == Decimal(5)
+
+
+def test_a_broken_override_is_reported_every_time_never_cached(override_file: Path) -> None:
+    override_file.write_text("models:\n  - id: flux-dev\n    price: -1\n", encoding="utf-8")
+    for _ in range(2):
+        loaded = load_with_override()
+        assert loaded.override_error is not None and loaded.override_error.first.line == 3
+        assert loaded.catalog.model("flux-dev").price_at("1K") == Decimal(5)
+
+
+def test_a_damaged_cache_file_is_a_miss(user_dirs: Path) -> None:
+    expected = load_with_override().catalog
+    (cached,) = (user_dirs / "cache").glob("catalog-*.json")
+    cached.write_bytes(cached.read_bytes()[:100])
+    assert load_with_override().catalog == expected
+    cached.write_bytes(b"not json at all")
+    assert load_with_override().catalog == expected
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_nothing_but_time(user_dirs: Path) -> None:
+    (user_dirs / "cache").write_text("a file where the folder should be", encoding="utf-8")
+    assert load_with_override().catalog == load_catalog()
+
+
+def test_a_crafted_cache_file_runs_nothing_and_is_not_believed(user_dirs: Path, tmp_path: Path) -> None:
+    """The old cache was a pickle: a file planted in the cache folder ran code at the next start."""
+    import pickle
+
+    expected = load_with_override().catalog
+    (cached,) = (user_dirs / "cache").glob("catalog-*.json")
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    cached.write_bytes(pickle.dumps(Payload()))
+    for old_name in ("catalog-0.pickle", cached.name.replace(".json", ".pickle")):
+        (user_dirs / "cache" / old_name).write_bytes(pickle.dumps(Payload()))
+    assert load_with_override().catalog == expected
+    assert not marker.exists()
+    # JSON is decoded field by field against the records: a wrong shape or value is a miss
+    (cached,) = (user_dirs / "cache").glob("catalog-*.json")
+    for old, new in (
+        ('"version"', '"x"'),
+        ('"5"', '"NaN"'),
+        ('"5"', '{"__class__": "os.system"}'),
+        ('"5"', "[]"),
+    ):
+        cached.write_text(cached.read_text().replace(old, new, 1))
+        assert load_with_override().catalog == expected
+        (cached,) = (user_dirs / "cache").glob("catalog-*.json")
+
+
+def test_a_fifo_at_the_cache_path_does_not_hang_the_start(user_dirs: Path) -> None:
+    load_with_override()
+    (cached,) = (user_dirs / "cache").glob("catalog-*.json")
+    cached.unlink()
+    os.mkfifo(cached)
+    assert start(user_dirs) == "5 True"  # loaded afresh; the subprocess has a 60 s timeout
+
+
+def test_the_key_covers_the_code_that_checks_a_catalog(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from imagine_calc.core.catalog import cache as catalog_cache
+
+    before = catalog_cache.key([("a", "b")])
+    monkeypatch.setattr(catalog_cache, "_code_fingerprint", lambda: b"a new validation rule")
+    assert catalog_cache.key([("a", "b")]) != before

@@ -1,0 +1,207 @@
+"""The estimate file: a lossless round trip, clear errors, and re-pricing that lists changes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from imagine_calc.core.catalog.loader import bundled_files, load_catalog, load_override
+from imagine_calc.core.estimates.budget import Balances, plan_budget
+from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, UpscaleItem, price_estimate
+from imagine_calc.core.estimates.estimate_export import line_cells, to_csv, to_json, to_markdown, to_text
+from imagine_calc.core.estimates.estimate_file import (
+    EstimateFileError,
+    dumps,
+    loads,
+    price_changes,
+    read_estimate,
+)
+from imagine_calc.core.estimates.money import Rate
+from imagine_calc.core.pricing.quotes import GenerationRequest
+
+CATALOG = load_catalog()
+
+labels = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+generation_items = st.builds(
+    GenerationItem,
+    st.builds(
+        GenerationRequest,
+        st.sampled_from([m.id for m in CATALOG.models] + ["no-such-model"]),
+        st.sampled_from(["1K", "2K", "3K", "4K"]),
+        st.one_of(st.none(), st.sampled_from(["1:1", "16:9", "9:16", "21:9"])),
+        st.integers(1, 4),
+        st.booleans(),
+    ),
+    st.integers(1, 100_000),
+    labels,
+)
+upscale_items = st.builds(
+    UpscaleItem,
+    st.sampled_from(["topaz", "magnific"]),
+    st.sampled_from([2, 4, 8, 16]),
+    st.lists(st.tuples(st.integers(1, 20000), st.integers(1, 20000)), min_size=1, max_size=5).map(tuple),
+    st.integers(1, 1000),
+    labels,
+)
+estimates = st.builds(
+    Estimate, st.lists(st.one_of(generation_items, upscale_items), max_size=12).map(tuple), labels
+)
+
+
+@given(estimates)
+def test_save_then_open_gives_the_same_estimate(estimate: Estimate) -> None:
+    saved = loads(dumps(price_estimate(CATALOG, estimate), CATALOG))
+    assert saved.estimate == estimate
+    assert saved.catalog_version == CATALOG.version
+    assert not price_changes(saved, price_estimate(CATALOG, saved.estimate), CATALOG)
+
+
+def campaign() -> Estimate:
+    return Estimate(
+        (
+            GenerationItem(GenerationRequest("nano-banana-pro", "4K", "16:9", 4), 20, "Hero images"),
+            GenerationItem(GenerationRequest("z-image-turbo", "1K", "1:1", 4), 15, "Drafts"),
+            UpscaleItem("topaz", 4, ((1024, 1024),), 10, "Winners"),
+        ),
+        "Spring campaign",
+    )
+
+
+def test_the_file_is_documented_json_with_versions_and_exact_prices() -> None:
+    data = json.loads(dumps(price_estimate(CATALOG, campaign()), CATALOG))
+    assert data["format"] == "imagine-calc-estimate" and data["format_version"] == 1
+    assert data["catalog"] == {"version": CATALOG.version, "as_of": CATALOG.as_of.isoformat()}
+    assert data["items"][0]["credits"] == "12800"
+    assert Decimal(data["items"][2]["credits"]) == Decimal("629.1456")
+
+
+def test_reopening_with_changed_prices_lists_what_changed() -> None:
+    text = dumps(price_estimate(CATALOG, campaign()), CATALOG)
+    newer = load_override(
+        bundled_files(),
+        "meta:\n  version: '2026.12.1'\n"
+        "models:\n  - id: nano-banana-pro\n    price: {1K: 90, 2K: 90, 4K: 180}\n",
+        "override.yaml",
+    )
+    saved = loads(text)
+    changes = price_changes(saved, price_estimate(newer, saved.estimate), newer)
+    assert changes[0].startswith(f"Saved with prices {CATALOG.version}")
+    assert changes[1:] == ["Hero images: 12,800 credits → 14,400 credits"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{", "not valid JSON (line 1"),
+        ("[]", "not an imagine-calc estimate"),
+        ('{"format": "imagine-calc-estimate", "format_version": 9, "items": []}', "newer imagine-calc"),
+        (
+            '{"format": "imagine-calc-estimate", "format_version": 1, "items": [{"kind": "x"}]}',
+            "item 1: unknown kind",
+        ),
+        (
+            '{"format": "imagine-calc-estimate", "format_version": 1, "items": [{"kind": "generation"}]}',
+            "item 1: missing 'model'",
+        ),
+        (
+            '{"format": "imagine-calc-estimate", "format_version": 1,'
+            ' "items": [{"kind": "generation", "model": "flux-dev", "count": 0}]}',
+            "item 1: a count must be a whole number",
+        ),
+    ],
+)
+def test_a_bad_file_gets_a_clear_message(text: str, message: str) -> None:
+    with pytest.raises(EstimateFileError, match=None) as info:
+        loads(text)
+    assert message in str(info.value)
+
+
+def test_reading_names_the_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.icalc.json"
+    empty.write_bytes(b"")
+    with pytest.raises(EstimateFileError, match=r"empty\.icalc\.json: not valid JSON"):
+        read_estimate(empty)
+    with pytest.raises(EstimateFileError, match=r"missing\.icalc\.json: file not found"):
+        read_estimate(tmp_path / "missing.icalc.json")
+    binary = tmp_path / "photo.icalc.json"
+    binary.write_bytes(b"\xff\xd8\xff\xe0")
+    with pytest.raises(EstimateFileError, match="not UTF-8"):
+        read_estimate(binary)
+
+
+def test_exports_have_the_tables_rows_and_totals() -> None:
+    priced = price_estimate(CATALOG, campaign())
+    plan = plan_budget(Balances(True, Decimal(8000), None, Decimal(3000)), priced)
+    rows = list(csv.reader(io.StringIO(to_csv(priced))))
+    assert rows[0][:5] == ["label", "what", "count", "credits_per_run", "credits"]
+    assert [r[0] for r in rows[1:-1]] == ["Hero images", "Drafts", "Winners"]
+    assert [Decimal(r[4]) for r in rows[1:-1]] == [p.quote.known_total for p in priced.items]
+    assert Decimal(rows[-1][4]) == priced.total.known_total
+    markdown = to_markdown(priced, CATALOG, plan, Rate(Decimal("0.01"), "EUR"))
+    for p in priced.items:
+        assert "| " + " | ".join(line_cells(p)) + " |" in markdown
+    assert "Short by 2,729.1456 credits." in markdown
+    assert "137.29 EUR at your rate" in markdown
+    report = json.loads(to_json(priced, CATALOG, plan))
+    assert [i["credits"] for i in report["items"]] == [12800, 300, 629.1456]
+    assert report["budget"]["short"] == "2729.1456"
+    assert "Hero images" in to_text(priced, CATALOG)
+
+
+def estimate_text(item: str) -> str:
+    return '{"format": "imagine-calc-estimate", "format_version": 1, "items": [' + item + "]}"
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ('{"kind": "upscale", "engine": "topaz", "scale": 2, "sizes": [[1e30, 1e30]]}', "a width must be"),
+        (
+            '{"kind": "upscale", "engine": "topaz", "scale": 2, "sizes": [[2147483647, 2147483647]]}',
+            "1,000,000",
+        ),
+        ('{"kind": "generation", "model": "flux-dev", "images": 1e100}', "images must be a whole number"),
+        ('{"kind": "generation", "model": "flux-dev", "count": 100001}', "count must be a whole number"),
+        ('{"kind": "upscale", "engine": "topaz", "scale": 99999999999999999999, "sizes": [[1, 1]]}', "scale"),
+    ],
+)
+def test_numbers_out_of_bounds_are_refused_with_a_message(item: str, message: str) -> None:
+    with pytest.raises(EstimateFileError, match=message):
+        loads(estimate_text(item))
+
+
+@pytest.mark.parametrize("credits", ['"NaN"', '"1e100"', '"-Infinity"', '"sNaN"'])
+def test_a_saved_price_that_is_not_a_price_is_ignored_not_a_crash(credits: str) -> None:
+    item = '{"kind": "generation", "model": "flux-dev", "credits": ' + credits + ', "complete": true}'
+    saved = loads(estimate_text(item))
+    assert saved.prices == (None,)
+    assert price_changes(saved, price_estimate(CATALOG, saved.estimate), CATALOG) == []
+
+
+def test_deep_nesting_and_huge_integers_get_a_message() -> None:
+    with pytest.raises(EstimateFileError, match="nested too deeply"):
+        loads("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(EstimateFileError, match="not an estimate"):
+        loads('{"format": "imagine-calc-estimate", "format_version": ' + "9" * 5000 + "}")
+
+
+def test_what_is_saved_can_be_opened_even_for_a_huge_batch() -> None:
+    sizes = tuple((1000 + i % 5000, 800 + i % 3000) for i in range(200_000))
+    estimate = Estimate((UpscaleItem("topaz", 2, sizes, 1, "everything"),))
+    text = dumps(price_estimate(CATALOG, estimate), CATALOG)
+    assert len(text.encode()) < 5_000_000
+    assert loads(text).estimate == estimate
+
+
+def test_an_estimate_too_large_to_open_again_is_not_saved() -> None:
+    sizes = ((1, 1),)
+    items = tuple(UpscaleItem("topaz", 2, sizes, 1, "x" * 100_000) for _ in range(250))
+    with pytest.raises(EstimateFileError, match="too large to save"):
+        dumps(price_estimate(CATALOG, Estimate(items)), CATALOG)

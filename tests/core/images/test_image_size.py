@@ -1,0 +1,117 @@
+"""Image sizes come from headers only; every bad file gives a per-file error, never an exception."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from imagine_calc.core.images.image_size import ImageSize, SizeError, read_size, read_size_bytes
+from tests.images import png_header_only, write_image
+
+
+@pytest.mark.parametrize("suffix", [".png", ".jpg", ".webp", ".tif", ".gif", ".bmp", ".avif"])
+def test_reads_width_and_height_of_each_format(tmp_path: Path, suffix: str) -> None:
+    path = write_image(tmp_path / f"img{suffix}", 321, 123)
+    size = read_size(path)
+    assert isinstance(size, ImageSize), size
+    assert (size.width, size.height) == (321, 123)
+
+
+def test_a_400_megapixel_header_is_read_without_decoding(tmp_path: Path) -> None:
+    path = tmp_path / "huge.png"
+    path.write_bytes(png_header_only(20000, 20000))
+    assert path.stat().st_size < 100
+    size = read_size(path)
+    assert isinstance(size, ImageSize)
+    assert size.width * size.height == 400_000_000
+
+
+def test_a_200_megapixel_image_is_sized_about_as_fast_as_a_1_megapixel_one(tmp_path: Path) -> None:
+    big = tmp_path / "big.png"
+    big.write_bytes(png_header_only(20000, 10000))
+    small = write_image(tmp_path / "small.png", 1000, 1000)
+
+    def best_of(path: Path) -> float:
+        times = []
+        for _ in range(30):
+            t0 = time.perf_counter()
+            read_size(path)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    # Decoding 200 MP would take seconds; reading the header takes well under a millisecond.
+    assert best_of(big) < 20 * best_of(small) + 0.001
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (b"", "empty"),
+        (b"hello, this is text and not an image\n", "not-an-image"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "corrupt"),  # PNG signature, header cut off
+        (png_header_only(0, 10), "corrupt"),  # Pillow refuses a zero width
+    ],
+)
+def test_bad_files_give_a_per_file_error(tmp_path: Path, content: bytes, kind: str) -> None:
+    path = tmp_path / "bad.png"
+    path.write_bytes(content)
+    result = read_size(path)
+    assert isinstance(result, SizeError)
+    assert result.kind == kind
+    assert result.message
+
+
+def test_truncated_jpeg_is_an_error(tmp_path: Path) -> None:
+    full = write_image(tmp_path / "full.jpg", 500, 400).read_bytes()
+    path = tmp_path / "cut.jpg"
+    path.write_bytes(full[:20])
+    assert isinstance(read_size(path), SizeError)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    missing = read_size(tmp_path / "nope.png")
+    assert isinstance(missing, SizeError) and missing.kind == "missing"
+    folder = read_size(tmp_path)
+    assert isinstance(folder, SizeError) and folder.kind == "folder"
+
+
+def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_image(tmp_path / "locked.png", 10, 10)
+    real_open = os.open
+
+    def deny(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", deny)
+    result = read_size(path)
+    assert isinstance(result, SizeError) and result.kind == "unreadable"
+    assert "permission denied" in result.message
+
+
+def test_pasted_bytes_are_sized_too() -> None:
+    size = read_size_bytes(png_header_only(640, 480))
+    assert isinstance(size, ImageSize) and (size.width, size.height) == (640, 480)
+    assert isinstance(read_size_bytes(b""), SizeError)
+
+
+def test_a_header_claiming_an_impossible_size_is_called_damaged_not_quoted(tmp_path: Path) -> None:
+    """45 bytes that claim 4294967295 x 4294967295 pixels were once quoted at 368 trillion credits."""
+    liar = tmp_path / "liar.png"
+    liar.write_bytes(png_header_only(4294967295, 4294967295)[:45])
+    result = read_size(liar)
+    assert isinstance(result, SizeError) and result.kind == "corrupt"
+    assert "1,000,000 on a side" in result.message or "damaged" in result.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_named_like_an_image_is_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "photo.png"
+    os.mkfifo(fifo)
+    start = time.perf_counter()
+    result = read_size(fifo)
+    assert isinstance(result, SizeError) and time.perf_counter() - start < 2

@@ -1,0 +1,122 @@
+"""Prices the user read off ImagineArt's Create button: kept in the override, quoted as observed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from imagine_calc.core.catalog import override_file as overrides
+from imagine_calc.core.catalog.loader import load_with_override
+from imagine_calc.core.catalog.records import Catalog, Observation
+from imagine_calc.core.errors import CatalogError
+from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation
+from tests.seed_table import SEED_MODELS
+
+DAY = dt.date(2026, 11, 27)
+
+
+def seen(
+    model: str, credits: str, resolution: str = "1K", images: int = 1, enhancer: bool = False
+) -> Observation:
+    return Observation(model, resolution, None, images, enhancer, Decimal(credits), DAY)
+
+
+def recorded(path: Path, *observations: Observation) -> Catalog:
+    for o in observations:
+        overrides.record(path, o)
+    loaded = load_with_override(path)
+    assert loaded.override_error is None, loaded.override_error
+    return loaded.catalog
+
+
+def q(catalog: Catalog, model: str, resolution: str = "1K", images: int = 1, enhancer: bool = False):
+    return quote_generation(catalog, GenerationRequest(model, resolution, None, images, enhancer))
+
+
+def test_a_recorded_total_turns_a_lower_bound_into_an_observed_price(override_file: Path) -> None:
+    catalog = recorded(override_file, seen("imagineart-1-5-pro", "40", "4K"))
+    quote = q(catalog, "imagineart-1-5-pro", "4K")
+    assert quote.total == 40 and quote.state is QuoteState.OBSERVED and quote.basis == "observed"
+    assert "observed by you on 2026-11-27" in quote.lines[0].detail
+    # n images cost n times one (the page), so the recording prices 3 images too
+    assert q(catalog, "imagineart-1-5-pro", "4K", images=3).total == 120
+    # other resolutions keep the page's figures
+    assert q(catalog, "imagineart-1-5-pro", "2K").state is QuoteState.LOWER_BOUND
+
+
+def test_two_recordings_that_differ_in_the_enhancer_give_its_surcharge(override_file: Path) -> None:
+    catalog = recorded(override_file, seen("nano-banana-2", "49"), seen("nano-banana-2", "51", enhancer=True))
+    exact = q(catalog, "nano-banana-2", enhancer=True)
+    assert exact.total == 51 and exact.state is QuoteState.OBSERVED
+    # elsewhere the surcharge is an assumption, and says so
+    at_2k = q(catalog, "nano-banana-2", "2K", enhancer=True)
+    assert at_2k.total == Decimal("75.5") and at_2k.state is QuoteState.APPROXIMATE
+    assert "assumed the same here" in at_2k.lines[1].detail
+    # for several images it may be charged per image: a lower bound, not a guess
+    two = q(catalog, "flux-dev", images=2, enhancer=True)
+    assert two.state is QuoteState.APPROXIMATE_LOWER_BOUND and two.known_total == 12
+    assert "per image" in two.unknown_reasons[0]
+
+
+def test_a_recording_that_contradicts_the_page_is_used_and_named(override_file: Path) -> None:
+    stated = SEED_MODELS["Nano Banana 2"][0]["2K"]  # type: ignore[index]
+    catalog = recorded(override_file, seen("nano-banana-2", "80", "2K"))
+    quote = q(catalog, "nano-banana-2", "2K")
+    assert quote.total == 80
+    assert any(f"gives {stated} for 2K" in c and "You recorded 80" in c for c in quote.caveats)
+
+
+def test_a_recording_below_a_base_price_it_cannot_be_under_is_named(override_file: Path) -> None:
+    catalog = recorded(override_file, seen("flux-2-max", "30", "2K"))
+    assert any("base price of 50" in c for c in q(catalog, "flux-2-max", "2K").caveats)
+    catalog = recorded(override_file, seen("flux-2-max", "70", "2K"))
+    assert not q(catalog, "flux-2-max", "2K").caveats
+
+
+def test_a_per_image_price_is_derived_only_when_it_divides_exactly(override_file: Path) -> None:
+    catalog = recorded(override_file, seen("seedream-v4", "100", "4K", images=3))
+    assert q(catalog, "seedream-v4", "4K", images=3).total == 100  # exactly what was seen
+    two = q(catalog, "seedream-v4", "4K", images=2)  # 100 / 3 has no exact per-image price
+    assert two.state is QuoteState.LOWER_BOUND and two.known_total == 36
+
+
+def test_recording_the_same_settings_again_replaces_and_keeps_comments(override_file: Path) -> None:
+    override_file.write_text("# checked by hand\nprompt_enhancer:\n  name: Prompt enhancer  # same name\n")
+    recorded(override_file, seen("flux-dev", "5"), seen("flux-dev", "6"))
+    catalog = load_with_override(override_file).catalog
+    assert [o.credits for o in catalog.observations] == [6]
+    text = override_file.read_text()
+    assert "# checked by hand" in text and "# same name" in text
+    assert len(override_file_backups(override_file)) == 2
+
+
+def override_file_backups(path: Path) -> list[Path]:
+    return overrides.backups(path)
+
+
+def test_revert_steps_back_through_every_change_and_deletes_nothing(override_file: Path) -> None:
+    recorded(override_file, seen("flux-dev", "5"))
+    first = override_file.read_text()
+    recorded(override_file, seen("flux-dev", "6", "1K", images=2))
+    restored, aside = overrides.revert(override_file)
+    assert override_file.read_text() == first and aside is not None and aside.exists()
+    assert not restored.exists()  # the backup went back into place: the next revert goes further
+    overrides.revert(override_file)  # back to before the first recording: no override
+    assert load_with_override(override_file).catalog.observations == ()
+    with pytest.raises(FileNotFoundError):
+        overrides.revert(override_file)
+    assert len(list(override_file.parent.glob("override.yaml.*.reverted"))) == 2
+
+
+def test_a_recording_of_a_setting_the_model_lacks_is_refused_with_its_line(override_file: Path) -> None:
+    override_file.write_text(
+        "observed:\n  - model: seedream-v4\n    resolution: 3K\n    credits: 18\n    date: 2026-11-27\n"
+    )
+    error = load_with_override(override_file).override_error
+    assert error is not None and error.first.line == 3 and "does not offer 3K" in error.first.message
+    with pytest.raises(CatalogError):  # a write over a broken file is refused, the file kept
+        overrides.record(override_file, seen("flux-dev", "5"))
+    assert "3K" in override_file.read_text()

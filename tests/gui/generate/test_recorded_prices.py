@@ -1,0 +1,86 @@
+"""Base prices read as lower bounds; what ImagineArt showed is recorded from the window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from imagine_calc.core.catalog.loader import load_with_override
+from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.gui.generate.model_info import REMOVE_RECORDING
+from imagine_calc.gui.generate.model_table import NAME
+from imagine_calc.gui.main_window import MainWindow
+from tests.seed_table import SEED_MODELS
+
+
+def total_text(window: MainWindow) -> str:
+    return window.findChild(QLabel, "totalLabel").text()
+
+
+def show(qtbot: QtBot, window: MainWindow, req: GenerationRequest) -> None:
+    with qtbot.waitSignal(window.cost_changed, timeout=1000):
+        window.set_request(req, select=True)
+
+
+def test_a_base_price_above_1k_reads_at_least(qtbot: QtBot, window: MainWindow) -> None:
+    base = SEED_MODELS["ImagineArt 1.5 Pro"][0]
+    show(qtbot, window, GenerationRequest("imagineart-1-5-pro", "4K", "1:1"))
+    assert total_text(window) == f"at least {base} credits"
+    breakdown = window.findChild(QLabel, "breakdownLabel").text()
+    assert f"at least {base}" in breakdown and "4K price is not published" in breakdown
+    show(qtbot, window, GenerationRequest("imagineart-1-5-pro", "1K", "1:1"))
+    assert total_text(window) == f"{base} credits"
+    assert "definitive cost" in window.findChild(QLabel, "definitiveNote").text()
+
+
+def test_the_tooltip_says_a_single_price_is_a_base_price(window: MainWindow) -> None:
+    row = window.table_model.row_of("flux-2-max")
+    index = window.proxy.mapFromSource(window.table_model.index(row, NAME))
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "50 per image at 1K, the page's base price; 2K and 4K cost more" in tip
+    assert "every resolution" not in tip
+
+
+def record_through_the_dialog(qtbot: QtBot, window: MainWindow, typed: str) -> None:
+    qtbot.mouseClick(window.findChild(QPushButton, "recordButton"), Qt.MouseButton.LeftButton)
+    dialog = window.findChild(QLineEdit, "recordCredits").window()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "recordCredits"), typed)
+    record = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(record, Qt.MouseButton.LeftButton)
+
+
+def test_recording_what_imagineart_showed_makes_the_total_observed(
+    qtbot: QtBot, window: MainWindow, override_file: Path
+) -> None:
+    override_file.write_text("# my own notes\n")
+    show(qtbot, window, GenerationRequest("imagineart-1-5-pro", "4K", "1:1"))
+    with qtbot.waitSignal(window.cost_changed, timeout=2000):
+        record_through_the_dialog(qtbot, window, "40")
+    assert total_text(window) == "40 credits"
+    today = dt.date.today().isoformat()
+    assert f"observed by you on {today}" in window.findChild(QLabel, "breakdownLabel").text()
+    assert "Recorded by you" in window.detail.toPlainText() and today in window.detail.toPlainText()
+    assert "# my own notes" in override_file.read_text()
+    assert load_with_override(override_file).catalog.observations[0].credits == 40  # kept for next start
+    with qtbot.waitSignal(window.cost_changed, timeout=2000):
+        window.detail.anchorClicked.emit(QUrl(f"{REMOVE_RECORDING}0"))
+    assert total_text(window) == "at least 25 credits"
+    assert not load_with_override(override_file).catalog.observations
+
+
+def test_the_record_dialog_refuses_what_is_not_a_price(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = window.recordings.ask(window.request)
+    qtbot.addWidget(dialog)
+    field = dialog.findChild(QLineEdit, "recordCredits")
+    record = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    for bad in ("1e30", "123456789012345678901234567890", "lots", "-3"):
+        field.setText(bad)
+        assert not record.isEnabled()
+        assert dialog.findChild(QLabel, "recordError").text()
+    field.setText("73,5")
+    assert record.isEnabled() and dialog.observation().credits == 73.5  # type: ignore[union-attr]
+    dialog.reject()

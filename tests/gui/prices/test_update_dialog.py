@@ -1,0 +1,157 @@
+"""File > Update prices: the diff in a dialog, Apply or Cancel, and the window shows the new
+prices without a restart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from pytestqt.qtbot import QtBot
+
+from imagine_calc.gui.generate.model_table import COST
+from imagine_calc.gui.main_window import STALE_DAYS, MainWindow
+from tests.credits_pages import row, with_price
+
+NEW_ROWS = (
+    "| **Nova Image** | 12 | Up to 2K | 1:1, 16:9 |\n"
+    "| **Vega XL** | 30 (1K) / 60 (2K) | Up to 2K | 1:1, 3:4 |"
+)
+
+
+def realistic_page(tmp_path: Path) -> Path:
+    """Two models added and one price changed, as a monthly update looks."""
+    page = with_price("Flux Dev", "7")
+    page = page.replace(row("Seedream v4"), row("Seedream v4") + "\n" + NEW_ROWS, 1)
+    path = tmp_path / "image-credits.md"
+    path.write_text(page)
+    return path
+
+
+def cost_cell(window: MainWindow, model_id: str) -> str:
+    return window.table_model.index(window.table_model.row_of(model_id), COST).data()
+
+
+def test_apply_updates_list_total_and_about_without_restart(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, override_file: Path
+) -> None:
+    window.select_model("flux-dev")
+    dialog = window.update_prices_from(realistic_page(tmp_path))
+    assert dialog is not None and dialog.table.model().rowCount() == 3
+    texts = [dialog.table.model().index(r, 0).data() for r in range(3)]
+    assert sorted(texts) == ["New model", "New model", "Price"]
+    dialog.resize(820, 300)
+    dialog.grab().save(str(tmp_path / "update-dialog.png"))
+    with qtbot.waitSignal(window.cost_changed):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    assert override_file.exists()
+    assert window.findChild(QLabel, "totalLabel").text() == "7 credits"
+    assert cost_cell(window, "flux-dev") == "7" and cost_cell(window, "vega-xl") == "30"
+    assert "Nova Image" in [m.name for m in window.catalog.models]
+    from imagine_calc.gui.about import about_html
+
+    assert dt.date.fromtimestamp(override_file.stat().st_mtime).isoformat() in about_html(window.loaded)
+
+
+def test_cancel_changes_nothing(window: MainWindow, tmp_path: Path, override_file: Path) -> None:
+    dialog = window.update_prices_from(realistic_page(tmp_path))
+    assert dialog is not None
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not override_file.exists() and cost_cell(window, "flux-dev") == "5"
+
+
+def test_dropping_a_saved_page_opens_the_update(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(realistic_page(tmp_path)))])
+    enter = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, event)
+    qtbot.waitUntil(lambda: window.findChild(object, "priceUpdateDialog") is not None, timeout=2000)
+    assert window.findChild(object, "priceUpdateDialog").isVisible()
+
+
+def test_an_old_catalog_shows_a_quiet_stale_hint(window: MainWindow, override_file: Path) -> None:
+    old = (dt.date.today() - dt.timedelta(days=STALE_DAYS + 1)).isoformat()
+    override_file.write_text(f"meta:\n  as_of: {old}\n")
+    from imagine_calc.core.catalog.loader import load_with_override
+
+    window.set_loaded(load_with_override(override_file))
+    assert "may be stale" in window.findChild(QLabel, "catalogAge").text()
+
+
+def drop_file(window: MainWindow, path: Path) -> bool:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, QDragEnterEvent(QPoint(50, 50), *args))
+    event = QDropEvent(QPointF(50, 50), *args)
+    QApplication.sendEvent(window, event)
+    return event.isAccepted()
+
+
+def test_a_dropped_text_file_that_is_no_credits_page_gets_one_message(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, warnings_shown: list[tuple[str, str]]
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Shopping\n\n- milk\n", encoding="utf-8")
+    assert drop_file(window, notes)
+    panel = window.upscale_panel
+    qtbot.waitUntil(lambda: not panel.jobs and panel.model.rowCount() == 1)
+    assert warnings_shown == []  # no "not a credits page" box on top of the upscale tab's own row
+    assert "notes.md" in panel.model.index(0, 0).data()
+
+
+def test_a_dropped_page_that_matches_the_prices_is_not_quoted_as_an_image(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.credits_pages import PAGE
+
+    page = tmp_path / "image-credits.md"
+    page.write_text(PAGE, encoding="utf-8")
+    assert drop_file(window, page)
+    assert "no changes" in window.statusBar().currentMessage()
+    assert window._upscale is None or window.upscale_panel.model.rowCount() == 0
+
+
+def test_apply_over_a_broken_override_says_why_and_changes_nothing(
+    window: MainWindow, tmp_path: Path, override_file: Path, warnings_shown: list[tuple[str, str]]
+) -> None:
+    override_file.write_text("models: [\n")
+    dialog = window.update_prices_from(realistic_page(tmp_path))
+    assert dialog is not None
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    ((title, text),) = warnings_shown
+    assert "not updated" in title and "not valid YAML" in text
+    assert override_file.read_text() == "models: [\n"
+
+
+def test_revert_puts_the_prices_back_as_they_were(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, override_file: Path
+) -> None:
+    window.select_model("flux-dev")
+    dialog = window.update_prices_from(realistic_page(tmp_path))
+    with qtbot.waitSignal(window.cost_changed):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()  # type: ignore[union-attr]
+    assert window.findChild(QLabel, "totalLabel").text() == "7 credits"
+    revert = next(a for a in window.findChildren(QAction) if a.objectName() == "revertPricesAction")
+    with qtbot.waitSignal(window.cost_changed):
+        revert.trigger()
+    assert window.findChild(QLabel, "totalLabel").text() == "5 credits"
+    assert "Vega XL" not in [m.name for m in window.catalog.models]
+    assert list(override_file.parent.glob("override.yaml.*.reverted"))  # set aside, not deleted
