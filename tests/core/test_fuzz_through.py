@@ -21,7 +21,8 @@ from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price
 from imagine_calc.core.estimates.estimate_export import to_csv, to_json, to_markdown, to_text
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, dumps, loads
 from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, quote_generation, quote_upscale
-from imagine_calc.core.text.formatting import line_amount_text, price_words, short_text, total_text
+from imagine_calc.core.text.catalog import price_words
+from imagine_calc.core.text.quotes import line_amount, long, short
 from tests.credits_pages import row, with_price
 
 BUNDLED = bundled_files()
@@ -104,9 +105,9 @@ def use(catalog: Catalog) -> None:
 
 
 def say(quote: Quote) -> None:
-    assert total_text(quote) and short_text(quote)
+    assert long(quote) and short(quote)
     for line in quote.lines:
-        line_amount_text(line)
+        line_amount(line)
     assert quote.known_total >= 0 and quote.known_total.is_finite()
 
 

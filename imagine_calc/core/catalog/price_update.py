@@ -14,7 +14,9 @@ from typing import Any
 from imagine_calc.core.catalog.credits_page import CreditsPage, PageEngine, PageModel
 from imagine_calc.core.catalog.override_file import Written, edit, yaml_number
 from imagine_calc.core.catalog.records import Catalog, Model, UpscaleEngine
-from imagine_calc.core.text.formatting import credits_text, price_summary, tiered_text
+from imagine_calc.core.text.catalog import price_summary, tiered
+from imagine_calc.core.text.numbers import number
+from imagine_calc.core.text.sizes import scale
 
 PAGE_TITLE = "ImagineArt documentation: Image Credits (a saved copy)"
 
@@ -49,8 +51,8 @@ def page_price_text(model: PageModel) -> str:
     if not model.price:
         return "unknown"
     if model.flat:
-        return credits_text(model.price["*"])
-    return tiered_text(model.price)
+        return number(model.price["*"])
+    return tiered(model.price)
 
 
 def _same_price(model: Model, page: PageModel) -> bool:
@@ -174,7 +176,7 @@ def _engine_changes(
 
 
 def _scales(scales: Any) -> str:
-    return ", ".join(f"{s}x: {credits_text(v)}" for s, v in sorted(scales.items()))
+    return ", ".join(f"{scale(s)}: {number(v)}" for s, v in sorted(scales.items()))
 
 
 # --- apply ---------------------------------------------------------------------------------

@@ -12,14 +12,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
-from imagine_calc.core.text.formatting import credits_text
+from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.core.text.numbers import number
 
 if TYPE_CHECKING:
-    from imagine_calc.core.catalog.records import Model
+    from imagine_calc.core.catalog.records import Catalog, Model
     from imagine_calc.core.estimates.estimate import PricedEstimate
 
 ZERO = Decimal(0)
@@ -101,7 +103,7 @@ def plan_budget(balances: Balances, priced: PricedEstimate) -> BudgetPlan:
         inferred = ", inferred from the name" if all(p.subscription_inferred for p in pro) else ""
         warnings.append(
             f"{', '.join(names)} need{'s' if len(names) == 1 else ''} a subscription "
-            f"(Pro models{inferred}): {credits_text(pro_credits)} credits cannot be paid without one."
+            f"(Pro models{inferred}): {number(pro_credits)} credits cannot be paid without one."
         )
 
     free_used = min(free, other)  # free credits cannot pay for Pro models
@@ -129,6 +131,16 @@ def plan_budget(balances: Balances, priced: PricedEstimate) -> BudgetPlan:
         balances.renewal if balances.subscribed else None,
         tuple(warnings),
     )
+
+
+def images_for(catalog: Catalog, request: GenerationRequest, balances: Balances) -> int | None:
+    """Images at these settings the balances could pay for; None when the price is not known
+    exactly (a lower bound would overstate it), 0 for a Pro model without a subscription."""
+    try:
+        one = quote_generation(catalog, replace(request, images=1))
+    except QuoteError:
+        return None
+    return affordable_images(balances, catalog.model(request.model_id), one.total)
 
 
 def affordable_images(balances: Balances, model: Model, per_image: Decimal | None) -> int | None:

@@ -8,7 +8,6 @@ the reason, so reopening an old estimate never drops a line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
@@ -23,7 +22,11 @@ from imagine_calc.core.pricing.quotes import (
     quote_generation,
     quote_upscale,
     quote_upscale_batch,
+    sum_quotes,
+    times,
 )
+from imagine_calc.core.text.catalog import settings_words
+from imagine_calc.core.text.sizes import pixels, upscale_words
 
 
 @dataclass(frozen=True)
@@ -101,24 +104,6 @@ class PricedEstimate:
         return sum((p.quote.known_total for p in self.items if p.needs_subscription), Decimal(0))
 
 
-def sum_quotes(quotes: Iterable[Quote], lines: Sequence[Line] = ()) -> Quote:
-    """Known parts added exactly; every unknown reason and caveat kept once, in order."""
-    known = Decimal(0)
-    unknown: dict[str, None] = {}
-    caveats: dict[str, None] = {}
-    bases: set[Basis] = set()
-    for q in quotes:
-        known += q.known_total
-        unknown.update(dict.fromkeys(q.unknown_reasons))
-        caveats.update(dict.fromkeys(q.caveats))
-        bases |= q.bases
-    return Quote(tuple(lines), known, tuple(unknown), tuple(caveats), frozenset(bases))
-
-
-def times(quote: Quote, count: int) -> Quote:
-    return replace(quote, known_total=quote.known_total * count)
-
-
 def unpriceable(reason: str) -> Quote:
     return Quote(
         (Line("cannot be quoted", None, reason, Basis.UNKNOWN),),
@@ -152,12 +137,6 @@ def _price_generation(catalog: Catalog, item: GenerationItem) -> PricedItem:
     req = item.request
     model = catalog.find_model(req.model_id)
     group = model.name if model else req.model_id
-    parts = [group, req.resolution]
-    if req.aspect_ratio:
-        parts.append(req.aspect_ratio)
-    parts.append(f"{req.images} image{'s' if req.images != 1 else ''}")
-    if req.prompt_enhancer:
-        parts.append("prompt enhancer")
     if model is None:
         unit = unpriceable(f"the prices in use have no model '{req.model_id}'")
     else:
@@ -169,7 +148,7 @@ def _price_generation(catalog: Catalog, item: GenerationItem) -> PricedItem:
         item,
         unit,
         times(unit, item.count),
-        " · ".join(parts),
+        settings_words(group, req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer),
         group,
         needs_subscription=bool(model and model.requires_subscription),
         subscription_inferred=bool(model and "requires_subscription" in model.inferred),
@@ -196,7 +175,7 @@ def _price_upscale(catalog: Catalog, item: UpscaleItem) -> PricedItem:
             try:
                 quote = quote_upscale(catalog, engine.id, item.scale, width, height)
             except QuoteError as exc:
-                quote = unpriceable(f"{group} {item.scale}x, {width} x {height}: {exc}")
+                quote = unpriceable(f"{upscale_words(group, item.scale)}, {pixels(width, height)}: {exc}")
             by_size[(width, height)] = quote
         quotes.append(quote)
     lines = [line for q in quotes for line in q.lines]
@@ -207,7 +186,7 @@ def _price_upscale(catalog: Catalog, item: UpscaleItem) -> PricedItem:
 def _batch_line(group: str, item: UpscaleItem, quotes: list[Quote]) -> Line:
     total = sum_quotes(quotes)
     return Line(
-        f"{group} {item.scale}x",
+        upscale_words(group, item.scale),
         total.known_total if total.complete else None,
         f"{len(item.sizes)} images",
         Basis.INFERRED if total.estimated else Basis.STATED,
@@ -218,13 +197,13 @@ def _upscale_description(group: str, item: UpscaleItem) -> str:
     n = len(item.sizes)
     if n == 1:
         (w, h) = item.sizes[0]
-        what = f"{w} x {h}"
+        what = pixels(w, h)
     elif len(set(item.sizes)) == 1:
         (w, h) = item.sizes[0]
-        what = f"{n} images of {w} x {h}"
+        what = f"{n} images of {pixels(w, h)}"
     else:
         what = f"{n} images"
-    return f"{group} {item.scale}x · {what}"
+    return f"{upscale_words(group, item.scale)} · {what}"
 
 
 def count_error(count: object) -> str | None:

@@ -16,14 +16,22 @@ from imagine_calc.core.estimates.budget import BudgetPlan
 from imagine_calc.core.estimates.estimate import PricedEstimate, PricedItem
 from imagine_calc.core.estimates.money import Rate
 from imagine_calc.core.pricing.quotes import Quote
-from imagine_calc.core.text.formatting import credits_text, json_number, plain_decimal, short_text, total_text
+from imagine_calc.core.text import quotes
+from imagine_calc.core.text.budget import budget_lines, cost_words, rate_words
+from imagine_calc.core.text.numbers import PLAIN, NumberStyle, json_number, plain_decimal, whole
 
 HEADER = ("Label", "What", "Count", "Credits per run", "Credits")
 
 
-def line_cells(p: PricedItem) -> tuple[str, str, str, str, str]:
-    """The five cells a line shows, as plain text."""
-    return (p.label, p.description, str(p.item.count), short_text(p.unit), short_text(p.quote))
+def line_cells(p: PricedItem, style: NumberStyle = PLAIN) -> tuple[str, str, str, str, str]:
+    """The five cells a line shows: the window passes its locale's style, files the plain one."""
+    return (
+        p.label,
+        p.description,
+        whole(p.item.count, style),
+        quotes.short(p.unit, style),
+        quotes.short(p.quote, style),
+    )
 
 
 def to_csv(priced: PricedEstimate) -> str:
@@ -69,16 +77,16 @@ def to_markdown(
     title = priced.estimate.title or "Estimate"
     rows = [HEADER, *(line_cells(p) for p in priced.items)]
     out = [f"# {_md(title)}", "", _md_table(rows), ""]
-    out.append(f"**Total: {total_text(priced.total)}**" + (f" ({_money(rate, priced)})" if rate else ""))
+    out.append(f"**Total: {quotes.long(priced.total)}**" + (f" ({_money(rate, priced)})" if rate else ""))
     subtotals = priced.subtotals()
     if len(subtotals) > 1:
-        out += ["", "Subtotals: " + "; ".join(f"{_md(name)} {short_text(q)}" for name, q in subtotals)]
+        out += ["", "Subtotals:", *(f"- {_md(name)}: {quotes.long(q)}" for name, q in subtotals)]
     if not priced.total.complete:
         out += ["", "Unknown parts:", *(f"- {_md(r)}" for r in priced.total.unknown_reasons)]
     if priced.total.caveats:
         out += ["", *(f"- {_md(c)}" for c in priced.total.caveats)]
     if plan is not None:
-        out += ["", *budget_lines(plan)]
+        out += ["", *(line.text for line in budget_lines(plan, priced.total.estimated))]
     out += ["", f"Prices: imagine-calc catalog {catalog.version}, as of {catalog.as_of.isoformat()}."]
     return "\n".join(out) + "\n"
 
@@ -97,11 +105,12 @@ def to_text(
     ]
     title = priced.estimate.title
     out = ([title, ""] if title else []) + [line.rstrip() for line in lines]
-    out += ["", "Total: " + total_text(priced.total) + (f" ({_money(rate, priced)})" if rate else "")]
+    out += ["", "Total: " + quotes.long(priced.total) + (f" ({_money(rate, priced)})" if rate else "")]
     if not priced.total.complete:
-        out += [f"  unknown: {r}" for r in priced.total.unknown_reasons]
+        out += [f"  not known: {r}" for r in priced.total.unknown_reasons]
+    out += [f"  note: {c}" for c in priced.total.caveats]
     if plan is not None:
-        out += budget_lines(plan)
+        out += [line.text for line in budget_lines(plan, priced.total.estimated)]
     out.append(f"Prices: catalog {catalog.version}, as of {catalog.as_of.isoformat()}.")
     return "\n".join(out) + "\n"
 
@@ -113,6 +122,7 @@ def to_json(
         return {
             "credits": json_number(q.total),
             "known_credits": json_number(q.known_total),
+            "text": quotes.long(q),
             "complete": q.complete,
             "state": q.state.value,
             "basis": q.basis,
@@ -141,6 +151,8 @@ def to_json(
             "per_credit": plain_decimal(rate.per_credit),
             "currency": rate.currency,
             "known_cost": plain_decimal(rate.cost(priced.total.known_total)),
+            "text": cost_words(rate, priced.total),
+            "rate_text": rate_words(rate),
             "note": "at the rate the user entered; imagine-calc ships no prices in money",
         }
     if plan is not None:
@@ -158,32 +170,13 @@ def to_json(
             "lost_at_renewal": plain_decimal(plan.lost_at_renewal),
             "renewal": plan.renewal.isoformat() if plan.renewal else None,
             "warnings": list(plan.warnings),
+            "text": [line.text for line in budget_lines(plan, priced.total.estimated)],
         }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def budget_lines(plan: BudgetPlan) -> list[str]:
-    lines = [
-        f"{d.balance}: {credits_text(d.used)} of {credits_text(d.available)} used, "
-        f"{credits_text(d.left)} left"
-        for d in plan.draws
-    ]
-    if plan.short:
-        lines.append(f"Short by {credits_text(plan.short)} credits.")
-    else:
-        lines.append("The balances cover the known total.")
-    if plan.lost_at_renewal and plan.renewal:
-        lines.append(
-            f"{credits_text(plan.lost_at_renewal)} subscription credits left would expire at renewal "
-            f"on {plan.renewal.isoformat()}."
-        )
-    lines += list(plan.warnings)
-    return lines
-
-
 def _money(rate: Rate, priced: PricedEstimate) -> str:
-    prefix = "" if priced.total.complete else "at least "
-    return f"{prefix}{rate.text(priced.total.known_total)} at your rate"
+    return f"{cost_words(rate, priced.total)} at your rate of {rate_words(rate)}"
 
 
 def _md(text: str) -> str:

@@ -50,7 +50,7 @@ from imagine_calc.core.limits import (
     check_whole,
 )
 from imagine_calc.core.pricing.quotes import GenerationRequest
-from imagine_calc.core.text.formatting import credits_text, plain_decimal
+from imagine_calc.core.text.numbers import number, plain_decimal
 
 FORMAT = "imagine-calc-estimate"
 FORMAT_VERSION = 1
@@ -293,7 +293,7 @@ def price_changes(saved: SavedEstimate, priced: PricedEstimate, catalog: Catalog
 
 def _price_text(credits: Decimal, complete: bool) -> str:
     if complete:
-        return f"{credits_text(credits)} credits"
+        return f"{number(credits)} credits"
     if credits == 0:
         return "unknown"
-    return f"at least {credits_text(credits)} credits"
+    return f"at least {number(credits)} credits"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from imagine_calc.core.limits import MAX_BALANCE, MAX_MONEY, LimitError, parse_decimal
 
@@ -25,12 +25,8 @@ class Rate:
         return cls(price / credits, currency)
 
     def cost(self, credits: Decimal) -> Decimal:
+        """Exact: words for it are core/text/budget.py's `money`."""
         return credits * self.per_credit
-
-    def text(self, credits: Decimal) -> str:
-        """ "12.34 EUR": rounded to cents for reading; the rate itself stays exact."""
-        amount = self.cost(credits).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        return f"{amount:,} {self.currency}".strip()
 
 
 def parse_rate(per_credit: str, currency: str) -> Rate | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from imagine_calc.core.images.image_size import ImageSize, SizeError, read_size
 
@@ -83,14 +83,49 @@ def _walk(folder: str, should_stop: Callable[[], bool]) -> Iterator[Candidate | 
             yield Candidate(entry.path, explicit=False)
 
 
-def size_candidate(candidate: Candidate) -> ImageSize | SizeError | None:
-    """The size, or an error to show; None for a non-image found inside a folder (ignored)."""
+#: How a skipped file is counted, by its SizeError kind.
+_SKIPPED_WORDS = {
+    "svg": "SVG drawing",
+    "pdf": "PDF document",
+    "psd": "Photoshop file",
+    "raw": "camera RAW file",
+}
+
+
+@dataclass
+class ScanTally:
+    """What a folder scan passed over, by kind, so the user hears of it ("3 SVG drawings")."""
+
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str) -> None:
+        self.skipped[kind] = self.skipped.get(kind, 0) + 1
+
+    def counts(self) -> dict[str, int]:
+        return dict(self.skipped)
+
+    def words(self) -> str:
+        """ "2 SVG drawings, 1 PDF document and 14 other files" """
+        parts = [
+            f"{n} {_SKIPPED_WORDS.get(kind, 'other file')}{'s' if n != 1 else ''}"
+            for kind, n in sorted(self.skipped.items(), key=lambda kv: kv[0] == "other")
+        ]
+        return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] if parts else ""
+
+
+def size_candidate(candidate: Candidate, tally: ScanTally | None = None) -> ImageSize | SizeError | None:
+    """The size, or an error to show; None for a file found inside a folder that is no image
+    (counted in `tally` by kind: a drawing, a document, or some other file)."""
     result = read_size(candidate.path)
     if isinstance(result, ImageSize) or candidate.explicit:
         return result
     looks_like_image = os.path.splitext(candidate.path)[1].lower() in IMAGE_SUFFIXES
-    if result.kind in ("not-an-image", "folder") and not looks_like_image:
-        return None
-    if result.kind == "empty" and not looks_like_image:
-        return None
-    return result
+    if result.kind in _SKIPPED_WORDS:
+        skipped = result.kind
+    elif result.kind in ("not-an-image", "folder", "empty") and not looks_like_image:
+        skipped = "other"
+    else:
+        return result
+    if tally is not None:
+        tally.add(skipped)
+    return None

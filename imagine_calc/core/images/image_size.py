@@ -58,7 +58,9 @@ class SizeError:
     """Why a file has no size to quote; one per file, never an exception to the caller."""
 
     path: str
-    kind: str  # "missing", "unreadable", "empty", "not-an-image", "corrupt", "folder"
+    #: "missing", "unreadable", "empty", "not-an-image", "corrupt", "folder", or one of
+    #: OTHER_KINDS ("svg", "pdf", "psd", "raw"): a file with no pixel size to upscale
+    kind: str
     message: str
 
 
@@ -118,13 +120,44 @@ def read_size_bytes(data: bytes, name: str = "<pasted>") -> ImageSize | SizeErro
     return _read_header(name, io.BytesIO(data))
 
 
+#: Files people keep beside their images that have no pixel size to upscale: (kind, what it
+#: is and what to do), recognised by content first, then by name.
+OTHER_KINDS = {
+    "svg": "SVG is a vector drawing: export it as PNG to upscale it",
+    "pdf": "PDF is a document: export the page as PNG to upscale it",
+    "psd": "Photoshop file: export it as PNG or JPEG to upscale it",
+    "raw": "camera RAW file: export it as JPEG or PNG to upscale it",
+}
+_RAW_SUFFIXES = frozenset({".cr2", ".cr3", ".nef", ".arw", ".dng", ".orf", ".rw2", ".raf", ".srw", ".pef"})
+
+
+def other_kind(name: str, head: bytes) -> str | None:
+    """Which of OTHER_KINDS a file is, from its first bytes or its name; None if none."""
+    suffix = os.path.splitext(name)[1].lower()
+    text = head[:1024].lstrip().lower()
+    if b"<svg" in text or suffix in (".svg", ".svgz"):
+        return "svg"
+    if head.startswith(b"%PDF") or suffix == ".pdf":
+        return "pdf"
+    if head.startswith(b"8BPS") or suffix in (".psd", ".psb"):
+        return "psd"
+    if suffix in _RAW_SUFFIXES:
+        return "raw"
+    return None
+
+
 def _unreadable(name: str, fh: BinaryIO, kind: str, message: str) -> SizeError:
-    """A file that starts like a known format but fails is corrupt, and says which format."""
+    """A file that starts like a known format but fails is corrupt, and says which format; a
+    drawing, a document or a camera RAW file says what it is and what to do."""
     try:
         fh.seek(0)
-        fmt = _signature(fh.read(16))
+        head = fh.read(1024)
     except (OSError, ValueError):
-        fmt = None
+        head = b""
+    fmt = _signature(head[:16])
     if fmt is not None:
         return SizeError(name, "corrupt", f"corrupt {fmt} file: its header is damaged or cut off")
+    other = other_kind(name, head)
+    if other is not None:
+        return SizeError(name, other, OTHER_KINDS[other])
     return SizeError(name, kind, message)

@@ -16,6 +16,7 @@ from decimal import Context, Decimal, Inexact
 from typing import TYPE_CHECKING
 
 from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model, Observation
+from imagine_calc.core.text.catalog import settings_words
 
 if TYPE_CHECKING:
     from imagine_calc.core.pricing.quotes import GenerationRequest
@@ -92,14 +93,8 @@ def enhancer_pair(
 def settings_text(o: Observation, catalog: Catalog | None = None, *, with_model: bool = True) -> str:
     """ "Nano Banana 2 · 2K · 16:9 · 1 image · prompt enhancer" """
     model = catalog.find_model(o.model_id) if catalog is not None else None
-    name = model.name if model is not None else o.model_id
-    parts = [name, o.resolution] if with_model else [o.resolution]
-    if o.aspect_ratio:
-        parts.append(o.aspect_ratio)
-    parts.append(f"{o.images} image{'s' if o.images != 1 else ''}")
-    if o.prompt_enhancer:
-        parts.append("prompt enhancer")
-    return " · ".join(parts)
+    name = (model.name if model is not None else o.model_id) if with_model else ""
+    return settings_words(name, o.resolution, o.aspect_ratio, o.images, o.prompt_enhancer)
 
 
 def seen_text(o: Observation) -> str:

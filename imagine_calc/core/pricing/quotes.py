@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -11,6 +11,8 @@ from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model, 
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.limits import MAX_PIXEL_SIDE
 from imagine_calc.core.pricing import observations
+from imagine_calc.core.text.sizes import pixels, upscale_words
+from imagine_calc.core.text.sizes import scale as text_scale
 
 MEGAPIXEL = Decimal(1_000_000)
 
@@ -98,6 +100,24 @@ def make_quote(lines: Sequence[Line], unknown: Sequence[str] = (), caveats: Sequ
     return Quote(tuple(lines), known, tuple(unknown), tuple(caveats), frozenset(line.basis for line in lines))
 
 
+def sum_quotes(quotes: Iterable[Quote], lines: Sequence[Line] = ()) -> Quote:
+    """Known parts added exactly; every unknown reason and caveat kept once, in order."""
+    known = Decimal(0)
+    unknown: dict[str, None] = {}
+    caveats: dict[str, None] = {}
+    bases: set[Basis] = set()
+    for q in quotes:
+        known += q.known_total
+        unknown.update(dict.fromkeys(q.unknown_reasons))
+        caveats.update(dict.fromkeys(q.caveats))
+        bases |= q.bases
+    return Quote(tuple(lines), known, tuple(unknown), tuple(caveats), frozenset(bases))
+
+
+def times(quote: Quote, count: int) -> Quote:
+    return replace(quote, known_total=quote.known_total * count)
+
+
 @dataclass(frozen=True)
 class GenerationRequest:
     """The settings of one generation, as the window and the CLI collect them."""
@@ -175,12 +195,12 @@ def _image_line(
     if seen is not None:
         per_image, obs = seen
         caveats += observations.disagreement(model, obs)
-        return Line(label, per_image * n, f"{n} x {per_image}, {observations.seen_text(obs)}", Basis.OBSERVED)
+        return Line(label, per_image * n, f"{n} × {per_image}, {observations.seen_text(obs)}", Basis.OBSERVED)
     per_image = model.price_at(req.resolution)
     basis = model.basis_at(req.resolution)
     if per_image is None:
         unknown.append(f"{model.name}: {model.unknown.get('price', 'price unknown')}")
-        return Line(label, None, f"{n} x unknown", basis)
+        return Line(label, None, f"{n} × unknown", basis)
     if model.lower_bound_at(req.resolution):
         unknown.append(
             f"{model.name} at {req.resolution}: ImagineArt's page gives one base price "
@@ -188,9 +208,9 @@ def _image_line(
             f"the {req.resolution} price is not published. Record what ImagineArt shows to make it exact."
         )
         return Line(
-            label, per_image * n, f"{n} x {per_image} base price, {req.resolution} costs more", basis, True
+            label, per_image * n, f"{n} × {per_image} base price, {req.resolution} costs more", basis, True
         )
-    return Line(label, per_image * n, f"{n} x {per_image}", basis)
+    return Line(label, per_image * n, f"{n} × {per_image}", basis)
 
 
 def _enhancer_line(catalog: Catalog, req: GenerationRequest, unknown: list[str]) -> Line:
@@ -203,7 +223,7 @@ def _enhancer_line(catalog: Catalog, req: GenerationRequest, unknown: list[str])
         )
     if pe.surcharge is not None:
         if pe.applies == "per_image":
-            return Line(pe.name, pe.surcharge * req.images, f"{req.images} x {pe.surcharge}")
+            return Line(pe.name, pe.surcharge * req.images, f"{req.images} × {pe.surcharge}")
         return Line(pe.name, pe.surcharge, "once per generation")
     pair = observations.enhancer_pair(catalog, req, exact=False)
     if pair is not None:
@@ -231,7 +251,7 @@ def check_upscale(catalog: Catalog, engine_id: str, scale: int) -> UpscaleEngine
     except KeyError:
         raise QuoteError(f"no upscale engine '{engine_id}'", [e.id for e in catalog.engines]) from None
     if scale not in engine.scales:
-        raise QuoteError(f"{engine.name} does not offer {scale}x", [f"{s}x" for s in engine.scales])
+        raise QuoteError(f"{engine.name} does not offer {scale}×", [text_scale(s) for s in engine.scales])
     return engine
 
 
@@ -239,11 +259,13 @@ def quote_upscale(catalog: Catalog, engine_id: str, scale: int, width: int, heig
     """Credits to upscale one image of width x height pixels by `scale`."""
     engine = check_upscale(catalog, engine_id, scale)
     if width <= 0 or height <= 0:
-        raise QuoteError(f"an image of {width} x {height} pixels has no area")
+        raise QuoteError(f"an image of {pixels(width, height)} pixels has no area")
     if width > MAX_PIXEL_SIDE or height > MAX_PIXEL_SIDE:
-        raise QuoteError(f"an image is at most {MAX_PIXEL_SIDE:,} pixels on a side, got {width} x {height}")
+        raise QuoteError(
+            f"an image is at most {MAX_PIXEL_SIDE:,} pixels on a side, got {pixels(width, height)}"
+        )
     mp = megapixels(width, height)
-    label = f"{engine.name} {scale}x"
+    label = upscale_words(engine.name, scale)
     unknown: list[str] = []
     caveats: list[str] = []
     limit = engine.max_input_megapixels
@@ -258,7 +280,7 @@ def quote_upscale(catalog: Catalog, engine_id: str, scale: int, width: int, heig
         base, factor = engine.base_credits_per_megapixel, engine.scales[scale]
         inferred = "base_credits_per_megapixel" in engine.inferred
         basis = Basis.INFERRED if inferred else Basis.STATED
-        line = Line(label, base * mp * factor, f"{base} x {mp} MP x {factor}", basis)
+        line = Line(label, base * mp * factor, f"{base} × {mp} MP × {factor}", basis)
         if inferred:
             caveats.append(
                 f"{engine.name}'s base cost of {base} credits per megapixel is inferred "
@@ -277,17 +299,17 @@ def quote_upscale_batch(
     pixels = 0
     for width, height in sizes:
         if not (0 < width <= MAX_PIXEL_SIDE and 0 < height <= MAX_PIXEL_SIDE):
-            raise QuoteError(f"an image of {width} x {height} pixels cannot be quoted")
+            raise QuoteError(f"an image of {pixels(width, height)} pixels cannot be quoted")
         pixels += width * height
     n = len(sizes)
     mp = Decimal(pixels) / MEGAPIXEL
     limit = engine.max_input_megapixels
     if limit is not None and any(megapixels(w, h) > limit for w, h in sizes):
         raise QuoteError(f"{engine.name} takes images up to {limit} MP; this batch has a larger one")
-    label = f"{engine.name} {scale}x"
+    label = upscale_words(engine.name, scale)
     if engine.pricing == "fixed":
         return make_quote(
-            [Line(label, engine.scales[scale] * n, f"{n} x {engine.scales[scale]}, fixed price")]
+            [Line(label, engine.scales[scale] * n, f"{n} × {engine.scales[scale]}, fixed price")]
         )
     base = engine.base_credits_per_megapixel
     if base is None:
@@ -298,7 +320,7 @@ def quote_upscale_batch(
     line = Line(
         label,
         base * mp * factor,
-        f"{base} x {mp} MP in {n} images x {factor}",
+        f"{base} × {mp} MP in {n} images × {factor}",
         Basis.INFERRED if inferred else Basis.STATED,
     )
     caveats = []

@@ -19,6 +19,7 @@ from imagine_calc.core.estimates.budget import (
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
 from imagine_calc.core.estimates.money import Rate, parse_rate
 from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.text.budget import money
 
 CATALOG = load_catalog()
 RENEWAL = dt.date(2026, 12, 10)
@@ -95,6 +96,6 @@ def test_how_many_images_a_balance_buys(balances: Balances, model: str, expected
 def test_money_only_at_the_users_rate() -> None:
     rate = Rate.from_plan(Decimal("28"), Decimal("2000"), "EUR")
     assert rate.per_credit == Decimal("0.014")
-    assert rate.text(Decimal(12800)) == "179.20 EUR"
+    assert money(rate.cost(Decimal(12800)), rate.currency) == "179.20 EUR"
     assert parse_rate("0,01", "USD") == Rate(Decimal("0.01"), "USD")
     assert parse_rate("", "USD") is None and parse_rate("-1", "USD") is None

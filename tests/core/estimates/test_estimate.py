@@ -13,7 +13,7 @@ from imagine_calc.core.estimates.estimate import (
     price_estimate,
 )
 from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation, quote_upscale
-from imagine_calc.core.text.formatting import total_text
+from imagine_calc.core.text.quotes import long as total_text
 from tests.seed_table import SEED_MODELS
 
 CATALOG = load_catalog()
@@ -50,7 +50,7 @@ def test_a_batch_of_files_prices_each_size() -> None:
     priced = price_estimate(CATALOG, Estimate((item,)))
     expected = sum(quote_upscale(CATALOG, "topaz", 2, w, h).known_total for w, h in item.sizes)
     assert priced.total.known_total == expected
-    assert priced.items[0].description == "Topaz 2x · 2 images"
+    assert priced.items[0].description == "Topaz 2× · 2 images"
 
 
 def test_a_base_price_above_1k_makes_the_estimate_at_least() -> None:
@@ -67,7 +67,7 @@ def test_an_unknown_price_makes_every_total_a_lower_bound() -> None:
     assert priced.items[1].quote.total is None
     assert not priced.total.complete
     assert priced.total.known_total == Decimal(15)
-    assert total_text(priced.total) == "at least 15 credits, plus unknown"
+    assert total_text(priced.total) == "at least 15 credits"
     assert any("Midjourney V7" in r for r in priced.total.unknown_reasons)
     by_model = dict(priced.subtotals())
     assert by_model["Flux Dev"].total == Decimal(15)

@@ -9,7 +9,8 @@ import pytest
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation
-from imagine_calc.core.text.formatting import price_summary, total_text
+from imagine_calc.core.text.catalog import price_summary
+from imagine_calc.core.text.quotes import long as total_text
 
 CATALOG = load_catalog()
 
@@ -21,7 +22,7 @@ def quote(**kw: object):
 def test_nano_banana_2_4k_three_images_is_294() -> None:
     q = quote(model_id="nano-banana-2", resolution="4K", images=3)
     assert q.total == Decimal(294)
-    assert q.lines[0].detail == "3 x 98"
+    assert q.lines[0].detail == "3 × 98"
 
 
 def test_midjourney_price_is_unknown_not_zero() -> None:
@@ -37,7 +38,7 @@ def test_prompt_enhancer_makes_a_known_total_a_lower_bound() -> None:
     q = quote(model_id="flux-dev", images=2, prompt_enhancer=True)
     assert not q.complete
     assert q.known_total == Decimal(10)
-    assert total_text(q) == "at least 10 credits, plus unknown"
+    assert total_text(q) == "at least 10 credits"
     assert any("small credit cost" in r for r in q.unknown_reasons)
 
 
@@ -74,7 +75,7 @@ def test_a_base_price_is_the_1k_price_and_only_the_least_above() -> None:
     four_k = quote(model_id="imagineart-1-5-pro", resolution="4K", images=2)
     assert four_k.total is None and four_k.known_total == 50 and four_k.lines[0].lower_bound
     assert "ImagineArt 1.5 Pro at 4K" in four_k.unknown_reasons[0]
-    assert total_text(four_k) == "at least 50 credits, plus unknown"
+    assert total_text(four_k) == "at least 50 credits"
 
 
 def test_a_model_whose_maximum_is_1k_is_never_a_lower_bound() -> None:
@@ -96,7 +97,7 @@ def test_price_summary_groups_equal_tiers_like_the_page() -> None:
 
 
 def test_the_age_of_prices_reads_naturally_even_from_the_future() -> None:
-    from imagine_calc.core.text.formatting import age_text
+    from imagine_calc.core.text.catalog import age as age_text
 
     assert [age_text(d) for d in (0, 1, 45)] == ["from today", "1 day old", "45 days old"]
     assert age_text(-3) == "dated 3 days ahead of this computer's date"

@@ -87,7 +87,7 @@ def test_magnific_is_a_fixed_price_per_scale_whatever_the_size(
 
 
 def test_engines_reject_scales_they_lack_and_list_the_allowed_ones() -> None:
-    with pytest.raises(QuoteError, match=r"allowed: 2x, 4x\)"):
+    with pytest.raises(QuoteError, match=r"allowed: 2×, 4×\)"):
         quote_upscale(CATALOG, "topaz", 8, 100, 100)
-    with pytest.raises(QuoteError, match=r"2x, 4x, 8x, 16x"):
+    with pytest.raises(QuoteError, match=r"2×, 4×, 8×, 16×"):
         quote_upscale(CATALOG, "magnific", 3, 100, 100)

@@ -1,0 +1,73 @@
+"""Words for what the catalog says: a model's prices, a set of settings, the prices' age."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from imagine_calc.core.catalog.records import BASE_TIER, Model
+from imagine_calc.core.text.numbers import PLAIN, NumberStyle, number, plural
+
+
+def tiered(prices: Mapping[str, Decimal | None], style: NumberStyle = PLAIN) -> str:
+    """Tier prices as ImagineArt's table writes them, equal neighbouring tiers grouped:
+    "49 (1K) / 73.5 (2K) / 98 (4K)", "80 (1K/2K) / 160 (4K)"."""
+    groups: list[tuple[Decimal | None, list[str]]] = []
+    for tier, price in prices.items():
+        if groups and groups[-1][0] == price:
+            groups[-1][1].append(tier)
+        else:
+            groups.append((price, [tier]))
+    return " / ".join(
+        f"{'unknown' if p is None else number(p, style)} ({'/'.join(tiers)})" for p, tiers in groups
+    )
+
+
+def price_summary(model: Model, style: NumberStyle = PLAIN) -> str:
+    """ "25", "49 (1K) / 73.5 (2K) / 98 (4K)", "80 (1K/2K) / 160 (4K)" or "unknown"."""
+    if model.flat:
+        price = next(iter(model.tier_prices.values()))
+        return "unknown" if price is None else number(price, style)
+    return tiered(model.tier_prices, style)
+
+
+def price_words(model: Model, style: NumberStyle = PLAIN) -> str:
+    """A model's price as the page gives it, with how far it holds: "49 (1K) / 73.5 (2K) /
+    98 (4K) per image", "25 per image at 1K, the page's base price; 2K and 4K cost more (not
+    published)", "5 per image", or "unknown"."""
+    summary = price_summary(model, style)
+    if summary == "unknown":
+        return summary
+    above = [t for t in model.tiers if model.lower_bound_at(t)]
+    if not model.flat or not above:
+        return f"{summary} per image"
+    return (
+        f"{summary} per image at {BASE_TIER}, the page's base price; "
+        f"{' and '.join(above)} cost more (not published)"
+    )
+
+
+def settings_words(
+    name: str,
+    resolution: str,
+    aspect_ratio: str | None,
+    images: int,
+    prompt_enhancer: bool,
+    style: NumberStyle = PLAIN,
+) -> str:
+    """ "Nano Banana 2 · 2K · 16:9 · 4 images · prompt enhancer" (the name may be empty)."""
+    parts = [p for p in (name, resolution, aspect_ratio) if p]
+    parts.append(plural(images, "image", style))
+    if prompt_enhancer:
+        parts.append("prompt enhancer")
+    return " · ".join(parts)
+
+
+def age(days: int) -> str:
+    """How old the prices are: "from today", "1 day old", "45 days old", or, for a date ahead
+    of this computer's clock, "dated 3 days ahead of this computer's date" (never "-3 days")."""
+    if days < 0:
+        return f"dated {plural(-days, 'day')} ahead of this computer's date"
+    if days == 0:
+        return "from today"
+    return f"{plural(days, 'day')} old"

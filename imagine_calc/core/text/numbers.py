@@ -1,0 +1,93 @@
+"""How numbers are written: one style per audience, the same rules for every figure.
+
+The CLI and the files use PLAIN ("12,800", "73.5"); the window passes a style made from the
+user's locale (gui/shared/numbers.py). Every figure keeps all its digits unless it is itself
+an estimate, which reads as a whole number (or two significant digits when below 10).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def group_thousands(n: int, separator: str = ",") -> str:
+    """1234567 -> "1,234,567", for any size of integer."""
+    digits = str(abs(n))
+    head = len(digits) % 3 or 3
+    groups = [digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))]
+    return ("-" if n < 0 else "") + separator.join(groups)
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """The locale's ways of writing a whole number, the decimal point and the signs."""
+
+    integer: Callable[[int], str] = group_thousands
+    point: str = "."
+    minus: str = "-"
+    plus: str = "+"
+
+
+PLAIN = NumberStyle()
+
+
+def number(value: Decimal, style: NumberStyle = PLAIN) -> str:
+    """Exact, grouped, no trailing zeros: 1,040 / 73.5 / 41.472 / -24.5."""
+    if not value.is_finite():
+        return "?"
+    if value.adjusted() > 30:  # beyond every bound: never a million-digit string
+        return f"{value:.3E}"
+    text = f"{abs(value).normalize():f}"
+    whole, _, fraction = text.partition(".")
+    out = style.integer(int(whole)) + (style.point + fraction if fraction else "")
+    return (style.minus if value < 0 else "") + out
+
+
+def whole(n: int, style: NumberStyle = PLAIN) -> str:
+    return number(Decimal(n), style)
+
+
+def signed(value: Decimal, style: NumberStyle = PLAIN) -> str:
+    """+49 / -24.5 / ±0: what choosing an option would change."""
+    if value == 0:
+        return "±0"
+    return (style.plus if value > 0 else "") + number(value, style)
+
+
+def rounded(value: Decimal) -> Decimal:
+    """An estimate as a person reads it: whole credits from 10 up, else two significant digits
+    (Topaz's 41.472 is "41", 4.608 is "4.6", a 16 px icon's 0.00512 is "0.0051")."""
+    if value == 0 or abs(value) >= 10:
+        return value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    step = Decimal(1).scaleb(value.adjusted() - 1)
+    return value.quantize(step, rounding=ROUND_HALF_UP)
+
+
+def approx(value: Decimal, style: NumberStyle = PLAIN) -> str:
+    return number(rounded(value), style)
+
+
+def significant(value: Decimal, digits: int = 4) -> Decimal:
+    """`value` to `digits` significant digits (a money rate: 0.009997, not 0.0099966666…)."""
+    if value == 0:
+        return value
+    return value.quantize(Decimal(1).scaleb(value.adjusted() - digits + 1), rounding=ROUND_HALF_UP)
+
+
+def plain_decimal(value: Decimal) -> str:
+    """Exact and machine-readable, for files: "12800", "629.1456", never "1.28E+4"."""
+    return format(value.normalize(), "f") if value else "0"
+
+
+def json_number(value: Decimal | None) -> int | float | None:
+    """A JSON-ready number: int when whole, else the float whose repr is the exact decimal."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def plural(n: int, word: str, style: NumberStyle = PLAIN) -> str:
+    """ "1 image", "4 images", "1 day", "45 days"."""
+    return f"{whole(n, style)} {word}{'' if n == 1 else 's'}"

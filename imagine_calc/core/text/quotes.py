@@ -1,0 +1,93 @@
+"""Every state a quote can be in, and the words for it: one table, used by every view.
+
+| state                    | short    | long                      |
+|--------------------------|----------|---------------------------|
+| exact                    | 147      | 147 credits               |
+| observed                 | 51       | 51 credits, observed      |
+| approximate              | ≈ 41     | about 41 credits          |
+| lower bound              | ≥ 25     | at least 25 credits       |
+| approximate lower bound  | ≥ ≈ 41   | at least about 41 credits |
+| unknown                  | unknown  | unknown                   |
+
+Short forms go in table cells (model list, upscale rows, estimate lines), long forms in
+totals, sentences and the CLI. An estimate's figure is rounded as a person reads it; its
+exact value is in `exact()` (tooltips) and in JSON.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from imagine_calc.core.catalog.records import Basis
+from imagine_calc.core.pricing.quotes import Line, Quote, QuoteState
+from imagine_calc.core.text.numbers import PLAIN, NumberStyle, approx, number, signed
+
+#: state -> (short, long); {n} is the figure, already written for the state.
+FORMS: dict[QuoteState, tuple[str, str]] = {
+    QuoteState.EXACT: ("{n}", "{n} {credits}"),
+    QuoteState.OBSERVED: ("{n}", "{n} {credits}, observed"),
+    QuoteState.APPROXIMATE: ("≈ {n}", "about {n} {credits}"),
+    QuoteState.LOWER_BOUND: ("≥ {n}", "at least {n} {credits}"),
+    QuoteState.APPROXIMATE_LOWER_BOUND: ("≥ ≈ {n}", "at least about {n} {credits}"),
+    QuoteState.UNKNOWN: ("unknown", "unknown"),
+}
+_ESTIMATES = (QuoteState.APPROXIMATE, QuoteState.APPROXIMATE_LOWER_BOUND)
+
+
+def _figure(quote: Quote, style: NumberStyle) -> str:
+    if quote.state in _ESTIMATES:
+        return approx(quote.known_total, style)
+    return number(quote.known_total, style)
+
+
+def _fill(template: str, quote: Quote, style: NumberStyle) -> str:
+    n = _figure(quote, style)
+    return template.format(n=n, credits="credit" if n == "1" else "credits")
+
+
+def short(quote: Quote, style: NumberStyle = PLAIN) -> str:
+    """A table cell: "147", "≈ 41", "≥ 25", "≥ ≈ 41", "unknown"."""
+    return _fill(FORMS[quote.state][0], quote, style)
+
+
+def long(quote: Quote, style: NumberStyle = PLAIN) -> str:
+    """A total: "147 credits", "about 41 credits", "at least 25 credits", "unknown"."""
+    return _fill(FORMS[quote.state][1], quote, style)
+
+
+def exact(quote: Quote, style: NumberStyle = PLAIN) -> str:
+    """Every digit, with the state in words (for a tooltip beside a rounded figure):
+    "41.472 credits (inferred: about)", "at least 25 credits"."""
+    figure = f"{number(quote.known_total, style)} credits"
+    if quote.state is QuoteState.UNKNOWN:
+        return "unknown"
+    prefix = "at least " if not quote.complete else ""
+    suffix = " (rests on an inferred figure)" if quote.estimated else ""
+    return f"{prefix}{figure}{suffix}"
+
+
+def line_amount(line: Line, style: NumberStyle = PLAIN) -> str:
+    """One part of a breakdown: "98", "at least 25", "about 41", "unknown"."""
+    if line.credits is None:
+        return "unknown"
+    figure = approx(line.credits, style) if line.basis is Basis.INFERRED else number(line.credits, style)
+    about = "about " if line.basis is Basis.INFERRED else ""
+    return f"at least {about}{figure}" if line.lower_bound else f"{about}{figure}"
+
+
+def delta(current: Quote, other: Quote, style: NumberStyle = PLAIN) -> str:
+    """What choosing `other` instead of `current` changes: "+49", "-24.5", "±0"; with an
+    unknown part on either side "+ ?" (more unknown), "- ?" (less), "± ?" (either way),
+    after the known change if there is one ("+49 + ?"). Two unknowns never cancel to ±0."""
+    known = other.known_total - current.known_total
+    if current.complete and other.complete:
+        return signed(known, style)
+    gained = set(other.unknown_reasons) - set(current.unknown_reasons)
+    lost = set(current.unknown_reasons) - set(other.unknown_reasons)
+    unknown = "+ ?" if gained and not lost else f"{style.minus} ?" if lost and not gained else "± ?"
+    return unknown if known == 0 else f"{signed(known, style)} {unknown}"
+
+
+def estimated(value: Decimal, style: NumberStyle = PLAIN) -> str:
+    """A figure that rests on an inferred price: "about 41"."""
+    return f"about {approx(value, style)}"

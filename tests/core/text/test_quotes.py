@@ -1,0 +1,71 @@
+"""The one table of quote states: each state's short and long form, tested once for every view."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from imagine_calc.core.catalog.records import Basis
+from imagine_calc.core.pricing.quotes import Line, Quote, QuoteState, make_quote
+from imagine_calc.core.text import quotes
+from imagine_calc.core.text.numbers import NumberStyle, approx, number
+
+EXACT = make_quote([Line("Nano Banana 2, 2K", Decimal(147), "2 × 73.5")])
+OBSERVED = make_quote([Line("ImagineArt 1.5 Pro, 4K", Decimal(40), "observed", Basis.OBSERVED)])
+APPROX = make_quote([Line("Topaz 2×", Decimal("41.472"), "20 × 2.0736 MP × 1", Basis.INFERRED)])
+LOWER = make_quote([Line("Flux 2 Max, 2K", Decimal(50), "base", Basis.BASE, True)], ["not published at 2K"])
+MIXED = make_quote(
+    [Line("Topaz 2×", Decimal("5497.2"), "", Basis.INFERRED), Line("Midjourney V7", None, "", Basis.UNKNOWN)],
+    ["Midjourney V7: See tooltip"],
+)
+UNKNOWN = make_quote([Line("Midjourney V7", None, "", Basis.UNKNOWN)], ["Midjourney V7: See tooltip"])
+
+
+@pytest.mark.parametrize(
+    ("quote", "state", "short", "long"),
+    [
+        (EXACT, QuoteState.EXACT, "147", "147 credits"),
+        (OBSERVED, QuoteState.OBSERVED, "40", "40 credits, observed"),
+        (APPROX, QuoteState.APPROXIMATE, "≈ 41", "about 41 credits"),
+        (LOWER, QuoteState.LOWER_BOUND, "≥ 50", "at least 50 credits"),
+        (MIXED, QuoteState.APPROXIMATE_LOWER_BOUND, "≥ ≈ 5,497", "at least about 5,497 credits"),
+        (UNKNOWN, QuoteState.UNKNOWN, "unknown", "unknown"),
+    ],
+)
+def test_every_state_has_one_short_and_one_long_form(
+    quote: Quote, state: QuoteState, short: str, long: str
+) -> None:
+    assert quote.state is state
+    assert quotes.short(quote) == short and quotes.long(quote) == long
+
+
+def test_every_state_is_in_the_table() -> None:
+    assert set(quotes.FORMS) == set(QuoteState)
+
+
+def test_a_locale_style_changes_only_how_digits_are_written() -> None:
+    german = NumberStyle(lambda n: f"{n:,}".replace(",", "."), ",", "-", "+")
+    assert quotes.long(MIXED, german) == "at least about 5.497 credits"
+    assert number(Decimal("73.5"), german) == "73,5"
+
+
+def test_estimates_read_as_a_person_reads_them_and_keep_every_digit_in_exact() -> None:
+    assert [approx(Decimal(v)) for v in ("41.472", "4.608", "0.00512", "170.692")] == [
+        "41",
+        "4.6",
+        "0.0051",
+        "171",
+    ]
+    assert quotes.exact(APPROX) == "41.472 credits (rests on an inferred figure)"
+    assert quotes.line_amount(APPROX.lines[0]) == "about 41"
+    assert quotes.line_amount(LOWER.lines[0]) == "at least 50"
+
+
+def test_two_unknowns_never_cancel_to_zero() -> None:
+    one_k = make_quote([Line("Midjourney V7, 1K", None, "", Basis.UNKNOWN)], ["Midjourney: See tooltip"])
+    assert quotes.delta(one_k, UNKNOWN) == "± ?"
+    assert quotes.delta(EXACT, make_quote(EXACT.lines, ["enhancer unknown"])) == "+ ?"
+    assert quotes.delta(make_quote(EXACT.lines, ["enhancer unknown"]), EXACT) == "- ?"
+    assert quotes.delta(EXACT, LOWER) == "-97 + ?"
+    assert quotes.delta(EXACT, EXACT) == "±0"
