@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from imagine_calc import __version__
 from imagine_calc.core.catalog.loader import LoadedCatalog
-from imagine_calc.core.text.formatting import age_text
+from imagine_calc.core.text.catalog import age
 
 
 def about_html(loaded: LoadedCatalog) -> str:
@@ -26,7 +26,7 @@ def about_html(loaded: LoadedCatalog) -> str:
         f"<h3>imagine-calc {escape(__version__)}</h3>"
         "<p>An offline calculator for ImagineArt image credits. It never connects to the network.</p>"
         f"<p>Price catalog <b>{escape(cat.version)}</b>, prices as of <b>{cat.as_of.isoformat()}</b> "
-        f"({age_text(cat.age_days())}).<br>Source: {escape(cat.source.title)} ({escape(cat.source.url)})."
+        f"({age(cat.age_days())}).<br>Source: {escape(cat.source.title)} ({escape(cat.source.url)})."
         "<br>ImagineArt's own tooltip is always the final word on a price.</p>"
         f"<p>Your override file ({state}):<br><code>{escape(str(loaded.override_path))}</code></p>"
     )

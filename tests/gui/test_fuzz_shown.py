@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from imagine_calc.core.catalog.loader import load_override
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, loads
-from imagine_calc.core.pricing.choices import fit_request
+from imagine_calc.core.pricing.generate_view import generate_view
 from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
 from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
 from imagine_calc.gui.generate.model_info import model_html
@@ -56,11 +56,12 @@ def test_every_catalog_that_loads_is_shown(qtbot: QtBot, data: dict[str, Any]) -
     qtbot.addWidget(settings_panel)
     qtbot.addWidget(total)
     for model in catalog.models:
-        request, notices = fit_request(catalog, GenerationRequest(model.id, "4K", None, 4, True))
-        table.set_request(request)
+        view = generate_view(catalog, GenerationRequest(model.id, "4K", None, 4, True))
+        request = view.request
+        table.show_view(view)
         every_cell(table)
-        settings_panel.show_request(catalog, request, notices)
-        total.show_quote(catalog, request, quote_generation(catalog, request))
+        settings_panel.show_view(catalog, view)
+        total.show_view(catalog, view)
         assert total.total.text()
         model_html(model, quote_generation(catalog, request), catalog=catalog)
 

@@ -7,7 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QSpinBox, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QToolTip,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
@@ -106,7 +115,7 @@ def test_nano_banana_2_4k_three_images_reads_294(qtbot: QtBot, window: MainWindo
     with qtbot.waitSignal(window.cost_changed):
         window.set_request(GenerationRequest("nano-banana-2", "4K", "1:1", 3))
     assert total_text(window) == "294 credits"
-    assert "3 x 98" in window.findChild(QLabel, "breakdownLabel").text()
+    assert "3 × 98" in window.findChild(QLabel, "breakdownLabel").text()
 
 
 def test_options_show_what_they_would_change(qtbot: QtBot, window: MainWindow) -> None:
@@ -121,7 +130,7 @@ def test_options_show_what_they_would_change(qtbot: QtBot, window: MainWindow) -
 
 def test_midjourney_reads_unknown(qtbot: QtBot, window: MainWindow) -> None:
     pick(qtbot, window, "midjourney-v7")
-    assert total_text(window) == "Unknown"
+    assert total_text(window) == "unknown"
     assert "See tooltip" in window.findChild(QLabel, "breakdownLabel").text()
     assert row_index(window, "midjourney-v7", COST).data() == "unknown"
 
@@ -226,20 +235,28 @@ def test_hovering_a_model_shows_it_in_the_detail_pane(qtbot: QtBot, window: Main
     assert "Ideogram v3" in window.detail.toPlainText()
 
 
-def test_toggling_the_enhancer_does_not_move_the_controls(qtbot: QtBot, window: MainWindow) -> None:
+def test_a_longer_breakdown_never_moves_the_controls(qtbot: QtBot, window: MainWindow) -> None:
+    """The settings and the Add button sit above the breakdown: toggling the enhancer (its
+    unknown surcharge adds lines) or switching to Midjourney V7 moves none of them."""
     pick(qtbot, window, "nano-banana-2")
-    check = window.findChild(QCheckBox, "promptEnhancerCheck")
+    controls = [
+        window.findChild(QCheckBox, "promptEnhancerCheck"),
+        window.findChild(QComboBox, "resolutionCombo"),
+        window.findChild(QPushButton, "addToEstimateButton"),
+        window.findChild(QPushButton, "recordButton"),
+    ]
     breakdown = window.findChild(QLabel, "breakdownLabel")
-    check.setChecked(False)
     settle()
-    before, reserved = check.mapTo(window, check.rect().topLeft()), breakdown.minimumHeight()
+    where = [c.mapTo(window, c.rect().topLeft()) for c in controls]
     short = breakdown.text()
-    check.setChecked(True)  # the breakdown gains the enhancer line and the reason it is unknown
+    with qtbot.waitSignal(window.cost_changed):
+        controls[0].setChecked(True)
     settle()
     assert breakdown.text().count("<br>") > short.count("<br>")
-    assert breakdown.heightForWidth(breakdown.width()) > QLabel(short).heightForWidth(breakdown.width())
-    assert breakdown.minimumHeight() == reserved >= breakdown.heightForWidth(breakdown.width())
-    assert check.mapTo(window, check.rect().topLeft()) == before
+    assert [c.mapTo(window, c.rect().topLeft()) for c in controls] == where
+    pick(qtbot, window, "midjourney-v7")
+    settle()
+    assert [c.mapTo(window, c.rect().topLeft()) for c in controls] == where
 
 
 def test_upscale_tab_is_built_when_first_opened(qtbot: QtBot, window: MainWindow) -> None:

@@ -176,6 +176,33 @@ class Catalog:
                 return m
         return None
 
+    def suggest_models(self, text: str) -> list["Model"]:
+        """Models a mistyped name probably meant ("GPT Image 1.5" -> ChatGPT 1.5): the most
+        words in common (a version number counts double, "gpt" matches "chatgpt"), else
+        similar spelling."""
+        import difflib
+
+        words = text.casefold().replace("-", " ").split()
+
+        def score(model: Model) -> int:
+            theirs = model.name.casefold().split()
+            return sum(
+                (2 if any(c.isdigit() for c in w) else 1)
+                for w in words
+                if any(w == t or (not w[0].isdigit() and w in t) for t in theirs)
+            )
+
+        scored = sorted(((score(m), i, m) for i, m in enumerate(self.models)), key=lambda s: (-s[0], s[1]))
+        best = [m for points, _, m in scored if points == scored[0][0]] if scored and scored[0][0] else []
+        if best and (scored[0][0] >= 2 or len(best) == 1):
+            return best[:3]
+        names = {m.name.casefold(): m for m in self.models} | {m.id: m for m in self.models}
+        found: list[Model] = []
+        for name in difflib.get_close_matches(text.strip().casefold(), list(names), n=3, cutoff=0.6):
+            if names[name] not in found:
+                found.append(names[name])
+        return found
+
     def observations_of(self, model_id: str) -> tuple[Observation, ...]:
         return tuple(o for o in self.observations if o.model_id == model_id)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from html import escape
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
 from imagine_calc.core.limits import MAX_BALANCE
+from imagine_calc.core.text.budget import rate_words
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.settings_store import MoneyFields, SettingsStore
 
@@ -148,7 +150,5 @@ class BudgetBox(QGroupBox):
         if rate is None:
             self.rate_note.setText("<small>Not a number: no money shown.</small>" if typed else "")
             return
-        per = numbers.credits(rate.per_credit.normalize())
-        self.rate_note.setText(
-            f"<small>{per} {rate.currency or '(no currency)'} per credit, as you typed it.</small>"
-        )
+        self.rate_note.setText(f"<small>{escape(rate_words(rate, numbers.style()))}</small>")
+        self.rate_note.setToolTip(f"Exactly {rate.per_credit.normalize():f} {rate.currency} per credit")

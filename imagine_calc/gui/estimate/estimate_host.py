@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
-from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.settings_store import SettingsStore
 
 if TYPE_CHECKING:
@@ -29,10 +30,11 @@ class EstimateHost(QObject):
     problem = Signal(str)
 
     def __init__(
-        self, window: QMainWindow, tabs: QTabWidget, store: SettingsStore, catalog: Callable[[], Catalog]
+        self, window: QMainWindow, tabs: QTabWidget, store: SettingsStore, owner: CatalogOwner
     ) -> None:
         super().__init__(window)
-        self.window, self.tabs, self.store, self.catalog = window, tabs, store, catalog
+        self.window, self.tabs, self.store, self.owner = window, tabs, store, owner
+        owner.changed.connect(self._catalog_changed)
         self.base_title = window.windowTitle()
         self._panel: EstimatePanel | None = None
         self.page = QWidget(objectName="estimatePage")
@@ -55,7 +57,7 @@ class EstimateHost(QObject):
         if self._panel is None:
             from imagine_calc.gui.estimate.estimate_panel import EstimatePanel
 
-            panel = EstimatePanel(self.catalog(), self.store, self.undo_stack)
+            panel = EstimatePanel(self.owner.catalog, self.store, self.undo_stack)
             status = self.window.statusBar()
             panel.message.connect(lambda text: status.showMessage(text, 8000))
             panel.balances_changed.connect(self.balances_changed)
@@ -77,9 +79,9 @@ class EstimateHost(QObject):
         """Add lines without leaving the tab the user is on: people add several in a row."""
         self.panel.add(items)
 
-    def set_catalog(self, catalog: Catalog) -> None:
+    def _catalog_changed(self, loaded: LoadedCatalog) -> None:
         if self._panel is not None:
-            self._panel.set_catalog(catalog)
+            self._panel.set_catalog(loaded.catalog)
 
     def flush(self) -> None:
         """Write the working copy now and wait for it (the window is closing)."""

@@ -20,10 +20,10 @@ from imagine_calc.core.estimates.estimate import (
     repriced,
     sum_quotes,
 )
-from imagine_calc.core.estimates.estimate_export import HEADER
+from imagine_calc.core.estimates.estimate_export import HEADER, line_cells
 from imagine_calc.core.limits import MAX_COUNT
-from imagine_calc.core.pricing.quotes import Quote
-from imagine_calc.core.text.formatting import short_text
+from imagine_calc.core.text import quotes
+from imagine_calc.core.text.numbers import whole
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.widgets import FlatTableModel
 
@@ -33,22 +33,19 @@ CreditsRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-def cell_text(quote: Quote) -> str:
-    """The export's cell text, in the user's locale."""
-    return short_text(quote, numbers.credits, numbers.about)
-
-
 def tooltip(p: PricedItem) -> str:
+    style = numbers.style()
     lines = [p.description]
     for line in p.unit.lines:
-        amount = "unknown" if line.credits is None else numbers.credits(line.credits)
-        lines.append(f"{line.label}: {amount} ({line.detail})")
+        lines.append(f"{line.label}: {quotes.line_amount(line, style)} ({line.detail})")
     if p.item.count > 1:
-        lines.append(f"× {p.item.count} = {cell_text(p.quote)}")
-    lines += [f"Unknown: {r}" for r in p.quote.unknown_reasons]
+        lines.append(f"× {whole(p.item.count, style)} = {quotes.long(p.quote, style)}")
+    lines.append(f"Exactly: {quotes.exact(p.quote, style)}")
+    lines += [f"Not known: {r}" for r in p.quote.unknown_reasons]
     lines += list(p.quote.caveats)
     if p.needs_subscription:
-        lines.append("Pro model: needs a subscription.")
+        inferred = " (inferred from the name)" if p.subscription_inferred else ""
+        lines.append(f"Pro model: needs a subscription{inferred}.")
     return "\n".join(lines)
 
 
@@ -94,13 +91,7 @@ class EstimateTableModel(FlatTableModel):
             return None
         p, col = self.priced[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                p.label,
-                p.description,
-                numbers.count(p.item.count),
-                cell_text(p.unit),
-                cell_text(p.quote),
-            )[col]
+            return line_cells(p, numbers.style())[col]
         if role == Qt.ItemDataRole.EditRole:
             return {LABEL: p.item.label or p.group, COUNT: p.item.count}.get(col)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -29,6 +29,9 @@ from imagine_calc.core.estimates.budget import Balances, BudgetPlan, plan_budget
 from imagine_calc.core.estimates.estimate import Item, PricedEstimate
 from imagine_calc.core.estimates.estimate_export import HEADER
 from imagine_calc.core.estimates.estimate_file import SUFFIX, EstimateFileError
+from imagine_calc.core.text import quotes
+from imagine_calc.core.text.budget import budget_lines, cost_words
+from imagine_calc.core.text.numbers import number
 from imagine_calc.gui.estimate.budget_box import BudgetBox
 from imagine_calc.gui.estimate.estimate_document import EstimateDocument, write_file
 from imagine_calc.gui.estimate.estimate_model import (
@@ -39,7 +42,6 @@ from imagine_calc.gui.estimate.estimate_model import (
     WHAT,
     CountDelegate,
     EstimateTableModel,
-    cell_text,
 )
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.settings_store import SettingsStore
@@ -231,22 +233,26 @@ class EstimatePanel(QWidget):
     def refresh(self) -> None:
         priced = self.priced()
         n = len(priced.items)
-        self.total.setText(f"Estimate: {numbers.total(priced.total)}" if n else "Estimate: empty")
-        self.total.setToolTip(estimate_export.to_text(priced, self.model.catalog))
+        style = numbers.style()
+        self.total.setText(f"Estimate: {quotes.long(priced.total, style)}" if n else "Estimate: empty")
+        self.total.setToolTip(f"Exactly: {quotes.exact(priced.total, style)}" if n else "")
         rate = self.budget_box.rate()
         if rate is not None and n:
-            prefix = "" if priced.total.complete else "at least "
-            self.money.setText(f"{prefix}{rate.text(priced.total.known_total)} at the rate you entered")
+            self.money.setText(f"{cost_words(rate, priced.total, style)} at your rate")
+            self.money.setToolTip(
+                f"{number(rate.cost(priced.total.known_total), style)} {rate.currency}, exactly"
+            )
         else:
             self.money.clear()
         by = self.by.currentData() or "group"
         subtotals = priced.subtotals(by)
-        self.subtotals.setText(
-            " · ".join(f"{escape(name)}: <b>{escape(cell_text(q))}</b>" for name, q in subtotals)
-            if n > 1
-            else ""
+        rows = "".join(
+            f"<tr><td>{escape(name)}:&nbsp;&nbsp;</td>"
+            f"<td align=right><b>{escape(quotes.long(q, style))}</b></td></tr>"
+            for name, q in subtotals
         )
-        notes = [f"Unknown: {escape(r)}" for r in priced.total.unknown_reasons]
+        self.subtotals.setText(f"<table cellspacing=0 cellpadding=1>{rows}</table>" if n > 1 else "")
+        notes = [f"Not known: {escape(r)}" for r in priced.total.unknown_reasons]
         notes += [escape(c) for c in priced.total.caveats]
         self.notes.setText("<small>" + "<br>".join(notes) + "</small>" if notes else "")
         balances = self.balances()
@@ -262,25 +268,18 @@ class EstimatePanel(QWidget):
             self.budget.setText(self._budget_html(self.plan, priced.total.estimated))
 
     def _budget_html(self, plan: BudgetPlan, estimated: bool) -> str:
-        """One line per balance (the side column is narrow); whole credits, said to be "about",
-        when the total rests on an inferred price such as Topaz's base cost."""
+        """The budget's sentences (core/text/budget.py), one paragraph each (the side column is
+        narrow); a shortfall and the warnings in red."""
         red = "#ff6b6b" if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "#c62828"
-        n = numbers.about if estimated else numbers.credits
-        about = "about " if estimated else ""
-        out = [
-            f"<p><b>{escape(d.balance)}</b>: {n(d.used)} of {n(d.available)} used, {n(d.left)} left</p>"
-            for d in plan.draws
-        ]
-        if plan.short:
-            out.append(f"<p style='color:{red}'><b>Short by {about}{n(plan.short)} credits.</b></p>")
-        else:
-            out.append(f"<p><b>Covered</b>: {about}{n(plan.left)} credits left after it.</p>")
-        if plan.lost_at_renewal and plan.renewal:
-            out.append(
-                f"<p>{about.capitalize()}{n(plan.lost_at_renewal)} subscription credits would be lost "
-                f"at renewal on {plan.renewal.isoformat()} unless spent.</p>"
-            )
-        out += [f"<p style='color:{red}'>{escape(w)}</p>" for w in plan.warnings]
+        out = []
+        for line in budget_lines(plan, estimated, numbers.style()):
+            text = escape(line.text)
+            if line.kind == "short":
+                out.append(f"<p style='color:{red}'><b>{text}</b></p>")
+            elif line.kind == "warning":
+                out.append(f"<p style='color:{red}'>{text}</p>")
+            else:
+                out.append(f"<p>{text}</p>")
         return "".join(out)
 
     def show_changes(self, changes: list[str]) -> None:

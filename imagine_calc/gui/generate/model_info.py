@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from html import escape as _escape
 
 from PySide6.QtCore import QLocale
 
 from imagine_calc.core.catalog.records import Catalog, Model
-from imagine_calc.core.estimates.budget import Balances, affordable_images
-from imagine_calc.core.pricing.choices import quote_or_reason
+from imagine_calc.core.estimates.budget import Balances, images_for
 from imagine_calc.core.pricing.observations import disagreement, settings_text
 from imagine_calc.core.pricing.quotes import GenerationRequest, Quote
-from imagine_calc.core.text.formatting import price_words
+from imagine_calc.core.text.budget import affordable_words
+from imagine_calc.core.text.catalog import price_words
 from imagine_calc.gui.shared import numbers
 
 
@@ -38,7 +37,7 @@ def model_html(
 ) -> str:
     """Name, description, price per tier, max resolution, aspect ratios; unknowns said so."""
     loc = locale or QLocale()
-    price = price_words(model, lambda d: numbers.credits(d, loc))
+    price = price_words(model, numbers.style(loc))
     price_html = _unknown(model, "price") if price == "unknown" else escape(price)
     max_res = escape(model.max_resolution) if model.max_resolution else _unknown(model, "max_resolution")
     rows = [
@@ -77,14 +76,8 @@ def affordable_text(catalog: Catalog, request: GenerationRequest, balances: Bala
     if not (balances.subscribed or balances.total):
         return None
     model = catalog.model(request.model_id)
-    one = quote_or_reason(catalog, replace(request, images=1))
-    per_image = one.total if isinstance(one, Quote) else None
-    n = affordable_images(balances, model, per_image)
-    if n is None:
-        return "unknown for these settings (a price is unknown)"
-    if n == 0 and model.requires_subscription and not balances.subscribed:
-        return "none: a Pro model needs a subscription"
-    return f"buys {numbers.count(n)} image{'s' if n != 1 else ''} at these settings"
+    images = images_for(catalog, request, balances)
+    return affordable_words(images, model.requires_subscription, balances.subscribed, numbers.style())
 
 
 #: Link target of "remove" beside a recording in the detail pane; the index into

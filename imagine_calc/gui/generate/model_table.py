@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,8 +15,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from imagine_calc.core.catalog.records import TIERS, Catalog, Model
-from imagine_calc.core.pricing.choices import quote_or_reason
-from imagine_calc.core.pricing.quotes import GenerationRequest, Quote
+from imagine_calc.core.pricing.generate_view import GenerateView
+from imagine_calc.core.pricing.quotes import Quote, QuoteState
 from imagine_calc.gui.generate.model_info import model_html
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.widgets import FlatTableModel
@@ -45,33 +44,28 @@ _PAINT_ROLES: dict[int, Any] = {
 
 
 class ModelTableModel(FlatTableModel):
-    """Rows are catalog models; the cost column follows `set_request`."""
+    """Rows are catalog models; the cost column shows a GenerateView's cells (`show_view`)."""
 
     headers = HEADERS
 
     def __init__(self, catalog: Catalog, parent: Any = None) -> None:
         super().__init__(parent)
-        self._catalog = catalog
         self._models: tuple[Model, ...] = catalog.models
         self._quotes: list[Quote | str | None] = [None] * len(self._models)
         self._cells = [self._row_cells(row) for row in range(len(self._models))]
-        self._request: GenerationRequest | None = None
 
-    def set_catalog(self, catalog: Catalog) -> None:
-        """A new catalog (a price update was applied): new rows, priced for the last settings."""
-        self.beginResetModel()
-        self._catalog, self._models = catalog, catalog.models
-        self._quotes = [None] * len(self._models)
-        self._cells = [self._row_cells(row) for row in range(len(self._models))]
-        self.endResetModel()
-        if self._request is not None:
-            self.set_request(self._request)
-
-    def set_request(self, req: GenerationRequest) -> None:
-        """Re-price every row for these settings (the model id in `req` is ignored)."""
-        self._request = req
-        old_quotes = self._quotes
-        self._quotes = [quote_or_reason(self._catalog, replace(req, model_id=m.id)) for m in self._models]
+    def show_view(self, view: GenerateView) -> None:
+        """Show each model's quote (or why it cannot make these settings). A view of another
+        catalog (a price update was applied) replaces the rows."""
+        models = tuple(c.model for c in view.models)
+        quotes_now: list[Quote | str | None] = [c.quote or c.why_not for c in view.models]
+        if models != self._models:
+            self.beginResetModel()
+            self._models, self._quotes = models, quotes_now
+            self._cells = [self._row_cells(row) for row in range(len(models))]
+            self.endResetModel()
+            return
+        old_quotes, self._quotes = self._quotes, quotes_now
         pairs = enumerate(zip(self._quotes, old_quotes, strict=True))
         old, self._cells = (
             self._cells,
@@ -96,7 +90,8 @@ class ModelTableModel(FlatTableModel):
             if isinstance(quote, str)
             else None
         )
-        display = (model.name, "" if quote is None else numbers.short(quote), model.max_resolution or "?")
+        cost = "" if quote is None else "—" if isinstance(quote, str) else numbers.short(quote)
+        display = (model.name, cost, model.max_resolution or "?")
         right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return [
             {
@@ -143,7 +138,7 @@ class ModelTableModel(FlatTableModel):
         if quote is None:
             return ""
         if isinstance(quote, str):
-            return f"not available, {quote}"
+            return f"not available: {quote}"
         return numbers.total(quote)
 
     def _sort_key(self, row: int, col: int) -> Any:
@@ -153,12 +148,12 @@ class ModelTableModel(FlatTableModel):
         if col == MAX_RES:
             return float(TIERS.index(model.max_resolution)) if model.max_resolution else math.inf
         quote = self._quotes[row]
-        # Exact costs first, then lower bounds, then unknowns, then models that cannot.
+        # Known costs first, then lower bounds, then unknowns, then models that cannot.
         if not isinstance(quote, Quote):
             return _LAST * 3
-        if quote.complete:
-            return float(quote.known_total)
-        return _LAST * 2 if quote.known_total == 0 else _LAST + float(quote.known_total)
+        if quote.state is QuoteState.UNKNOWN:
+            return _LAST * 2
+        return float(quote.known_total) + (0 if quote.complete else _LAST)
 
 
 class ModelFilterProxy(QSortFilterProxyModel):

@@ -2,7 +2,7 @@
 
 Kept apart from the main window, which only hands over its current settings; every change
 goes through the core's override_file (checked, backed up, written atomically), then the new
-catalog is shown everywhere at once through `reload`.
+catalog goes to the CatalogOwner, which every view listens to.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 
 if TYPE_CHECKING:
     from imagine_calc.core.catalog.override_file import Written
@@ -26,20 +27,15 @@ if TYPE_CHECKING:
 
 
 class Recordings(QObject):
-    def __init__(
-        self,
-        window: QMainWindow,
-        loaded: Callable[[], LoadedCatalog],
-        reload: Callable[[LoadedCatalog], None],
-    ) -> None:
+    def __init__(self, window: QMainWindow, owner: CatalogOwner) -> None:
         super().__init__(window)
-        self.window, self.loaded, self.reload = window, loaded, reload
+        self.window, self.owner = window, owner
 
     def ask(self, request: GenerationRequest) -> RecordDialog:
         """Ask what ImagineArt's Create button showed for `request`, and keep it."""
         from imagine_calc.gui.generate.record_dialog import RecordDialog
 
-        dialog = RecordDialog(self.loaded().catalog, request, self.window)
+        dialog = RecordDialog(self.owner.catalog, request, self.window)
         dialog.accepted.connect(lambda: self.keep(dialog.observation()))
         dialog.open()
         return dialog
@@ -50,7 +46,7 @@ class Recordings(QObject):
 
         if seen is None:
             return
-        what = settings_text(seen, self.loaded().catalog)
+        what = settings_text(seen, self.owner.catalog)
         self._write(
             lambda path: override_file.record(path, seen),
             f"Recorded {numbers.credits(seen.credits)} credits for {what}.",
@@ -62,7 +58,7 @@ class Recordings(QObject):
         from imagine_calc.gui.generate.model_info import REMOVE_RECORDING
 
         link = url.toString()
-        catalog = self.loaded().catalog
+        catalog = self.owner.catalog
         if not link.startswith(REMOVE_RECORDING):
             return
         index = link.removeprefix(REMOVE_RECORDING)
@@ -75,11 +71,11 @@ class Recordings(QObject):
         )
 
     def _write(self, write: Callable[[Path], Written], done: str) -> None:
-        path = self.loaded().override_path
+        path = self.owner.loaded.override_path
         try:
             written = write(path)
         except (CatalogError, OSError) as exc:
             QMessageBox.warning(self.window, "Your override file was not changed", str(exc))
             return
-        self.reload(LoadedCatalog(written.catalog, path, True, None))
+        self.owner.set_loaded(LoadedCatalog(written.catalog, path, True, None))
         self.window.statusBar().showMessage(done, 10000)

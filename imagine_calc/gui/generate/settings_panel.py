@@ -1,33 +1,23 @@
-"""Resolution, aspect ratio, images and prompt enhancer; each option shows what it would change."""
+"""Resolution, aspect ratio, images and prompt enhancer; each option shows what it would change.
+
+The panel only emits what the user chose and shows a GenerateView: it prices nothing. Filling
+the controls happens under signal blockers, so showing a view never echoes back as a change.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
 
 from imagine_calc.core.catalog.records import Catalog
-from imagine_calc.core.pricing.choices import enhancer_delta, images_options, resolution_options
+from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.text import quotes
+from imagine_calc.core.text.numbers import plural
 from imagine_calc.gui.shared import numbers
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
-
-
-def _delta_text(delta: object) -> str:
-    if delta is None:
-        return "?"
-    return numbers.signed(delta) if delta else ""  # type: ignore[arg-type]
 
 
 class SettingsPanel(QGroupBox):
@@ -37,9 +27,7 @@ class SettingsPanel(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Settings", parent)
-        self._catalog: Catalog | None = None
-        self._req: GenerationRequest | None = None
-        self._updating = False
+        self._request: GenerationRequest | None = None
 
         self.resolution = QComboBox(objectName="resolutionCombo")
         self.resolution.setModel(QStandardItemModel(self.resolution))
@@ -59,7 +47,6 @@ class SettingsPanel(QGroupBox):
         self.enhancer.setAccessibleName("Prompt enhancer")
         self.resolution.setToolTip("Output resolution (Alt+R). Each option shows how the total would change.")
         self.aspect.setToolTip("Aspect ratios this model offers (Alt+A)")
-        self.images.setToolTip("Images per generation (Alt+I); n images cost n times one")
 
         form = QFormLayout(self)
         for text, widget in (
@@ -81,82 +68,85 @@ class SettingsPanel(QGroupBox):
         self.images.valueChanged.connect(self._emit)
         self.enhancer.toggled.connect(self._emit)
 
-    def show_request(self, catalog: Catalog, req: GenerationRequest, notices: tuple[str, ...] = ()) -> None:
-        """Fill the controls for `req` (valid for its model) without emitting `changed`."""
-        self._catalog, self._req = catalog, req
+    def show_view(self, catalog: Catalog, view: GenerateView) -> None:
+        """Fill the controls for `view` (its request is valid for its model)."""
+        req = self._request = view.request
         model = catalog.model(req.model_id)
-        self._updating = True
-        try:
-            self._fill_resolution(catalog, req)
-            if [self.aspect.itemData(i) for i in range(self.aspect.count())] != list(model.aspect_ratios):
-                self.aspect.clear()
-                for ratio in model.aspect_ratios:
-                    self.aspect.addItem(ratio, ratio)
-            self.aspect.setCurrentIndex(self.aspect.findData(req.aspect_ratio))
-            self.images.setRange(catalog.images_min, catalog.images_max)
-            self.images.setValue(req.images)
-            self.enhancer.setChecked(req.prompt_enhancer)
-            self._fill_hints(catalog, req)
-        finally:
-            self._updating = False
-        self.notice.setText(" ".join(notices))
-        self.notice.setVisible(bool(notices))
+        style = numbers.style()
+        blockers = [QSignalBlocker(w) for w in (self.resolution, self.aspect, self.images, self.enhancer)]
+        self._fill_resolution(view)
+        if [self.aspect.itemData(i) for i in range(self.aspect.count())] != list(model.aspect_ratios):
+            self.aspect.clear()
+            for ratio in model.aspect_ratios:
+                self.aspect.addItem(ratio, ratio)
+        self.aspect.setCurrentIndex(self.aspect.findData(req.aspect_ratio))
+        self.images.setRange(catalog.images_min, catalog.images_max)
+        self.images.setValue(req.images)
+        limit = "inferred: the page names no larger count" if "max" in catalog.images_inferred else "stated"
+        self.images.setToolTip(
+            f"Images per generation (Alt+I), {catalog.images_min} to {catalog.images_max} ({limit}); "
+            "n images cost n times one"
+        )
+        self.enhancer.setChecked(req.prompt_enhancer)
+        for blocker in blockers:
+            blocker.unblock()
+        hints = [
+            f"{plural(int(c.value), 'image', style)}: {quotes.delta(view.quote, c.quote, style)}"
+            for c in view.images
+            if c.quote is not None
+        ]
+        self.images_hint.setText("   ".join(hints))
+        change = quotes.delta(view.quote, view.enhancer, style)
+        self.enhancer.setText(f"Prompt &enhancer    {change}")
+        pe = catalog.prompt_enhancer
+        if pe.surcharge is None:
+            why = pe.unknown.get("surcharge", "The surcharge is not published.")
+            self.enhancer.setToolTip(
+                f"{why}\nSwitching it {'off' if req.prompt_enhancer else 'on'}: {change}"
+            )
+        else:
+            each = "per image" if pe.applies == "per_image" else "per generation"
+            self.enhancer.setToolTip(f"{pe.name}: {numbers.credits(pe.surcharge)} credits {each}")
+        self.notice.setText(" ".join(view.notices))
+        self.notice.setVisible(bool(view.notices))
 
-    def _fill_resolution(self, catalog: Catalog, req: GenerationRequest) -> None:
+    def _fill_resolution(self, view: GenerateView) -> None:
         model: QStandardItemModel = self.resolution.model()  # type: ignore[assignment]
-        options = resolution_options(catalog, req)
-        if model.rowCount() != len(options):
+        style = numbers.style()
+        if model.rowCount() != len(view.resolutions):
             model.clear()
-            for _ in options:
+            for _ in view.resolutions:
                 model.appendRow(QStandardItem())
         hints = []
-        for row, opt in enumerate(options):
+        for row, choice in enumerate(view.resolutions):
             item = model.item(row)
-            if opt.offered and opt.value != req.resolution:
-                hints.append(f"{opt.value}: {_delta_text(opt.delta) or '±0'}")
-            if opt.offered:
-                suffix = "" if opt.value == req.resolution else _delta_text(opt.delta)
-                item.setText(f"{opt.value}    {suffix}".rstrip())
-                item.setToolTip(
-                    f"{opt.value}: total would change by {suffix or '0'}"
-                    if opt.value != req.resolution
-                    else f"{opt.value} (current)"
-                )
+            current = choice.value == view.request.resolution
+            if choice.quote is None:
+                item.setText(f"{choice.value}    not offered")
+                item.setToolTip(choice.reason)
+            elif current:
+                item.setText(choice.value)
+                item.setToolTip(f"{choice.value} (current): {quotes.long(choice.quote, style)}")
             else:
-                item.setText(f"{opt.value}    not offered")
-                item.setToolTip(opt.reason)
-            item.setData(opt.value, ValueRole)
-            item.setEnabled(opt.offered)
-        self.resolution.setCurrentIndex(self.resolution.findData(req.resolution, ValueRole))
+                change = quotes.delta(view.quote, choice.quote, style)
+                hints.append(f"{choice.value}: {change}")
+                item.setText(f"{choice.value}    {change}")
+                item.setToolTip(f"{choice.value}: {quotes.long(choice.quote, style)} ({change})")
+            item.setData(choice.value, ValueRole)
+            item.setEnabled(choice.quote is not None)
+        self.resolution.setCurrentIndex(self.resolution.findData(view.request.resolution, ValueRole))
         self.resolution_hint.setText("   ".join(hints) if hints else "the only resolution offered")
 
-    def _fill_hints(self, catalog: Catalog, req: GenerationRequest) -> None:
-        opts = {o.value: o for o in images_options(catalog, req)}
-        nxt = opts.get(str(req.images + 1))
-        prev = opts.get(str(req.images - 1))
-        parts = []
-        for n, opt in ((req.images - 1, prev), (req.images + 1, nxt)):
-            if opt is not None:
-                parts.append(f"{n} image{'s' if n != 1 else ''}: {_delta_text(opt.delta)}")
-        self.images_hint.setText("   ".join(parts))
-        delta = enhancer_delta(catalog, req)
-        pe = catalog.prompt_enhancer
-        if delta is None:
-            self.enhancer.setText("Prompt &enhancer    surcharge unknown")
-            self.enhancer.setToolTip(pe.unknown.get("surcharge", "The surcharge is unknown."))
-        else:
-            self.enhancer.setText(f"Prompt &enhancer    {_delta_text(delta) or '±0'}")
-            self.enhancer.setToolTip(
-                f"{pe.name}: {numbers.credits(pe.surcharge or Decimal(0))} credits "
-                f"{'per image' if pe.applies == 'per_image' else 'per generation'}"
-            )
-
     def _emit(self) -> None:
-        if self._updating or self._req is None:
+        if self._request is None:
             return
-        res = self.resolution.currentData(ValueRole) or self._req.resolution
+        res = self.resolution.currentData(ValueRole) or self._request.resolution
         req = GenerationRequest(
-            self._req.model_id, res, self.aspect.currentData(), self.images.value(), self.enhancer.isChecked()
+            self._request.model_id,
+            res,
+            self.aspect.currentData(),
+            self.images.value(),
+            self.enhancer.isChecked(),
         )
         self.notice.hide()
         self.changed.emit(req)

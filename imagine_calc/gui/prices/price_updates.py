@@ -1,21 +1,20 @@
 """Price updates from a saved ImagineArt page: chosen from the File menu or dropped on the window.
 
 Kept apart from the main window, which only hands over the path; the parser, the diff and the
-dialog are imported on first use, off the start-up path.
+dialog are imported on first use, off the start-up path. Its tab in a sense is the File menu.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from imagine_calc.core.catalog.loader import LoadedCatalog, load_with_override
 from imagine_calc.core.errors import CatalogError
+from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 
 if TYPE_CHECKING:
     from imagine_calc.core.catalog.price_update import PriceUpdate
@@ -35,17 +34,12 @@ def dropped_page(mime: QMimeData) -> Path | None:
 
 
 class PriceUpdates(QObject):
-    """Reviews a saved page against the catalog in use; Apply writes the override and calls
-    `reload` with the new catalog."""
+    """Reviews a saved page against the catalog in use; Apply writes the override and gives
+    the new catalog to the CatalogOwner, which every view listens to."""
 
-    def __init__(
-        self,
-        window: QMainWindow,
-        loaded: Callable[[], LoadedCatalog],
-        reload: Callable[[LoadedCatalog], None],
-    ) -> None:
+    def __init__(self, window: QMainWindow, owner: CatalogOwner) -> None:
         super().__init__(window)
-        self.window, self.loaded, self.reload = window, loaded, reload
+        self.window, self.owner = window, owner
 
     def choose_page(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -71,7 +65,7 @@ class PriceUpdates(QObject):
             if not dropped:
                 QMessageBox.warning(self.window, "Not a credits page", f"{path.name}: {exc}")
             return False
-        catalog = self.loaded().catalog
+        catalog = self.owner.catalog
         update = diff(catalog, page)
         as_of = page_date(path)
         if not update.changes:
@@ -88,13 +82,13 @@ class PriceUpdates(QObject):
         recorded); the file it replaces is set aside, never deleted."""
         from imagine_calc.core.catalog.override_file import revert
 
-        path = self.loaded().override_path
+        path = self.owner.loaded.override_path
         try:
             restored, aside = revert(path)
         except OSError as exc:  # FileNotFoundError: nothing to go back to
             QMessageBox.information(self.window, "Nothing to revert", str(exc))
             return False
-        self.reload(load_with_override(path))
+        self.owner.reload()
         kept = f"; the file it replaced is kept as {aside.name}" if aside else ""
         message = f"Your override is back as it was ({restored.name}){kept}."
         self.window.statusBar().showMessage(message, 15000)
@@ -103,11 +97,11 @@ class PriceUpdates(QObject):
     def _apply(self, update: PriceUpdate, path: Path, as_of: dt.date) -> None:
         from imagine_calc.core.catalog.price_update import apply_update
 
-        loaded = self.loaded()
+        loaded = self.owner.loaded
         try:
             apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name)
         except (CatalogError, OSError) as exc:
             QMessageBox.warning(self.window, "Prices not updated", str(exc))
             return
-        self.reload(load_with_override(loaded.override_path))
+        self.owner.reload()
         self.window.statusBar().showMessage(f"Prices updated from {path.name}.", 10000)

@@ -9,7 +9,7 @@ from collections import deque
 from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtGui import QImage
 
-from imagine_calc.core.images.image_files import iter_candidates, size_candidate
+from imagine_calc.core.images.image_files import ScanTally, iter_candidates, size_candidate
 from imagine_calc.core.images.image_size import ImageSize, SizeError
 
 #: Thumbnails are only made for images up to this size; decoding more would cost memory.
@@ -39,6 +39,8 @@ class ScanJob(QRunnable):
         self.thumbnails = thumbnails
         self.signals = ScanSignals()
         self.results: deque[tuple[str, ImageSize | SizeError]] = deque()
+        #: what the walk passed over inside folders, by kind (read once `finished` arrives)
+        self.tally = ScanTally()
         #: files looked at so far (including non-images skipped inside folders)
         self.seen = 0
         self.done = False
@@ -58,7 +60,9 @@ class ScanJob(QRunnable):
         try:
             for candidate in iter_candidates(self.paths, lambda: self.cancelled):
                 self.seen += 1
-                result = candidate if isinstance(candidate, SizeError) else size_candidate(candidate)
+                result = (
+                    candidate if isinstance(candidate, SizeError) else size_candidate(candidate, self.tally)
+                )
                 if result is not None:
                     self.results.append((candidate.path, result))
                     if isinstance(result, ImageSize):

@@ -21,10 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.estimates.estimate import UpscaleItem
+from imagine_calc.core.images.image_files import ScanTally
 from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.core.text import quotes
+from imagine_calc.core.text.numbers import plural, whole
+from imagine_calc.core.text.sizes import scale as scale_words
+from imagine_calc.core.text.sizes import upscale_words
 from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.widgets import headline_label
 from imagine_calc.gui.upscale.drop_area import DropArea
 from imagine_calc.gui.upscale.scan_worker import THUMBNAIL_SIZE, ScanJob, real_key
@@ -43,9 +49,10 @@ class UpscalePanel(QWidget):
     #: An UpscaleItem for the estimate: the selected rows, or every quoted row.
     add_to_estimate = Signal(object)
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, owner: CatalogOwner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.catalog = catalog
+        catalog = self.catalog = owner.catalog
+        owner.changed.connect(self._catalog_changed)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one scan at a time keeps rows in drop order
         self.jobs: list[ScanJob] = []
@@ -107,6 +114,9 @@ class UpscalePanel(QWidget):
         self.cancel_button = QPushButton("Cancel", objectName="cancelScanButton")
         self.cancel_button.clicked.connect(self.cancel)
         self.total = headline_label("upscaleTotal", "Upscale total", 1.4)
+        self.counts = QLabel(objectName="upscaleCounts")
+        self.counts.setWordWrap(True)
+        self.skipped = ScanTally()
         self.status = QLabel(objectName="upscaleStatus")
         self.status.setWordWrap(True)
 
@@ -131,6 +141,7 @@ class UpscalePanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(busy)
         layout.addWidget(self.total)
+        layout.addWidget(self.counts)
         layout.addWidget(self.status)
         self._set_busy(False)
 
@@ -143,9 +154,9 @@ class UpscalePanel(QWidget):
 
     # --- adding -------------------------------------------------------------------------
 
-    def set_catalog(self, catalog: Catalog) -> None:
-        """Re-price every row with a new catalog (a price update was applied)."""
-        self.catalog = self.model.catalog = catalog
+    def _catalog_changed(self, loaded: LoadedCatalog) -> None:
+        """Re-price every row with the new catalog (a price update was applied)."""
+        self.catalog = self.model.catalog = loaded.catalog
         self.model.set_engine(self.model.engine_id, self.model.scale)
         self._refresh_total()
 
@@ -225,6 +236,8 @@ class UpscalePanel(QWidget):
 
     def _on_finished(self, job: ScanJob, cancelled: bool) -> None:
         job.reported = True
+        for kind, n in job.tally.counts().items():
+            self.skipped.skipped[kind] = self.skipped.skipped.get(kind, 0) + n
         self.model.flush_thumbnails()
         if cancelled:
             job.results.clear()
@@ -302,6 +315,7 @@ class UpscalePanel(QWidget):
         self.model.clear()
         self._keys.clear()
         self.duplicates_skipped = 0
+        self.skipped = ScanTally()
         self.status.clear()
         self._refresh_total()
 
@@ -311,7 +325,7 @@ class UpscalePanel(QWidget):
         self.scale.blockSignals(True)
         self.scale.clear()
         for scale in engine.scales:
-            self.scale.addItem(f"{scale}×", scale)
+            self.scale.addItem(scale_words(scale), scale)
         index = self.scale.findData(current)
         self.scale.setCurrentIndex(max(index, 0))
         self.scale.blockSignals(False)
@@ -324,24 +338,20 @@ class UpscalePanel(QWidget):
     def _refresh_total(self) -> None:
         t = self.model.totals()
         engine = self.catalog.engine(self.model.engine_id)
-        if t.quoted == 0:
-            amount = "0 credits"
-        elif not t.complete:
-            amount = f"at least {numbers.credits(t.credits)} credits"
-        elif t.estimated:
-            amount = f"about {numbers.about(t.credits)} credits ({numbers.credits(t.credits)})"
-        else:
-            amount = f"{numbers.credits(t.credits)} credits"
-        skipped = f", {t.skipped} skipped" if t.skipped else ""
-        dupes = (
-            f", {self.duplicates_skipped} duplicate{'s' if self.duplicates_skipped != 1 else ''} not counted"
-            if self.duplicates_skipped
-            else ""
-        )
-        self.total.setText(
-            f"{engine.name} {self.model.scale}×: {amount} — "
-            f"{t.quoted} file{'s' if t.quoted != 1 else ''} quoted{skipped}{dupes}"
-        )
+        style = numbers.style()
+        amount = quotes.long(t.quote, style) if t.quoted else "nothing quoted yet"
+        self.total.setText(f"{upscale_words(engine.name, self.model.scale)}: {amount}")
+        self.total.setToolTip(f"Exactly: {quotes.exact(t.quote, style)}" if t.quoted else "")
+        counts = [f"{plural(t.quoted, 'file', style)} quoted"]
+        if t.skipped:
+            counts.append(f"{whole(t.skipped, style)} not quoted (the reason is on each row)")
+        if self.duplicates_skipped:
+            counts.append(f"{plural(self.duplicates_skipped, 'duplicate', style)} not counted")
+        if self.skipped.counts():
+            counts.append(f"skipped in folders: {self.skipped.words()}")
+        if any(q.estimated and q.known_total < 1 for q in self.model.quotes()):
+            counts.append("ImagineArt publishes no rounding or minimum charge: small images may cost more")
+        self.counts.setText(" · ".join(counts))
         self.totals_changed.emit(t)
 
     def _set_busy(self, busy: bool) -> None:

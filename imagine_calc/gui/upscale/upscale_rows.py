@@ -14,7 +14,16 @@ from PySide6.QtWidgets import QApplication
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.images.image_size import ImageSize, SizeError
-from imagine_calc.core.pricing.quotes import Quote, cheapest_upscale, megapixels, output_size, quote_upscale
+from imagine_calc.core.pricing.quotes import (
+    Quote,
+    cheapest_upscale,
+    megapixels,
+    output_size,
+    quote_upscale,
+    sum_quotes,
+)
+from imagine_calc.core.text import quotes
+from imagine_calc.core.text.sizes import megapixels_number, pixels, upscale_words
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.widgets import FlatTableModel
 
@@ -41,11 +50,15 @@ class Row:
 
 @dataclass(frozen=True)
 class Totals:
-    credits: Decimal
+    """The rows' total as the core sums it, and how many rows it counts."""
+
+    quote: Quote
     quoted: int
     skipped: int
-    complete: bool
-    estimated: bool
+
+    @property
+    def credits(self) -> Decimal:
+        return self.quote.known_total
 
 
 class UpscaleTableModel(FlatTableModel):
@@ -132,17 +145,14 @@ class UpscaleTableModel(FlatTableModel):
         if best is None or best[0].id == self.engine_id or best[1].known_total >= row.quote.known_total:
             row.cheaper = ""
         else:
-            row.cheaper = f"{best[0].name}: {numbers.short(best[1])}"
+            row.cheaper = f"{upscale_words(best[0].name, self.scale)}: {numbers.short(best[1])}"
+
+    def quotes(self) -> list[Quote]:
+        return [r.quote for r in self.rows if isinstance(r.quote, Quote)]
 
     def totals(self) -> Totals:
-        quotes = [r.quote for r in self.rows if isinstance(r.quote, Quote)]
-        return Totals(
-            credits=sum((q.known_total for q in quotes), Decimal(0)),
-            quoted=len(quotes),
-            skipped=len(self.rows) - len(quotes),
-            complete=all(q.complete for q in quotes),
-            estimated=any(q.estimated for q in quotes),
-        )
+        found = [r.quote for r in self.rows if isinstance(r.quote, Quote)]
+        return Totals(sum_quotes(found), len(found), len(self.rows) - len(found))
 
     # --- Qt's model interface -------------------------------------------------------------
 
@@ -171,20 +181,13 @@ class UpscaleTableModel(FlatTableModel):
         if isinstance(size, SizeError):
             return "not quoted" if col == CREDITS else ""
         if col == PIXELS:
-            return f"{numbers.credits(Decimal(size.width))} × {numbers.credits(Decimal(size.height))}"
+            return pixels(size.width, size.height)
         if col == MP:
-            return numbers.credits(round(megapixels(size.width, size.height), 2))
+            return megapixels_number(megapixels(size.width, size.height), numbers.style())
         if col == OUTPUT:
-            w, h = output_size(size.width, size.height, self.scale)
-            return f"{numbers.credits(Decimal(w))} × {numbers.credits(Decimal(h))}"
+            return pixels(*output_size(size.width, size.height, self.scale))
         if col == CREDITS:
-            if isinstance(row.quote, Quote):
-                return (
-                    numbers.short(row.quote)
-                    if not row.quote.estimated
-                    else (f"≈ {numbers.about(row.quote.known_total)}")
-                )
-            return row.quote or ""
+            return numbers.short(row.quote) if isinstance(row.quote, Quote) else "not quoted"
         if col == CHEAPER:
             return row.cheaper
         return ""
@@ -192,10 +195,10 @@ class UpscaleTableModel(FlatTableModel):
     def _tooltip(self, row: Row) -> str:
         if isinstance(row.size, SizeError):
             return f"{row.path}\nNot quoted: {row.size.message}"
-        text = f"{row.path}\n{row.size.format}, {row.size.width} × {row.size.height} pixels"
+        text = f"{row.path}\n{row.size.format}, {pixels(row.size.width, row.size.height)} pixels"
         if isinstance(row.quote, Quote):
             line = row.quote.lines[0]
-            text += f"\n{line.label}: {numbers.credits(row.quote.known_total)} credits ({line.detail})"
+            text += f"\n{line.label}: {quotes.exact(row.quote, numbers.style())} ({line.detail})"
             text += "".join(f"\n{c}" for c in row.quote.caveats)
         elif row.quote:
             text += f"\nNot quoted: {row.quote}"

@@ -6,10 +6,18 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from imagine_calc.core.catalog.loader import load_catalog
+from imagine_calc.core.pricing.generate_view import generate_view
 from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.gui.generate.model_table import COST, HEADERS, ModelTableModel
 
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
+
+
+CATALOG = load_catalog()
+
+
+def show(model: ModelTableModel, req: GenerationRequest) -> None:
+    model.show_view(generate_view(CATALOG, req))
 
 
 def changes(model: ModelTableModel, req: GenerationRequest) -> list[tuple[int, int, int, int]]:
@@ -19,14 +27,14 @@ def changes(model: ModelTableModel, req: GenerationRequest) -> list[tuple[int, i
         seen.append((top.row(), top.column(), bottom.row(), bottom.column()))
 
     model.dataChanged.connect(record)
-    model.set_request(req)
+    show(model, req)
     model.dataChanged.disconnect(record)
     return seen
 
 
 def test_a_model_that_cannot_do_the_resolution_is_greyed_in_every_column(qapp: object) -> None:
-    model = ModelTableModel(load_catalog())
-    model.set_request(GenerationRequest("nano-banana-2", "1K", "1:1", 1, False))
+    model = ModelTableModel(CATALOG)
+    show(model, GenerationRequest("nano-banana-2", "1K", "1:1", 1, False))
     row = model.row_of("flux-1-1-ultra")  # up to 2K
     assert all(model.index(row, col).data(FOREGROUND) is None for col in range(len(HEADERS)))
 
@@ -38,8 +46,8 @@ def test_a_model_that_cannot_do_the_resolution_is_greyed_in_every_column(qapp: o
 
 
 def test_a_new_price_is_signalled_cell_by_cell_and_unchanged_cells_not_at_all(qapp: object) -> None:
-    model = ModelTableModel(load_catalog())
-    model.set_request(GenerationRequest("nano-banana-2", "1K", "1:1", 1, False))
+    model = ModelTableModel(CATALOG)
+    show(model, GenerationRequest("nano-banana-2", "1K", "1:1", 1, False))
 
     seen = changes(model, GenerationRequest("nano-banana-2", "1K", "1:1", 2, False))
 

@@ -60,7 +60,7 @@ def test_recording_what_imagineart_showed_makes_the_total_observed(
     show(qtbot, window, GenerationRequest("imagineart-1-5-pro", "4K", "1:1"))
     with qtbot.waitSignal(window.cost_changed, timeout=2000):
         record_through_the_dialog(qtbot, window, "40")
-    assert total_text(window) == "40 credits"
+    assert total_text(window) == "40 credits, observed"
     today = dt.date.today().isoformat()
     assert f"observed by you on {today}" in window.findChild(QLabel, "breakdownLabel").text()
     assert "Recorded by you" in window.detail.toPlainText() and today in window.detail.toPlainText()

@@ -66,7 +66,12 @@ def set_engine(panel: UpscalePanel, engine: str, scale: int) -> None:
 
 
 def total(panel: UpscalePanel) -> str:
-    return panel.findChild(QLabel, "upscaleTotal").text()
+    """The headline and the counts under it."""
+    return (
+        panel.findChild(QLabel, "upscaleTotal").text()
+        + " | "
+        + panel.findChild(QLabel, "upscaleCounts").text()
+    )
 
 
 def test_dropping_files_quotes_each_row_with_the_cores_price(
@@ -82,7 +87,8 @@ def test_dropping_files_quotes_each_row_with_the_cores_price(
     assert table["hd.png"][CREDITS] == "≈ 41"
     assert table["photo.jpg"][MP] == "12"
     expected = quote_upscale(panel.catalog, "topaz", 2, 1920, 1080).known_total + Decimal(240)
-    assert f"({numbers.credits(expected)})" in total(panel)
+    assert f"about {numbers.credits(Decimal(round(expected)))} credits" in total(panel)
+    assert numbers.credits(expected) in panel.findChild(QLabel, "upscaleTotal").toolTip()  # every digit
     assert "2 files quoted" in total(panel)
 
 
@@ -121,7 +127,7 @@ def test_nested_folder_with_mixed_content(qtbot: QtBot, panel: UpscalePanel, tmp
     t = panel.model.totals()
     assert (t.quoted, t.skipped) == (4, 2)
     assert t.credits == Decimal(20) + Decimal(40) + Decimal("4") + Decimal("0.002")
-    assert "4 files quoted, 2 skipped" in total(panel)
+    assert "4 files quoted · 2 not quoted" in total(panel)
 
 
 def test_pasted_image_is_quoted_from_its_own_size(qtbot: QtBot, window: MainWindow) -> None:
@@ -183,7 +189,7 @@ def test_remove_and_clear(qtbot: QtBot, panel: UpscalePanel, tmp_path: Path) -> 
     assert list(rows(panel)) == ["b.png"]
     assert panel.model.totals().credits == Decimal(40)
     panel.clear()
-    assert panel.model.rowCount() == 0 and "0 files quoted" in total(panel)
+    assert panel.model.rowCount() == 0 and "nothing quoted yet" in total(panel)
 
 
 def test_a_400_megapixel_header_is_quoted_without_decoding(

@@ -1,0 +1,139 @@
+"""catalog: the prices in use, checking a file, updating from a saved page, going back."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from imagine_calc.cli.output import print_json
+from imagine_calc.cli.parser import UsageError
+from imagine_calc.core.catalog.loader import LoadedCatalog, bundled_files, load_override, read_file
+from imagine_calc.core.errors import CatalogError
+from imagine_calc.core.text.catalog import age
+
+
+def cmd_catalog(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    if args.revert:
+        return _revert(loaded)
+    if args.check is not None:
+        return _check_file(args)
+    if args.update_from is not None:
+        return _update_from(args, loaded)
+    if args.apply or args.as_of:
+        raise UsageError("imagine-calc catalog: --apply and --as-of go with --update-from PAGE")
+    catalog = loaded.catalog
+    days = catalog.age_days(dt.date.today())
+    info = {
+        "version": catalog.version,
+        "as_of": catalog.as_of.isoformat(),
+        "age_days": days,
+        "source": catalog.source.url,
+        "source_title": catalog.source.title,
+        "override_path": str(loaded.override_path),
+        "override_active": loaded.override_active,
+        "override_error": str(loaded.override_error) if loaded.override_error else None,
+        "models": len(catalog.models),
+        "upscale_engines": len(catalog.engines),
+    }
+    if args.json:
+        print_json(info)
+        return 0
+    print(f"Catalog version {catalog.version}, prices as of {catalog.as_of} ({age(days)})")
+    print(f"Source: {catalog.source.title} <{catalog.source.url}>")
+    print(f"{len(catalog.models)} models, {len(catalog.engines)} upscale engines")
+    state = (
+        "active"
+        if loaded.override_active
+        else ("INVALID, ignored" if loaded.override_error else "none (the file does not exist)")
+    )
+    print(f"Override file: {loaded.override_path} [{state}]")
+    return 0
+
+
+def _revert(loaded: LoadedCatalog) -> int:
+    from imagine_calc.core.catalog.override_file import revert
+
+    try:
+        restored, aside = revert(loaded.override_path)
+    except FileNotFoundError as exc:
+        print(f"imagine-calc: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"imagine-calc: cannot revert {loaded.override_path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Reverted {loaded.override_path} to {restored.name}.")
+    if aside is not None:
+        print(f"The file it replaced is kept as {aside.name}.")
+    return 0
+
+
+def _check_file(args: argparse.Namespace) -> int:
+    path = args.check
+    if not os.path.lexists(path):
+        raise UsageError(f"imagine-calc catalog: --check: no file {path}")
+    try:
+        load_override(bundled_files(), read_file(path), str(path))
+    except CatalogError as exc:
+        print(f"{path}: {len(exc.problems)} problem(s)", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(f"{path}: valid")
+    return 0
+
+
+def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    from imagine_calc.core.catalog.credits_page import PageError, parse_credits_page, read_page
+    from imagine_calc.core.catalog.price_update import apply_update, diff, page_date
+
+    path: Path = args.update_from
+    if not os.path.lexists(path):
+        raise UsageError(f"imagine-calc catalog: --update-from: no file {path}")
+    try:
+        page = parse_credits_page(read_page(path))
+    except PageError as exc:
+        print(f"{path}: {exc}", file=sys.stderr)
+        return 1
+    update = diff(loaded.catalog, page)
+    as_of = args.as_of or page_date(path)
+    backup = None
+    if args.apply and update.changes:
+        try:
+            backup = apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name).backup
+        except CatalogError as exc:
+            print(f"not applied: the update would not be a valid override:\n{exc}", file=sys.stderr)
+            return 1
+        except OSError as exc:
+            print(f"not applied: cannot write {loaded.override_path}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    applied = backup is not None
+    if args.json:
+        print_json(
+            {
+                "page": str(path),
+                "as_of": as_of.isoformat(),
+                "models_on_page": len(page.models),
+                "changes": [c.__dict__ for c in update.changes],
+                "notes": list(update.notes),
+                "applied": applied,
+                "override_path": str(loaded.override_path),
+                "backup": str(backup) if backup else None,
+            }
+        )
+        return 0
+    print(f"{path.name}: {len(page.models)} models, {len(page.engines)} upscale engines (as of {as_of})")
+    if not update.changes:
+        print("No changes: the catalog in use already has the page's prices.")
+    for change in update.changes:
+        arrow = f"{change.before} -> {change.after}" if change.before else change.after
+        print(f"  {change.kind:<15} {change.name}: {arrow}")
+    for note in update.notes:
+        print(f"  note: {note}")
+    if backup is not None:
+        print(f"Applied: written to {loaded.override_path} (the file as it was is kept as {backup.name})")
+    elif update.changes:
+        print("Not applied: run again with --apply to write these prices as your override.")
+    return 0

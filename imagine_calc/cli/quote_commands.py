@@ -1,0 +1,183 @@
+"""models, quote and upscale: what settings and image files cost, in words or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from imagine_calc.cli.output import model_json, print_json, quote_json
+from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.core.catalog.records import Catalog, Model
+from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.estimates.estimate import sum_quotes
+from imagine_calc.core.images.image_files import ScanTally, iter_candidates, size_candidate
+from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.core.pricing.quotes import (
+    GenerationRequest,
+    Quote,
+    check_upscale,
+    megapixels,
+    output_size,
+    quote_generation,
+    quote_upscale,
+)
+from imagine_calc.core.text import quotes
+from imagine_calc.core.text.catalog import price_summary
+from imagine_calc.core.text.numbers import json_number
+from imagine_calc.core.text.sizes import megapixels as megapixels_text
+from imagine_calc.core.text.sizes import pixels, upscale_words
+
+#: Said under a quote that rests on Topaz's per-megapixel formula for a small image.
+NO_MINIMUM = "ImagineArt publishes no rounding and no minimum charge: a small image may cost more."
+
+
+def find_model(catalog: Catalog, text: str) -> Model:
+    """The model named by id or name; else a QuoteError that suggests the closest names."""
+    model = catalog.find_model(text)
+    if model is None:
+        close = catalog.suggest_models(text)
+        if close:
+            raise QuoteError(f"no model '{text}'; did you mean {' or '.join(repr(m.name) for m in close)}?")
+        raise QuoteError(f"no model '{text}'", [m.name for m in catalog.models])
+    return model
+
+
+def cmd_models(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    catalog = loaded.catalog
+    if args.json:
+        print_json([model_json(m, catalog) for m in catalog.models])
+        return 0
+    head = ("Model", "Id", "Credits per image", "Max", "Plan")
+    rows = [
+        (
+            m.name,
+            m.id,
+            price_summary(m) + (" (base)" if any(m.lower_bound_at(t) for t in m.tiers) else ""),
+            m.max_resolution or "?",
+            ("Pro*" if "requires_subscription" in m.inferred else "Pro") if m.requires_subscription else "",
+        )
+        for m in catalog.models
+    ]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    for row in [head, *rows]:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    print(
+        "\n(base): the page's one base price, the 1K price; higher resolutions cost at least that.\n"
+        'Max ?: the page says "See tooltip". Pro*: needs a subscription, inferred from the name.\n'
+        f"Catalog {catalog.version}, prices as of {catalog.as_of}. Aspect ratios: models --json."
+    )
+    return 0
+
+
+def cmd_quote(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    catalog = loaded.catalog
+    model = find_model(catalog, args.model)
+    req = GenerationRequest(model.id, args.resolution, args.aspect, args.images, args.prompt_enhancer)
+    quote = quote_generation(catalog, req)
+    if args.json:
+        print_json(
+            {
+                "model": model.id,
+                "name": model.name,
+                "resolution": req.resolution,
+                "aspect_ratio": req.aspect_ratio,
+                "images": req.images,
+                "prompt_enhancer": req.prompt_enhancer,
+                **quote_json(quote),
+            }
+        )
+        return 0
+    for line in quote.lines:
+        print(f"  {line.label}: {quotes.line_amount(line)}  ({line.detail})")
+    print(f"Total: {quotes.long(quote)}")
+    for reason in (*quote.unknown_reasons, *quote.caveats):
+        print(f"  note: {reason}")
+    return 0
+
+
+def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    catalog = loaded.catalog
+    engine = catalog.find_engine(args.engine)
+    if engine is None:
+        raise QuoteError(f"no upscale engine '{args.engine}'", [e.id for e in catalog.engines])
+    check_upscale(catalog, engine.id, args.scale)
+    results: list[dict[str, Any]] = []
+    found: list[Quote] = []
+    tally = ScanTally()
+    for candidate in iter_candidates(args.files):
+        size = candidate if isinstance(candidate, SizeError) else size_candidate(candidate, tally)
+        if size is None:
+            continue
+        if isinstance(size, SizeError):
+            results.append({"path": size.path, "error": size.message})
+            continue
+        results.append(_upscale_row(catalog, engine.id, args.scale, size, found))
+    failed = sum("error" in row for row in results)
+    total = sum_quotes(found)
+    complete = total.complete and not failed
+    if args.json:
+        print_json(
+            {
+                "engine": engine.id,
+                "scale": args.scale,
+                "files": results,
+                "quoted": len(found),
+                "failed": failed,
+                "skipped": tally.counts(),
+                "total_credits": json_number(total.known_total) if complete else None,
+                "known_credits": json_number(total.known_total),
+                "complete": complete,
+                "state": total.state.value,
+                "text": quotes.long(total),
+            }
+        )
+    else:
+        for row in results:
+            if "error" in row:
+                print(f"{row['path']}: not quoted: {row['error']}")
+            else:
+                print(
+                    f"{row['path']}: {pixels(row['width'], row['height'])} ({row['megapixels_text']})"
+                    f" -> {pixels(row['output_width'], row['output_height'])}: {row['text']}"
+                )
+        what = f"{len(found)} image{'s' if len(found) != 1 else ''}"
+        print(
+            f"Total for {what} with {upscale_words(engine.name, args.scale)}: {quotes.long(total)}"
+            + (f"; {failed} file{'s' if failed != 1 else ''} could not be quoted" if failed else "")
+        )
+        if tally.counts():
+            print(f"  skipped in folders: {tally.words()}")
+        if any(q.known_total < 1 and q.estimated for q in found):
+            print(f"  note: {NO_MINIMUM}")
+    if not results:
+        print(f"imagine-calc: no images found in {', '.join(args.files)}: nothing to quote", file=sys.stderr)
+        return 1
+    return 1 if failed else 0
+
+
+def _upscale_row(
+    catalog: Catalog, engine_id: str, scale: int, size: ImageSize, found: list[Quote]
+) -> dict[str, Any]:
+    out_w, out_h = output_size(size.width, size.height, scale)
+    mp = megapixels(size.width, size.height)
+    row: dict[str, Any] = {
+        "path": size.path,
+        "width": size.width,
+        "height": size.height,
+        "megapixels": json_number(mp),
+        "megapixels_text": megapixels_text(mp),
+        "output_width": out_w,
+        "output_height": out_h,
+    }
+    try:
+        quote = quote_upscale(catalog, engine_id, scale, size.width, size.height)
+    except QuoteError as exc:
+        return {**row, "error": str(exc)}
+    found.append(quote)
+    return {
+        **row,
+        "credits": json_number(quote.known_total),
+        "state": quote.state.value,
+        "text": quotes.long(quote),
+    }

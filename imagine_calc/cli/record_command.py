@@ -1,0 +1,105 @@
+"""record: keep, list or remove the totals the user read off ImagineArt's Create button."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from imagine_calc.cli.output import observation_json, print_json
+from imagine_calc.cli.parser import UsageError
+from imagine_calc.cli.quote_commands import find_model
+from imagine_calc.core.catalog import override_file
+from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.core.catalog.records import Observation
+from imagine_calc.core.errors import CatalogError
+from imagine_calc.core.limits import LimitError, parse_credits
+from imagine_calc.core.pricing.observations import disagreement, settings_text
+from imagine_calc.core.pricing.quotes import GenerationRequest, check_generation, quote_generation
+from imagine_calc.core.text.catalog import settings_words
+from imagine_calc.core.text.numbers import number
+
+
+def cmd_record(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    catalog = loaded.catalog
+    if args.list:
+        return _list(args, loaded)
+    if args.model is None:
+        raise UsageError("imagine-calc record: name the MODEL (and the CREDITS ImagineArt showed), or --list")
+    model = find_model(catalog, args.model)
+    req = GenerationRequest(model.id, args.resolution, args.aspect, args.images, args.prompt_enhancer)
+    check_generation(catalog, req)
+    path = loaded.override_path
+    try:
+        if args.remove:
+            return _remove(args, loaded, req)
+        if args.credits is None:
+            raise UsageError("imagine-calc record: give the CREDITS ImagineArt's Create button showed")
+        try:
+            credits = parse_credits(args.credits)
+        except LimitError as exc:
+            raise UsageError(f"imagine-calc record: {exc}") from None
+        seen = Observation(
+            model.id, req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer, credits, args.date
+        )
+        written = override_file.record(path, seen)
+    except CatalogError as exc:
+        print(
+            f"imagine-calc: not recorded: your override file has problems to fix first:\n{exc}",
+            file=sys.stderr,
+        )
+        return 1
+    except OSError as exc:
+        print(f"imagine-calc: not recorded: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    quote = quote_generation(written.catalog, req)
+    print(
+        f"Recorded {number(credits)} credits for {settings_text(seen, catalog)}, "
+        f"observed {seen.date.isoformat()}, in {path}"
+    )
+    for note in quote.caveats:
+        print(f"  note: {note}")
+    print(f"The file as it was is kept as {written.backup.name}.")
+    return 0
+
+
+def _remove(args: argparse.Namespace, loaded: LoadedCatalog, req: GenerationRequest) -> int:
+    catalog = loaded.catalog
+
+    def keep(o: Observation) -> bool:
+        same = (o.model_id, o.resolution, o.images, o.prompt_enhancer) == (
+            req.model_id,
+            req.resolution,
+            req.images,
+            req.prompt_enhancer,
+        )
+        return not (same and (args.aspect is None or o.aspect_ratio == args.aspect))
+
+    if args.credits is not None:
+        raise UsageError("imagine-calc record --remove: give the settings, not CREDITS")
+    if all(keep(o) for o in catalog.observations):
+        name = catalog.model(req.model_id).name
+        what = settings_words(name, req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer)
+        print(f"imagine-calc: no recording of {what}", file=sys.stderr)
+        return 1
+    written, gone = override_file.remove_recordings(loaded.override_path, keep, catalog)
+    for o in gone:
+        print(f"Removed: {settings_text(o, catalog)}: {number(o.credits)} ({o.date.isoformat()})")
+    print(f"The file as it was is kept as {written.backup.name}.")
+    return 0
+
+
+def _list(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
+    catalog = loaded.catalog
+    model = find_model(catalog, args.model) if args.model else None
+    found = [o for o in catalog.observations if model is None or o.model_id == model.id]
+    if args.json:
+        print_json([observation_json(o) for o in found])
+        return 0
+    if not found:
+        print("No recorded prices." + (f" ({loaded.override_error.first})" if loaded.override_error else ""))
+        return 0
+    for o in found:
+        print(f"{settings_text(o, catalog)}: {number(o.credits)} credits, observed {o.date.isoformat()}")
+        for note in disagreement(catalog.model(o.model_id), o):
+            print(f"  note: {note}")
+    return 0

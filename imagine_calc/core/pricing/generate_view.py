@@ -1,0 +1,114 @@
+"""Everything the Generate tab shows for one set of settings, computed at once, without Qt.
+
+The window hands the parts to its list, its settings controls and its total; none of them
+prices anything. Each distinct quote is computed once (the current settings appear in the
+model list, among the resolution options and as the base of every delta), and
+`pricing_calls` says how many there were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from imagine_calc.core.catalog.records import TIERS, Catalog, Model
+from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.pricing.choices import availability, fit_request, tier_refusal
+from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, quote_generation
+
+
+@dataclass(frozen=True)
+class ModelCell:
+    """A model at the current settings: its quote, or why it cannot make them."""
+
+    model: Model
+    quote: Quote | None
+    why_not: str = ""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a setting and the quote were it chosen (None when it is not offered)."""
+
+    value: str
+    quote: Quote | None
+    reason: str = ""
+
+    @property
+    def offered(self) -> bool:
+        return self.quote is not None
+
+
+@dataclass(frozen=True)
+class GenerateView:
+    request: GenerationRequest
+    #: A sentence per setting that had to change for this model ("using 2K").
+    notices: tuple[str, ...]
+    quote: Quote
+    #: The model's quote with every option on: the room its breakdown may need.
+    fullest: Quote
+    #: Every tier, offered or not.
+    resolutions: tuple[Choice, ...]
+    #: One image fewer and one more, where the limits allow.
+    images: tuple[Choice, ...]
+    #: The quote with the prompt enhancer switched the other way.
+    enhancer: Quote
+    models: tuple[ModelCell, ...]
+    pricing_calls: int
+
+    def cell(self, model_id: str) -> ModelCell:
+        return next(c for c in self.models if c.model.id == model_id)
+
+
+def generate_view(catalog: Catalog, request: GenerationRequest) -> GenerateView:
+    """The view of `request`, fitted to its model first (a model without the current
+    resolution or ratio falls back, and says so in `notices`)."""
+    req, notices = fit_request(catalog, request)
+    quotes: dict[GenerationRequest, Quote | str] = {}
+
+    def priced(r: GenerationRequest) -> Quote | str:
+        if r not in quotes:
+            try:
+                quotes[r] = quote_generation(catalog, r)
+            except QuoteError as exc:
+                quotes[r] = str(exc)
+        return quotes[r]
+
+    quote = _sure(priced(req))
+    model = catalog.model(req.model_id)
+    resolutions = tuple(_choice(model, tier, replace(req, resolution=tier), priced) for tier in TIERS)
+    images = tuple(
+        Choice(str(n), _sure(priced(replace(req, images=n))))
+        for n in (req.images - 1, req.images + 1)
+        if catalog.images_min <= n <= catalog.images_max
+    )
+    enhancer = _sure(priced(replace(req, prompt_enhancer=not req.prompt_enhancer)))
+    fullest = enhancer if not req.prompt_enhancer else quote
+    cells = []
+    for m in catalog.models:
+        why = availability(m, req.resolution, req.aspect_ratio)
+        if why:
+            cells.append(ModelCell(m, None, why))
+            continue
+        result = priced(replace(req, model_id=m.id))
+        cells.append(ModelCell(m, result, "") if isinstance(result, Quote) else ModelCell(m, None, result))
+    return GenerateView(
+        req, notices, quote, fullest, resolutions, images, enhancer, tuple(cells), len(quotes)
+    )
+
+
+def _choice(
+    model: Model, tier: str, req: GenerationRequest, priced: Callable[[GenerationRequest], Quote | str]
+) -> Choice:
+    why = tier_refusal(model, tier)
+    if why:
+        return Choice(tier, None, why)
+    result = priced(req)
+    return Choice(tier, result, "") if isinstance(result, Quote) else Choice(tier, None, result)
+
+
+def _sure(result: Quote | str) -> Quote:
+    """A quote of settings fitted to the model: anything else is a bug, not a user error."""
+    if isinstance(result, str):
+        raise QuoteError(result)
+    return result

@@ -1,0 +1,239 @@
+"""The Generate tab: the model list, the settings, the total and the model's details.
+
+A settings change becomes one GenerateView (core/pricing/generate_view.py), which the list,
+the settings and the total only show. The settings sit right under the total and above the
+breakdown, so a longer breakdown never moves a control under the pointer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.core.estimates.budget import Balances
+from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
+from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.gui.generate.model_info import affordable_text, model_html
+from imagine_calc.gui.generate.model_table import COST, MAX_RES, NAME, ModelFilterProxy, ModelTableModel
+from imagine_calc.gui.generate.recordings import Recordings
+from imagine_calc.gui.generate.settings_panel import SettingsPanel
+from imagine_calc.gui.generate.total_panel import TotalPanel
+from imagine_calc.gui.shared.catalog_owner import CatalogOwner
+from imagine_calc.gui.shared.widgets import side_by_side
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+DEFAULT_MODEL = "nano-banana-2"
+
+
+class GenerateTab(QWidget):
+    """Emits `cost_changed(quote)` once the total shows a new figure, and `add_to_estimate`
+    when the user adds the current settings as an estimate line."""
+
+    cost_changed = Signal(object)
+    add_to_estimate = Signal()
+
+    def __init__(self, owner: CatalogOwner, window: QMainWindow, request: GenerationRequest) -> None:
+        super().__init__(objectName="generatePage")
+        self.owner = owner
+        self.balances = Balances()
+        self.view_state: GenerateView | None = None
+        self._hovered: str | None = None
+        self._scrolled = False
+
+        self.table_model = ModelTableModel(owner.catalog, self)
+        self.proxy = ModelFilterProxy(self)
+        self.proxy.setSourceModel(self.table_model)
+        self.filter = QLineEdit(objectName="modelFilter", placeholderText="Find a model (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Find a model")
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = self._make_view()
+        self.settings_panel = SettingsPanel()
+        self.settings_panel.changed.connect(self.set_request)
+        self.total_panel = TotalPanel()
+        self.recordings = Recordings(window, owner)
+        self.total_panel.record.clicked.connect(lambda: self.recordings.ask(self.request))
+        self.add_estimate = QPushButton("Add to es&timate", objectName="addToEstimateButton")
+        self.add_estimate.setToolTip("Add these settings to the estimate as a line (Ctrl+E)")
+        self.add_estimate.clicked.connect(self.add_to_estimate)
+        self.detail = QTextBrowser(objectName="detailPane")
+        self.detail.setOpenLinks(False)  # offline: never follow a link from here
+        self.detail.setAccessibleName("Model details")
+        self.detail.anchorClicked.connect(self.recordings.follow_link)
+        self._build_layout()
+        owner.changed.connect(self._catalog_changed)
+        self.request = self._known(request)
+        self.set_request(self.request, select=True)
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _make_view(self) -> QTableView:
+        view = QTableView(objectName="modelList")
+        view.setModel(self.proxy)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setSortingEnabled(True)
+        view.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        view.setMouseTracking(True)
+        view.verticalHeader().hide()
+        view.setShowGrid(False)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setAccessibleName("Models")
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths: ResizeToContents would query every cell on every change of settings.
+        metrics = view.fontMetrics()
+        header.setSectionResizeMode(COST, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(MAX_RES, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COST, metrics.horizontalAdvance("≥ ≈ 00,000.5") + 16)
+        header.resizeSection(MAX_RES, metrics.horizontalAdvance("Max res.") + 24)
+        header.setHighlightSections(False)
+        # Queued: a row changing under a filter must not re-price the list while the proxy is
+        # still removing rows (a model change re-emits dataChanged into that same proxy).
+        view.selectionModel().currentRowChanged.connect(
+            self._on_current_row, Qt.ConnectionType.QueuedConnection
+        )
+        view.entered.connect(self._on_hover)
+        view.viewport().installEventFilter(self)
+        return view
+
+    def _build_layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        models_label = QLabel("&Models")
+        models_label.setBuddy(self.view)
+        left_layout.addWidget(models_label)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.view, 1)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.total_panel.total)
+        right_layout.addWidget(self.settings_panel)
+        actions = QHBoxLayout()
+        actions.addWidget(self.add_estimate)
+        actions.addStretch(1)
+        actions.addWidget(self.total_panel.record)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.total_panel)
+        right_layout.addWidget(self.detail, 1)
+
+        self.splitter: QSplitter = side_by_side("mainSplitter", left, right, (3, 2))
+        QVBoxLayout(self).addWidget(self.splitter)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+        self.setTabOrder(self.filter, self.view)
+        self.setTabOrder(self.view, self.settings_panel.resolution)
+        self.setTabOrder(self.settings_panel.resolution, self.settings_panel.aspect)
+        self.setTabOrder(self.settings_panel.aspect, self.settings_panel.images)
+        self.setTabOrder(self.settings_panel.images, self.settings_panel.enhancer)
+        self.setTabOrder(self.settings_panel.enhancer, self.add_estimate)
+        self.setTabOrder(self.add_estimate, self.total_panel.record)
+
+    # --- behaviour -----------------------------------------------------------------------------
+
+    def _known(self, req: GenerationRequest) -> GenerationRequest:
+        """`req` for a model the catalog has (the default, else the first one)."""
+        known = {m.id for m in self.owner.catalog.models}
+        if req.model_id in known:
+            return req
+        return replace(
+            req, model_id=DEFAULT_MODEL if DEFAULT_MODEL in known else self.owner.catalog.models[0].id
+        )
+
+    def set_request(self, req: GenerationRequest, select: bool = False) -> None:
+        """Fit `req` to its model, price everything it shows at once, and show it."""
+        catalog = self.owner.catalog
+        view = self.view_state = generate_view(catalog, req)
+        self.request = view.request
+        self.settings_panel.show_view(catalog, view)
+        self.total_panel.show_view(catalog, view)
+        self.table_model.show_view(view)
+        if select:
+            self._select(view.request.model_id)
+        self._show_detail(self._hovered or view.request.model_id)
+        if view.notices:
+            self.window().statusBar().showMessage(" ".join(view.notices), 8000)  # type: ignore[attr-defined]
+        self.cost_changed.emit(view.quote)
+
+    def select_model(self, model_id: str) -> None:
+        self.set_request(replace(self.request, model_id=model_id))
+
+    def set_balances(self, balances: Balances) -> None:
+        self.balances = balances
+        self._show_detail(self._hovered or self.request.model_id)
+
+    def _catalog_changed(self, _loaded: LoadedCatalog) -> None:
+        self.set_request(self._known(self.request), select=True)
+
+    def _select(self, model_id: str) -> None:
+        row = self.table_model.row_of(model_id)
+        index = self.proxy.mapFromSource(self.table_model.index(row, NAME)) if row >= 0 else QModelIndex()
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            if self._scrolled:
+                self.view.scrollTo(index)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Scroll to the chosen model once the list has its real height: before, it was scrolled
+        for a viewport a few rows high, hiding the first rows."""
+        super().showEvent(event)
+        if not self._scrolled:
+            self._scrolled = True
+            QTimer.singleShot(0, lambda: self.view.scrollTo(self.view.currentIndex()))
+
+    def _on_current_row(self) -> None:
+        current = self.view.currentIndex()  # now, not when the (queued) change was announced
+        if not current.isValid():
+            return
+        model = self.table_model.model_at(self.proxy.mapToSource(current).row())
+        if model.id != self.request.model_id:
+            self.select_model(model.id)
+
+    def _on_hover(self, index: QModelIndex) -> None:
+        model = self.table_model.model_at(self.proxy.mapToSource(index).row())
+        if model.id != self._hovered:
+            self._hovered = model.id
+            self._show_detail(model.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Leave and self._hovered:
+            self._hovered = None
+            self._show_detail(self.request.model_id)
+        return super().eventFilter(watched, event)
+
+    def _show_detail(self, model_id: str) -> None:
+        catalog, view = self.owner.catalog, self.view_state
+        if view is None or model_id not in {m.id for m in catalog.models}:
+            return
+        cell = view.cell(model_id)
+        request = replace(self.request, model_id=model_id)
+        self.detail.setHtml(
+            model_html(
+                cell.model,
+                cell.quote or cell.why_not,
+                catalog=catalog,
+                affordable=affordable_text(catalog, request, self.balances),
+            )
+        )
