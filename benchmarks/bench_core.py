@@ -15,7 +15,8 @@ from PIL import Image
 
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.images.image_size import read_size
-from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation, quote_upscale
+from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.core.pricing.upscale import quote_upscale
 
 
 def per_call(stmt, number: int, repeat: int = 7) -> float:

@@ -1,98 +1,211 @@
-"""Drop 1,000 generated images of mixed formats: time until all are quoted, and the longest
-stall of the GUI event loop meanwhile (a 1 ms timer records the gaps between its ticks).
+"""Drop a folder of N generated images (mixed formats) on the window and quote the same folder
+with the CLI, in one run: time until every row is quoted against the CLI's time, peak memory of
+each, the longest stall of the window's event loop during the drop, and the longest stall when
+changing engine and scale re-prices every row.
 
-Run: .venv/bin/python benchmarks/bench_upscale_drop.py [N]
-Targets: all quoted in under 1 s; longest stall under 50 ms.
+Run: .venv/bin/python benchmarks/bench_upscale_drop.py [N]   (default 1000; the issue asks 10000)
+Targets: every row quoted within 1.5x the CLI's time; no stall over 50 ms, during the drop or
+when engine or scale change.
+
+The window and the CLI each run in a fresh process, so their peak memory (ru_maxrss from wait4)
+is theirs alone. The CLI's time is its whole run, start-up included, as a script sees it; the
+window's is from the drop, its start-up excluded, as a user sees it.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
+ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF")
+#: A timer ticks every TICK_MS throughout; a gap between ticks longer than this is a stall.
+STALL_TARGET_MS = 50
+TICK_MS = 5
 
 
 def make_images(folder: Path, count: int) -> None:
+    """Small images (header reading does not depend on size), all sizes different."""
     from PIL import Image
 
     for i in range(count):
         fmt = FORMATS[i % len(FORMATS)]
-        size = (64 + (i * 37) % 900, 48 + (i * 53) % 700)
+        size = (16 + (i * 37) % 400, 12 + (i * 53) % 300)
         Image.new("RGB", size, (i % 255, 80, 160)).save(folder / f"img{i:05}.{fmt.lower()}", format=fmt)
 
 
-def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    from PySide6.QtCore import QElapsedTimer, QMimeData, QPointF, Qt, QTimer, QUrl
+def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    """Wall time, peak resident memory in bytes, and stdout of one process."""
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{cmd[:4]} failed with exit code {proc.returncode}")
+    return elapsed, usage.ru_maxrss * 1024, text
+
+
+def window_run(folder: Path, count: int) -> dict[str, float]:
+    """In the window's process: drop the folder, then change engine and scale."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QMimeData, QPointF, Qt, QTimer, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
     from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.main_window import MainWindow
+    from imagine_calc.gui.shared.garbage import MainThreadCollector
     from imagine_calc.gui.shared.settings_store import SettingsStore
 
     app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as tmp:
-        os.environ["IMAGINE_CALC_CONFIG_DIR"] = tmp
-        folder = Path(tmp) / "images"
-        folder.mkdir()
-        make_images(folder, count)
-        window = MainWindow(load_with_override(), SettingsStore())
-        window.show()
-        window.tabs.setCurrentWidget(window.upscale_panel)
-        app.processEvents()
-        panel = window.upscale_panel
+    MainThreadCollector(app)  # as imagine-calc runs
+    window = MainWindow(load_with_override(), SettingsStore())
+    window.show()
+    panel = window.show_upscale()
+    app.processEvents()
 
-        gaps: list[float] = []
-        clock = QElapsedTimer()
-        ticker = QTimer(interval=1)
-        last = [0]
+    # The ticker's gaps are the stalls. Every tick runs Python, which takes the GIL from the
+    # reader thread, so it ticks every 5 ms (a stall is still seen to within 5 ms), and the
+    # benchmark waits in a real event loop rather than polling.
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    ticker = QTimer(interval=TICK_MS)
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    last = [0]
 
-        def tick() -> None:
-            now = clock.elapsed()
-            gaps.append(now - last[0])
-            if os.environ.get("BENCH_DEBUG") and now - last[0] > 25:
-                print(f"gap {now - last[0]} ms at {now} ms, rows {panel.model.rowCount()}", file=sys.stderr)
-            last[0] = now
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
 
-        ticker.timeout.connect(tick)
-        mime = QMimeData()
-        mime.setUrls([QUrl.fromLocalFile(str(folder))])
-        pos = QPointF(10, 10)
-        args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-        enter = QDragEnterEvent(pos.toPoint(), *args)
-        drop = QDropEvent(pos, *args)
-        clock.start()
+    ticker.timeout.connect(tick)
+
+    def longest_stall(action: object, busy: object) -> float:
+        """Run `action` from inside the event loop while the ticker runs (its own synchronous
+        work counts as a stall too), and keep the loop running while `busy()`."""
+        gaps.clear()
+        loop = QEventLoop()
+        poll = QTimer(interval=10)
+        poll.timeout.connect(lambda: None if busy() else loop.quit())  # type: ignore[operator]
+        clock.restart()
+        last[0] = 0
         ticker.start()
-        t0 = time.perf_counter()
+        QTimer.singleShot(TICK_MS, action)  # type: ignore[call-overload]
+        QTimer.singleShot(TICK_MS * 3, poll.start)
+        loop.exec()
+        poll.stop()
+        settle = QEventLoop()  # the change's own repaint, after the work
+        QTimer.singleShot(50, settle.quit)
+        settle.exec()
+        ticker.stop()
+        return max(gaps, default=0.0)
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    pos = QPointF(10, 10)
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(pos.toPoint(), *args)
+    drop = QDropEvent(pos, *args)
+    started_at: list[float] = []
+    quoted_at: list[float] = []
+
+    def do_drop() -> None:
+        started_at.append(time.perf_counter())
         QApplication.sendEvent(panel.drop_area, enter)
         QApplication.sendEvent(panel.drop_area, drop)
         assert drop.isAccepted(), "the drop area refused the drop"
-        quoted_at = None
-        while quoted_at is None or panel.jobs:
-            app.processEvents()
-            if quoted_at is None and panel.model.rowCount() >= count:
-                quoted_at = time.perf_counter() - t0
-            time.sleep(0.0005)
-        done = time.perf_counter() - t0
-        ticker.stop()
-        totals = panel.model.totals()
-        window.close()
-    print(
-        f"{count} images dropped: all {totals.quoted} quoted after {quoted_at * 1e3:.0f} ms "
-        f"(thumbnails done after {done * 1e3:.0f} ms)   (target under 1000 ms)"
+
+    def dropping() -> bool:
+        if started_at and not quoted_at and panel.model.rowCount() >= count:
+            quoted_at.append(time.perf_counter() - started_at[0])
+        return not quoted_at or bool(panel.jobs)
+
+    drop_stall = longest_stall(do_drop, dropping)
+    done = time.perf_counter() - started_at[0]
+    quoted = panel.model.totals().quoted
+
+    def changed(set_index: object) -> tuple[float, float]:
+        """The longest stall, and the time from the change to the new total being set."""
+        before = panel.total.text()
+        began: list[float] = []
+        ended: list[float] = []
+
+        def act() -> None:
+            began.append(time.perf_counter())
+            set_index()  # type: ignore[operator]
+
+        def total_set(_totals: object) -> None:
+            if not ended:
+                ended.append(time.perf_counter())
+
+        panel.totals_changed.connect(total_set)
+        stall = longest_stall(act, lambda: panel.total.text() == before)
+        panel.totals_changed.disconnect(total_set)
+        return stall, ended[0] - began[0]
+
+    engine_stall, engine_time = changed(lambda: panel.engine.setCurrentIndex(1 - panel.engine.currentIndex()))
+    engine_quoted = panel.model.totals().quoted
+    scale_stall, scale_time = changed(
+        lambda: panel.scale.setCurrentIndex((panel.scale.currentIndex() + 1) % panel.scale.count())
     )
+    window.shut_down(keep_working_copy=False)
+    return {
+        "quoted_s": quoted_at[0],
+        "done_s": done,
+        "quoted": quoted,
+        "drop_stall_ms": drop_stall,
+        "engine_stall_ms": engine_stall,
+        "engine_s": engine_time,
+        "engine_quoted": engine_quoted,
+        "scale_stall_ms": scale_stall,
+        "scale_s": scale_time,
+    }
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "images"
+        folder.mkdir()
+        t = time.perf_counter()
+        make_images(folder, count)
+        print(f"made {count} images in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+        env = {**os.environ, "IMAGINE_CALC_CONFIG_DIR": str(Path(tmp) / "config")}
+        cli_s, cli_mem, cli_out = run_measured(
+            [sys.executable, "-m", "imagine_calc", "upscale", str(folder), "--json"], env
+        )
+        cli_quoted = sum(1 for f in json.loads(cli_out)["files"] if f.get("credits") is not None)
+        _, win_mem, win_out = run_measured(
+            [sys.executable, __file__, "--window", str(folder), str(count)], env
+        )
+    w = json.loads(win_out.strip().splitlines()[-1])
+    ratio = w["quoted_s"] / cli_s
     print(
-        f"longest event-loop stall meanwhile: {max(gaps):.0f} ms over {len(gaps)} ticks"
-        "   (target under 50 ms)"
+        f"{count} images: the window quoted all {w['quoted']} after {w['quoted_s'] * 1e3:.0f} ms "
+        f"from the drop (thumbnails after {w['done_s'] * 1e3:.0f} ms); the CLI quoted {cli_quoted} "
+        f"in {cli_s * 1e3:.0f} ms; ratio {ratio:.2f}   (target <= 1.5)"
+    )
+    print(f"peak memory: window {win_mem / 2**20:.0f} MB, CLI {cli_mem / 2**20:.0f} MB")
+    target = f"(target <= {STALL_TARGET_MS} ms)"
+    print(f"longest event-loop stall during the drop: {w['drop_stall_ms']:.0f} ms   {target}")
+    print(
+        f"changing engine re-priced {w['engine_quoted']} rows in {w['engine_s'] * 1e3:.0f} ms, longest stall "
+        f"{w['engine_stall_ms']:.0f} ms; changing scale: {w['scale_s'] * 1e3:.0f} ms, longest stall "
+        f"{w['scale_stall_ms']:.0f} ms   {target}"
     )
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--window"]:
+        print(json.dumps(window_run(Path(sys.argv[2]), int(sys.argv[3]))))
+    else:
+        main()

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from imagine_calc.cli.parser import COMMANDS, UsageError, build_parser
-from imagine_calc.core.catalog.loader import LoadedCatalog, load_with_override
-from imagine_calc.core.errors import QuoteError
+if TYPE_CHECKING:
+    import argparse
+
+    from imagine_calc.core.catalog.loader import LoadedCatalog
+
+# The window path imports nothing of the command line: its parser and handlers are imported
+# only once a command is given, so they cost the window's start-up nothing.
+COMMANDS = ("models", "quote", "upscale", "catalog", "estimate", "record")
 
 #: command -> the module of its `cmd_<command>` function (imported only when it runs)
 HANDLERS = {
@@ -40,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from imagine_calc.app import run_app
 
         return run_app(args_list)
+    from imagine_calc.cli.parser import UsageError, build_parser
+    from imagine_calc.core.errors import QuoteError
+
     try:
         args = build_parser().parse_args(args_list)
         if args.command == "record" and args.date is None:
@@ -57,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load(args: argparse.Namespace) -> LoadedCatalog:
+    from imagine_calc.core.catalog.loader import load_with_override
+
     loaded = load_with_override(args.override)
     if loaded.override_error is not None:
         print(

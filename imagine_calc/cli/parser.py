@@ -11,8 +11,6 @@ from typing import Any
 from imagine_calc import __version__
 from imagine_calc.core.catalog.records import TIERS
 
-COMMANDS = ("models", "quote", "upscale", "catalog", "estimate", "record")
-
 
 class UsageError(Exception):
     """A mistake in the command line: exit 2 with one line on stderr."""

@@ -10,18 +10,10 @@ from imagine_calc.cli.output import model_json, print_json, quote_json
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import Catalog, Model
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.estimates.estimate import sum_quotes
 from imagine_calc.core.images.image_files import ScanTally, iter_candidates, size_candidate
 from imagine_calc.core.images.image_size import ImageSize, SizeError
-from imagine_calc.core.pricing.quotes import (
-    GenerationRequest,
-    Quote,
-    check_upscale,
-    megapixels,
-    output_size,
-    quote_generation,
-    quote_upscale,
-)
+from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, quote_generation, sum_quotes
+from imagine_calc.core.pricing.upscale import check_upscale, megapixels, output_size, quote_upscale
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.catalog import price_summary
 from imagine_calc.core.text.numbers import json_number

@@ -23,7 +23,10 @@ class FileProblem(OSError):
 
 
 def describe_size(n: int) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 1_000_000 else f"{n / 1e3:.0f} KB" if n >= 1000 else f"{n} bytes"
+    """ "2.0 MB", "4 KB", "12 bytes": the size of a file, as people read it."""
+    if n >= 1_000_000:
+        return f"{round(n / 1e6, 1)} MB"
+    return f"{round(n / 1e3)} KB" if n >= 1000 else f"{n} bytes"
 
 
 def open_regular(path: str | os.PathLike[str], max_bytes: int | None = None) -> int:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from imagine_calc.core.text.numbers import whole
+
 #: The most credits one price may be (the dearest price on the page is 1,040).
 MAX_CREDITS = 1_000_000
 #: The most runs of one estimate line ("x 20 generations").
@@ -52,13 +54,13 @@ def parse_decimal(text: str, what: str, most: int, *, decimal_comma: bool = True
         cleaned = cleaned.replace(",", ".")
     digits = sum(c.isdigit() for c in cleaned)
     if digits > MAX_TYPED_DIGITS:
-        raise LimitError(f"{what} must be a number from 0 to {most:,}, got {shown(text)}")
+        raise LimitError(f"{what} must be a number from 0 to {whole(most)}, got {shown(text)}")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
         raise LimitError(f"{what} must be a number, got {shown(text)}") from None
     if not value.is_finite() or not 0 <= value <= most:
-        raise LimitError(f"{what} must be a number from 0 to {most:,}, got {shown(text)}")
+        raise LimitError(f"{what} must be a number from 0 to {whole(most)}, got {shown(text)}")
     return value
 
 
@@ -70,5 +72,7 @@ def parse_credits(text: str, what: str = "credits") -> Decimal:
 def check_whole(value: object, what: str, least: int, most: int) -> int:
     """`value` if it is a whole number (not a bool) from `least` to `most`, else LimitError."""
     if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
-        raise LimitError(f"{what} must be a whole number from {least:,} to {most:,}, got {shown(value)}")
+        raise LimitError(
+            f"{what} must be a whole number from {whole(least)} to {whole(most)}, got {shown(value)}"
+        )
     return value

@@ -63,7 +63,8 @@ class MainWindow(QMainWindow):
 
         self._upscale: UpscalePanel | None = None
         self.upscale_page = QWidget(objectName="upscalePage")
-        QVBoxLayout(self.upscale_page).setContentsMargins(0, 0, 0, 0)
+        self._upscale_layout = QVBoxLayout(self.upscale_page)
+        self._upscale_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QuietTabWidget(objectName="mainTabs")
         self.tabs.addTab(self.generate, "&Generate")
         self.tabs.addTab(self.upscale_page, "&Upscale")
@@ -225,7 +226,7 @@ class MainWindow(QMainWindow):
             self._upscale = UpscalePanel(self.owner)
             self._upscale.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
             self._upscale.add_to_estimate.connect(lambda item: self.estimates.add([item]))
-            self.upscale_page.layout().addWidget(self._upscale)
+            self._upscale_layout.addWidget(self._upscale)
         return self._upscale
 
     def show_upscale(self) -> UpscalePanel:

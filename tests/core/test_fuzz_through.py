@@ -20,7 +20,8 @@ from imagine_calc.core.errors import CatalogError, QuoteError
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
 from imagine_calc.core.estimates.estimate_export import to_csv, to_json, to_markdown, to_text
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, dumps, loads
-from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, quote_generation, quote_upscale
+from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, quote_generation
+from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.core.text.catalog import price_words
 from imagine_calc.core.text.quotes import line_amount, long, short
 from tests.credits_pages import row, with_price

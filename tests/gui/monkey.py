@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, Q
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.estimates.estimate import Estimate, price_estimate
 from imagine_calc.core.images.image_size import ImageSize
-from imagine_calc.core.pricing.quotes import quote_generation, quote_upscale
+from imagine_calc.core.pricing.quotes import quote_generation
+from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared import numbers
 from tests.credits_pages import with_price

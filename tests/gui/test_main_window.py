@@ -94,7 +94,7 @@ def test_each_control_changes_the_total_to_the_cores_value(qtbot: QtBot, window:
     with qtbot.waitSignal(window.cost_changed):
         check.setChecked(True)
     assert total_text(window) == "at least 147 credits"
-    breakdown = window.findChild(QLabel, "breakdownLabel").text()
+    breakdown = window.total_panel.breakdown.html
     assert "unknown" in breakdown and "small credit cost" in breakdown
 
 
@@ -115,7 +115,7 @@ def test_nano_banana_2_4k_three_images_reads_294(qtbot: QtBot, window: MainWindo
     with qtbot.waitSignal(window.cost_changed):
         window.set_request(GenerationRequest("nano-banana-2", "4K", "1:1", 3))
     assert total_text(window) == "294 credits"
-    assert "3 × 98" in window.findChild(QLabel, "breakdownLabel").text()
+    assert "3 × 98" in window.total_panel.breakdown.html
 
 
 def test_options_show_what_they_would_change(qtbot: QtBot, window: MainWindow) -> None:
@@ -131,7 +131,7 @@ def test_options_show_what_they_would_change(qtbot: QtBot, window: MainWindow) -
 def test_midjourney_reads_unknown(qtbot: QtBot, window: MainWindow) -> None:
     pick(qtbot, window, "midjourney-v7")
     assert total_text(window) == "unknown"
-    assert "See tooltip" in window.findChild(QLabel, "breakdownLabel").text()
+    assert "See tooltip" in window.total_panel.breakdown.html
     assert row_index(window, "midjourney-v7", COST).data() == "unknown"
 
 
@@ -213,7 +213,7 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
         "imagesSpin",
         "promptEnhancerCheck",
         "totalLabel",
-        "breakdownLabel",
+        "breakdown",
         "detailPane",
     ):
         widget = window.findChild(object, name)
@@ -245,14 +245,14 @@ def test_a_longer_breakdown_never_moves_the_controls(qtbot: QtBot, window: MainW
         window.findChild(QPushButton, "addToEstimateButton"),
         window.findChild(QPushButton, "recordButton"),
     ]
-    breakdown = window.findChild(QLabel, "breakdownLabel")
+    breakdown = window.total_panel.breakdown
     settle()
     where = [c.mapTo(window, c.rect().topLeft()) for c in controls]
-    short = breakdown.text()
+    short = breakdown.html
     with qtbot.waitSignal(window.cost_changed):
         controls[0].setChecked(True)
     settle()
-    assert breakdown.text().count("<br>") > short.count("<br>")
+    assert breakdown.html.count("<br>") > short.count("<br>")
     assert [c.mapTo(window, c.rect().topLeft()) for c in controls] == where
     pick(qtbot, window, "midjourney-v7")
     settle()

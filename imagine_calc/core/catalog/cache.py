@@ -135,14 +135,15 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
     if origin in (typing.Union, types.UnionType):
         inner = _decoder(next(a for a in args if a is not type(None)))
         return lambda data: None if data is None else inner(data)
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind)
         fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(kind) if f.init}
+        record_class: Callable[..., Any] = kind  # a dataclass type: calling it builds a record
 
         def record(data: Any) -> Any:
             if not isinstance(data, dict) or data.keys() != fields.keys():
                 raise _Miss
-            return kind(**{name: decode(data[name]) for name, decode in fields.items()})
+            return record_class(**{name: decode(data[name]) for name, decode in fields.items()})
 
         return record
     if origin in (Mapping, dict):

@@ -57,7 +57,8 @@ def _represent_text(representer: Any, text: str) -> Any:
     ruamel writes YAML 1.2, where a bare 16:9 is text, but 1.1 reads it as the number 969."""
     import yaml as pyyaml
 
-    plain = pyyaml.resolver.Resolver().resolve(pyyaml.ScalarNode, text, (True, False))
+    resolver = pyyaml.resolver.Resolver()
+    plain = resolver.resolve(pyyaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     style = None if plain == "tag:yaml.org,2002:str" else '"'
     return representer.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
@@ -70,7 +71,7 @@ def yaml_number(value: Decimal) -> int | float:
 def load_document(path: Path) -> tuple[Any, str]:
     """The override as an editable document (an empty mapping when there is no file), and
     the comments of a file that holds nothing else, which the document cannot carry."""
-    from ruamel.yaml import CommentedMap
+    from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import YAMLError
 
     if not path.exists():
@@ -182,7 +183,7 @@ def record(path: Path, o: Observation, now: dt.datetime | None = None) -> Writte
     def change(doc: Any) -> None:
         entries = doc.get("observed")
         if not isinstance(entries, list):
-            from ruamel.yaml import CommentedSeq
+            from ruamel.yaml.comments import CommentedSeq
 
             entries = doc["observed"] = CommentedSeq()
         for i in reversed(range(len(entries))):

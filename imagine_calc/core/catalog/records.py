@@ -161,6 +161,10 @@ class Catalog:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {m.id: m for m in self.models})
         object.__setattr__(self, "_engines_by_id", {e.id: e for e in self.engines})
+        seen: dict[str, list[Observation]] = {}
+        for o in self.observations:
+            seen.setdefault(o.model_id, []).append(o)
+        object.__setattr__(self, "_observed", {k: tuple(v) for k, v in seen.items()})
 
     def model(self, model_id: str) -> Model:
         return self._by_id[model_id]  # type: ignore[attr-defined,no-any-return]
@@ -204,7 +208,8 @@ class Catalog:
         return found
 
     def observations_of(self, model_id: str) -> tuple[Observation, ...]:
-        return tuple(o for o in self.observations if o.model_id == model_id)
+        observed: dict[str, tuple[Observation, ...]] = self._observed  # type: ignore[attr-defined]
+        return observed.get(model_id, ())
 
     def find_engine(self, text: str) -> UpscaleEngine | None:
         key = text.strip().casefold()

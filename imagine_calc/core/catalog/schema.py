@@ -18,6 +18,7 @@ from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.catalog.yaml_source import KeyPath, YamlDocument
 from imagine_calc.core.errors import Problem
 from imagine_calc.core.limits import MAX_CREDITS
+from imagine_calc.core.text.numbers import whole
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _RATIO = re.compile(r"^[1-9][0-9]{0,2}:[1-9][0-9]{0,2}$")
@@ -70,7 +71,7 @@ def credits(value: Any, path: KeyPath, ck: Checker) -> Any:
     if value < 0:
         return ck.fail(path, f"a price cannot be negative, got {value}")
     if value > MAX_CREDITS:
-        return ck.fail(path, f"a price is at most {MAX_CREDITS:,} credits, got {_shown(value)}")
+        return ck.fail(path, f"a price is at most {whole(MAX_CREDITS)} credits, got {_shown(value)}")
     return Decimal(str(value))
 
 
@@ -218,7 +219,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int) and value.bit_length() > 96:
-        return f"a number of {len(f'{value:x}') * 1.2:.0f}-odd digits"
+        return f"a number of {whole(len(hex(value)) * 6 // 5)}-odd digits"
     if isinstance(value, int | float):
         return str(value)
     return f"a {type(value).__name__}"

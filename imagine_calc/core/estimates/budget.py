@@ -41,6 +41,13 @@ class Balances:
     top_up: Decimal = ZERO
     free_daily: Decimal = ZERO
 
+    @classmethod
+    def of_whole(
+        cls, subscribed: bool, subscription: int, renewal: dt.date | None, top_up: int, free_daily: int
+    ) -> Balances:
+        """Balances as whole credits, the way spin boxes and settings hold them."""
+        return cls(subscribed, Decimal(subscription), renewal, Decimal(top_up), Decimal(free_daily))
+
     def usable(self) -> tuple[Decimal, Decimal, Decimal]:
         """(free, subscription, top-up) that can actually be spent today."""
         free = ZERO if self.subscribed else self.free_daily

@@ -8,6 +8,7 @@ the reason, so reopening an old estimate never drops a line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
@@ -20,11 +21,10 @@ from imagine_calc.core.pricing.quotes import (
     Line,
     Quote,
     quote_generation,
-    quote_upscale,
-    quote_upscale_batch,
     sum_quotes,
     times,
 )
+from imagine_calc.core.pricing.upscale import quote_upscale, quote_upscale_batch
 from imagine_calc.core.text.catalog import settings_words
 from imagine_calc.core.text.sizes import pixels, upscale_words
 
@@ -129,8 +129,15 @@ def repriced(catalog: Catalog, old: PricedItem, item: Item) -> PricedItem:
 
 
 def price_estimate(catalog: Catalog, estimate: Estimate) -> PricedEstimate:
-    items = tuple(price_item(catalog, item) for item in estimate.items)
-    return PricedEstimate(estimate, items, sum_quotes(p.quote for p in items))
+    return assemble([price_item(catalog, item) for item in estimate.items], estimate.title)
+
+
+def assemble(priced: Sequence[PricedItem], title: str) -> PricedEstimate:
+    """An estimate of lines priced already (the window keeps each line's price as it is edited)."""
+    items = tuple(priced)
+    return PricedEstimate(
+        Estimate(tuple(p.item for p in items), title), items, sum_quotes(p.quote for p in items)
+    )
 
 
 def _price_generation(catalog: Catalog, item: GenerationItem) -> PricedItem:
@@ -169,10 +176,11 @@ def _price_upscale(catalog: Catalog, item: UpscaleItem) -> PricedItem:
     if engine is None:
         quotes.append(unpriceable(f"the prices in use have no upscale engine '{item.engine_id}'"))
     by_size: dict[tuple[int, int], Quote] = {}  # a batch of camera shots repeats a few sizes
-    for width, height in item.sizes if engine else ():
+    for width, height in item.sizes if engine is not None else ():
         quote = by_size.get((width, height))
         if quote is None:
             try:
+                assert engine is not None
                 quote = quote_upscale(catalog, engine.id, item.scale, width, height)
             except QuoteError as exc:
                 quote = unpriceable(f"{upscale_words(group, item.scale)}, {pixels(width, height)}: {exc}")

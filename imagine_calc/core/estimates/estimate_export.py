@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from imagine_calc.core.catalog.records import Catalog
@@ -183,7 +184,7 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _md_table(rows: list[tuple[str, ...]]) -> str:
+def _md_table(rows: Sequence[Sequence[str]]) -> str:
     head, *body = rows
     lines = ["| " + " | ".join(_md(c) for c in head) + " |", "|" + "|".join(["---"] * 2 + ["---:"] * 3) + "|"]
     lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in body]

@@ -50,7 +50,7 @@ from imagine_calc.core.limits import (
     check_whole,
 )
 from imagine_calc.core.pricing.quotes import GenerationRequest
-from imagine_calc.core.text.numbers import number, plain_decimal
+from imagine_calc.core.text.numbers import number, plain_decimal, whole
 
 FORMAT = "imagine-calc-estimate"
 FORMAT_VERSION = 1
@@ -180,8 +180,9 @@ def loads(text: str) -> SavedEstimate:
             prices.append(_saved_price(raw))
         except (KeyError, TypeError, ValueError) as exc:
             raise EstimateFileError(f"item {i}: {_why(exc)}") from None
-    catalog = data.get("catalog") if isinstance(data.get("catalog"), dict) else {}
-    title = data.get("title") if isinstance(data.get("title"), str) else ""
+    raw_catalog, raw_title = data.get("catalog"), data.get("title")
+    catalog: dict[str, Any] = raw_catalog if isinstance(raw_catalog, dict) else {}
+    title: str = raw_title if isinstance(raw_title, str) else ""
     return SavedEstimate(
         Estimate(tuple(items), title),
         str(catalog.get("version", "unknown")),
@@ -222,7 +223,9 @@ def _item(raw: Any) -> Item:
         if not isinstance(sizes, list) or not sizes:
             raise ValueError("sizes must be a list of [width, height]")
         if len(sizes) > MAX_SIZES_PER_LINE:
-            raise ValueError(f"an upscale line has at most {MAX_SIZES_PER_LINE:,} images, got {len(sizes):,}")
+            raise ValueError(
+                f"an upscale line has at most {whole(MAX_SIZES_PER_LINE)} images, got {whole(len(sizes))}"
+            )
         pairs = []
         for s in sizes:
             if not (isinstance(s, list) and len(s) == 2):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from imagine_calc.core.limits import MAX_BALANCE, MAX_MONEY, LimitError, parse_decimal
+from imagine_calc.core.text.numbers import whole
 
 
 @dataclass(frozen=True)
@@ -19,9 +20,9 @@ class Rate:
     def from_plan(cls, price: Decimal, credits: Decimal, currency: str) -> Rate:
         """A plan's price divided by its credits (both as the user typed them)."""
         if not credits.is_finite() or not 0 < credits <= MAX_BALANCE:
-            raise ValueError(f"a plan's credits must be more than 0 and at most {MAX_BALANCE:,}")
+            raise ValueError(f"a plan's credits must be more than 0 and at most {whole(MAX_BALANCE)}")
         if not price.is_finite() or not 0 <= price <= MAX_MONEY:
-            raise ValueError(f"a plan's price must be from 0 to {MAX_MONEY:,}")
+            raise ValueError(f"a plan's price must be from 0 to {whole(MAX_MONEY)}")
         return cls(price / credits, currency)
 
     def cost(self, credits: Decimal) -> Decimal:

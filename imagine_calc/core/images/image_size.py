@@ -13,6 +13,7 @@ from PIL import Image, UnidentifiedImageError
 
 from imagine_calc.core.files import FileProblem, open_regular
 from imagine_calc.core.limits import MAX_PIXEL_SIDE
+from imagine_calc.core.text.numbers import whole
 
 # Pillow refuses to *open* images above ~179 MP as a guard against decompression
 # bombs. We only read headers here (never .load()), so the guard would just stop
@@ -107,8 +108,8 @@ def _read_header(name: str, fh: BinaryIO) -> ImageSize | SizeError:
         return SizeError(
             name,
             "corrupt",
-            f"its {fmt} header claims {width:,} x {height:,} pixels, more than {MAX_PIXEL_SIDE:,} on a "
-            "side: a damaged header, not a real image",
+            f"its {fmt} header claims {whole(width)} x {whole(height)} pixels, more than "
+            f"{whole(MAX_PIXEL_SIDE)} on a side: a damaged header, not a real image",
         )
     return ImageSize(name, width, height, fmt)
 

@@ -9,7 +9,7 @@ model list, among the resolution options and as the base of every delta), and
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from imagine_calc.core.catalog.records import TIERS, Catalog, Model
 from imagine_calc.core.errors import QuoteError
@@ -76,22 +76,26 @@ def generate_view(catalog: Catalog, request: GenerationRequest) -> GenerateView:
 
     quote = _sure(priced(req))
     model = catalog.model(req.model_id)
-    resolutions = tuple(_choice(model, tier, replace(req, resolution=tier), priced) for tier in TIERS)
+    m, r, a, n, e = req.model_id, req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer
+    # GenerationRequest(...) rather than dataclasses.replace: a settings change makes ~30 of them
+    resolutions = tuple(_choice(model, tier, GenerationRequest(m, tier, a, n, e), priced) for tier in TIERS)
     images = tuple(
-        Choice(str(n), _sure(priced(replace(req, images=n))))
-        for n in (req.images - 1, req.images + 1)
-        if catalog.images_min <= n <= catalog.images_max
+        Choice(str(k), _sure(priced(GenerationRequest(m, r, a, k, e))))
+        for k in (n - 1, n + 1)
+        if catalog.images_min <= k <= catalog.images_max
     )
-    enhancer = _sure(priced(replace(req, prompt_enhancer=not req.prompt_enhancer)))
+    enhancer = _sure(priced(GenerationRequest(m, r, a, n, not e)))
     fullest = enhancer if not req.prompt_enhancer else quote
     cells = []
-    for m in catalog.models:
-        why = availability(m, req.resolution, req.aspect_ratio)
+    for other in catalog.models:
+        why = availability(other, r, a)
         if why:
-            cells.append(ModelCell(m, None, why))
+            cells.append(ModelCell(other, None, why))
             continue
-        result = priced(replace(req, model_id=m.id))
-        cells.append(ModelCell(m, result, "") if isinstance(result, Quote) else ModelCell(m, None, result))
+        result = priced(GenerationRequest(other.id, r, a, n, e))
+        cells.append(
+            ModelCell(other, result) if isinstance(result, Quote) else ModelCell(other, None, result)
+        )
     return GenerateView(
         req, notices, quote, fullest, resolutions, images, enhancer, tuple(cells), len(quotes)
     )

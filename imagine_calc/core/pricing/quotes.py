@@ -6,13 +6,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
-from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model, UpscaleEngine
+from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.limits import MAX_PIXEL_SIDE
 from imagine_calc.core.pricing import observations
-from imagine_calc.core.text.sizes import pixels, upscale_words
-from imagine_calc.core.text.sizes import scale as text_scale
 
 MEGAPIXEL = Decimal(1_000_000)
 
@@ -79,7 +77,7 @@ class Quote:
         """True when every figure was read off ImagineArt by the user."""
         return self.bases == {Basis.OBSERVED}
 
-    @property
+    @cached_property
     def state(self) -> QuoteState:
         if not self.complete:
             if self.known_total == 0 and not any(line.lower_bound for line in self.lines):
@@ -193,9 +191,9 @@ def _image_line(
     n = req.images
     seen = observations.per_image(catalog, req)
     if seen is not None:
-        per_image, obs = seen
+        observed, obs = seen
         caveats += observations.disagreement(model, obs)
-        return Line(label, per_image * n, f"{n} × {per_image}, {observations.seen_text(obs)}", Basis.OBSERVED)
+        return Line(label, observed * n, f"{n} × {observed}, {observations.seen_text(obs)}", Basis.OBSERVED)
     per_image = model.price_at(req.resolution)
     basis = model.basis_at(req.resolution)
     if per_image is None:
@@ -238,116 +236,3 @@ def _enhancer_line(catalog: Catalog, req: GenerationRequest, unknown: list[str])
         return Line(pe.name, on.credits - off.credits, detail, Basis.INFERRED)
     unknown.append(f"{pe.name}: {pe.unknown.get('surcharge', 'surcharge unknown')}")
     return Line(pe.name, None, "surcharge unknown", Basis.UNKNOWN)
-
-
-def megapixels(width: int, height: int) -> Decimal:
-    """Millions of pixels, exactly (1920 x 1080 is 2.0736)."""
-    return Decimal(width) * Decimal(height) / MEGAPIXEL
-
-
-def check_upscale(catalog: Catalog, engine_id: str, scale: int) -> UpscaleEngine:
-    try:
-        engine = catalog.engine(engine_id)
-    except KeyError:
-        raise QuoteError(f"no upscale engine '{engine_id}'", [e.id for e in catalog.engines]) from None
-    if scale not in engine.scales:
-        raise QuoteError(f"{engine.name} does not offer {scale}×", [text_scale(s) for s in engine.scales])
-    return engine
-
-
-def quote_upscale(catalog: Catalog, engine_id: str, scale: int, width: int, height: int) -> Quote:
-    """Credits to upscale one image of width x height pixels by `scale`."""
-    engine = check_upscale(catalog, engine_id, scale)
-    if width <= 0 or height <= 0:
-        raise QuoteError(f"an image of {pixels(width, height)} pixels has no area")
-    if width > MAX_PIXEL_SIDE or height > MAX_PIXEL_SIDE:
-        raise QuoteError(
-            f"an image is at most {MAX_PIXEL_SIDE:,} pixels on a side, got {pixels(width, height)}"
-        )
-    mp = megapixels(width, height)
-    label = upscale_words(engine.name, scale)
-    unknown: list[str] = []
-    caveats: list[str] = []
-    limit = engine.max_input_megapixels
-    if limit is not None and mp > limit:
-        raise QuoteError(f"{engine.name} takes images up to {limit} MP; this one is {mp} MP")
-    if engine.pricing == "fixed":
-        line = Line(label, engine.scales[scale], "fixed price, any input size")
-    elif engine.base_credits_per_megapixel is None:
-        unknown.append(f"{engine.name}: {engine.unknown.get('base_credits_per_megapixel', '')}")
-        line = Line(label, None, "base cost unknown", Basis.UNKNOWN)
-    else:
-        base, factor = engine.base_credits_per_megapixel, engine.scales[scale]
-        inferred = "base_credits_per_megapixel" in engine.inferred
-        basis = Basis.INFERRED if inferred else Basis.STATED
-        line = Line(label, base * mp * factor, f"{base} × {mp} MP × {factor}", basis)
-        if inferred:
-            caveats.append(
-                f"{engine.name}'s base cost of {base} credits per megapixel is inferred "
-                "from ImagineArt's example, not stated."
-            )
-    return make_quote([line], unknown, caveats)
-
-
-def quote_upscale_batch(
-    catalog: Catalog, engine_id: str, scale: int, sizes: Sequence[tuple[int, int]]
-) -> Quote:
-    """Credits to upscale every image in `sizes` by `scale`, as one line: the same sum as quoting
-    each image (base x megapixels x factor is linear), in one multiplication, so a folder of
-    100,000 images is priced at once. A size the engine cannot take makes the batch unknown."""
-    engine = check_upscale(catalog, engine_id, scale)
-    pixels = 0
-    for width, height in sizes:
-        if not (0 < width <= MAX_PIXEL_SIDE and 0 < height <= MAX_PIXEL_SIDE):
-            raise QuoteError(f"an image of {pixels(width, height)} pixels cannot be quoted")
-        pixels += width * height
-    n = len(sizes)
-    mp = Decimal(pixels) / MEGAPIXEL
-    limit = engine.max_input_megapixels
-    if limit is not None and any(megapixels(w, h) > limit for w, h in sizes):
-        raise QuoteError(f"{engine.name} takes images up to {limit} MP; this batch has a larger one")
-    label = upscale_words(engine.name, scale)
-    if engine.pricing == "fixed":
-        return make_quote(
-            [Line(label, engine.scales[scale] * n, f"{n} × {engine.scales[scale]}, fixed price")]
-        )
-    base = engine.base_credits_per_megapixel
-    if base is None:
-        reason = f"{engine.name}: {engine.unknown.get('base_credits_per_megapixel', '')}"
-        return make_quote([Line(label, None, "base cost unknown", Basis.UNKNOWN)], [reason])
-    factor = engine.scales[scale]
-    inferred = "base_credits_per_megapixel" in engine.inferred
-    line = Line(
-        label,
-        base * mp * factor,
-        f"{base} × {mp} MP in {n} images × {factor}",
-        Basis.INFERRED if inferred else Basis.STATED,
-    )
-    caveats = []
-    if inferred:
-        caveats.append(
-            f"{engine.name}'s base cost of {base} credits per megapixel is inferred "
-            "from ImagineArt's example, not stated."
-        )
-    return make_quote([line], [], caveats)
-
-
-def output_size(width: int, height: int, scale: int) -> tuple[int, int]:
-    return width * scale, height * scale
-
-
-def cheapest_upscale(
-    catalog: Catalog, scale: int, width: int, height: int
-) -> tuple[UpscaleEngine, Quote] | None:
-    """The engine that upscales this image by `scale` for the fewest known credits, if any offers it."""
-    best: tuple[UpscaleEngine, Quote] | None = None
-    for engine in catalog.engines:
-        if scale not in engine.scales:
-            continue
-        try:
-            quote = quote_upscale(catalog, engine.id, scale, width, height)
-        except QuoteError:
-            continue
-        if quote.complete and (best is None or quote.known_total < best[1].known_total):
-            best = (engine, quote)
-    return best

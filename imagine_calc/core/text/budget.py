@@ -105,6 +105,11 @@ def rate_words(rate: Rate, style: NumberStyle = PLAIN) -> str:
     return f"{number(significant(rate.per_credit), style)} {rate.currency or '(no currency)'} per credit"
 
 
+def exact_money(rate: Rate, total: Quote, style: NumberStyle = PLAIN) -> str:
+    """Every digit of what the known credits cost at the rate: "137.291456 EUR"."""
+    return f"{number(rate.cost(total.known_total), style)} {rate.currency}".strip()
+
+
 def cost_words(rate: Rate, total: Quote, style: NumberStyle = PLAIN) -> str:
     """What the estimate costs at the user's rate: "12.34 EUR", "at least 12.34 EUR"."""
     prefix = "" if total.complete else "at least "

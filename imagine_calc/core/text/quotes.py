@@ -45,6 +45,14 @@ def _fill(template: str, quote: Quote, style: NumberStyle) -> str:
     return template.format(n=n, credits="credit" if n == "1" else "credits")
 
 
+def forms(quote: Quote, style: NumberStyle = PLAIN) -> tuple[str, str]:
+    """(short, long) at once: a list of models words both for every row."""
+    short_form, long_form = FORMS[quote.state]
+    n = _figure(quote, style)
+    credits = "credit" if n == "1" else "credits"
+    return short_form.format(n=n, credits=credits), long_form.format(n=n, credits=credits)
+
+
 def short(quote: Quote, style: NumberStyle = PLAIN) -> str:
     """A table cell: "147", "≈ 41", "≥ 25", "≥ ≈ 41", "unknown"."""
     return _fill(FORMS[quote.state][0], quote, style)

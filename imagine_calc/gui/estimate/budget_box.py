@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import QDate, Signal
@@ -22,6 +21,7 @@ from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
 from imagine_calc.core.limits import MAX_BALANCE
 from imagine_calc.core.text.budget import rate_words
+from imagine_calc.core.text.numbers import number
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.settings_store import MoneyFields, SettingsStore
 
@@ -129,12 +129,12 @@ class BudgetBox(QGroupBox):
 
     def balances(self) -> Balances:
         d = self.renewal.date()
-        return Balances(
-            subscribed=self.subscribed.isChecked(),
-            subscription=Decimal(self.subscription.value()),
-            renewal=dt.date(d.year(), d.month(), d.day()) if self.subscribed.isChecked() else None,
-            top_up=Decimal(self.top_up.value()),
-            free_daily=Decimal(self.free_daily.value()),
+        return Balances.of_whole(
+            self.subscribed.isChecked(),
+            self.subscription.value(),
+            dt.date(d.year(), d.month(), d.day()) if self.subscribed.isChecked() else None,
+            self.top_up.value(),
+            self.free_daily.value(),
         )
 
     def rate(self) -> Rate | None:
@@ -151,4 +151,4 @@ class BudgetBox(QGroupBox):
             self.rate_note.setText("<small>Not a number: no money shown.</small>" if typed else "")
             return
         self.rate_note.setText(f"<small>{escape(rate_words(rate, numbers.style()))}</small>")
-        self.rate_note.setToolTip(f"Exactly {rate.per_credit.normalize():f} {rate.currency} per credit")
+        self.rate_note.setToolTip(f"Exactly {number(rate.per_credit)} {rate.currency} per credit")

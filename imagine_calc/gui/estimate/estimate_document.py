@@ -70,7 +70,8 @@ class EstimateDocument(QObject):
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.autosave)
         model.changed.connect(self._timer.start)
-        model.undo_stack.cleanChanged.connect(lambda _clean: self._state_changed())
+        # A bound method, not a lambda: Qt drops the connection when this document goes.
+        model.undo_stack.cleanChanged.connect(self._state_changed)
 
     @property
     def modified(self) -> bool:
@@ -80,7 +81,7 @@ class EstimateDocument(QObject):
     def name(self) -> str:
         return self.path.name if self.path else (self.model.title or "Untitled estimate")
 
-    def _state_changed(self) -> None:
+    def _state_changed(self, _clean: bool = True) -> None:
         self._timer.start()
         self.state_changed.emit()
 

@@ -38,7 +38,8 @@ class EstimateHost(QObject):
         self.base_title = window.windowTitle()
         self._panel: EstimatePanel | None = None
         self.page = QWidget(objectName="estimatePage")
-        QVBoxLayout(self.page).setContentsMargins(0, 0, 0, 0)
+        self._page_layout = QVBoxLayout(self.page)
+        self._page_layout.setContentsMargins(0, 0, 0, 0)
         tabs.addTab(self.page, "&Estimate")
         tabs.currentChanged.connect(lambda i: self.panel if tabs.widget(i) is self.page else None)
         # The history exists before the tab is built, so Edit > Undo is there from the start.
@@ -65,7 +66,7 @@ class EstimateHost(QObject):
             for problem in panel.document.problems:
                 self.problem.emit(problem)
             panel.document.problem.connect(self.problem)
-            self.page.layout().addWidget(panel)
+            self._page_layout.addWidget(panel)
             self._panel = panel
             self._show_document()
         return self._panel
@@ -94,7 +95,7 @@ class EstimateHost(QObject):
         self.window.setWindowModified(doc.modified)
 
     def add_menus(self, file_menu: QMenu, before: QAction, edit_menu: QMenu) -> None:
-        entries: list[tuple[str, QKeySequence | None, Callable[[], object]]] = [
+        entries: list[tuple[str, QKeySequence | QKeySequence.StandardKey, Callable[[], object]]] = [
             ("&New estimate", QKeySequence.StandardKey.New, lambda: self.show().new()),
             ("&Open estimate…", QKeySequence("Ctrl+Shift+O"), lambda: self.show().open_dialog()),
             ("&Save estimate", QKeySequence.StandardKey.Save, lambda: self.show().save()),
@@ -102,8 +103,7 @@ class EstimateHost(QObject):
         ]
         for text, keys, slot in entries:
             action = QAction(text, self)
-            if keys is not None:
-                action.setShortcut(keys)
+            action.setShortcut(keys)
             action.triggered.connect(slot)
             file_menu.insertAction(before, action)
         export = QMenu("E&xport estimate", file_menu)

@@ -16,9 +16,9 @@ from imagine_calc.core.estimates.estimate import (
     Item,
     PricedEstimate,
     PricedItem,
+    assemble,
     price_item,
     repriced,
-    sum_quotes,
 )
 from imagine_calc.core.estimates.estimate_export import HEADER, line_cells
 from imagine_calc.core.limits import MAX_COUNT
@@ -71,11 +71,7 @@ class EstimateTableModel(FlatTableModel):
         return [p.item for p in self.priced]
 
     def priced_estimate(self) -> PricedEstimate:
-        return PricedEstimate(
-            Estimate(tuple(self.items), self.title),
-            tuple(self.priced),
-            sum_quotes(p.quote for p in self.priced),
-        )
+        return assemble(self.priced, self.title)
 
     def row_count(self) -> int:
         return len(self.priced)

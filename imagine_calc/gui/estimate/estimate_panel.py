@@ -30,8 +30,7 @@ from imagine_calc.core.estimates.estimate import Item, PricedEstimate
 from imagine_calc.core.estimates.estimate_export import HEADER
 from imagine_calc.core.estimates.estimate_file import SUFFIX, EstimateFileError
 from imagine_calc.core.text import quotes
-from imagine_calc.core.text.budget import budget_lines, cost_words
-from imagine_calc.core.text.numbers import number
+from imagine_calc.core.text.budget import budget_lines, cost_words, exact_money
 from imagine_calc.gui.estimate.budget_box import BudgetBox
 from imagine_calc.gui.estimate.estimate_document import EstimateDocument, write_file
 from imagine_calc.gui.estimate.estimate_model import (
@@ -239,13 +238,10 @@ class EstimatePanel(QWidget):
         rate = self.budget_box.rate()
         if rate is not None and n:
             self.money.setText(f"{cost_words(rate, priced.total, style)} at your rate")
-            self.money.setToolTip(
-                f"{number(rate.cost(priced.total.known_total), style)} {rate.currency}, exactly"
-            )
+            self.money.setToolTip(f"{exact_money(rate, priced.total, style)}, exactly")
         else:
             self.money.clear()
-        by = self.by.currentData() or "group"
-        subtotals = priced.subtotals(by)
+        subtotals = priced.subtotals("kind" if self.by.currentData() == "kind" else "group")
         rows = "".join(
             f"<tr><td>{escape(name)}:&nbsp;&nbsp;</td>"
             f"<td align=right><b>{escape(quotes.long(q, style))}</b></td></tr>"

@@ -36,7 +36,6 @@ from imagine_calc.gui.generate.recordings import Recordings
 from imagine_calc.gui.generate.settings_panel import SettingsPanel
 from imagine_calc.gui.generate.total_panel import TotalPanel
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
-from imagine_calc.gui.shared.widgets import side_by_side
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -44,20 +43,26 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "nano-banana-2"
 
 
-class GenerateTab(QWidget):
+class GenerateTab(QSplitter):
     """Emits `cost_changed(quote)` once the total shows a new figure, and `add_to_estimate`
-    when the user adds the current settings as an estimate line."""
+    when the user adds the current settings as an estimate line.
+
+    The tab is the splitter itself, with no layout around it: a label whose text changes then
+    re-lays out only its own column, not the whole tab (which would repaint the window)."""
 
     cost_changed = Signal(object)
     add_to_estimate = Signal()
 
     def __init__(self, owner: CatalogOwner, window: QMainWindow, request: GenerationRequest) -> None:
-        super().__init__(objectName="generatePage")
+        super().__init__(Qt.Orientation.Horizontal)
+        self.setObjectName("mainSplitter")
         self.owner = owner
         self.balances = Balances()
         self.view_state: GenerateView | None = None
+        self.request: GenerationRequest = request
         self._hovered: str | None = None
         self._scrolled = False
+        self._detail_html = ""
 
         self.table_model = ModelTableModel(owner.catalog, self)
         self.proxy = ModelFilterProxy(self)
@@ -140,9 +145,12 @@ class GenerateTab(QWidget):
         right_layout.addWidget(self.total_panel)
         right_layout.addWidget(self.detail, 1)
 
-        self.splitter: QSplitter = side_by_side("mainSplitter", left, right, (3, 2))
-        QVBoxLayout(self).addWidget(self.splitter)
-        self.layout().setContentsMargins(0, 0, 0, 0)
+        self.addWidget(left)
+        self.addWidget(right)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 2)
+        self.setChildrenCollapsible(False)
+        self.splitter: QSplitter = self
         self.setTabOrder(self.filter, self.view)
         self.setTabOrder(self.view, self.settings_panel.resolution)
         self.setTabOrder(self.settings_panel.resolution, self.settings_panel.aspect)
@@ -229,11 +237,13 @@ class GenerateTab(QWidget):
             return
         cell = view.cell(model_id)
         request = replace(self.request, model_id=model_id)
-        self.detail.setHtml(
-            model_html(
-                cell.model,
-                cell.quote or cell.why_not,
-                catalog=catalog,
-                affordable=affordable_text(catalog, request, self.balances),
-            )
+        html = model_html(
+            cell.model,
+            # the current model's figure is the total above; a hovered one's is said here
+            None if model_id == self.request.model_id else (cell.quote or cell.why_not),
+            catalog=catalog,
+            affordable=affordable_text(catalog, request, self.balances),
         )
+        if html != self._detail_html:  # re-laying out rich text costs a frame: only when it changed
+            self._detail_html = html
+            self.detail.setHtml(html)

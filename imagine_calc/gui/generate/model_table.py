@@ -1,110 +1,118 @@
-"""The model list: every catalog model with its cost for the current settings, sortable by cost."""
+"""The model list: every catalog model with its cost for the current settings, sortable by cost.
+
+The cells live in a QStandardItemModel, so painting never calls Python: a repaint of the list
+asks ~350 data(), rowCount() and columnCount() questions, which cost ~5 ms through a Python
+model and ~2 ms in C++. `show_view` writes the cells that a GenerateView changed, and the sort
+keys are numbers and strings Qt compares itself (ties broken by name inside the key).
+"""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
 from imagine_calc.core.catalog.records import TIERS, Catalog, Model
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.quotes import Quote, QuoteState
+from imagine_calc.core.text import quotes
 from imagine_calc.gui.generate.model_info import model_html
 from imagine_calc.gui.shared import numbers
-from imagine_calc.gui.shared.widgets import FlatTableModel
 
 NAME, COST, MAX_RES = range(3)
 HEADERS = ("Model", "Credits", "Max res.")
 #: The model's id, for selection and settings.
 IdRole = Qt.ItemDataRole.UserRole + 1
-#: A float that sorts by cost: unknown and unavailable models last.
+#: What sorts a column: known costs first, then lower bounds, unknowns, models that cannot.
 SortRole = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
 _LAST = 1e12
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole
-#: Roles the delegate asks of every cell it paints and that this model leaves to the style.
-_PAINT_ROLES: dict[int, Any] = {
-    role: None
-    for role in (
-        Qt.ItemDataRole.DecorationRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.BackgroundRole,
-        Qt.ItemDataRole.CheckStateRole,
-    )
-}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class ModelTableModel(FlatTableModel):
+class ModelTableModel(QStandardItemModel):
     """Rows are catalog models; the cost column shows a GenerateView's cells (`show_view`)."""
-
-    headers = HEADERS
 
     def __init__(self, catalog: Catalog, parent: Any = None) -> None:
         super().__init__(parent)
-        self._models: tuple[Model, ...] = catalog.models
-        self._quotes: list[Quote | str | None] = [None] * len(self._models)
-        self._cells = [self._row_cells(row) for row in range(len(self._models))]
+        self._models: tuple[Model, ...] = ()
+        self._shown: list[Quote | str | None] = []
+        self._set_rows(catalog.models)
+
+    def _set_rows(self, models: tuple[Model, ...]) -> None:
+        self.clear()
+        self.setHorizontalHeaderLabels(list(HEADERS))
+        for col, tip in enumerate(("Model name", "Credits for the current settings", "Maximum resolution")):
+            header = self.horizontalHeaderItem(col)
+            if header is not None:
+                header.setToolTip(tip)
+        self._models = models
+        self._shown = [None] * len(models)
+        self._tooltips = [model_html(m) for m in models]
+        by_name = {m.id: rank for rank, m in enumerate(sorted(models, key=lambda m: m.name.casefold()))}
+        self._rank = [by_name[m.id] for m in models]
+        for row, model in enumerate(models):
+            cells = [QStandardItem(model.name), QStandardItem(""), QStandardItem(model.max_resolution or "?")]
+            tier = TIERS.index(model.max_resolution) if model.max_resolution else len(TIERS)
+            keys: tuple[Any, ...] = (model.name.casefold(), 0.0, tier * 1000.0 + self._rank[row])
+            for col, item in enumerate(cells):
+                item.setEditable(False)
+                item.setData(model.id, IdRole)
+                item.setData(keys[col], SortRole)
+                item.setToolTip(self._tooltips[row])
+                if col != NAME:
+                    item.setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
+            self.appendRow(cells)
 
     def show_view(self, view: GenerateView) -> None:
         """Show each model's quote (or why it cannot make these settings). A view of another
         catalog (a price update was applied) replaces the rows."""
         models = tuple(c.model for c in view.models)
-        quotes_now: list[Quote | str | None] = [c.quote or c.why_not for c in view.models]
         if models != self._models:
-            self.beginResetModel()
-            self._models, self._quotes = models, quotes_now
-            self._cells = [self._row_cells(row) for row in range(len(models))]
-            self.endResetModel()
-            return
-        old_quotes, self._quotes = self._quotes, quotes_now
-        pairs = enumerate(zip(self._quotes, old_quotes, strict=True))
-        old, self._cells = (
-            self._cells,
-            [self._cells[row] if now == before else self._row_cells(row) for row, (now, before) in pairs],
-        )
-        # Tell the view about each changed cell on its own: a multi-row range makes the view
-        # repaint its whole viewport, while single cells repaint just the cost column.
-        last = len(HEADERS) - 1
-        for row, (before, after) in enumerate(zip(old, self._cells, strict=True)):
-            if before[NAME][_FOREGROUND] != after[NAME][_FOREGROUND]:  # became (un)available
-                self.dataChanged.emit(self.index(row, NAME), self.index(row, last))
-            elif before[COST] != after[COST]:
-                cost = self.index(row, COST)
-                self.dataChanged.emit(cost, cost)
+            self._set_rows(models)
+        grey = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        style = numbers.style()
+        for row, cell in enumerate(view.models):
+            shown: Quote | str = cell.quote or cell.why_not
+            if shown == self._shown[row]:
+                continue
+            was_available = not isinstance(self._shown[row], str)
+            self._shown[row] = shown
+            unavailable = isinstance(shown, str)
+            if isinstance(shown, Quote):
+                cost, said = quotes.forms(shown, style)
+            else:
+                cost, said = "—", f"not available: {shown}"
+            tip = self._tooltips[row] + (f"<p><i>Not available: {shown}</i></p>" if unavailable else "")
+            # Every role of the cell at once: one dataChanged.
+            self.setItemData(
+                self.index(row, COST),
+                {
+                    Qt.ItemDataRole.DisplayRole: cost,
+                    SortRole: self._cost_key(shown) * 1000.0 + self._rank[row],
+                    Qt.ItemDataRole.AccessibleTextRole: f"{cell.model.name}: {said}",
+                    Qt.ItemDataRole.TextAlignmentRole: _RIGHT,
+                    Qt.ItemDataRole.ToolTipRole: tip,
+                    IdRole: cell.model.id,
+                    # None clears it: setItemData keeps a role the map leaves out
+                    Qt.ItemDataRole.ForegroundRole: grey if unavailable else None,
+                },
+            )
+            if was_available == unavailable:  # became (un)available: the other columns too
+                for col in (NAME, MAX_RES):
+                    item = self.item(row, col)
+                    if item is not None:
+                        item.setData(grey if unavailable else None, Qt.ItemDataRole.ForegroundRole)
+                        item.setToolTip(tip)
 
-    def _row_cells(self, row: int) -> list[dict[int, Any]]:
-        """Every role the view asks for while painting, per column, so data() is one lookup:
-        painting asks ~8 roles of each visible cell on every change of settings."""
-        model, quote = self._models[row], self._quotes[row]
-        grey = (
-            QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-            if isinstance(quote, str)
-            else None
-        )
-        cost = "" if quote is None else "—" if isinstance(quote, str) else numbers.short(quote)
-        display = (model.name, cost, model.max_resolution or "?")
-        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return [
-            {
-                **_PAINT_ROLES,
-                Qt.ItemDataRole.DisplayRole: display[col],
-                SortRole: self._sort_key(row, col),
-                Qt.ItemDataRole.TextAlignmentRole: None if col == NAME else right,
-                _FOREGROUND: grey,
-                IdRole: model.id,
-                Qt.ItemDataRole.AccessibleTextRole: f"{model.name}: {self._plain_cost(quote)}",
-            }
-            for col in range(len(HEADERS))
-        ]
+    @staticmethod
+    def _cost_key(shown: Quote | str) -> float:
+        if not isinstance(shown, Quote):
+            return _LAST * 3
+        if shown.state is QuoteState.UNKNOWN:
+            return _LAST * 2
+        return float(shown.known_total) + (0 if shown.complete else _LAST)
 
     def model_at(self, row: int) -> Model:
         return self._models[row]
@@ -115,61 +123,12 @@ class ModelTableModel(FlatTableModel):
                 return row
         return -1
 
-    # --- Qt's model interface -------------------------------------------------------------
-
-    def row_count(self) -> int:
-        return len(self._models)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return ("Model name", "Credits for the current settings", "Maximum resolution")[section]
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        cell = self._cells[index.row()][index.column()]
-        if role in cell:
-            return cell[role]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            row = index.row()
-            return model_html(self._models[row], self._quotes[row])
-        return None
-
-    def _plain_cost(self, quote: Quote | str | None) -> str:
-        if quote is None:
-            return ""
-        if isinstance(quote, str):
-            return f"not available: {quote}"
-        return numbers.total(quote)
-
-    def _sort_key(self, row: int, col: int) -> Any:
-        model = self._models[row]
-        if col == NAME:
-            return model.name.casefold()
-        if col == MAX_RES:
-            return float(TIERS.index(model.max_resolution)) if model.max_resolution else math.inf
-        quote = self._quotes[row]
-        # Known costs first, then lower bounds, then unknowns, then models that cannot.
-        if not isinstance(quote, Quote):
-            return _LAST * 3
-        if quote.state is QuoteState.UNKNOWN:
-            return _LAST * 2
-        return float(quote.known_total) + (0 if quote.complete else _LAST)
-
 
 class ModelFilterProxy(QSortFilterProxyModel):
-    """Type-to-find on the name column; sorting by the numeric SortRole, names breaking ties."""
+    """Type-to-find on the name column; sorting by the SortRole keys, compared by Qt itself."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(NAME)
         self.setSortRole(SortRole)
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(SortRole), right.data(SortRole)
-        if a == b:
-            return (
-                str(left.siblingAtColumn(NAME).data()).casefold()
-                < str(right.siblingAtColumn(NAME).data()).casefold()
-            )
-        return bool(a < b)

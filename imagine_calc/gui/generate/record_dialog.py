@@ -4,8 +4,8 @@ current settings; it is kept as an observed price (see core/observations.py)."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,9 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.catalog.records import Catalog, Observation
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 from imagine_calc.core.limits import LimitError, parse_credits
-from imagine_calc.core.pricing.observations import settings_text
 from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.text.catalog import settings_words
 
 
 class RecordDialog(QDialog):
@@ -30,10 +33,13 @@ class RecordDialog(QDialog):
         super().__init__(parent, objectName="recordDialog")
         self.setWindowTitle("Record what ImagineArt showed")
         self.request = request
-        draft = self._draft(Decimal(0))
+        name = catalog.model(request.model_id).name
+        what = settings_words(
+            name, request.resolution, request.aspect_ratio, request.images, request.prompt_enhancer
+        )
         intro = QLabel(
             "Hover ImagineArt's <b>Create</b> button: it shows the definitive cost of your exact "
-            f"settings. Type it here for <b>{escape(settings_text(draft, catalog))}</b>; it is used for "
+            f"settings. Type it here for <b>{escape(what)}</b>; it is used for "
             "these settings from now on, marked as observed by you today."
         )
         intro.setWordWrap(True)

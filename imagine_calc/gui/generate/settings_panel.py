@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
 
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.pricing.generate_view import GenerateView
@@ -36,6 +45,11 @@ class SettingsPanel(QGroupBox):
         self.images.setRange(1, 4)
         self.images_hint = QLabel(objectName="imagesHint")
         self.resolution_hint = QLabel(objectName="resolutionHint")
+        for hint in (self.images_hint, self.resolution_hint):
+            # Their text changes with every setting: a size hint that follows it would re-lay
+            # out and repaint the whole box (~2 ms a change). Their room is the column's width.
+            hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            hint.setMinimumHeight(hint.fontMetrics().height())
         self.enhancer = QCheckBox("Prompt &enhancer", objectName="promptEnhancerCheck")
         self.notice = QLabel(objectName="fallbackNotice")
         self.notice.setWordWrap(True)
@@ -96,6 +110,7 @@ class SettingsPanel(QGroupBox):
             if c.quote is not None
         ]
         self.images_hint.setText("   ".join(hints))
+        self.images_hint.setToolTip(self.images_hint.text())
         change = quotes.delta(view.quote, view.enhancer, style)
         self.enhancer.setText(f"Prompt &enhancer    {change}")
         pe = catalog.prompt_enhancer
@@ -136,6 +151,7 @@ class SettingsPanel(QGroupBox):
             item.setEnabled(choice.quote is not None)
         self.resolution.setCurrentIndex(self.resolution.findData(view.request.resolution, ValueRole))
         self.resolution_hint.setText("   ".join(hints) if hints else "the only resolution offered")
+        self.resolution_hint.setToolTip(self.resolution_hint.text())
 
     def _emit(self) -> None:
         if self._request is None:

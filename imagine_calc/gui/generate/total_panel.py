@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from imagine_calc.core.catalog.records import Catalog
@@ -13,7 +12,7 @@ from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.catalog import settings_words
 from imagine_calc.gui.shared import numbers
-from imagine_calc.gui.shared.widgets import headline_label
+from imagine_calc.gui.shared.widgets import TextBlock, headline_label
 
 
 def breakdown_html(quote: Quote) -> str:
@@ -51,10 +50,7 @@ class TotalPanel(QWidget):
             objectName="definitiveNote",
         )
         self.note.setWordWrap(True)
-        self.breakdown = QLabel(objectName="breakdownLabel")
-        self.breakdown.setWordWrap(True)
-        self.breakdown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.breakdown.setAccessibleName("Breakdown of the total")
+        self.breakdown = TextBlock("breakdown", "Breakdown of the total")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.breakdown)
@@ -66,7 +62,7 @@ class TotalPanel(QWidget):
         model = catalog.model(req.model_id)
         style = numbers.style()
         self.total.setText(quotes.long(quote, style))
-        self.breakdown.setText(breakdown_html(quote))
+        self.breakdown.show_html(breakdown_html(quote))
         settings = settings_words(
             model.name, req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer
         )

@@ -7,8 +7,8 @@ formats integers as 64-bit, so larger ones are grouped by core/text itself.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 
@@ -17,12 +17,30 @@ from imagine_calc.core.text import numbers as text_numbers
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.numbers import NumberStyle, group_thousands
 
+if TYPE_CHECKING:
+    from decimal import Decimal
+
 _QT_SAFE = 2**53
 
 
 def style(locale: QLocale | None = None) -> NumberStyle:
-    loc = locale or QLocale()
-    return _style(loc.name(), int(loc.numberOptions().value))
+    """The number style of `locale`, or of the default locale (made once: a QLocale is built
+    for every figure otherwise, thousands of times a second while settings change)."""
+    global _default
+    if locale is None:
+        if _default is None:
+            _default = style(QLocale())
+        return _default
+    return _style(locale.name(), int(locale.numberOptions().value))
+
+
+def forget_default_style() -> None:
+    """The default locale changed (QLocale.setDefault): the next figure uses the new one."""
+    global _default
+    _default = None
+
+
+_default: NumberStyle | None = None
 
 
 @lru_cache(maxsize=8)

@@ -15,7 +15,6 @@ import re
 import shutil
 import stat
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from imagine_calc.core.files import set_aside, stamp
 from imagine_calc.core.limits import MAX_BALANCE, MAX_SETTINGS_BYTES
 from imagine_calc.core.paths import config_dir
 from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.text.numbers import whole
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _RATIO = re.compile(r"^[1-9][0-9]{0,2}:[1-9][0-9]{0,2}$")
@@ -76,7 +76,7 @@ class SettingsStore:
         if not stat.S_ISREG(st.st_mode):
             self._set_aside(path, "it is not a regular file")
         elif st.st_size > MAX_SETTINGS_BYTES:
-            self._set_aside(path, f"it is {st.st_size:,} bytes, far more than settings take")
+            self._set_aside(path, f"it is {whole(st.st_size)} bytes, far more than settings take")
 
     def _set_aside(self, path: Path, why: str) -> None:
         try:
@@ -142,7 +142,7 @@ class SettingsStore:
         except ValueError:
             number = None
         if number is None or not least <= number <= most:
-            self._bad(key, value, f"not a whole number from {least:,} to {most:,}", default)
+            self._bad(key, value, f"not a whole number from {whole(least)} to {whole(most)}", default)
             return default
         return number
 
@@ -175,8 +175,8 @@ class SettingsStore:
     def balances(self) -> Balances:
         """The balances the user typed last time; nothing is assumed for a new user."""
 
-        def credits(key: str) -> Decimal:
-            return Decimal(self._whole(key, 0, 0, MAX_BALANCE))
+        def credits(key: str) -> int:
+            return self._whole(key, 0, 0, MAX_BALANCE)
 
         renewal_text = self._text("budget/renewal", "", re.compile(r"^(\d{4}-\d\d-\d\d)?$"))
         renewal = None
@@ -185,12 +185,12 @@ class SettingsStore:
                 renewal = dt.date.fromisoformat(renewal_text)
             except ValueError:
                 self._bad("budget/renewal", renewal_text, "not a date", "")
-        return Balances(
-            subscribed=self._flag("budget/subscribed", False),
-            subscription=credits("budget/subscription"),
-            renewal=renewal,
-            top_up=credits("budget/top_up"),
-            free_daily=credits("budget/free_daily"),
+        return Balances.of_whole(
+            self._flag("budget/subscribed", False),
+            credits("budget/subscription"),
+            renewal,
+            credits("budget/top_up"),
+            credits("budget/free_daily"),
         )
 
     def save_balances(self, b: Balances) -> None:

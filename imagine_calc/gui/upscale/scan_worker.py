@@ -38,7 +38,8 @@ class ScanJob(QRunnable):
         self.paths = paths
         self.thumbnails = thumbnails
         self.signals = ScanSignals()
-        self.results: deque[tuple[str, ImageSize | SizeError]] = deque()
+        #: (path, what makes it the same file as another: `real_key`, its size or why none)
+        self.results: deque[tuple[str, str, ImageSize | SizeError]] = deque()
         #: what the walk passed over inside folders, by kind (read once `finished` arrives)
         self.tally = ScanTally()
         #: files looked at so far (including non-images skipped inside folders)
@@ -64,7 +65,7 @@ class ScanJob(QRunnable):
                     candidate if isinstance(candidate, SizeError) else size_candidate(candidate, self.tally)
                 )
                 if result is not None:
-                    self.results.append((candidate.path, result))
+                    self.results.append((candidate.path, real_key(candidate.path), result))
                     if isinstance(result, ImageSize):
                         sized.append(result)
             self.done = True

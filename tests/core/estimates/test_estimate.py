@@ -12,7 +12,8 @@ from imagine_calc.core.estimates.estimate import (
     count_error,
     price_estimate,
 )
-from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation, quote_upscale
+from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation
+from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.core.text.quotes import long as total_text
 from tests.seed_table import SEED_MODELS
 

@@ -9,7 +9,8 @@ import pytest
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation, quote_upscale
+from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation
+from imagine_calc.core.pricing.upscale import quote_upscale
 from tests.seed_table import (
     SEED_BASE_TIER,
     SEED_MAGNIFIC,

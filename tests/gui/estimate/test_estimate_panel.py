@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QLabel, QSpinBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, UpscaleItem, price_estimate
-from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation, quote_upscale
+from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.gui.estimate.estimate_document import SESSION_FILE
 from imagine_calc.gui.estimate.estimate_model import COUNT, CREDITS, LABEL, CreditsRole
 from imagine_calc.gui.estimate.estimate_panel import EstimatePanel

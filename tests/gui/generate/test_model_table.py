@@ -41,8 +41,11 @@ def test_a_model_that_cannot_do_the_resolution_is_greyed_in_every_column(qapp: o
     seen = changes(model, GenerationRequest("nano-banana-2", "4K", "1:1", 1, False))
 
     assert all(model.index(row, col).data(FOREGROUND) is not None for col in range(len(HEADERS)))
-    assert (row, 0, row, len(HEADERS) - 1) in seen
+    assert all((row, col, row, col) in seen for col in range(len(HEADERS)))
     assert model.index(row, COST).data() == "—"
+
+    show(model, GenerationRequest("nano-banana-2", "1K", "1:1", 1, False))  # and back
+    assert all(model.index(row, col).data(FOREGROUND) is None for col in range(len(HEADERS)))
 
 
 def test_a_new_price_is_signalled_cell_by_cell_and_unchanged_cells_not_at_all(qapp: object) -> None:

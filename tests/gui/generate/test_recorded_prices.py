@@ -30,7 +30,7 @@ def test_a_base_price_above_1k_reads_at_least(qtbot: QtBot, window: MainWindow) 
     base = SEED_MODELS["ImagineArt 1.5 Pro"][0]
     show(qtbot, window, GenerationRequest("imagineart-1-5-pro", "4K", "1:1"))
     assert total_text(window) == f"at least {base} credits"
-    breakdown = window.findChild(QLabel, "breakdownLabel").text()
+    breakdown = window.total_panel.breakdown.html
     assert f"at least {base}" in breakdown and "4K price is not published" in breakdown
     show(qtbot, window, GenerationRequest("imagineart-1-5-pro", "1K", "1:1"))
     assert total_text(window) == f"{base} credits"
@@ -62,7 +62,7 @@ def test_recording_what_imagineart_showed_makes_the_total_observed(
         record_through_the_dialog(qtbot, window, "40")
     assert total_text(window) == "40 credits, observed"
     today = dt.date.today().isoformat()
-    assert f"observed by you on {today}" in window.findChild(QLabel, "breakdownLabel").text()
+    assert f"observed by you on {today}" in window.total_panel.breakdown.html
     assert "Recorded by you" in window.detail.toPlainText() and today in window.detail.toPlainText()
     assert "# my own notes" in override_file.read_text()
     assert load_with_override(override_file).catalog.observations[0].credits == 40  # kept for next start

@@ -1,5 +1,5 @@
 """QuietTabWidget: a page's label changing text repaints the label, not the tab widget; a page
-that needs more room still gets it."""
+that needs more room still gets it. TextBlock: as tall as its text, at any width."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from imagine_calc.gui.shared.widgets import QuietTabWidget
+from imagine_calc.gui.shared.widgets import QuietTabWidget, TextBlock
 
 
 class PaintedArea(QObject):
@@ -55,3 +55,31 @@ def test_text_change_in_a_page_does_not_repaint_the_tabs_and_growth_still_lays_o
 
     tall.setMinimumHeight(900)
     qtbot.waitUntil(lambda: tabs.minimumSizeHint().height() > 900 and page.height() >= 900, timeout=2000)
+
+
+def test_a_text_block_is_as_tall_as_its_text_at_any_width(qtbot: QtBot) -> None:
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    block = TextBlock("block", "Block")
+    layout.addWidget(block)
+    layout.addStretch(1)
+    qtbot.addWidget(holder)
+    holder.resize(400, 600)
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert block.height() == 0  # nothing to show takes no room
+
+    block.show_html("Images: <b>98</b>")
+    one_line = block.height()
+    block.show_html("Images: <b>98</b><br>Prompt enhancer: <b>2</b><br><small>a note</small>")
+    three_lines = block.height()
+    assert one_line > 0 and three_lines > 2 * one_line
+    assert block.document().size().height() <= three_lines  # nothing cut off
+
+    block.show_html(" ".join(["word"] * 60))
+    wide = block.height()
+    holder.resize(200, 600)
+    QApplication.processEvents()
+    assert block.height() > wide  # narrower: the same words wrap onto more lines
+    assert block.document().size().height() <= block.height()
+    assert block.html.startswith("word word")

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, 
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
-from imagine_calc.core.pricing.quotes import quote_upscale
+from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.upscale.upscale_panel import UpscalePanel

@@ -1,0 +1,90 @@
+"""Upscale totals: the running total of many images is exactly the sum of their own quotes, an
+image the engine cannot take is left out with the reason its own quote gives, and a batch says
+which image failed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from imagine_calc.core.catalog.loader import load_catalog
+from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.pricing.quotes import sum_quotes
+from imagine_calc.core.pricing.upscale import (
+    UpscaleTotal,
+    is_small_estimate,
+    quote_upscale,
+    quote_upscale_batch,
+)
+
+CATALOG = load_catalog()
+# The bundled engines take any size; one that takes up to 4 MP shows the refusal.
+LIMITED = replace(
+    CATALOG,
+    engines=tuple(
+        replace(e, max_input_megapixels=Decimal(4)) if e.id == "topaz" else e for e in CATALOG.engines
+    ),
+)
+sides = st.integers(min_value=-2, max_value=30_000)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    sizes=st.lists(st.tuples(sides, sides), max_size=40),
+    engine_scale=st.sampled_from([("topaz", 2), ("topaz", 4), ("magnific", 2), ("magnific", 16)]),
+    catalog=st.sampled_from([CATALOG, LIMITED]),
+)
+def test_a_running_total_is_the_sum_of_each_images_own_quote(
+    sizes: list[tuple[int, int]], engine_scale: tuple[str, int], catalog: object
+) -> None:
+    engine, scale = engine_scale
+    total = UpscaleTotal(catalog, engine, scale)  # type: ignore[arg-type]
+    own = []
+    for w, h in sizes:
+        reason = total.add(w, h)
+        try:
+            quote = quote_upscale(catalog, engine, scale, w, h)  # type: ignore[arg-type]
+        except QuoteError as exc:
+            assert reason == str(exc)  # left out, for the reason its own quote gives
+            continue
+        assert reason == ""
+        own.append(quote)
+    expected = sum_quotes(own)
+    got = total.quote()
+    assert total.images == len(own)
+    assert got.known_total == expected.known_total  # exactly, not approximately
+    assert got.state == (expected.state if own else got.state)
+    assert got.caveats == expected.caveats
+    assert total.may_cost_more() == any(is_small_estimate(q) for q in own)
+
+
+def test_one_image_reads_as_its_own_quote_and_a_batch_says_how_many() -> None:
+    total = UpscaleTotal(CATALOG, "topaz", 2)
+    total.add(1920, 1080)
+    assert total.quote().lines[0].detail.endswith("2.0736 MP × 1")
+    total.add(1000, 1000)
+    assert "MP in 2 images" in total.quote().lines[0].detail
+
+
+def test_an_image_over_the_engines_limit_is_refused_in_the_words_of_its_own_quote() -> None:
+    total = UpscaleTotal(LIMITED, "topaz", 2)
+    assert total.add(3000, 2000) == "Topaz takes images up to 4 MP; this one is 6 MP"
+    assert total.add(0, 10) == "an image of 0 × 10 pixels has no area"
+    assert total.images == 0 and total.quote().known_total == 0
+    with pytest.raises(QuoteError, match=r"this one is 6 MP \(in a batch of 2\)"):
+        quote_upscale_batch(LIMITED, "topaz", 2, [(100, 100), (3000, 2000)])
+
+
+def test_a_tiny_image_is_flagged_as_possibly_costing_more() -> None:
+    total = UpscaleTotal(CATALOG, "topaz", 2)
+    total.add(4000, 3000)
+    assert not total.may_cost_more()
+    total.add(16, 16)  # a fraction of a credit by the inferred formula
+    assert total.may_cost_more()
+    fixed = UpscaleTotal(CATALOG, "magnific", 2)
+    fixed.add(16, 16)
+    assert not fixed.may_cost_more()  # a stated fixed price
