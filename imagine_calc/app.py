@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,75 +17,62 @@ if TYPE_CHECKING:
     from imagine_calc.gui.main_window import MainWindow
 
 
-def build_gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=APP_NAME, description="Open the imagine-calc window.")
-    parser.add_argument(
-        "file",
-        nargs="?",
-        type=Path,
-        metavar="FILE",
-        help="open this saved estimate (.icalc.json), or quote this image or folder for upscaling",
-    )
-    parser.add_argument(
-        "--override",
-        metavar="PATH",
-        type=Path,
-        help="use this override catalog instead of the one in your config folder",
-    )
-    parser.add_argument(
-        "--screenshot", metavar="PATH", type=Path, help="render the main window offscreen into a PNG and exit"
-    )
-    parser.add_argument(
-        "--selftest",
-        action="store_true",
-        help="check the catalog, quoting, image reading and the window offscreen; exit 0 if all work",
-    )
-    parser.add_argument(
-        "--color-scheme",
-        choices=("system", "light", "dark"),
-        default="system",
-        help="colour scheme (default: follow the system)",
-    )
-    return parser
+NO_DISPLAY = (
+    "imagine-calc: no display found, so the window cannot open{why}. The command line works "
+    'without one: imagine-calc quote "Nano Banana 2", imagine-calc upscale photo.png, '
+    "imagine-calc --help."
+)
 
 
-def run_app(argv: Sequence[str]) -> int:
-    args, qt_args = build_gui_parser().parse_known_args(list(argv))
+def run_app(args: argparse.Namespace, file: Path | None, qt_args: list[str]) -> int:
+    """The window, its screenshot, or its self-test, as the command line's options say."""
     if args.selftest:
         from imagine_calc.selftest import run_selftest
 
         return run_selftest()
+    if args.screenshot is None and not _display_likely():
+        print(NO_DISPLAY.format(why=" (neither DISPLAY nor WAYLAND_DISPLAY is set)"), file=sys.stderr)
+        return 1
     # The window collects garbage on its own thread (MainThreadCollector); it takes over from
     # here rather than after start-up, whose burst of imports and widgets made Python collect
     # about 50 times (11 ms) for no cycle worth freeing.
     was_collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run_window(args, qt_args)
+        return _run_window(args, file, qt_args)
     finally:
         if was_collecting:
             gc.enable()
 
 
-def _run_window(args: argparse.Namespace, qt_args: list[str]) -> int:
-    if args.screenshot is not None:
-        import os
+def _display_likely() -> bool:
+    """False when on Linux Qt would look for an X or Wayland display and neither is set."""
+    if not sys.platform.startswith("linux"):
+        return True
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not any(p in platform for p in ("xcb", "wayland")):
+        return True  # offscreen, vnc, eglfs, ...: no display server needed
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
+
+def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str]) -> int:
+    if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _quiet_offscreen_notes()
+    _handle_qt_messages(quiet_offscreen=args.screenshot is not None)
 
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.main_window import MainWindow
-    from imagine_calc.gui.shared import theme
+    from imagine_calc.gui.shared import numbers, theme
     from imagine_calc.gui.shared.garbage import MainThreadCollector
     from imagine_calc.gui.shared.resources import app_icon
     from imagine_calc.gui.shared.settings_store import SettingsStore
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+    numbers.use_a_readable_default()
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
@@ -97,9 +84,9 @@ def _run_window(args: argparse.Namespace, qt_args: list[str]) -> int:
     MainThreadCollector(app)
     window = MainWindow(load_with_override(args.override), SettingsStore(), icon)
     app.aboutToQuit.connect(window.shut_down)
-    if args.file is not None and args.file.suffix.lower() != ".json":
-        window.show_upscale().add_paths([str(args.file)])
-    elif args.file is not None and not _open_estimate(window, args.file, interactive=args.screenshot is None):
+    if file is not None and file.suffix.lower() != ".json":
+        window.show_upscale().add_paths([str(file)])
+    elif file is not None and not _open_estimate(window, file, interactive=args.screenshot is None):
         return 1
     if args.screenshot is not None:
         return _screenshot(app, window, args.screenshot)
@@ -107,13 +94,28 @@ def _run_window(args: argparse.Namespace, qt_args: list[str]) -> int:
     return app.exec()
 
 
-def _quiet_offscreen_notes() -> None:
-    """Offscreen, Qt notes that it cannot pass size hints to a window manager (there is none);
-    a screenshot's stderr should hold only what went wrong."""
+def _handle_qt_messages(quiet_offscreen: bool) -> None:
+    """Qt's messages to stderr, except two. Offscreen, Qt notes that it cannot pass size hints
+    to a window manager (there is none): a screenshot's stderr holds only what went wrong. And
+    when no display can be reached Qt aborts (exit 134, with a misleading note about
+    xcb-cursor): say what happened and how to use the command line instead."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
+    no_display: list[str] = []
+
     def handler(kind: QtMsgType, _context: object, message: str) -> None:
-        if "propagateSizeHints" not in message:
+        if "could not connect to display" in message:
+            no_display.append(message.strip())
+        if kind == QtMsgType.QtFatalMsg:
+            if no_display:
+                print(NO_DISPLAY.format(why=f" (Qt: {no_display[0]})"), file=sys.stderr)
+            else:
+                print(f"imagine-calc: the window cannot open. Qt says: {message}", file=sys.stderr)
+            sys.stderr.flush()
+            os._exit(1)
+        if no_display:
+            return  # what follows (a note about xcb-cursor) would mislead; the fatal message says it
+        if not (quiet_offscreen and "propagateSizeHints" in message):
             print(message, file=sys.stderr)
 
     qInstallMessageHandler(handler)

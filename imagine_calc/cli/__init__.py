@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import argparse
-
     from imagine_calc.core.catalog.loader import LoadedCatalog
 
-# The window path imports nothing of the command line: its parser and handlers are imported
-# only once a command is given, so they cost the window's start-up nothing.
-COMMANDS = ("models", "quote", "upscale", "catalog", "estimate", "record")
+# The window path imports no command handler: each is imported only when its command runs.
+COMMANDS = ("models", "quote", "upscale", "catalog", "estimate", "record", "completion")
 
-#: command -> the module of its `cmd_<command>` function (imported only when it runs)
+#: command -> the module of its `cmd_<command>` function
 HANDLERS = {
     "models": "quote_commands",
     "quote": "quote_commands",
@@ -24,6 +24,7 @@ HANDLERS = {
     "record": "record_command",
     "catalog": "catalog_commands",
     "estimate": "estimate_command",
+    "completion": "completion_command",
 }
 
 
@@ -37,26 +38,64 @@ def _survive_any_text() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Open the window (no command), or run a command; a mistake exits 2 with one line."""
     _survive_any_text()
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if not any(a in COMMANDS for a in args_list) and not any(
-        a in ("-h", "--help", "--version") for a in args_list
-    ):
+    from imagine_calc.cli.parser import UsageError, first_word, split_qt_options, unknown_option, unknown_word
+
+    ours, qt_args = split_qt_options(list(sys.argv[1:] if argv is None else argv))
+    mistake = unknown_option(ours)
+    if mistake:
+        print(mistake, file=sys.stderr)
+        return 2
+    file: Path | None = None
+    at = first_word(ours)
+    if at is not None and ours[at] not in COMMANDS:
+        if not os.path.lexists(ours[at]):  # a typo, not a file: say so instead of a window
+            print(unknown_word(ours[at]), file=sys.stderr)
+            return 2
+        file = Path(ours.pop(at))
+    try:
+        args = _parse(ours)
+        if file is not None and args.command is not None:
+            raise UsageError(f"imagine-calc: {file} opens the window; give no command with it")
+        if args.override is not None and not args.override.is_file():
+            raise UsageError(
+                f"imagine-calc: --override {args.override}: no such file (to start a new override "
+                "file there, create it empty first)"
+            )
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if args.command is None:
         from imagine_calc.app import run_app
 
-        return run_app(args_list)
-    from imagine_calc.cli.parser import UsageError, build_parser
+        return run_app(args, file, qt_args)
+    return _run_command(args)
+
+
+def _parse(args: list[str]) -> argparse.Namespace:
+    from imagine_calc.cli.parser import build_parser
+
+    engines: list[tuple[str, tuple[int, ...]]] = []
+    if "-h" in args or "--help" in args:  # the help names the engines and their scales
+        from imagine_calc.core.catalog.loader import load_catalog
+
+        engines = [(e.id, tuple(e.scales)) for e in load_catalog().engines]
+    return build_parser(engines).parse_args(args)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    from imagine_calc.cli.parser import UsageError
     from imagine_calc.core.errors import QuoteError
 
     try:
-        args = build_parser().parse_args(args_list)
         if args.command == "record" and args.date is None:
             import datetime as dt
 
             args.date = dt.date.today()
         module = importlib.import_module(f"imagine_calc.cli.{HANDLERS[args.command]}")
         handler = getattr(module, f"cmd_{args.command}")
-        return int(handler(args, _load(args)))
+        return int(handler(args, None if args.command == "completion" else _load(args)))
     except (UsageError, QuoteError) as exc:
         print(f"imagine-calc: {exc}" if isinstance(exc, QuoteError) else exc, file=sys.stderr)
         return 2

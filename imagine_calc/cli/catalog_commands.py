@@ -13,6 +13,7 @@ from imagine_calc.cli.parser import UsageError
 from imagine_calc.core.catalog.loader import LoadedCatalog, bundled_files, load_override, read_file
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.text.catalog import age
+from imagine_calc.core.text.numbers import plural
 
 
 def cmd_catalog(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
@@ -100,7 +101,7 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     update = diff(loaded.catalog, page)
     as_of = args.as_of or page_date(path)
     backup = None
-    if args.apply and update.changes:
+    if args.apply and update.applicable:
         try:
             backup = apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name).backup
         except CatalogError as exc:
@@ -132,8 +133,20 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         print(f"  {change.kind:<15} {change.name}: {arrow}")
     for note in update.notes:
         print(f"  note: {note}")
+    n, left_out = len(update.applicable), len(update.left_out)
+    these = "these changes" if not left_out else f"the {plural(n, 'change')} it can"
+    cannot = (
+        f"; {plural(left_out, 'change')} cannot be applied (an override cannot remove a model: see the notes)"
+        if left_out
+        else ""
+    )
     if backup is not None:
-        print(f"Applied: written to {loaded.override_path} (the file as it was is kept as {backup.name})")
-    elif update.changes:
-        print("Not applied: run again with --apply to write these prices as your override.")
+        print(
+            f"Applied {plural(n, 'change')}: written to {loaded.override_path} "
+            f"(the file as it was is kept as {backup.name}){cannot}."
+        )
+    elif n:
+        print(f"Not applied: run again with --apply to write {these} as your override{cannot}.")
+    elif left_out:
+        print(f"Nothing to apply{cannot}.")
     return 0

@@ -50,7 +50,7 @@ def test_unknown_price_is_null_and_incomplete(capsys: pytest.CaptureFixture[str]
         (["quote", "chatgpt", "--aspect", "16:9"], "allowed: 1:1, 2:3, 3:2"),
         (["quote", "flux dev", "--resolution", "2K"], "allowed: 1K"),
         (["quote", "dall-e"], "no model 'dall-e'"),
-        (["quote", "flux dev", "--images", "two"], "invalid int value"),
+        (["quote", "flux dev", "--images", "two"], "not a whole number"),
         (["upscale", "x.png", "--scale", "3"], "allowed: 2×, 4×"),
         (["upscale", "x.png", "--engine", "waifu"], "no upscale engine 'waifu'"),
         (["models", "--bogus"], "unrecognized arguments"),
@@ -149,11 +149,29 @@ def test_update_from_a_saved_page_prints_the_diff_then_applies_it(
     assert code == 0 and "price           Flux Dev: 5 -> 7" in out and "Not applied" in out
     assert not override_file.exists()
     code, out, _ = run(capsys, "catalog", "--update-from", str(page), "--apply", "--as-of", "2026-12-20")
-    assert code == 0 and f"Applied: written to {override_file}" in out
+    assert code == 0 and f"Applied 1 change: written to {override_file}" in out
     _, out, _ = run(capsys, "quote", "flux dev", "--json")
     assert json.loads(out)["total_credits"] == 7
     _, out, _ = run(capsys, "catalog", "--json")
     assert json.loads(out)["as_of"] == "2026-12-20"
+
+
+def test_a_page_update_that_cannot_be_fully_applied_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, override_file: Path
+) -> None:
+    from tests.credits_pages import edited, row, with_price
+
+    page = tmp_path / "image-credits.md"
+    page.write_text(edited((row("Qwen Image") + "\n", "")))  # a model gone from the page
+    code, out, _ = run(capsys, "catalog", "--update-from", str(page))
+    assert code == 0 and "run again with --apply" not in out
+    assert "Nothing to apply; 1 change cannot be applied (an override cannot remove a model" in out
+    run(capsys, "catalog", "--update-from", str(page), "--apply")
+    assert not override_file.exists()  # nothing it could write
+
+    page.write_text(with_price("Flux Dev", "7").replace(row("Qwen Image") + "\n", ""))
+    _, out, _ = run(capsys, "catalog", "--update-from", str(page))
+    assert "run again with --apply to write the 1 change it can as your override; 1 change cannot" in out
 
 
 def test_update_from_a_page_that_is_not_a_credits_page(

@@ -91,6 +91,7 @@ def test_a_folder_is_read_before_the_picture_is_taken(tmp_path: Path) -> None:
     folder = tmp_path / "shots"
     for i in range(40):
         write_image(folder / f"img{i:02}.png", 200 + i, 100)
+    (tmp_path / "nothing-here").mkdir()
     empty = screenshot(tmp_path / "empty", str(tmp_path / "nothing-here"))
     full = screenshot(tmp_path / "full", str(folder))  # stderr must stay empty: asserted above
     assert full != empty

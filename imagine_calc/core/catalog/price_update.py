@@ -38,6 +38,16 @@ class PriceUpdate:
     matched: dict[str, PageModel]
     engines: dict[str, PageEngine]
 
+    @property
+    def applicable(self) -> tuple[Change, ...]:
+        """The changes an override can make: all but a model gone from the page."""
+        return tuple(c for c in self.changes if c.kind != "removed")
+
+    @property
+    def left_out(self) -> tuple[Change, ...]:
+        """Changes applying leaves as they are (an override cannot remove a model)."""
+        return tuple(c for c in self.changes if c.kind == "removed")
+
 
 def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()

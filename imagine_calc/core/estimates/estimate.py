@@ -80,10 +80,18 @@ class PricedItem:
     needs_subscription: bool = False
     #: True when that need is inferred (from "Pro" in the name), not stated.
     subscription_inferred: bool = False
+    #: The description without the model's or engine's name: "4K · 16:9 · 4 images".
+    settings: str = ""
 
     @property
     def label(self) -> str:
         return self.item.label or self.group
+
+    @property
+    def what(self) -> str:
+        """What the table shows: the settings alone when the label already names the model
+        (the label a line gets by default), so the two columns do not say it twice."""
+        return self.settings if self.settings and self.label == self.group else self.description
 
 
 @dataclass(frozen=True)
@@ -159,6 +167,7 @@ def _price_generation(catalog: Catalog, item: GenerationItem) -> PricedItem:
         group,
         needs_subscription=bool(model and model.requires_subscription),
         subscription_inferred=bool(model and "requires_subscription" in model.inferred),
+        settings=settings_words("", req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer),
     )
 
 
@@ -166,10 +175,11 @@ def _price_upscale(catalog: Catalog, item: UpscaleItem) -> PricedItem:
     engine = catalog.find_engine(item.engine_id)
     group = engine.name if engine else item.engine_id
     description = _upscale_description(group, item)
+    settings = description.removeprefix(f"{group} ")  # "4× · 1024 × 1024"
     if engine is not None and len(item.sizes) > 1:
         try:  # the whole batch in one multiplication; quoted image by image only to say which fails
             unit = quote_upscale_batch(catalog, engine.id, item.scale, item.sizes)
-            return PricedItem(item, unit, times(unit, item.count), description, group)
+            return PricedItem(item, unit, times(unit, item.count), description, group, settings=settings)
         except QuoteError:
             pass
     quotes: list[Quote] = []
@@ -188,7 +198,7 @@ def _price_upscale(catalog: Catalog, item: UpscaleItem) -> PricedItem:
         quotes.append(quote)
     lines = [line for q in quotes for line in q.lines]
     unit = sum_quotes(quotes, lines if len(lines) <= 1 else [_batch_line(group, item, quotes)])
-    return PricedItem(item, unit, times(unit, item.count), description, group)
+    return PricedItem(item, unit, times(unit, item.count), description, group, settings=settings)
 
 
 def _batch_line(group: str, item: UpscaleItem, quotes: list[Quote]) -> Line:

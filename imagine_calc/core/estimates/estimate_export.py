@@ -28,7 +28,7 @@ def line_cells(p: PricedItem, style: NumberStyle = PLAIN) -> tuple[str, str, str
     """The five cells a line shows: the window passes its locale's style, files the plain one."""
     return (
         p.label,
-        p.description,
+        p.what,
         whole(p.item.count, style),
         quotes.short(p.unit, style),
         quotes.short(p.quote, style),
@@ -45,7 +45,7 @@ def to_csv(priced: PricedEstimate) -> str:
         writer.writerow(
             [
                 p.label,
-                p.description,
+                p.what,
                 p.item.count,
                 plain_decimal(p.unit.known_total),
                 plain_decimal(p.quote.known_total),
@@ -111,7 +111,7 @@ def to_text(
         out += [f"  not known: {r}" for r in priced.total.unknown_reasons]
     out += [f"  note: {c}" for c in priced.total.caveats]
     if plan is not None:
-        out += [line.text for line in budget_lines(plan, priced.total.estimated)]
+        out += ["", *(line.text for line in budget_lines(plan, priced.total.estimated))]
     out.append(f"Prices: catalog {catalog.version}, as of {catalog.as_of.isoformat()}.")
     return "\n".join(out) + "\n"
 

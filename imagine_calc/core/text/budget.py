@@ -64,7 +64,14 @@ def budget_lines(plan: BudgetPlan, estimated: bool = False, style: NumberStyle =
     elif plan.complete:
         lines.append(BudgetLine("covered", f"Covered: {about}{n(plan.left)} credits left after it."))
     else:
-        lines.append(BudgetLine("covered", "Covered as far as the prices are known; some are unknown."))
+        # Not "covered": the unknown parts come on top, and may not fit in what is left.
+        lines.append(
+            BudgetLine(
+                "warning",
+                f"The known prices fit, with {about}{n(plan.left)} credits left; "
+                "the unknown parts come on top.",
+            )
+        )
     if plan.lost_at_renewal and plan.renewal:
         lines.append(
             BudgetLine(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from imagine_calc.core.text.numbers import PLAIN, NumberStyle, number
+from imagine_calc.core.text.numbers import PLAIN, NumberStyle, number, significant
 
 
 def pixels(width: int, height: int) -> str:
@@ -13,7 +13,10 @@ def pixels(width: int, height: int) -> str:
 
 
 def megapixels_number(value: Decimal, style: NumberStyle = PLAIN) -> str:
-    """ "2.07", "16.78": two decimals at most, as cameras write them (the exact value prices)."""
+    """ "2.07", "16.78": two decimals at most, as cameras write them (the exact value prices);
+    "0.0034" for an icon, whose area two decimals would round to 0."""
+    if 0 < value < Decimal("0.01"):
+        return number(significant(value, 2), style)
     return number(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), style)
 
 

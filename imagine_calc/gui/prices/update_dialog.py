@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.catalog.price_update import PriceUpdate
+from imagine_calc.core.text.numbers import plural
+from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.widgets import FlatTableModel
 
 HEADERS = ("Change", "Model", "Before", "After")
@@ -59,11 +61,17 @@ class PriceUpdateDialog(QDialog):
     ) -> None:
         super().__init__(parent, objectName="priceUpdateDialog")
         self.setWindowTitle("Update prices from a saved ImagineArt page")
-        count = len(update.changes)
+        style = numbers.style()
+        count, left_out = len(update.changes), len(update.left_out)
+        cannot = (
+            f" {plural(left_out, 'change', style)} cannot be applied: an override cannot remove a model."
+            if left_out
+            else ""
+        )
         intro = QLabel(
             f"<b>{escape(page_name)}</b> (prices as of {escape(as_of)}) differs from the catalog in "
-            f"use in {count} place{'s' if count != 1 else ''}. Apply writes these prices to your "
-            "override file (the previous one is kept as a backup)."
+            f"use in {plural(count, 'place', style)}. Apply writes its prices to your override file "
+            f"(the previous one is kept as a backup).{cannot}"
         )
         intro.setWordWrap(True)
         self.table = QTableView(objectName="updateTable")
@@ -81,7 +89,9 @@ class PriceUpdateDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.accept)
+        apply = buttons.button(QDialogButtonBox.StandardButton.Apply)
+        apply.clicked.connect(self.accept)
+        apply.setEnabled(bool(update.applicable))
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)

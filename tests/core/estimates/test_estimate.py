@@ -11,6 +11,7 @@ from imagine_calc.core.estimates.estimate import (
     UpscaleItem,
     count_error,
     price_estimate,
+    price_item,
 )
 from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation
 from imagine_calc.core.pricing.upscale import quote_upscale
@@ -145,3 +146,13 @@ def test_a_count_edit_reuses_the_one_run_price_and_a_settings_edit_does_not() ->
     other_scale = repriced(CATALOG, old, replace(batch, scale=4))
     assert other_scale.quote.known_total == price_item(CATALOG, replace(batch, scale=4)).quote.known_total
     assert other_scale.quote.known_total != old.quote.known_total
+
+
+def test_a_line_labelled_by_its_model_does_not_name_the_model_twice() -> None:
+    req = GenerationRequest("nano-banana-2", "2K", "16:9", 4, False)
+    default = price_item(CATALOG, GenerationItem(req, 1, "Nano Banana 2"))
+    own = price_item(CATALOG, GenerationItem(req, 1, "Hero images"))
+    assert (default.label, default.what) == ("Nano Banana 2", "2K · 16:9 · 4 images")
+    assert (own.label, own.what) == ("Hero images", "Nano Banana 2 · 2K · 16:9 · 4 images")
+    upscale = price_item(CATALOG, UpscaleItem("topaz", 4, ((1024, 1024),), 1, ""))
+    assert (upscale.label, upscale.what) == ("Topaz", "4× · 1024 × 1024")
