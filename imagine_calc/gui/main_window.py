@@ -25,7 +25,7 @@ from imagine_calc.gui.prices.price_updates import PriceUpdates, dropped_page
 from imagine_calc.gui.shared.banner import Banner
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.settings_store import SettingsStore
-from imagine_calc.gui.shared.widgets import QuietTabWidget
+from imagine_calc.gui.shared.widgets import QuietTabWidget, ShortcutsBeforeTyping
 from imagine_calc.gui.upscale.drop_area import describe
 
 if TYPE_CHECKING:
@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         add_line.triggered.connect(self.add_to_estimate)
         edit_menu.addSeparator()
         edit_menu.addAction(add_line)
+        self._shortcuts_first = ShortcutsBeforeTyping(self, [add_line.shortcut()])
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About imagine-calc", self)
         about.triggered.connect(self.show_about)

@@ -77,12 +77,10 @@ class BudgetBox(QGroupBox):
         form.addRow("Free today:", self.free_daily)
         form.addRow(QLabel("<b>Money</b> <small>(optional, only what you type)</small>"))
         form.addRow("Per credit:", self.rate_edit)
-        plan = QWidget()
-        plan_row = QFormLayout(plan)
-        plan_row.setContentsMargins(0, 0, 0, 0)
-        plan_row.addRow("or a plan of", self.plan_price)
-        plan_row.addRow("for", self.plan_credits)
-        form.addRow(plan)
+        # Rows of this form, not a form of their own inside it: a nested one was squeezed to a
+        # few pixels at the window's minimum size.
+        form.addRow("or a plan of", self.plan_price)
+        form.addRow("for", self.plan_credits)
         form.addRow("Currency:", self.currency)
         form.addRow(self.rate_note)
 

@@ -40,7 +40,7 @@ class EstimateHost(QObject):
         self.page = QWidget(objectName="estimatePage")
         self._page_layout = QVBoxLayout(self.page)
         self._page_layout.setContentsMargins(0, 0, 0, 0)
-        tabs.addTab(self.page, "&Estimate")
+        tabs.addTab(self.page, "Es&timate")
         tabs.currentChanged.connect(lambda i: self.panel if tabs.widget(i) is self.page else None)
         # The history exists before the tab is built, so Edit > Undo is there from the start.
         self.undo_stack = QUndoStack(self)

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,7 +46,7 @@ from imagine_calc.gui.estimate.estimate_model import (
 )
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.settings_store import SettingsStore
-from imagine_calc.gui.shared.widgets import headline_label, side_by_side
+from imagine_calc.gui.shared.widgets import FillColumn, headline_label, side_by_side
 
 EXPORTS = {
     "csv": ("CSV for spreadsheets (*.csv)", ".csv"),
@@ -119,24 +121,24 @@ class EstimatePanel(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         metrics = table.fontMetrics()
         bold = header.fontMetrics()
-        for col, sample in (
+        for col, sample in (  # the widest a cell usually is; the header's text may be wider
             (LABEL, "Typography posters"),
-            (COUNT, "100,000"),
-            (PER_RUN, "≥ 1,280 + ?"),
-            (CREDITS, "≥ 128,000 + ?"),
+            (COUNT, "1,000"),
+            (PER_RUN, "≥ 1,280"),
+            (CREDITS, "≥ 128,000"),
         ):
             width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(HEADER[col]) * 1.1)
             header.resizeSection(col, int(width) + 24)
+        self._fill_what = FillColumn(table, WHAT)
         return table
 
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
         for text, name, tip, slot, keys in (
             (
-                "Move &up",
+                "Move u&p",
                 "moveUpButton",
                 "Move the line up (Ctrl+Up)",
                 lambda: self.move_selected(-1),
@@ -171,12 +173,26 @@ class EstimatePanel(QWidget):
         lines.setContentsMargins(0, 0, 0, 0)
         lines.addWidget(self.title)
         lines.addWidget(self.changes)
-        lines.addWidget(self.table, 1)
+        lines.addWidget(self.table, 3)
         lines.addLayout(buttons)
         lines.addWidget(self.total)
         lines.addWidget(self.money)
-        lines.addWidget(self.subtotals)
-        lines.addWidget(self.notes)
+        # Subtotals and notes grow with the estimate: they scroll in their own share of the
+        # height, so the lines above keep theirs (at the default size they took all but five).
+        summary = QWidget(objectName="estimateSummary")
+        column = QVBoxLayout(summary)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.subtotals)
+        column.addWidget(self.notes)
+        column.addStretch(1)
+        scroll = QScrollArea(objectName="estimateSummaryScroll")
+        scroll.setWidget(summary)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setAutoFillBackground(False)
+        summary.setAutoFillBackground(False)
+        lines.addWidget(scroll, 2)
 
         right = QWidget()
         side = QVBoxLayout(right)
@@ -241,6 +257,7 @@ class EstimatePanel(QWidget):
             self.money.setToolTip(f"{exact_money(rate, priced.total, style)}, exactly")
         else:
             self.money.clear()
+        self.money.setVisible(bool(self.money.text()))  # no empty line under the total
         subtotals = priced.subtotals("kind" if self.by.currentData() == "kind" else "group")
         rows = "".join(
             f"<tr><td>{escape(name)}:&nbsp;&nbsp;</td>"

@@ -77,7 +77,7 @@ class GenerateTab(QSplitter):
         self.total_panel = TotalPanel()
         self.recordings = Recordings(window, owner)
         self.total_panel.record.clicked.connect(lambda: self.recordings.ask(self.request))
-        self.add_estimate = QPushButton("Add to es&timate", objectName="addToEstimateButton")
+        self.add_estimate = QPushButton("A&dd to estimate", objectName="addToEstimateButton")
         self.add_estimate.setToolTip("Add these settings to the estimate as a line (Ctrl+E)")
         self.add_estimate.clicked.connect(self.add_to_estimate)
         self.detail = QTextBrowser(objectName="detailPane")

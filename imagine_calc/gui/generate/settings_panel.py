@@ -50,7 +50,7 @@ class SettingsPanel(QGroupBox):
             # out and repaint the whole box (~2 ms a change). Their room is the column's width.
             hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             hint.setMinimumHeight(hint.fontMetrics().height())
-        self.enhancer = QCheckBox("Prompt &enhancer", objectName="promptEnhancerCheck")
+        self.enhancer = QCheckBox("&Prompt enhancer", objectName="promptEnhancerCheck")
         self.notice = QLabel(objectName="fallbackNotice")
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -112,7 +112,7 @@ class SettingsPanel(QGroupBox):
         self.images_hint.setText("   ".join(hints))
         self.images_hint.setToolTip(self.images_hint.text())
         change = quotes.delta(view.quote, view.enhancer, style)
-        self.enhancer.setText(f"Prompt &enhancer    {change}")
+        self.enhancer.setText(f"&Prompt enhancer    {change}")
         pe = catalog.prompt_enhancer
         if pe.surcharge is None:
             why = pe.unknown.get("surcharge", "The surcharge is not published.")

@@ -38,7 +38,7 @@ class TotalPanel(QWidget):
         self.total = headline_label("totalLabel", "Total credits", 2.2)
         # Its text must not widen the column (nor move the settings beside it): it may clip.
         self.total.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.record = QPushButton("ImagineArt s&howed…", objectName="recordButton")
+        self.record = QPushButton("ImagineArt sho&wed…", objectName="recordButton")
         self.record.setToolTip(
             "Type the total ImagineArt's Create button shows for these settings: it is used from "
             "now on, marked as observed by you"

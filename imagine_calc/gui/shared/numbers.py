@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 _QT_SAFE = 2**53
 
 
+def use_a_readable_default() -> None:
+    """Under LANG=C (a server's, a container's, a minimal desktop's) Qt's locale writes 12800
+    without a separator: that is no locale chosen, not a wish for unreadable numbers. Use US
+    English there, which writes the same decimal point as C, for figures and fields alike."""
+    if QLocale.system().language() == QLocale.Language.C:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        forget_default_style()
+
+
 def style(locale: QLocale | None = None) -> NumberStyle:
     """The number style of `locale`, or of the default locale (made once: a QLocale is built
     for every figure otherwise, thousands of times a second while settings change)."""

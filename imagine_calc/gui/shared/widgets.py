@@ -5,14 +5,28 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
     QFrame,
+    QHeaderView,
     QLabel,
+    QLineEdit,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTabWidget,
     QTextBrowser,
     QWidget,
@@ -77,6 +91,85 @@ class TextBlock(QTextBrowser):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._fit()
+
+
+class ShortcutsBeforeTyping(QObject):
+    """Lets a few of the window's shortcuts win over the text field that has the focus.
+
+    On Linux, Qt's line edits and spin boxes take Emacs-style keys for themselves (Ctrl+E is
+    end of line), so Ctrl+E, Add to estimate, did nothing while the cursor was in "Find a model"
+    or the Images box. The field is asked first (a ShortcutOverride event); this answers no for
+    `keys`, and the window's action runs. Installed on a field when it gets the focus, so no
+    Python runs for any other event of the application.
+    """
+
+    def __init__(self, window: QWidget, keys: list[QKeySequence]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._keys = keys
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QLineEdit | QAbstractSpinBox) and new.window() is self._window:
+            new.removeEventFilter(self)  # installed once, however often it gets the focus
+            new.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()) in self._keys
+        ):
+            event.ignore()  # not the field's: the shortcut goes to the window
+            return True
+        return False
+
+
+class FillColumn(QObject):
+    """One column of a table takes the width the others leave, down to `least` pixels.
+
+    Qt's Stretch mode stops shrinking a column once the table is narrower than it was laid
+    out for, and scrolls instead: at the window's minimum size the Estimate tab's counts and
+    credits were off to the right. This keeps every column in view as long as the others fit.
+    """
+
+    def __init__(self, view: QAbstractItemView, column: int, least: int = 80) -> None:
+        super().__init__(view)
+        self._view, self._column, self._least = view, column, least
+        header = self._header()
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        # The table asks for room for every column as first laid out, so the window's minimum
+        # size shows them all rather than a scroll bar.
+        scroll_bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        view.setMinimumWidth(self._others() + least + scroll_bar + 2 * view.frameWidth())
+        header.sectionResized.connect(self._other_resized)
+        view.viewport().installEventFilter(self)
+
+    def _header(self) -> QHeaderView:
+        header = self._view.horizontalHeader()  # type: ignore[attr-defined]
+        assert isinstance(header, QHeaderView)
+        return header
+
+    def _other_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != self._column:
+            self.fit()
+
+    def _others(self) -> int:
+        header = self._header()
+        shown = [c for c in range(header.count()) if c != self._column and not header.isSectionHidden(c)]
+        return sum(header.sectionSize(c) for c in shown)
+
+    def fit(self) -> None:
+        width = max(self._least, self._view.viewport().width() - self._others())
+        if width != self._header().sectionSize(self._column):
+            self._header().resizeSection(self._column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
 
 
 class QuietTabWidget(QTabWidget):

@@ -81,12 +81,13 @@ class DropArea(QFrame):
         urls = mime.urls() if mime.hasUrls() else []
         local = [u.toLocalFile() for u in urls if u.isLocalFile()]
         remote = [u.toString() for u in urls if not u.isLocalFile()]
-        if remote:
+        if local:
+            self.paths_dropped.emit(local)
+        if remote:  # after the files: adding them clears what an earlier drop said
             self.refused.emit(
                 f"{len(remote)} web address{'es' if len(remote) != 1 else ''} not quoted: " + OFFLINE_TEXT
             )
         if local:
-            self.paths_dropped.emit(local)
             return True
         if not urls and mime.hasImage():
             image = QImage(mime.imageData())

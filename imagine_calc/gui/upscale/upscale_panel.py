@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -31,7 +30,7 @@ from imagine_calc.core.text.sizes import scale as scale_words
 from imagine_calc.core.text.sizes import upscale_words
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
-from imagine_calc.gui.shared.widgets import headline_label
+from imagine_calc.gui.shared.widgets import FillColumn, headline_label
 from imagine_calc.gui.upscale.drop_area import DropArea
 from imagine_calc.gui.upscale.scan_worker import THUMBNAIL_SIZE, ScanJob, real_key
 from imagine_calc.gui.upscale.upscale_rows import FILE, Row, UpscaleTableModel
@@ -79,9 +78,8 @@ class UpscalePanel(QWidget):
         self.table.setIconSize(QSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE))
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a failed row's reason, in full
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(FILE, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
         for col, sample in (
             (1, "20,000 × 20,000"),
@@ -91,6 +89,7 @@ class UpscalePanel(QWidget):
             (5, "Magnific Precision v2: 1,040"),
         ):
             header.resizeSection(col, metrics.horizontalAdvance(sample) + 18)
+        self._fill_file = FillColumn(self.table, FILE, least=160)
 
         self.engine = QComboBox(objectName="engineCombo")
         self.engine.setAccessibleName("Upscale engine")
@@ -109,7 +108,7 @@ class UpscalePanel(QWidget):
         delete.activated.connect(self.remove_selected)
         clear = QPushButton("Clear all", objectName="clearRowsButton")
         clear.clicked.connect(self.clear)
-        self.add_estimate = QPushButton("Add to es&timate", objectName="addUpscaleToEstimateButton")
+        self.add_estimate = QPushButton("A&dd to estimate", objectName="addUpscaleToEstimateButton")
         self.add_estimate.setToolTip("Add the selected images (or all of them) to the estimate as one line")
         self.add_estimate.clicked.connect(self._add_to_estimate)
         self.progress = QProgressBar(objectName="scanProgress")
@@ -126,7 +125,7 @@ class UpscalePanel(QWidget):
         self.status.setWordWrap(True)
 
         controls = QHBoxLayout()
-        for text, widget in (("&Engine", self.engine), ("&Scale", self.scale)):
+        for text, widget in (("E&ngine", self.engine), ("&Scale", self.scale)):
             label = QLabel(text)
             label.setBuddy(widget)
             controls.addWidget(label)
@@ -167,6 +166,7 @@ class UpscalePanel(QWidget):
 
     def add_paths(self, paths: list[str]) -> ScanJob:
         """Scan `paths` off the GUI thread; rows arrive in batches."""
+        self.status.clear()  # what an earlier drop was told no longer applies
         if self.pool.activeThreadCount() == 0:
             self._finished_jobs.clear()
         job = ScanJob(list(paths))
@@ -181,6 +181,7 @@ class UpscalePanel(QWidget):
 
     def add_image(self, image: QImage) -> None:
         """A pasted or dropped image without a file: sized from the image itself."""
+        self.status.clear()
         self._pasted += 1
         name = f"Pasted image {self._pasted}"
         row = Row(name, ImageSize(name, image.width(), image.height(), "pasted"), key="")
@@ -365,5 +366,8 @@ class UpscalePanel(QWidget):
             self.progress.setValue(0)
 
     def _say(self, text: str) -> None:
+        """The whole text under the table; its first sentence in the status bar, which is one
+        line beside the prices' date and cut the rest off."""
         self.status.setText(text)
-        self.message.emit(text)
+        first, dot, _rest = text.partition(". ")
+        self.message.emit(first + dot.strip())

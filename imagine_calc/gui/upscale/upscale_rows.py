@@ -7,13 +7,14 @@ engine or scale re-prices them by adding their sizes again (about 10 ms), not by
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QImage, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QIcon, QImage
+from PySide6.QtWidgets import QApplication, QStyle
 
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.errors import QuoteError
@@ -70,6 +71,12 @@ class Totals:
     @property
     def credits(self) -> Decimal:
         return self.quote.known_total  # the core's sum, for tests and the estimate line
+
+
+@functools.cache
+def _warning_icon() -> QIcon:
+    """A failed row's mark, in place of a thumbnail: the reason beside it says what to do."""
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
 class UpscaleTableModel(FlatTableModel):
@@ -212,19 +219,17 @@ class UpscaleTableModel(FlatTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
         if role == Qt.ItemDataRole.DecorationRole and col == FILE:
-            return row.thumbnail
+            return row.thumbnail if isinstance(row.quote, Quote) else _warning_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != FILE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and not isinstance(row.quote, Quote):
-            return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None
 
     def _text(self, row: Row, col: int) -> str:
         size = row.size
-        if col == FILE:
-            return row.name if not isinstance(size, SizeError) else f"{row.name}  —  {size.message}"
+        if col == FILE:  # a reason on a line of its own, in full (the row is two lines high)
+            return row.name if isinstance(row.quote, Quote) else f"{row.name}\n{row.quote}"
         if isinstance(size, SizeError):
             return "not quoted" if col == CREDITS else ""
         if col == PIXELS:

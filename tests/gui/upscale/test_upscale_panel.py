@@ -121,7 +121,9 @@ def test_nested_folder_with_mixed_content(qtbot: QtBot, panel: UpscalePanel, tmp
     drop(qtbot, panel, file_mime(root))
     table = rows(panel)
     assert set(table) == {"a.png", "b.webp", "c.tif", "no-extension", "empty.jpg", "broken.png"}
-    assert table["empty.jpg"][FILE] == "empty.jpg  —  empty file (0 bytes)"
+    assert (
+        table["empty.jpg"][FILE] == "empty.jpg\nempty file (0 bytes)"
+    )  # the reason in full, on its own line
     assert "corrupt PNG" in table["broken.png"][FILE]
     assert table["empty.jpg"][CREDITS] == "not quoted"
     t = panel.model.totals()
@@ -160,8 +162,26 @@ def test_web_addresses_are_refused_with_an_offline_message(qtbot: QtBot, panel: 
     with qtbot.waitSignal(panel.message) as said:
         accepted = drop(qtbot, panel, mime, expect_scan=False)
     assert not accepted
-    assert "offline" in said.args[0] and "does not download" in said.args[0]
+    assert (
+        said.args[0] == "1 web address not quoted: imagine-calc works offline and does not download anything."
+    )
+    assert "Save the image to your computer first" in panel.status.text()  # the whole of it here
     assert panel.model.rowCount() == 0
+
+
+def test_what_an_earlier_drop_was_told_goes_when_files_are_added(
+    qtbot: QtBot, panel: UpscalePanel, tmp_path: Path
+) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://example.com/cat.png")])
+    drop(qtbot, panel, mime, expect_scan=False)
+    assert "web address" in panel.status.text()
+    drop(qtbot, panel, file_mime(write_image(tmp_path / "a.png", 100, 100)))
+    assert panel.status.text() == ""
+    both = file_mime(write_image(tmp_path / "b.png", 100, 100))
+    both.setUrls([*both.urls(), QUrl("https://example.com/dog.png")])
+    drop(qtbot, panel, both)
+    assert "1 web address not quoted" in panel.status.text()  # said for this drop, and kept
 
 
 def test_the_same_file_twice_is_counted_once_unless_asked(

@@ -68,3 +68,17 @@ def test_removing_and_clearing_rows_keeps_the_total_right(qapp: object) -> None:
     assert (model.totals().quoted, model.totals().skipped) == (8, 0)
     model.clear()
     assert (model.totals().quoted, model.totals().skipped, model.totals().quote.known_total) == (0, 0, 0)
+
+
+def test_a_failed_row_says_why_in_full_in_the_normal_text_colour(qapp: object) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QIcon
+
+    from imagine_calc.gui.upscale.upscale_rows import FILE
+
+    model = UpscaleTableModel(CATALOG)
+    model.add_rows(make_rows(1))
+    failed = model.index(1, FILE)
+    assert failed.data() == "broken.png\ncorrupt PNG file"
+    assert isinstance(failed.data(Qt.ItemDataRole.DecorationRole), QIcon)  # a warning mark
+    assert all(model.index(1, c).data(Qt.ItemDataRole.ForegroundRole) is None for c in range(6))
