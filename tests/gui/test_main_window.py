@@ -263,3 +263,14 @@ def test_upscale_tab_is_built_when_first_opened(qtbot: QtBot, window: MainWindow
     assert window.findChild(QWidget, "dropArea") is None  # not on the start-up path
     window.tabs.setCurrentWidget(window.upscale_page)
     assert window.upscale_page.isAncestorOf(window.findChild(QWidget, "dropArea"))
+
+
+def test_the_model_list_opens_at_its_top_with_the_chosen_model_in_view(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    settle()
+    view = window.view
+    assert view.verticalScrollBar().value() == 0  # the first rows are not scrolled away
+    assert view.indexAt(view.viewport().rect().topLeft()).row() == 0
+    current = view.visualRect(view.currentIndex())
+    assert view.viewport().rect().contains(current)  # nor is the model in use

@@ -99,7 +99,12 @@ class GenerateTab(QSplitter):
         view.setSortingEnabled(True)
         view.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         view.setMouseTracking(True)
-        view.verticalHeader().hide()
+        rows = view.verticalHeader()
+        rows.hide()
+        # Rows as tall as the text needs, not the style's roomy default: at the default window
+        # size the whole list but a few rows shows, and the chosen model is in view unscrolled.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
         view.setShowGrid(False)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
