@@ -12,6 +12,7 @@ from typing import BinaryIO
 from PIL import Image, UnidentifiedImageError
 
 from imagine_calc.core.files import FileProblem, open_regular
+from imagine_calc.core.images import heif
 from imagine_calc.core.limits import MAX_PIXEL_SIDE
 from imagine_calc.core.text.numbers import whole
 
@@ -93,11 +94,19 @@ def read_size(path: str | os.PathLike[str]) -> ImageSize | SizeError:
 
 def _read_header(name: str, fh: BinaryIO) -> ImageSize | SizeError:
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            with Image.open(fh, formats=FORMATS) as im:
-                width, height = im.size
-                fmt = im.format or "image"
+        head = fh.read(64)
+        fh.seek(0)
+        if heif.is_heif(head):  # Pillow has no HEIF reader; the boxes say the size
+            width, height = heif.heif_size(fh)
+            fmt = "HEIC" if head[8:12] in (b"heic", b"heix", b"heim", b"heis") else "HEIF"
+        else:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                with Image.open(fh, formats=FORMATS) as im:
+                    width, height = im.size
+                    fmt = im.format or "image"
+    except heif.HeifError as exc:
+        return SizeError(name, "corrupt", f"corrupt HEIF file: {exc}")
     except UnidentifiedImageError:
         return _unreadable(name, fh, "not-an-image", "not an image (its content is no known format)")
     except Exception:

@@ -204,7 +204,7 @@ class UpscalePanel(QWidget):
             self,
             "Add images to quote",
             "",
-            "Images (*.png *.jpg *.jpeg *.webp *.tif *.tiff *.gif *.bmp *.avif);;All files (*)",
+            "Images (*.png *.jpg *.jpeg *.webp *.tif *.tiff *.gif *.bmp *.avif *.heic *.heif);;All files (*)",
         )
         if files:
             self.add_paths(files)

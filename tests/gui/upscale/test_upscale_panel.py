@@ -259,3 +259,11 @@ def test_cancelling_a_scan_that_had_not_started_leaves_the_panel_idle(
     panel.cancel()
     qtbot.waitUntil(lambda: not panel.jobs, timeout=10000)
     assert waiting.cancelled and panel.progress.isHidden() and panel.cancel_button.isHidden()
+
+
+def test_a_dropped_phone_photo_is_quoted_at_its_true_size(qtbot: QtBot, panel: UpscalePanel) -> None:
+    photo = Path(__file__).resolve().parents[2] / "fixtures" / "heic" / "grid.heic"
+    drop(qtbot, panel, file_mime(photo))
+    row = rows(panel)["grid.heic"]
+    assert row[PIXELS] == "4032 × 3024" and row[OUTPUT] == "8064 × 6048"
+    assert panel.model.totals().credits == quote_upscale(panel.catalog, "topaz", 2, 4032, 3024).known_total
