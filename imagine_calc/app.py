@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from imagine_calc import APP_NAME, __version__
+from imagine_calc import APP_ID, APP_NAME, __version__
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -58,7 +58,7 @@ def _display_likely() -> bool:
 def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str]) -> int:
     if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _handle_qt_messages(quiet_offscreen=args.screenshot is not None)
+    handle_qt_messages(quiet=args.screenshot is not None)
 
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
@@ -66,16 +66,17 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.main_window import MainWindow
     from imagine_calc.gui.shared import numbers, theme
+    from imagine_calc.gui.shared.application import Application
     from imagine_calc.gui.shared.garbage import MainThreadCollector
     from imagine_calc.gui.shared.resources import app_icon
     from imagine_calc.gui.shared.settings_store import SettingsStore
 
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+    app = existing if isinstance(existing, QApplication) else Application([sys.argv[0], *qt_args])
     numbers.use_a_readable_default()
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")  # follows the system's light/dark scheme on every platform
     schemes = {"system": Qt.ColorScheme.Unknown, "light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
     theme.apply(app, schemes[args.color_scheme])
@@ -84,6 +85,8 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     MainThreadCollector(app)
     window = MainWindow(load_with_override(args.override), SettingsStore(), icon)
     app.aboutToQuit.connect(window.shut_down)
+    if isinstance(app, Application):
+        app.open_file.connect(window.open_file)
     if file is not None and file.suffix.lower() != ".json":
         window.show_upscale().add_paths([str(file)])
     elif file is not None and not _open_estimate(window, file, interactive=args.screenshot is None):
@@ -94,9 +97,14 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     return app.exec()
 
 
-def _handle_qt_messages(quiet_offscreen: bool) -> None:
-    """Qt's messages to stderr, except two. Offscreen, Qt notes that it cannot pass size hints
-    to a window manager (there is none): a screenshot's stderr holds only what went wrong. And
+#: Notes Qt prints that say nothing went wrong: offscreen, that there is no window manager to
+#: pass size hints to; under LANG=C, that it uses C.UTF-8 instead (the app groups digits itself).
+QUIET = ("propagateSizeHints", "Detected locale", "Qt depends on a UTF-8 locale", "If this causes problems")
+
+
+def handle_qt_messages(quiet: bool) -> None:
+    """Qt's messages to stderr; with `quiet` (a screenshot, the self-test) not the notes in
+    QUIET, so stderr holds only what went wrong. And
     when no display can be reached Qt aborts (exit 134, with a misleading note about
     xcb-cursor): say what happened and how to use the command line instead."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
@@ -115,7 +123,7 @@ def _handle_qt_messages(quiet_offscreen: bool) -> None:
             os._exit(1)
         if no_display:
             return  # what follows (a note about xcb-cursor) would mislead; the fatal message says it
-        if not (quiet_offscreen and "propagateSizeHints" in message):
+        if not (quiet and any(note in message for note in QUIET)):
             print(message, file=sys.stderr)
 
     qInstallMessageHandler(handler)

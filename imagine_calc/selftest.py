@@ -66,6 +66,10 @@ def check_window(state: dict[str, object]) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from imagine_calc.app import handle_qt_messages
+
+    handle_qt_messages(quiet=True)  # stderr holds only what went wrong
+
     from imagine_calc.gui.main_window import MainWindow
     from imagine_calc.gui.shared.resources import app_icon
     from imagine_calc.gui.shared.settings_store import SettingsStore

@@ -2,9 +2,12 @@
 
 Steps: a build venv (build/venv) with imagine-calc installed from this checkout (not
 editable, so the bundle holds exactly what a wheel holds) and PyInstaller; icons rendered from
-the SVG; PyInstaller run on packaging/imagine-calc.spec; the .desktop file and icons added under
-share/; then dist/imagine-calc-VERSION-PLATFORM.tar.gz and its .sha256. Prints the bundle's
-unpacked size. Needs only Python 3.11+ with venv and pip, and the package index.
+the SVG; PyInstaller run on packaging/imagine-calc.spec. On Linux then: ICU's data trimmed to
+what the app can reach (packaging/trim_icu.py), the desktop entry, icons, MIME type and
+AppStream metainfo added under share/, dist/imagine-calc-VERSION-PLATFORM.tar.gz with its
+.sha256, and, where dpkg-deb exists, dist/imagine-calc_VERSION_ARCH.deb (packaging/debian.py).
+Prints the bundle's unpacked size and its ten biggest files. Needs only Python 3.11+ with venv
+and pip, and the package index (and binutils on Linux).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYINSTALLER = "pyinstaller==6.22.3"
 NAME = "imagine-calc"
+APP_ID = "io.github.imagine_calc.ImagineCalc"
 
 
 def run(*cmd: str | Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -> None:
@@ -54,20 +58,48 @@ def tree_size(path: Path) -> int:
 
 
 def add_desktop_files(bundle: Path, icons: Path) -> None:
+    """share/ as /usr/share wants it: desktop entry, icons, MIME type, AppStream metainfo."""
     share = bundle / "share"
-    (share / "applications").mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "resources" / f"{NAME}.desktop", share / "applications")
+    resources = ROOT / "resources"
+    for folder, source, name in (
+        ("applications", f"{APP_ID}.desktop", f"{APP_ID}.desktop"),
+        ("metainfo", f"{APP_ID}.metainfo.xml", f"{APP_ID}.metainfo.xml"),
+        ("mime/packages", f"{NAME}-mime.xml", f"{APP_ID}.xml"),
+    ):
+        (share / folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(resources / source, share / folder / name)
     shutil.copytree(icons / "hicolor", share / "icons" / "hicolor", dirs_exist_ok=True)
     scalable = share / "icons" / "hicolor" / "scalable" / "apps"
     scalable.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "resources" / f"{NAME}.svg", scalable)
 
 
+def trim_icu_data(bundle: Path) -> None:
+    """ICU's 32 MB data library down to what the app can reach (see packaging/trim_icu.py)."""
+    if shutil.which("as") is None or shutil.which("ld") is None:
+        print("note: no `as`/`ld` (binutils): ICU's data is left whole, ~31 MB more", flush=True)
+        return
+    from trim_icu import trim  # packaging/, beside this script
+
+    for library in bundle.rglob("libicudata.so.*"):
+        if library.is_symlink():  # PyInstaller links _internal/ to the copy beside Qt
+            continue
+        before, after = trim(library)
+        print(f"ICU data: {library.name} {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB", flush=True)
+
+
 def archive(bundle: Path, version: str) -> Path:
+    """tar.gz on Linux; zip on macOS (of imagine-calc.app) and Windows, as people unpack there."""
     machine = platform.machine().lower() or "unknown"
-    target = bundle.parent / f"{NAME}-{version}-{sys.platform}-{machine}.tar.gz"
-    with tarfile.open(target, "w:gz") as tar:
-        tar.add(bundle, arcname=NAME)
+    stem = bundle.parent / f"{NAME}-{version}-{sys.platform}-{machine}"
+    if sys.platform == "darwin" or os.name == "nt":
+        app = bundle.parent / f"{NAME}.app"
+        base = app if app.exists() else bundle
+        target = Path(shutil.make_archive(str(stem), "zip", root_dir=base.parent, base_dir=base.name))
+    else:
+        target = stem.with_name(stem.name + ".tar.gz")
+        with tarfile.open(target, "w:gz") as tar:
+            tar.add(bundle, arcname=NAME)
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     (target.parent / f"{target.name}.sha256").write_text(f"{digest}  {target.name}\n")
     return target
@@ -98,12 +130,23 @@ def main(argv: list[str] | None = None) -> int:
         env=env, cwd=work,
     )  # fmt: skip
     bundle = dist / NAME
-    add_desktop_files(bundle, icons)
+    linux = sys.platform.startswith("linux")
+    if linux:
+        trim_icu_data(bundle)
+        add_desktop_files(bundle, icons)
     tarball = archive(bundle, version)
 
     size = tree_size(bundle)
+    print("ten biggest files:")
+    for path in sorted(bundle.rglob("*"), key=lambda p: -p.lstat().st_size if p.is_file() else 0)[:10]:
+        print(f"  {path.lstat().st_size / 1e6:6.1f} MB  {path.relative_to(bundle)}")
     print(f"bundle: {bundle} ({size / 1e6:.1f} MB unpacked, {size / 2**20:.1f} MiB)")
     print(f"archive: {tarball} ({tarball.stat().st_size / 1e6:.1f} MB) and {tarball.name}.sha256")
+    if linux and shutil.which("dpkg-deb") is not None:
+        from debian import build_deb  # packaging/, beside this script
+
+        deb = build_deb(bundle, dist, version)
+        print(f"package: {deb} ({deb.stat().st_size / 1e6:.1f} MB): sudo apt install ./{deb.name}")
     print(f"built in {time.perf_counter() - start:.0f} s")
     return 0
 

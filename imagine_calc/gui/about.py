@@ -24,7 +24,8 @@ def about_html(loaded: LoadedCatalog) -> str:
     )
     return (
         f"<h3>imagine-calc {escape(__version__)}</h3>"
-        "<p>An offline calculator for ImagineArt image credits. It never connects to the network.</p>"
+        "<p>An offline calculator for ImagineArt image credits. It never connects to the network."
+        "<br>Free software under the MIT licence.</p>"
         f"<p>Price catalog <b>{escape(cat.version)}</b>, prices as of <b>{cat.as_of.isoformat()}</b> "
         f"({age(cat.age_days())}).<br>Source: {escape(cat.source.title)} ({escape(cat.source.url)})."
         "<br>ImagineArt's own tooltip is always the final word on a price.</p>"
@@ -40,7 +41,9 @@ def show_about(parent: QWidget, loaded: LoadedCatalog) -> QMessageBox:
     box.setText(about_html(loaded))
     if not parent.windowIcon().isNull():
         box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
-    open_folder = QPushButton("Open override folder")
+    # Parented now: handed to addButton alone, the button was freed with its Python wrapper
+    # when this function returned, and the box showed only Close.
+    open_folder = QPushButton("Open override folder", box)
     open_folder.setToolTip("Open the folder where your override file lives (it is created if needed)")
     box.addButton(open_folder, QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)

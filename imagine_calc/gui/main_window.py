@@ -250,6 +250,18 @@ class MainWindow(QMainWindow):
         if self.show_upscale().drop_area.accept_mime(event.mimeData()):
             event.acceptProposedAction()
 
+    def open_file(self, path: Path) -> None:
+        """What double-clicking or "Open with" a file asks for: a saved estimate opens in the
+        Estimate tab (after asking about unsaved work), anything else is quoted for upscaling."""
+        if path.name.lower().endswith(".json"):
+            panel = self.estimates.show()
+            if panel.confirm_discard():
+                panel.open(path)
+        else:
+            self.show_upscale().add_paths([str(path)])
+        self.raise_()
+        self.activateWindow()
+
     # --- what is remembered ----------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
