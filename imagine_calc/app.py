@@ -60,10 +60,11 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     handle_qt_messages(quiet=args.screenshot is not None)
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from imagine_calc.core.catalog.loader import load_with_override
+    from imagine_calc.gui.estimate.working_copies import claim, claim_new
     from imagine_calc.gui.main_window import MainWindow
     from imagine_calc.gui.shared import numbers, theme
     from imagine_calc.gui.shared.application import Application
@@ -83,7 +84,13 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     icon = app_icon()
     app.setWindowIcon(icon)
     MainThreadCollector(app)
-    window = MainWindow(load_with_override(args.override), SettingsStore(), icon)
+    store = SettingsStore()
+    if args.screenshot is not None:  # a picture: the user's working estimates stay untouched
+        working = claim_new()
+    else:  # not the last estimate when one is opened: that stays to be recovered instead
+        opens_estimate = file is not None and file.suffix.lower() == ".json"
+        working = claim(store.estimate_session(), args.recover, adopt=not opens_estimate)
+    window = MainWindow(load_with_override(args.override), store, icon, working)
     app.aboutToQuit.connect(window.shut_down)
     if isinstance(app, Application):
         app.open_file.connect(window.open_file)
@@ -94,6 +101,7 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     if args.screenshot is not None:
         return _screenshot(app, window, args.screenshot)
     window.show()
+    QTimer.singleShot(0, window.offer_recovery)
     return app.exec()
 
 

@@ -166,6 +166,7 @@ def build_parser(engines: Sequence[tuple[str, Sequence[int]]] = ()) -> argparse.
         type=Path,
         help="draw the window offscreen (as it would open, with FILE if given) into PNG and exit",
     )
+    window.add_argument("--recover", metavar="ID", help=argparse.SUPPRESS)  # see offer_recovery
     window.add_argument(
         "--selftest",
         action="store_true",
@@ -293,6 +294,7 @@ TOP_OPTIONS = {
     "--override": True,
     "--screenshot": True,
     "--color-scheme": True,
+    "--recover": True,
     "--selftest": False,
     "--version": False,
     "--help": False,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import Catalog
@@ -29,8 +29,23 @@ from imagine_calc.gui.shared.widgets import QuietTabWidget, ShortcutsBeforeTypin
 from imagine_calc.gui.upscale.drop_area import describe
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from imagine_calc.gui.estimate.working_copies import Claim
     from imagine_calc.gui.prices.update_dialog import PriceUpdateDialog
     from imagine_calc.gui.upscale.upscale_panel import UpscalePanel
+
+
+def launch_window(recover: str) -> bool:
+    """Start another imagine-calc window that takes over the working estimate `recover`."""
+    import sys
+
+    from PySide6.QtCore import QProcess
+
+    command = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "imagine_calc"]
+    ok, _pid = QProcess.startDetached(command[0], [*command[1:], "--recover", recover])
+    return bool(ok)
+
 
 #: After this many days the status bar suggests updating the prices from a saved page.
 STALE_DAYS = 45
@@ -41,7 +56,13 @@ class MainWindow(QMainWindow):
 
     cost_changed = Signal(object)
 
-    def __init__(self, loaded: LoadedCatalog, store: SettingsStore, icon: QIcon | None = None) -> None:
+    def __init__(
+        self,
+        loaded: LoadedCatalog,
+        store: SettingsStore,
+        icon: QIcon | None = None,
+        working: Claim | None = None,
+    ) -> None:
         super().__init__()
         self.owner = CatalogOwner(loaded, self)
         self.store = store
@@ -70,9 +91,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.upscale_page, "&Upscale")
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._tab_shown)
-        self.estimates = EstimateHost(self, self.tabs, store, self.owner)
+        self.estimates = EstimateHost(self, self.tabs, store, self.owner, working)
         self.estimates.balances_changed.connect(self.generate.set_balances)
         self.estimates.problem.connect(lambda text: self.banner.add_message(escape(text)))
+        for problem in self.estimates.working.problems:
+            self.banner.add_message(escape(problem))
         self.prices = PriceUpdates(self, self.owner)
 
         central = QWidget()
@@ -250,6 +273,43 @@ class MainWindow(QMainWindow):
         if self.show_upscale().drop_area.accept_mime(event.mimeData()):
             event.acceptProposedAction()
 
+    def offer_recovery(self, launch: Callable[[str], object] | None = None) -> QMessageBox | None:
+        """Offer the unsaved estimates of windows that closed without saving (a crash, a kill),
+        each to open in a window of its own; "Later" keeps them for the next start."""
+        idents = self.estimates.working.recoverable
+        if not idents:
+            return None
+        from imagine_calc.gui.estimate.working_copies import describe
+
+        box = QMessageBox(self)
+        box.setObjectName("recoverDialog")
+        box.setWindowTitle("Recover unsaved estimates")
+        box.setIcon(QMessageBox.Icon.Question)
+        n = len(idents)
+        box.setText(
+            f"{'An estimate' if n == 1 else f'{n} estimates'} with unsaved work "
+            f"{'was' if n == 1 else 'were'} left by {'a window' if n == 1 else 'windows'} that "
+            "closed without saving:"
+        )
+        box.setInformativeText(
+            "<br>".join(f"• {escape(describe(i))}" for i in idents)
+            + "<br><br>Later keeps them: they are offered again at the next start."
+        )
+        recover = box.addButton(
+            "&Open in new windows" if n > 1 else "&Open in a new window", QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
+        start = launch or launch_window
+
+        def chosen(button: object) -> None:
+            if button is recover:
+                for ident in idents:
+                    start(ident)
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+        return box
+
     def open_file(self, path: Path) -> None:
         """What double-clicking or "Open with" a file asks for: a saved estimate opens in the
         Estimate tab (after asking about unsaved work), anything else is quoted for upscaling."""
@@ -290,3 +350,5 @@ class MainWindow(QMainWindow):
             self._upscale.shut_down()
         if keep_working_copy:
             self.estimates.flush()
+        else:
+            self.estimates.working.copy.release()

@@ -35,24 +35,39 @@ def line_cells(p: PricedItem, style: NumberStyle = PLAIN) -> tuple[str, str, str
     )
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text cell a spreadsheet shows as typed: one that would start a formula (a label such as
+    =HYPERLINK(...) or +cmd|' /C calc'!A0) gets a leading apostrophe, as OWASP advises, which
+    spreadsheets read as "this is text" and do not display."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 def to_csv(priced: PricedEstimate) -> str:
+    """Numbers exact and unquoted, text neutralised against formulas (spreadsheet_text): the
+    Markdown and JSON exports keep the text exactly as typed."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF between records, as RFC 4180 and spreadsheets expect; a CR or LF inside a cell is
+    # then quoted too, so a label with a line break stays one cell.
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(
         ["label", "what", "count", "credits_per_run", "credits", "complete", "state", "basis", "unknown"]
     )
     for p in priced.items:
         writer.writerow(
             [
-                p.label,
-                p.what,
+                spreadsheet_text(p.label),
+                spreadsheet_text(p.what),
                 p.item.count,
                 plain_decimal(p.unit.known_total),
                 plain_decimal(p.quote.known_total),
                 "yes" if p.quote.complete else "no",
                 p.quote.state.value,
                 p.quote.basis,
-                "; ".join(p.quote.unknown_reasons),
+                spreadsheet_text("; ".join(p.quote.unknown_reasons)),
             ]
         )
     t = priced.total

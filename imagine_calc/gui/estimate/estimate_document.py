@@ -1,8 +1,9 @@
 """The estimate as a document: save and open (atomically), exports, and crash-proof autosave.
 
-The working estimate is written to `unsaved-estimate.icalc.json` in the config folder shortly
+The working estimate is written to this window's own working copy (working_copies.py) shortly
 after every change, with its file path and whether it was saved. Starting again (after a quit,
-a crash or a kill) reopens exactly that: the last open estimate and any unsaved work.
+a crash or a kill) reopens exactly that: the last open estimate and any unsaved work; a second
+window running at the same time has a working copy of its own.
 
 The working copy is written off the window's thread (an estimate of 100,000 images takes most
 of a second to write), one write at a time, the newest state last. A working copy that cannot
@@ -22,12 +23,11 @@ from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.estimate import Estimate, PricedEstimate
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, dumps, price_changes, read_estimate
 from imagine_calc.core.files import set_aside, stamp
-from imagine_calc.core.paths import config_dir
 from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
+from imagine_calc.gui.estimate.working_copies import Claim, claim_new
 from imagine_calc.gui.shared.settings_store import SettingsStore
 
 AUTOSAVE_MS = 250
-SESSION_FILE = "unsaved-estimate.icalc.json"
 
 
 def write_file(path: Path, text: str) -> None:
@@ -54,13 +54,19 @@ class EstimateDocument(QObject):
     _written = Signal(str)
 
     def __init__(
-        self, model: EstimateTableModel, store: SettingsStore, parent: QObject | None = None
+        self,
+        model: EstimateTableModel,
+        store: SettingsStore,
+        parent: QObject | None = None,
+        working: Claim | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
         self.store = store
         self.path: Path | None = None
-        self.session = config_dir() / SESSION_FILE
+        #: this window's working copy; `adopted`: it holds an earlier window's estimate
+        self.working = working or claim_new()
+        self.session = self.working.copy.estimate
         self.problems: list[str] = []
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._pending: Future[None] | None = None
@@ -128,8 +134,7 @@ class EstimateDocument(QObject):
     def autosave(self) -> None:
         """Write the working copy off the window's thread, after the write under way if any."""
         self._timer.stop()
-        self.store.save_estimate_session(self.path, self.modified)
-        self.store.sync()
+        self._save_session()
         if self._pending is not None and not self._pending.done():
             self._again = True
             return
@@ -159,10 +164,17 @@ class EstimateDocument(QObject):
         self._again = False
         if self._pending is not None:
             self._pending.result()
-        self.store.save_estimate_session(self.path, self.modified)
-        self.store.sync()
+        self._save_session()
         with contextlib.suppress(OSError, EstimateFileError):  # said when the last autosave failed
             write_file(self.session, self.text())
+
+    def _save_session(self) -> None:
+        try:
+            self.working.copy.save_session(self.path, self.modified)
+        except OSError as exc:
+            if str(exc) != self._last_error:
+                self._say(f"The working estimate could not be kept: {exc}")
+            self._last_error = str(exc)
 
     def _say(self, text: str) -> None:
         self.problems.append(text)
@@ -180,9 +192,10 @@ class EstimateDocument(QObject):
         )
 
     def restore(self) -> list[str]:
-        """Reopen the working copy of the last run, if any; returns price changes since then.
-        One that cannot be read is renamed aside (never overwritten) and named in `problems`."""
-        if not os.path.lexists(self.session):
+        """Reopen the working copy this window adopted from an earlier one, if any; returns
+        price changes since then. One that cannot be read is renamed aside (never overwritten)
+        and named in `problems`."""
+        if not self.working.adopted or not os.path.lexists(self.session):
             return []
         try:
             saved = read_estimate(self.session)
@@ -190,7 +203,7 @@ class EstimateDocument(QObject):
             self._set_aside(str(exc).removeprefix(f"{self.session}: "))
             return []
         self.model.load(saved.estimate)
-        self.path, modified = self.store.estimate_session()
+        self.path, modified = self.working.copy.session()
         if modified:
             self.model.undo_stack.resetClean()  # unsaved: a clean state no longer exists
         else:

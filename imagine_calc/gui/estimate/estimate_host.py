@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.gui.estimate.working_copies import Claim, claim
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.settings_store import SettingsStore
 
@@ -30,10 +31,17 @@ class EstimateHost(QObject):
     problem = Signal(str)
 
     def __init__(
-        self, window: QMainWindow, tabs: QTabWidget, store: SettingsStore, owner: CatalogOwner
+        self,
+        window: QMainWindow,
+        tabs: QTabWidget,
+        store: SettingsStore,
+        owner: CatalogOwner,
+        working: Claim | None = None,
     ) -> None:
         super().__init__(window)
         self.window, self.tabs, self.store, self.owner = window, tabs, store, owner
+        #: this window's own working estimate, claimed now so no other window takes it
+        self.working = working or claim(store.estimate_session(), None)
         owner.changed.connect(self._catalog_changed)
         self.base_title = window.windowTitle()
         self._panel: EstimatePanel | None = None
@@ -58,7 +66,7 @@ class EstimateHost(QObject):
         if self._panel is None:
             from imagine_calc.gui.estimate.estimate_panel import EstimatePanel
 
-            panel = EstimatePanel(self.owner.catalog, self.store, self.undo_stack)
+            panel = EstimatePanel(self.owner.catalog, self.store, self.undo_stack, working=self.working)
             status = self.window.statusBar()
             panel.message.connect(lambda text: status.showMessage(text, 8000))
             panel.balances_changed.connect(self.balances_changed)
@@ -85,9 +93,11 @@ class EstimateHost(QObject):
             self._panel.set_catalog(loaded.catalog)
 
     def flush(self) -> None:
-        """Write the working copy now and wait for it (the window is closing)."""
+        """Write the working copy now and wait for it, and let it go (the window is closing):
+        the next window to start adopts it."""
         if self._panel is not None:
             self._panel.document.flush()
+        self.working.copy.release()
 
     def _show_document(self) -> None:
         doc = self.panel.document

@@ -44,6 +44,7 @@ from imagine_calc.gui.estimate.estimate_model import (
     CountDelegate,
     EstimateTableModel,
 )
+from imagine_calc.gui.estimate.working_copies import Claim
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.settings_store import SettingsStore
 from imagine_calc.gui.shared.widgets import FillColumn, headline_label, side_by_side
@@ -67,10 +68,11 @@ class EstimatePanel(QWidget):
         store: SettingsStore,
         undo_stack: QUndoStack | None = None,
         parent: QWidget | None = None,
+        working: Claim | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = EstimateTableModel(catalog, self, undo_stack)
-        self.document = EstimateDocument(self.model, store, self)
+        self.document = EstimateDocument(self.model, store, self, working)
         self.undo_stack = self.model.undo_stack
 
         self.title = QLineEdit(objectName="estimateTitle", placeholderText="Untitled estimate")

@@ -229,13 +229,10 @@ class SettingsStore:
         self.qsettings.setValue(key, value)
 
     def estimate_session(self) -> tuple[Path | None, bool]:
-        """The file the working estimate was last saved to, and whether it had unsaved work."""
+        """Where versions before one working estimate per window kept the file the working
+        estimate was saved to, and whether it had unsaved work: read once, to adopt it."""
         path = self._text("estimate/path", "", limit=4096)
         return (Path(path) if path else None), self._flag("estimate/modified", False)
-
-    def save_estimate_session(self, path: Path | None, modified: bool) -> None:
-        self.qsettings.setValue("estimate/path", str(path) if path else "")
-        self.qsettings.setValue("estimate/modified", modified)
 
     def sync(self) -> None:
         self.qsettings.sync()

@@ -18,7 +18,6 @@ from pytestqt.qtbot import QtBot
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, UpscaleItem, price_estimate
 from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
 from imagine_calc.core.pricing.upscale import quote_upscale
-from imagine_calc.gui.estimate.estimate_document import SESSION_FILE
 from imagine_calc.gui.estimate.estimate_model import COUNT, CREDITS, LABEL, CreditsRole
 from imagine_calc.gui.estimate.estimate_panel import EstimatePanel
 from imagine_calc.gui.main_window import MainWindow
@@ -203,11 +202,14 @@ def test_unsaved_work_comes_back_after_a_crash(
     first = make_window()
     add_generation(qtbot, first, HERO)
     set_count(first.estimates.panel, 0, 7)
-    session = user_dirs / SESSION_FILE
+    session = first.estimates.panel.document.session
     # The working copy is written by itself shortly after the edit; nothing is closed or saved.
     qtbot.waitUntil(lambda: session.is_file() and '"count": 7' in session.read_text(encoding="utf-8"))
 
-    second = make_window()  # as if the first process had been killed: no closeEvent ran
+    # As if the first process had been killed: no closeEvent ran, and its lock is stale (a lock
+    # of this same process would still be held: released here, as the kill would have).
+    first.estimates.working.copy.release()
+    second = make_window()
     panel = second.estimates.show()
     assert [(p.label, p.item.count) for p in panel.model.priced] == [("Nano Banana Pro", 7)]
     assert panel.document.modified

@@ -1,0 +1,196 @@
+"""Each window's own working estimate, so that two running copies never write over each other.
+
+In the config folder, `working-estimates/` holds, per window:
+
+- `ID.icalc.json`: the estimate, written shortly after every change (EstimateDocument);
+- `ID.session.json`: the file it was last saved to, and whether it has unsaved work;
+- `ID.lock`: a QLockFile, held while the window runs, released when it quits or dies (Qt
+  knows a lock whose process is gone is stale).
+
+A working copy no window holds is an orphan: its window quit, crashed or was killed. A new
+window adopts the newest orphan, so starting again reopens the last estimate, unsaved work and
+all. Other orphans with unsaved work are offered for recovery, each in a window of its own,
+and kept until then; orphans with nothing unsaved are removed, their estimate being in the file
+they were saved to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+from imagine_calc.core.files import FileProblem, read_bytes, set_aside, stamp
+from imagine_calc.core.paths import config_dir
+
+FOLDER = "working-estimates"
+#: The single working copy of versions before one per window; adopted as an orphan.
+LEGACY = "unsaved-estimate.icalc.json"
+SUFFIX = ".icalc.json"
+
+
+@dataclass
+class WorkingCopy:
+    folder: Path
+    ident: str
+    lock: QLockFile
+
+    @property
+    def estimate(self) -> Path:
+        return self.folder / f"{self.ident}{SUFFIX}"
+
+    @property
+    def session_file(self) -> Path:
+        return self.folder / f"{self.ident}.session.json"
+
+    def session(self) -> tuple[Path | None, bool]:
+        """(saved to, unsaved work). Unknown counts as unsaved: nothing is thrown away on a guess."""
+        try:
+            data = json.loads(read_bytes(self.session_file, 64 * 1024))
+            path, modified = data["path"], data["modified"]
+            if not (path is None or isinstance(path, str)) or not isinstance(modified, bool):
+                raise ValueError("not a session")
+        except (OSError, FileProblem, ValueError, KeyError, TypeError, RecursionError):
+            return None, True
+        return (Path(path) if path else None), modified
+
+    def save_session(self, path: Path | None, modified: bool) -> None:
+        from imagine_calc.gui.estimate.estimate_document import write_file
+
+        write_file(self.session_file, json.dumps({"path": str(path) if path else None, "modified": modified}))
+
+    def unsaved(self) -> bool:
+        """Whether this copy holds work that is nowhere else: unsaved, or saved to a file that
+        is gone."""
+        path, modified = self.session()
+        return modified or (path is not None and not path.is_file())
+
+    def release(self) -> None:
+        self.lock.unlock()
+
+    def remove(self) -> None:
+        """Delete a copy with nothing unsaved (its estimate is in its saved file)."""
+        for file in (self.estimate, self.session_file):
+            file.unlink(missing_ok=True)
+        self.release()
+
+
+def _lock(folder: Path, ident: str) -> QLockFile | None:
+    lock = QLockFile(str(folder / f"{ident}.lock"))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however long it ran
+    return lock if lock.tryLock(0) else None
+
+
+def _new(folder: Path) -> WorkingCopy:
+    ident = f"{stamp()}-{uuid.uuid4().hex[:8]}"
+    lock = _lock(folder, ident)
+    if lock is None:
+        raise OSError(f"cannot lock a new working estimate in {folder}")
+    return WorkingCopy(folder, ident, lock)
+
+
+def orphans(folder: Path) -> list[WorkingCopy]:
+    """Working copies no running window holds, newest first, each now locked by this one."""
+    found = []
+    for estimate in folder.glob(f"*{SUFFIX}"):
+        ident = estimate.name.removesuffix(SUFFIX)
+        lock = _lock(folder, ident)
+        if lock is not None:
+            found.append(WorkingCopy(folder, ident, lock))
+
+    def newest(copy: WorkingCopy) -> float:
+        try:
+            return copy.estimate.lstat().st_mtime
+        except OSError:
+            return 0.0
+
+    return sorted(found, key=newest, reverse=True)
+
+
+@dataclass
+class Claim:
+    """This window's working copy, whether it holds an earlier window's estimate, and the
+    orphans with unsaved work it leaves for recovery (released: another window may take them)."""
+
+    copy: WorkingCopy
+    adopted: bool
+    recoverable: list[str]
+    problems: list[str]
+
+
+def claim(legacy_session: tuple[Path | None, bool], recover: str | None, adopt: bool = True) -> Claim:
+    """The working copy for a new window: `recover` (an id offered by another window) if it is
+    still free, else the newest orphan when `adopt` (not when the window opens a file), else a
+    new one."""
+    folder = config_dir() / FOLDER
+    problems: list[str] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _migrate(folder, legacy_session)
+    except OSError as exc:
+        problems.append(f"The folder for working estimates cannot be used ({exc}).")
+    free = orphans(folder) if folder.is_dir() else []
+    chosen = next((c for c in free if c.ident == recover), None)
+    if chosen is None and adopt and not recover and free:
+        chosen = free[0]
+    recoverable = []
+    for copy in free:
+        if copy is chosen:
+            continue
+        if copy.unsaved():
+            recoverable.append(copy.ident)
+            copy.release()
+        else:
+            copy.remove()
+    if chosen is not None:
+        return Claim(chosen, True, recoverable, problems)
+    return Claim(_new(folder), False, recoverable, problems)
+
+
+def claim_new() -> Claim:
+    """A fresh working copy that adopts nothing and leaves every orphan alone."""
+    folder = config_dir() / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    return Claim(_new(folder), False, [], [])
+
+
+def _migrate(folder: Path, session: tuple[Path | None, bool]) -> None:
+    """The single working copy of earlier versions becomes an orphan like any other."""
+    legacy = config_dir() / LEGACY
+    if not os.path.lexists(legacy):
+        return
+    copy = _new(folder)
+    try:
+        os.replace(legacy, copy.estimate)
+        copy.save_session(*session)
+    finally:
+        copy.release()
+
+
+def set_aside_copy(copy: WorkingCopy) -> Path:
+    """Rename an unreadable working estimate out of the way (never deleted)."""
+    return set_aside(copy.estimate, "set-aside", stamp())
+
+
+def describe(ident: str) -> str:
+    """ "Spring campaign: Hero images, Drafts, Social stories… (12 lines, last changed
+    2026-11-27 18:36)", for the recovery prompt."""
+    import datetime as dt
+
+    from imagine_calc.core.estimates.estimate_file import EstimateFileError, read_estimate
+
+    path = config_dir() / FOLDER / f"{ident}{SUFFIX}"
+    try:
+        saved = read_estimate(path)
+        when = path.stat().st_mtime
+    except (EstimateFileError, OSError) as exc:
+        return f"{ident}: cannot be read ({exc})"
+    items = saved.estimate.items
+    shown = ", ".join(item.label or "unlabelled" for item in items[:3]) + ("…" if len(items) > 3 else "")
+    changed = dt.datetime.fromtimestamp(when).strftime("%Y-%m-%d %H:%M")
+    count = f"{len(items)} line{'s' if len(items) != 1 else ''}"
+    return f"{saved.estimate.title or 'Untitled estimate'}: {shown} ({count}, last changed {changed})"
