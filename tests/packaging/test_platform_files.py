@@ -4,7 +4,6 @@ and the Windows version resource names the version in pyproject."""
 
 from __future__ import annotations
 
-import importlib.util
 import plistlib
 import subprocess
 import sys
@@ -14,16 +13,14 @@ from types import ModuleType
 
 from PIL import Image
 
+from tests.packaging import packaging_script
+
 ROOT = Path(__file__).resolve().parents[2]
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
 def platform_files() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("platform_files", ROOT / "packaging" / "platform_files.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return packaging_script("platform_files")
 
 
 def test_the_icons_render_and_read_back_at_every_size(tmp_path: Path) -> None:

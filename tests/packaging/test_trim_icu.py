@@ -5,17 +5,18 @@ reports what was left out as missing rather than failing to load."""
 from __future__ import annotations
 
 import ctypes
-import importlib.util
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import PySide6
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.packaging import packaging_script
+
 QT_LIB = Path(PySide6.__file__).parent / "Qt" / "lib"
 
 PROBE = """
@@ -44,12 +45,8 @@ print(json.dumps(result))
 """
 
 
-def trim_module() -> object:
-    spec = importlib.util.spec_from_file_location("trim_icu", ROOT / "packaging" / "trim_icu.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def trim_module() -> ModuleType:
+    return packaging_script("trim_icu")
 
 
 @pytest.mark.skipif(shutil.which("as") is None or shutil.which("ld") is None, reason="needs binutils")
@@ -58,7 +55,7 @@ def test_trimmed_icu_data_still_serves_what_is_kept(tmp_path: Path) -> None:
     version = data.name.rsplit(".", 1)[1]
     for lib in (data, *QT_LIB.glob(f"libicuuc.so.{version}")):
         shutil.copy2(lib, tmp_path / lib.name)
-    before, after = trim_module().trim(tmp_path / data.name)  # type: ignore[attr-defined]
+    before, after = trim_module().trim(tmp_path / data.name)
     assert before > 25e6 and after < 1.5e6, (before, after)
 
     done = subprocess.run(
@@ -87,7 +84,7 @@ def test_trimming_twice_changes_nothing(tmp_path: Path) -> None:
     copy = tmp_path / data.name
     shutil.copy2(data, copy)
     module = trim_module()
-    module.trim(copy)  # type: ignore[attr-defined]
+    module.trim(copy)
     once = copy.read_bytes()
-    module.trim(copy)  # type: ignore[attr-defined]
+    module.trim(copy)
     assert copy.read_bytes() == once
