@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,6 +50,8 @@ class UsageError(Exception):
 
 def suggestion(word: str, choices: Sequence[str]) -> str:
     """ " (did you mean 'quote'?)", or "" when nothing is close."""
+    import difflib  # only for a mistake: the window's start-up does not pay for it
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import Catalog
@@ -30,6 +30,8 @@ from imagine_calc.gui.upscale.drop_area import describe
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from PySide6.QtWidgets import QDialog
 
     from imagine_calc.gui.estimate.working_copies import Claim
     from imagine_calc.gui.prices.update_dialog import PriceUpdateDialog
@@ -273,12 +275,14 @@ class MainWindow(QMainWindow):
         if self.show_upscale().drop_area.accept_mime(event.mimeData()):
             event.acceptProposedAction()
 
-    def offer_recovery(self, launch: Callable[[str], object] | None = None) -> QMessageBox | None:
+    def offer_recovery(self, launch: Callable[[str], object] | None = None) -> QDialog | None:
         """Offer the unsaved estimates of windows that closed without saving (a crash, a kill),
         each to open in a window of its own; "Later" keeps them for the next start."""
         idents = self.estimates.working.recoverable
         if not idents:
             return None
+        from PySide6.QtWidgets import QMessageBox  # here: its class costs start-up 4 ms
+
         from imagine_calc.gui.estimate.working_copies import describe
 
         box = QMessageBox(self)

@@ -134,16 +134,19 @@ class EstimateDocument(QObject):
     def autosave(self) -> None:
         """Write the working copy off the window's thread, after the write under way if any."""
         self._timer.stop()
-        self._save_session()
         if self._pending is not None and not self._pending.done():
             self._again = True
             return
         snapshot = self.model.priced_estimate()  # immutable: safe to read from the writer
-        self._pending = self._writer.submit(self._write, snapshot, self.model.catalog)
+        session = (self.path, self.modified)
+        self._pending = self._writer.submit(self._write, snapshot, self.model.catalog, session)
 
-    def _write(self, priced: PricedEstimate, catalog: Catalog) -> None:
-        """In the writing thread: all of the working copy or nothing, then say how it went."""
+    def _write(self, priced: PricedEstimate, catalog: Catalog, session: tuple[Path | None, bool]) -> None:
+        """In the writing thread: all of the working copy or nothing, then say how it went.
+        Both files are synced to disk as written, which can take 100 ms: never on the window's
+        thread."""
         try:
+            self.working.copy.save_session(*session)
             write_file(self.session, dumps(priced, catalog))
         except (OSError, EstimateFileError) as exc:
             self._written.emit(str(exc) or type(exc).__name__)
@@ -164,17 +167,9 @@ class EstimateDocument(QObject):
         self._again = False
         if self._pending is not None:
             self._pending.result()
-        self._save_session()
         with contextlib.suppress(OSError, EstimateFileError):  # said when the last autosave failed
-            write_file(self.session, self.text())
-
-    def _save_session(self) -> None:
-        try:
             self.working.copy.save_session(self.path, self.modified)
-        except OSError as exc:
-            if str(exc) != self._last_error:
-                self._say(f"The working estimate could not be kept: {exc}")
-            self._last_error = str(exc)
+            write_file(self.session, self.text())
 
     def _say(self, text: str) -> None:
         self.problems.append(text)

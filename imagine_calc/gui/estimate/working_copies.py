@@ -4,8 +4,8 @@ In the config folder, `working-estimates/` holds, per window:
 
 - `ID.icalc.json`: the estimate, written shortly after every change (EstimateDocument);
 - `ID.session.json`: the file it was last saved to, and whether it has unsaved work;
-- `ID.lock`: a QLockFile, held while the window runs, released when it quits or dies (Qt
-  knows a lock whose process is gone is stale).
+- `ID.lock`: locked while the window runs (core/locks.py: the system drops the lock when the
+  process ends, however it ends).
 
 A working copy no window holds is an orphan: its window quit, crashed or was killed. A new
 window adopts the newest orphan, so starting again reopens the last estimate, unsaved work and
@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
-
 from imagine_calc.core.files import FileProblem, read_bytes, set_aside, stamp
+from imagine_calc.core.locks import ProcessLock
 from imagine_calc.core.paths import config_dir
 
 FOLDER = "working-estimates"
@@ -37,7 +35,7 @@ SUFFIX = ".icalc.json"
 class WorkingCopy:
     folder: Path
     ident: str
-    lock: QLockFile
+    lock: ProcessLock
 
     @property
     def estimate(self) -> Path:
@@ -59,6 +57,7 @@ class WorkingCopy:
         return (Path(path) if path else None), modified
 
     def save_session(self, path: Path | None, modified: bool) -> None:
+        """Written beside the estimate (by its writing thread: a synced write can take 100 ms)."""
         from imagine_calc.gui.estimate.estimate_document import write_file
 
         write_file(self.session_file, json.dumps({"path": str(path) if path else None, "modified": modified}))
@@ -70,23 +69,22 @@ class WorkingCopy:
         return modified or (path is not None and not path.is_file())
 
     def release(self) -> None:
-        self.lock.unlock()
+        self.lock.release()
 
     def remove(self) -> None:
         """Delete a copy with nothing unsaved (its estimate is in its saved file)."""
         for file in (self.estimate, self.session_file):
             file.unlink(missing_ok=True)
-        self.release()
+        self.lock.release(delete=True)
 
 
-def _lock(folder: Path, ident: str) -> QLockFile | None:
-    lock = QLockFile(str(folder / f"{ident}.lock"))
-    lock.setStaleLockTime(0)  # stale only when its process is gone, however long it ran
-    return lock if lock.tryLock(0) else None
+def _lock(folder: Path, ident: str) -> ProcessLock | None:
+    lock = ProcessLock(folder / f"{ident}.lock")
+    return lock if lock.acquire() else None
 
 
 def _new(folder: Path) -> WorkingCopy:
-    ident = f"{stamp()}-{uuid.uuid4().hex[:8]}"
+    ident = f"{stamp()}-{os.urandom(4).hex()}"
     lock = _lock(folder, ident)
     if lock is None:
         raise OSError(f"cannot lock a new working estimate in {folder}")
