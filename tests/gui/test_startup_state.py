@@ -144,3 +144,14 @@ def test_an_estimate_at_every_bound_opens_and_shows_its_total(
     )  # base x MP x factor x images x count x lines
     window.add_to_estimate()  # and it keeps working
     assert panel.model.rowCount() == 4
+
+
+def test_a_file_where_the_working_estimates_folder_should_be_still_opens_the_window(
+    user_dirs: Path, make_window: Callable[[], MainWindow]
+) -> None:
+    (user_dirs / "working-estimates").write_text("not a folder")
+    window = make_window()
+    panel = window.estimates.show()
+    assert panel.model.rowCount() == 0
+    assert "Working estimates cannot be kept" in banner(window)
+    assert (user_dirs / "working-estimates").read_text() == "not a folder"  # left as it was

@@ -130,7 +130,8 @@ def claim(legacy_session: tuple[Path | None, bool], recover: str | None, adopt: 
         folder.mkdir(parents=True, exist_ok=True)
         _migrate(folder, legacy_session)
     except OSError as exc:
-        problems.append(f"The folder for working estimates cannot be used ({exc}).")
+        if folder.is_dir():  # else the new copy's fallback says it
+            problems.append(f"The working estimate of an earlier version could not be adopted ({exc}).")
     free = orphans(folder) if folder.is_dir() else []
     chosen = next((c for c in free if c.ident == recover), None)
     if chosen is None and adopt and not recover and free:
@@ -146,14 +147,30 @@ def claim(legacy_session: tuple[Path | None, bool], recover: str | None, adopt: 
             copy.remove()
     if chosen is not None:
         return Claim(chosen, True, recoverable, problems)
-    return Claim(_new(folder), False, recoverable, problems)
+    return Claim(_new_anywhere(folder, problems), False, recoverable, problems)
 
 
 def claim_new() -> Claim:
     """A fresh working copy that adopts nothing and leaves every orphan alone."""
-    folder = config_dir() / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    return Claim(_new(folder), False, [], [])
+    problems: list[str] = []
+    return Claim(_new_anywhere(config_dir() / FOLDER, problems), False, [], problems)
+
+
+def _new_anywhere(folder: Path, problems: list[str]) -> WorkingCopy:
+    """A new copy in `folder`; where it cannot be (a file in its place, no permission), in a
+    temporary folder for this run, said in `problems`: the window opens either way."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return _new(folder)
+    except OSError as exc:
+        import tempfile
+
+        fallback = Path(tempfile.mkdtemp(prefix="imagine-calc-working-"))
+        problems.append(
+            f"Working estimates cannot be kept in {folder} ({exc.strerror or exc}); this window "
+            f"keeps its own in {fallback} until it closes."
+        )
+        return _new(fallback)
 
 
 def _migrate(folder: Path, session: tuple[Path | None, bool]) -> None:
