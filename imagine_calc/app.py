@@ -94,13 +94,13 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     app.aboutToQuit.connect(window.shut_down)
     if isinstance(app, Application):
         app.open_file.connect(window.open_file)
-    if file is not None and file.suffix.lower() != ".json":
-        window.show_upscale().add_paths([str(file)])
-    elif file is not None and not _open_estimate(window, file, interactive=args.screenshot is None):
-        return 1
     if args.screenshot is not None:
+        if file is not None and not _open_for_screenshot(window, file):
+            return 1
         return _screenshot(app, window, args.screenshot)
     window.show()
+    if file is not None:  # after the window is up, so a question or an error has a parent
+        QTimer.singleShot(0, lambda: window.open_file(file))
     QTimer.singleShot(0, window.offer_recovery)
     return app.exec()
 
@@ -153,17 +153,15 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     return 0
 
 
-def _open_estimate(window: MainWindow, path: Path, interactive: bool) -> bool:
-    """Show `path` in the Estimate tab; with no one to answer a dialog, errors go to stderr."""
-    from PySide6.QtCore import QTimer
-
+def _open_for_screenshot(window: MainWindow, path: Path) -> bool:
+    """What `open_file` shows, with no one to answer a dialog: errors go to stderr, and the
+    user's working estimate is left alone."""
     from imagine_calc.core.estimates.estimate_file import EstimateFileError
 
-    panel = window.estimates.show()
-    if interactive:
-        # After the window is up, so a question about unsaved work or an error has a parent.
-        QTimer.singleShot(0, lambda: panel.confirm_discard() and panel.open(path))
+    if not path.name.lower().endswith(".json"):
+        window.show_upscale().add_paths([str(path)])
         return True
+    panel = window.estimates.show()
     try:
         panel.show_changes(panel.document.open(path, remember=False))
     except EstimateFileError as exc:

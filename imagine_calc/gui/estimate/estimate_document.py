@@ -25,7 +25,6 @@ from imagine_calc.core.estimates.estimate_file import EstimateFileError, dumps, 
 from imagine_calc.core.files import set_aside, stamp
 from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
 from imagine_calc.gui.estimate.working_copies import Claim, claim_new
-from imagine_calc.gui.shared.settings_store import SettingsStore
 
 AUTOSAVE_MS = 250
 
@@ -56,13 +55,11 @@ class EstimateDocument(QObject):
     def __init__(
         self,
         model: EstimateTableModel,
-        store: SettingsStore,
         parent: QObject | None = None,
         working: Claim | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
-        self.store = store
         self.path: Path | None = None
         #: this window's working copy; `adopted`: it holds an earlier window's estimate
         self.working = working or claim_new()

@@ -72,7 +72,7 @@ class EstimatePanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = EstimateTableModel(catalog, self, undo_stack)
-        self.document = EstimateDocument(self.model, store, self, working)
+        self.document = EstimateDocument(self.model, self, working)
         self.undo_stack = self.model.undo_stack
 
         self.title = QLineEdit(objectName="estimateTitle", placeholderText="Untitled estimate")

@@ -71,10 +71,9 @@ def test_the_working_copy_of_a_huge_estimate_is_written_without_freezing_the_win
     from imagine_calc.core.estimates.estimate import UpscaleItem
     from imagine_calc.gui.estimate.estimate_document import EstimateDocument
     from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
-    from imagine_calc.gui.shared.settings_store import SettingsStore
 
     model = EstimateTableModel(load_catalog())
-    document = EstimateDocument(model, SettingsStore())
+    document = EstimateDocument(model)
     sizes = tuple((1000 + i % 997, 700 + i % 991) for i in range(200_000))
     model.add([UpscaleItem("topaz", 2, sizes, 1, "everything")], "add")
     start = time.perf_counter()
