@@ -100,16 +100,17 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         return 1
     update = diff(loaded.catalog, page)
     as_of = args.as_of or page_date(path)
-    backup = None
+    written = None
     if args.apply and update.applicable:
         try:
-            backup = apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name).backup
+            written = apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name)
         except CatalogError as exc:
             print(f"not applied: the update would not be a valid override:\n{exc}", file=sys.stderr)
             return 1
         except OSError as exc:
             print(f"not applied: cannot write {loaded.override_path}: {exc.strerror or exc}", file=sys.stderr)
             return 1
+    backup = written.backup if written else None
     applied = backup is not None
     if args.json:
         print_json(
@@ -140,10 +141,10 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         if left_out
         else ""
     )
-    if backup is not None:
+    if written is not None:
         print(
             f"Applied {plural(n, 'change')}: written to {loaded.override_path} "
-            f"(the file as it was is kept as {backup.name}){cannot}."
+            f"({written.backup_words()}){cannot}."
         )
     elif n:
         print(f"Not applied: run again with --apply to write {these} as your override{cannot}.")

@@ -15,13 +15,11 @@ def print_json(data: Any) -> None:
 
 
 def model_json(model: Model, catalog: Catalog) -> dict[str, Any]:
-    pro_inferred = model.inferred.get("requires_subscription")
+    pro_basis, pro_reason = model.subscription_basis()
     return {
         "id": model.id,
         "name": model.name,
         "description": model.description,
-        "prices": {t: json_number(p) for t, p in model.tier_prices.items()},
-        "flat_price": model.flat,
         "tiers": {
             t: {
                 "credits": json_number(model.price_at(t)),
@@ -34,8 +32,8 @@ def model_json(model: Model, catalog: Catalog) -> dict[str, Any]:
         "aspect_ratios": list(model.aspect_ratios),
         "requires_subscription": {
             "value": model.requires_subscription,
-            "basis": "inferred" if pro_inferred else "stated",
-            "reason": pro_inferred or "",
+            "basis": pro_basis.value,
+            "reason": pro_reason,
         },
         "unknown": dict(model.unknown),
         "inferred": dict(model.inferred),

@@ -58,7 +58,7 @@ def cmd_record(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     )
     for note in quote.caveats:
         print(f"  note: {note}")
-    print(f"The file as it was is kept as {written.backup.name}.")
+    print(f"{written.backup_sentence()}")
     return 0
 
 
@@ -84,7 +84,7 @@ def _remove(args: argparse.Namespace, loaded: LoadedCatalog, req: GenerationRequ
     written, gone = override_file.remove_recordings(loaded.override_path, keep, catalog)
     for o in gone:
         print(f"Removed: {settings_text(o, catalog)}: {number(o.credits)} ({o.date.isoformat()})")
-    print(f"The file as it was is kept as {written.backup.name}.")
+    print(f"{written.backup_sentence()}")
     return 0
 
 

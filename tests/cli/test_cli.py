@@ -70,7 +70,23 @@ def test_models_lists_every_model(capsys: pytest.CaptureFixture[str]) -> None:
     models = json.loads(out)
     assert code == 0 and len(models) == 25
     nbp = next(m for m in models if m["id"] == "nano-banana-pro")
-    assert nbp["prices"] == {"1K": 80, "2K": 80, "4K": 160}
+    assert {t: v["credits"] for t, v in nbp["tiers"].items()} == {"1K": 80, "2K": 80, "4K": 160}
+    assert {v["basis"] for v in nbp["tiers"].values()} == {"stated"}
+    flat = next(m for m in models if m["name"] == "Flux 2 Max")  # one base price on the page
+    assert [(t["basis"], t["lower_bound"]) for t in flat["tiers"].values()] == [
+        ("base", False),
+        ("base", True),
+        ("base", True),
+    ]
+    assert nbp["requires_subscription"]["basis"] == "inferred"
+    assert "Pro" in nbp["requires_subscription"]["reason"]
+    plain = next(m for m in models if m["id"] == "flux-dev")  # no source says either way
+    assert plain["requires_subscription"] == {
+        "value": False,
+        "basis": "inferred",
+        "reason": plain["requires_subscription"]["reason"],
+    }
+    assert "does not carry" in plain["requires_subscription"]["reason"]
     _, text, _ = run(capsys, "models")
     assert "80 (1K/2K) / 160 (4K)" in text and "Midjourney V7" in text
 

@@ -38,6 +38,17 @@ class Written:
 
     catalog: Catalog
     backup: Path
+    #: False when there was no override file before: the backup only says so.
+    had_file: bool = True
+
+    def backup_words(self) -> str:
+        if self.had_file:
+            return f"the file as it was is kept as {self.backup.name}"
+        return f"there was no override file before ({self.backup.name} notes it, so --revert removes this one)"
+
+    def backup_sentence(self) -> str:
+        words = self.backup_words()
+        return f"{words[0].upper()}{words[1:]}."
 
 
 def _yaml() -> Any:
@@ -108,11 +119,12 @@ def edit(path: Path, change: Callable[[Any], None], now: dt.datetime | None = No
     text = comments + dump(doc)
     catalog = load_override(bundled_files(), text, str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    old = path.read_bytes() if path.exists() else NO_FILE.encode()
+    had_file = path.exists()
+    old = path.read_bytes() if had_file else NO_FILE.encode()
     backup = _free_backup_name(path, now or dt.datetime.now())
     write_atomic(backup, old)
     write_atomic(path, text.encode("utf-8"))
-    return Written(catalog, backup)
+    return Written(catalog, backup, had_file)
 
 
 def backups(path: Path) -> list[Path]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from imagine_calc.core.catalog.credits_page import CreditsPage, PageEngine, PageModel
 from imagine_calc.core.catalog.override_file import Written, edit, yaml_number
-from imagine_calc.core.catalog.records import Catalog, Model, UpscaleEngine
+from imagine_calc.core.catalog.records import PRO_REASON, Catalog, Model, UpscaleEngine
 from imagine_calc.core.text.catalog import price_summary, tiered
 from imagine_calc.core.text.numbers import number
 from imagine_calc.core.text.sizes import scale
@@ -190,13 +190,6 @@ def _scales(scales: Any) -> str:
 
 
 # --- apply ---------------------------------------------------------------------------------
-
-#: The catalog's rule for "Pro" models, applied to models a page adds (see catalog/10-models.yaml).
-PRO_REASON = (
-    'Inferred from "Pro" in the name: ImagineArt says models labelled Pro need a subscription, '
-    "but no source lists which models carry the label."
-)
-
 
 def is_pro_name(name: str) -> bool:
     return re.search(r"\bPro\b", name) is not None

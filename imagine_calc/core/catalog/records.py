@@ -32,6 +32,17 @@ class Basis(StrEnum):
     UNKNOWN = "unknown"
 
 
+#: The catalog's rule for "Pro" models (catalog/10-models.yaml), also applied to models a page adds.
+PRO_REASON = (
+    'Inferred from "Pro" in the name: ImagineArt says models labelled Pro need a subscription, '
+    "but no source lists which models carry the label."
+)
+NOT_PRO_REASON = (
+    'Inferred from the name, which does not carry "Pro": ImagineArt says models labelled Pro '
+    "need a subscription, but no source lists which models carry the label."
+)
+
+
 def flat_price_tiers(max_resolution: str | None) -> tuple[str, ...]:
     """The tiers a model with one base price offers: 1K, 2K and 4K up to its maximum, and 3K
     only where the page names it (as a maximum). An unknown maximum offers 1K, 2K and 4K."""
@@ -107,6 +118,16 @@ class Model:
         if self.tier_prices.get(tier) is None:
             return Basis.UNKNOWN
         return Basis.BASE if self.flat else Basis.STATED
+
+    def subscription_basis(self) -> tuple[Basis, str]:
+        """Whether it needs a subscription is never published per model: a reason is given
+        for a flag, and no flag is inferred from the name lacking "Pro"."""
+        reason = self.inferred.get("requires_subscription")
+        if reason:
+            return Basis.INFERRED, reason
+        if self.requires_subscription:
+            return Basis.STATED, f"Set in the {self.origin} catalog without a reason."
+        return Basis.INFERRED, NOT_PRO_REASON
 
     def lower_bound_at(self, tier: str) -> bool:
         """True where the figure is only the least it costs: a base price above 1K."""

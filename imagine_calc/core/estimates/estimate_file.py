@@ -158,8 +158,10 @@ def loads(text: str) -> SavedEstimate:
         ) from None
     except RecursionError:
         raise EstimateFileError("not an estimate: its JSON is nested too deeply") from None
-    except ValueError as exc:  # an integer of thousands of digits
-        raise EstimateFileError(f"not an estimate: {exc}") from None
+    except ValueError:  # Python refuses to read an integer of over 4,300 digits
+        raise EstimateFileError(
+            "not an estimate: it holds a number thousands of digits long, far beyond any limit"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise EstimateFileError('not an imagine-calc estimate (no "format": "imagine-calc-estimate")')
     version = data.get("format_version")
