@@ -45,10 +45,14 @@ def _budget(args: argparse.Namespace, priced: PricedEstimate) -> tuple[BudgetPla
     from imagine_calc.cli.parser import UsageError
     from imagine_calc.core.estimates.budget import Balances, plan_budget
     from imagine_calc.core.estimates.money import parse_rate
+    from imagine_calc.core.limits import LimitError
 
     rate = None
     if args.rate is not None:
-        rate = parse_rate(args.rate, args.currency)
+        try:
+            rate = parse_rate(args.rate, args.currency)
+        except LimitError as exc:
+            raise UsageError(f"imagine-calc estimate: --rate: {exc}") from None
         if rate is None:
             raise UsageError(f"imagine-calc estimate: --rate: not a price per credit: {args.rate!r}")
     elif args.currency:

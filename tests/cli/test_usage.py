@@ -61,7 +61,7 @@ def test_a_mistyped_command_exits_2_at_once_without_starting_qt() -> None:
         (["--override", "typo.yaml"], "--override typo.yaml: no such file"),
         (["quote", "flux dev", "--override", "typo.yaml"], "--override typo.yaml: no such file"),
         (["upscale", "x.png", "--scale", "two"], "not a scale: 'two' (write 2, 2x or 2×)"),
-        (["estimate", str(SAMPLE), "--rate", "cheap"], "--rate: not a price per credit"),
+        (["estimate", str(SAMPLE), "--rate", "cheap"], "--rate: a price per credit must be a number, got 'cheap'"),
     ],
 )
 def test_mistakes_exit_2_with_one_line_and_a_suggestion(

@@ -31,20 +31,22 @@ class Rate:
 
 
 def parse_rate(per_credit: str, currency: str) -> Rate | None:
-    """A rate from typed text, or None when the field is empty or not a number in bounds."""
-    try:
-        value = parse_decimal(per_credit, "a price per credit", MAX_MONEY)
-    except LimitError:
+    """A rate from typed text; None when the field is empty. LimitError says what is wrong
+    with anything else (not a number, or out of bounds)."""
+    if not per_credit.strip():
         return None
-    return Rate(value, currency.strip())
+    return Rate(parse_decimal(per_credit, "a price per credit", MAX_MONEY), currency.strip())
 
 
 def parse_plan(price: str, credits: str, currency: str) -> Rate | None:
-    """A rate from a typed plan ("29.99" for "3,000" credits), or None when either is not a
-    number in bounds. A comma in the credits groups thousands; in the price it may be decimal."""
-    try:
-        amount = parse_decimal(price, "a plan's price", MAX_MONEY)
-        count = parse_decimal(credits.replace(",", ""), "a plan's credits", MAX_BALANCE)
-        return Rate.from_plan(amount, count, currency.strip())
-    except (LimitError, ValueError):
+    """A rate from a typed plan ("29.99" for "3,000" credits); None when both are empty.
+    A comma in the credits groups thousands; in the price it may be decimal. LimitError
+    says what is wrong with either."""
+    if not price.strip() and not credits.strip():
         return None
+    amount = parse_decimal(price, "a plan's price", MAX_MONEY)
+    count = parse_decimal(credits.replace(",", ""), "a plan's credits", MAX_BALANCE)
+    try:
+        return Rate.from_plan(amount, count, currency.strip())
+    except ValueError as exc:
+        raise LimitError(str(exc)) from None

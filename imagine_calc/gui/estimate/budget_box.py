@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
+from imagine_calc.core.limits import LimitError
 from imagine_calc.core.limits import MAX_BALANCE
 from imagine_calc.core.text.budget import rate_words
 from imagine_calc.core.text.numbers import number
@@ -137,16 +138,26 @@ class BudgetBox(QGroupBox):
 
     def rate(self) -> Rate | None:
         """The typed rate per credit, else the typed plan's price / credits, else None."""
+        try:
+            return self._typed_rate()
+        except LimitError:
+            return None
+
+    def _typed_rate(self) -> Rate | None:
         currency = self.currency.text()
         if self.rate_edit.text().strip():
             return parse_rate(self.rate_edit.text(), currency)
         return parse_plan(self.plan_price.text(), self.plan_credits.text(), currency)
 
     def _show_rate(self) -> None:
-        rate = self.rate()
-        typed = any(e.text().strip() for e in (self.rate_edit, self.plan_price, self.plan_credits))
+        try:
+            rate = self._typed_rate()
+        except LimitError as exc:
+            why = str(exc)
+            self.rate_note.setText(f"<small>{escape(why[:1].upper() + why[1:])}: no money shown.</small>")
+            return
         if rate is None:
-            self.rate_note.setText("<small>Not a number: no money shown.</small>" if typed else "")
+            self.rate_note.setText("")
             return
         self.rate_note.setText(f"<small>{escape(rate_words(rate, numbers.style()))}</small>")
         self.rate_note.setToolTip(f"Exactly {number(rate.per_credit)} {rate.currency} per credit")

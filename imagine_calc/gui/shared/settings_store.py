@@ -93,7 +93,8 @@ class SettingsStore:
         if key in self._bad_keys:
             return
         self._bad_keys.add(key)
-        if self._copied is None:
+        kept = ""
+        if self._copied is None:  # said once, with the first bad value
             source = Path(self.qsettings.fileName())
             try:
                 target = source.with_name(f"{source.name}.{stamp()}.set-aside")
@@ -101,12 +102,10 @@ class SettingsStore:
                 self._copied = target
             except OSError:
                 self._copied = source
+            kept = f" The settings as they were are kept in {self._copied.name}."
         shown = str(value)
         shown = shown if len(shown) <= 30 else shown[:27] + "..."
-        self.problems.append(
-            f"Setting {key} was {shown!r} ({why}); using {default!r}. "
-            f"The settings as they were are kept in {self._copied.name}."
-        )
+        self.problems.append(f"Setting {key} was {shown!r} ({why}); using {default!r}.{kept}")
 
     def _raw(self, key: str) -> Any:
         return self.qsettings.value(key)

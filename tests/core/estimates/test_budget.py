@@ -17,7 +17,8 @@ from imagine_calc.core.estimates.budget import (
     plan_budget,
 )
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
-from imagine_calc.core.estimates.money import Rate, parse_rate
+from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
+from imagine_calc.core.limits import LimitError
 from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.core.text.budget import money
 
@@ -98,4 +99,11 @@ def test_money_only_at_the_users_rate() -> None:
     assert rate.per_credit == Decimal("0.014")
     assert money(rate.cost(Decimal(12800)), rate.currency) == "179.20 EUR"
     assert parse_rate("0,01", "USD") == Rate(Decimal("0.01"), "USD")
-    assert parse_rate("", "USD") is None and parse_rate("-1", "USD") is None
+    assert parse_rate("", "USD") is None
+    with pytest.raises(LimitError, match="a price per credit must be a number from 0 to"):
+        parse_rate("-1", "USD")
+    with pytest.raises(LimitError, match="got '999999999999999999999999999999'"):
+        parse_rate("9" * 30, "USD")
+    assert parse_plan("", " ", "EUR") is None
+    with pytest.raises(LimitError, match="a plan's credits must be more than 0"):
+        parse_plan("28", "0", "EUR")
