@@ -119,16 +119,16 @@ def test_estimate_prints_the_budget_the_window_shows(capsys: pytest.CaptureFixtu
     assert code == 0
     assert "Total: at least about 19,057 credits (at least about 228.69 EUR" in out
     assert "Subscription credits: 12,000 of 12,000 used, 0 left" in out
-    assert "Short by about 6,557 credits." in out
+    assert "Short by at least about 6,557 credits: some prices are not known." in out
 
     _, out, _ = run(capsys, "estimate", str(SAMPLE), *balances, *money, "--json")
     data = json.loads(out)
     assert data["budget"]["short"] == "6557.1456"
     assert data["money"]["currency"] == "EUR" and data["money"]["per_credit"] == "0.012"
-    assert "Short by about 6,557 credits." in data["budget"]["text"]
+    assert "Short by at least about 6,557 credits: some prices are not known." in data["budget"]["text"]
 
     _, out, _ = run(capsys, "estimate", str(SAMPLE), "--subscription", "40000")
-    assert "The known prices fit, with about 20,943 credits left; the unknown parts come on top." in out
+    assert "The known prices fit, with about 20,943 credits left; the prices not known come on top and may not fit." in out
     assert "Covered" not in out
 
 

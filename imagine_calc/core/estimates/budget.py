@@ -127,8 +127,6 @@ def plan_budget(balances: Balances, priced: PricedEstimate) -> BudgetPlan:
     draws.append(Draw(TOP_UP, top, top_used))
 
     lost = sub - sub_used if balances.subscribed else ZERO
-    if not priced.total.complete:
-        warnings.append("Some prices are unknown: the estimate needs more than shown.")
     return BudgetPlan(
         tuple(draws),
         priced.total.known_total,

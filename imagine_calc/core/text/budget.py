@@ -59,7 +59,14 @@ def budget_lines(plan: BudgetPlan, estimated: bool = False, style: NumberStyle =
         BudgetLine("draw", f"{d.balance}: {n(d.used)} of {n(d.available)} used, {n(d.left)} left")
         for d in plan.draws
     ]
-    if plan.short:
+    if plan.short and not plan.complete:  # the prices not known only add to what is missing
+        lines.append(
+            BudgetLine(
+                "short",
+                f"Short by at least {about}{n(plan.short)} credits: some prices are not known.",
+            )
+        )
+    elif plan.short:
         lines.append(BudgetLine("short", f"Short by {about}{n(plan.short)} credits."))
     elif plan.complete:
         lines.append(BudgetLine("covered", f"Covered: {about}{n(plan.left)} credits left after it."))
@@ -69,7 +76,7 @@ def budget_lines(plan: BudgetPlan, estimated: bool = False, style: NumberStyle =
             BudgetLine(
                 "warning",
                 f"The known prices fit, with {about}{n(plan.left)} credits left; "
-                "the unknown parts come on top.",
+                "the prices not known come on top and may not fit.",
             )
         )
     if plan.lost_at_renewal and plan.renewal:

@@ -20,7 +20,7 @@ from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price
 from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
 from imagine_calc.core.limits import LimitError
 from imagine_calc.core.pricing.quotes import GenerationRequest
-from imagine_calc.core.text.budget import money
+from imagine_calc.core.text.budget import budget_lines, money
 
 CATALOG = load_catalog()
 RENEWAL = dt.date(2026, 12, 10)
@@ -74,10 +74,22 @@ def test_free_credits_never_pay_for_a_pro_model() -> None:
     assert any("Nano Banana Pro needs a subscription" in w for w in unsubscribed.warnings)
 
 
-def test_unknown_prices_are_warned_about() -> None:
+def test_unknown_prices_are_said_once_and_never_called_covered() -> None:
     plan = plan_budget(Balances(True, Decimal(1000)), estimate(("midjourney-v7", 1), ("flux-dev", 1)))
     assert plan.needed == Decimal(5) and not plan.complete
-    assert any("unknown" in w for w in plan.warnings)
+    words = [line.text for line in budget_lines(plan)]
+    assert words[-1] == (
+        "The known prices fit, with 995 credits left; the prices not known come on top and may not fit."
+    )
+    assert sum("not known" in w for w in words) == 1
+
+
+def test_short_with_unknown_prices_is_short_by_at_least() -> None:
+    plan = plan_budget(Balances(True, Decimal(10)), estimate(("midjourney-v7", 1), ("flux-dev", 3)))
+    words = [line.text for line in budget_lines(plan)]
+    assert plan.short == Decimal(5)
+    assert "Short by at least 5 credits: some prices are not known." in words
+    assert sum("not known" in w for w in words) == 1
 
 
 @pytest.mark.parametrize(
