@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from imagine_calc.cli.output import observation_json, print_json
@@ -12,8 +13,8 @@ from imagine_calc.core.catalog import override_file
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import Observation
 from imagine_calc.core.errors import CatalogError
-from imagine_calc.core.limits import LimitError, parse_credits
-from imagine_calc.core.pricing.observations import disagreement, settings_text
+from imagine_calc.core.limits import LimitError
+from imagine_calc.core.pricing.observations import disagreement, parse_observed, settings_text
 from imagine_calc.core.pricing.quotes import GenerationRequest, check_generation, quote_generation
 from imagine_calc.core.text.catalog import settings_words
 from imagine_calc.core.text.numbers import number
@@ -35,9 +36,11 @@ def cmd_record(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         if args.credits is None:
             raise UsageError("imagine-calc record: give the CREDITS ImagineArt's Create button showed")
         try:
-            credits = parse_credits(args.credits)
+            credits = parse_observed(args.credits)
         except LimitError as exc:
             raise UsageError(f"imagine-calc record: {exc}") from None
+        if args.date is not None and args.date > dt.date.today():
+            raise UsageError(f"imagine-calc record: --date {args.date.isoformat()} is after today")
         seen = Observation(
             model.id, req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer, credits, args.date
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -321,12 +322,21 @@ def test_record_what_imagineart_showed_then_quote_it(
     assert len(json.loads(out)) == 2
 
 
-@pytest.mark.parametrize("credits", ["lots", "NaN", "-1", "1e30", "123456789012345678901234567890"])
+@pytest.mark.parametrize("credits", ["lots", "NaN", "-1", "0", "1e30", "123456789012345678901234567890"])
 def test_record_refuses_a_price_that_is_not_one(
     capsys: pytest.CaptureFixture[str], override_file: Path, credits: str
 ) -> None:
     code, _, err = run(capsys, "record", "Flux Dev", credits)
     assert code == 2 and "credits" in err and "Traceback" not in err
+    assert not override_file.exists()
+
+
+def test_record_refuses_a_day_that_has_not_come(
+    capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    code, _, err = run(capsys, "record", "Flux Dev", "5", "--date", tomorrow)
+    assert code == 2 and f"--date {tomorrow} is after today" in err
     assert not override_file.exists()
 
 

@@ -16,10 +16,20 @@ from decimal import Context, Decimal, Inexact
 from typing import TYPE_CHECKING
 
 from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model, Observation
+from imagine_calc.core.limits import LimitError, parse_credits, shown
 from imagine_calc.core.text.catalog import settings_words
 
 if TYPE_CHECKING:
     from imagine_calc.core.pricing.quotes import GenerationRequest
+
+
+def parse_observed(text: str, what: str = "credits") -> Decimal:
+    """What the Create button showed, as typed: a price (limits.parse_credits) above 0, since
+    the button shows what a generation costs and the page prices none at 0."""
+    value = parse_credits(text, what)
+    if value == 0:
+        raise LimitError(f"{what} must be more than 0 (the cost the Create button showed), got {shown(text)}")
+    return value
 
 
 def _best(found: list[Observation], aspect_ratio: str | None) -> Observation | None:

@@ -21,7 +21,8 @@ from imagine_calc.core.catalog.records import Catalog, Observation
 
 if TYPE_CHECKING:
     from decimal import Decimal
-from imagine_calc.core.limits import LimitError, parse_credits
+from imagine_calc.core.limits import LimitError
+from imagine_calc.core.pricing.observations import parse_observed
 from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.core.text.catalog import settings_words
 
@@ -76,7 +77,7 @@ class RecordDialog(QDialog):
             self.error.setText("")
             return None
         try:
-            value = parse_credits(text, "The credits")
+            value = parse_observed(text, "The credits")
         except LimitError as exc:
             self.error.setText(f"<small>{escape(str(exc))}</small>")
             return None

@@ -77,7 +77,7 @@ def test_the_record_dialog_refuses_what_is_not_a_price(qtbot: QtBot, window: Mai
     qtbot.addWidget(dialog)
     field = dialog.findChild(QLineEdit, "recordCredits")
     record = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
-    for bad in ("1e30", "123456789012345678901234567890", "lots", "-3"):
+    for bad in ("1e30", "123456789012345678901234567890", "lots", "-3", "0"):
         field.setText(bad)
         assert not record.isEnabled()
         assert dialog.findChild(QLabel, "recordError").text()
