@@ -17,6 +17,7 @@ from pathlib import Path
 from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.files import FileProblem, decode_any, read_bytes
 from imagine_calc.core.limits import MAX_CREDITS, MAX_PAGE_BYTES
+from imagine_calc.core.text.numbers import whole
 
 SEE_TOOLTIP = "see tooltip"
 
@@ -154,6 +155,15 @@ def _number(text: str) -> Decimal | None:
     return value if value <= MAX_CREDITS else None
 
 
+def _unreadable(what: str, cell: str) -> str:
+    """Why a cell was not read: a figure above the limit on every price is named as such."""
+    for token in re.findall(r"\d[\d,]*(?:\.\d+)?", cell):
+        digits = token.replace(",", "")
+        if len(digits) > 12 or Decimal(digits) > MAX_CREDITS:
+            return f"A figure in the page's {what} is more than {whole(MAX_CREDITS)} credits, the most a price may be: {cell!r}."
+    return f"The page's {what} could not be read: {cell!r}."
+
+
 def read_page(path: Path) -> str:
     """A saved page's text, whatever the browser saved it as; PageError says why not."""
     try:
@@ -175,7 +185,7 @@ def parse_price(cell: str) -> tuple[dict[str, Decimal], str | None]:
         tiers = [t.strip().upper() for t in match.group(2).split("/")] if match else []
         value = _number(match.group(1)) if match else None
         if value is None or not tiers or any(t not in TIERS for t in tiers):
-            return {}, f"The page's price cell could not be read: {cell!r}."
+            return {}, _unreadable("price cell", cell)
         prices.update(dict.fromkeys(tiers, value))
     return dict(sorted(prices.items(), key=lambda kv: TIERS.index(kv[0]))), None
 
@@ -213,7 +223,7 @@ def _scale_items(items: list[str]) -> tuple[str, dict[int, Decimal], str | None]
         elif price and (value := _number(price.group(2))) is not None:
             fixed[int(price.group(1))] = value
         else:
-            return "", {}, f"The page's upscale credits could not be read: {item!r}."
+            return "", {}, _unreadable("upscale credits", item)
     if per_mp and not fixed:
         return "per_megapixel", per_mp, None
     if fixed and not per_mp:

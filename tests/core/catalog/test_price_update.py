@@ -168,6 +168,12 @@ def test_a_price_cell_that_is_no_price_is_noted_and_left_alone(cell: str, overri
     assert any(n.startswith("Flux Dev:") and "left as it was" in n for n in update.notes)
 
 
+@pytest.mark.parametrize("cell", ["2000000", "5 (1K) / 1,500,000 (2K)", "123456789012345678901234567890"])
+def test_a_price_above_the_limit_is_named_as_such(cell: str) -> None:
+    update = diff(load_catalog(), parse_credits_page(with_price("Flux Dev", cell)))
+    assert any("more than 1,000,000 credits, the most a price may be" in n for n in update.notes)
+
+
 def test_a_tenfold_price_is_flagged_before_it_is_applied() -> None:
     update = diff(load_catalog(), parse_credits_page(with_price("Flux Dev", "500")))
     assert any("more than ten times" in n for n in update.notes)
