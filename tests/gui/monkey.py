@@ -8,6 +8,7 @@ replays it exactly.
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -79,6 +80,12 @@ class Fixtures:
         for i in range(12):
             write_image(f.folder / f"sub{i % 3}" / f"f{i}.jpg", 100 + i, 100)
         (f.folder / "readme.txt").write_text("hello")
+        if os.name == "posix":  # names that are not UTF-8, and a pipe named like an image
+            with open(os.path.join(os.fsencode(f.folder), b"caf\xe9 \xff.jpg"), "wb") as fh:
+                fh.write(f.images[1].read_bytes())
+            os.mkfifo(f.folder / "pipe.png")
+            os.mkfifo(root / "pipe.jpg")
+            f.bad.append(root / "pipe.jpg")
         good = root / "good.icalc.json"
         good.write_text(
             '{"format": "imagine-calc-estimate", "format_version": 1, "title": "Monkey", "items": ['

@@ -160,7 +160,10 @@ def _unreadable(what: str, cell: str) -> str:
     for token in re.findall(r"\d[\d,]*(?:\.\d+)?", cell):
         digits = token.replace(",", "")
         if len(digits) > 12 or Decimal(digits) > MAX_CREDITS:
-            return f"A figure in the page's {what} is more than {whole(MAX_CREDITS)} credits, the most a price may be: {cell!r}."
+            return (
+                f"A figure in the page's {what} is more than {whole(MAX_CREDITS)} credits, "
+                f"the most a price may be: {cell!r}."
+            )
     return f"The page's {what} could not be read: {cell!r}."
 
 

@@ -44,7 +44,9 @@ class Written:
     def backup_words(self) -> str:
         if self.had_file:
             return f"the file as it was is kept as {self.backup.name}"
-        return f"there was no override file before ({self.backup.name} notes it, so --revert removes this one)"
+        return (
+            f"there was no override file before ({self.backup.name} notes it, so --revert removes this one)"
+        )
 
     def backup_sentence(self) -> str:
         words = self.backup_words()

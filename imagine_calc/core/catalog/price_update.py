@@ -191,6 +191,7 @@ def _scales(scales: Any) -> str:
 
 # --- apply ---------------------------------------------------------------------------------
 
+
 def is_pro_name(name: str) -> bool:
     return re.search(r"\bPro\b", name) is not None
 

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
-from imagine_calc.core.limits import LimitError
-from imagine_calc.core.limits import MAX_BALANCE
+from imagine_calc.core.limits import MAX_BALANCE, LimitError
 from imagine_calc.core.text.budget import rate_words
 from imagine_calc.core.text.numbers import number
 from imagine_calc.gui.shared import numbers

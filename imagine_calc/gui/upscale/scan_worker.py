@@ -18,8 +18,9 @@ THUMBNAIL_SIZE = 48
 
 
 class ScanSignals(QObject):
-    #: (key, QImage)
-    thumbnail = Signal(str, QImage)
+    #: (key, QImage). The key as a Python object: a file name that is not valid UTF-8 holds
+    #: surrogates, which a QString would drop, and the row would never get its thumbnail.
+    thumbnail = Signal(object, QImage)
     #: (the job, True when cancelled). The job travels with the signal so that no slot has to
     #: capture it: a lambda holding the job made a cycle (job -> signals -> slot -> job) that
     #: Python's collector could free from the reader thread, deleting a QObject there.

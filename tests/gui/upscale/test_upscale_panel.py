@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import resource
 from decimal import Decimal
 from pathlib import Path
@@ -130,6 +131,24 @@ def test_nested_folder_with_mixed_content(qtbot: QtBot, panel: UpscalePanel, tmp
     assert (t.quoted, t.skipped) == (4, 2)
     assert t.credits == Decimal(20) + Decimal(40) + Decimal("4") + Decimal("0.002")
     assert "4 files quoted · 2 not quoted" in total(panel)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names of bytes that are not UTF-8 are POSIX's")
+def test_a_file_name_that_is_not_utf8_gets_its_row_and_its_thumbnail(
+    qtbot: QtBot, panel: UpscalePanel, tmp_path: Path
+) -> None:
+    folder = tmp_path / "from an old camera"
+    folder.mkdir()
+    image = write_image(tmp_path / "x.png", 64, 48)
+    odd = os.path.join(os.fsencode(folder), b"caf\xe9 \xff.png")
+    with open(odd, "wb") as fh:
+        fh.write(image.read_bytes())
+    drop(qtbot, panel, file_mime(folder))
+    (row,) = panel.model.rows
+    assert (row.size.width, row.size.height) == (64, 48)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: row.thumbnail is not None, timeout=5000)
+    decoration = panel.model.index(0, FILE).data(Qt.ItemDataRole.DecorationRole)
+    assert isinstance(decoration, QImage) and decoration.width() > 0
 
 
 def test_pasted_image_is_quoted_from_its_own_size(qtbot: QtBot, window: MainWindow) -> None:
