@@ -108,6 +108,8 @@ def _load(args: argparse.Namespace) -> LoadedCatalog:
     from imagine_calc.core.catalog.loader import load_with_override
 
     loaded = load_with_override(args.override)
+    for note in loaded.notes:
+        print(f"note: {note}", file=sys.stderr)
     if loaded.override_error is not None:
         print(
             f"warning: override ignored, using the bundled catalog:\n{loaded.override_error}", file=sys.stderr

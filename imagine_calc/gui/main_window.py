@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         self.owner.set_loaded(loaded)
 
     def _show_catalog_state(self, loaded: LoadedCatalog) -> None:
+        for note in loaded.notes:
+            self.banner.add_message(escape(note))
         error = loaded.override_error
         if error is not None:
             first = error.first

@@ -23,6 +23,21 @@ def banner(window: MainWindow) -> str:
     return label.text() if window.banner.isVisible() else ""
 
 
+def test_a_tampered_catalog_cache_is_set_aside_and_said(
+    user_dirs: Path, make_window: Callable[[], MainWindow]
+) -> None:
+    from imagine_calc.core.catalog.loader import load_with_override
+
+    load_with_override()  # writes the cache
+    (cached,) = (user_dirs / "cache").glob("catalog-*.json")
+    cached.write_text(cached.read_text().replace('"5"', '"NaN"', 1))
+    window = make_window()
+    assert f"The catalog cache {cached.name} was not used" in banner(window)
+    window.select_model("flux-dev")
+    assert window.findChild(QLabel, "totalLabel").text() == "5 credits"
+    assert list((user_dirs / "cache").glob("catalog-*.set-aside"))
+
+
 def test_settings_out_of_bounds_are_replaced_said_and_kept_aside(
     user_dirs: Path, make_window: Callable[[], MainWindow]
 ) -> None:

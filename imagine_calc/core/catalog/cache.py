@@ -32,20 +32,23 @@ from typing import Any
 
 from imagine_calc import __version__
 from imagine_calc.core.catalog import records
-from imagine_calc.core.files import FileProblem, read_bytes, write_atomic
+from imagine_calc.core.files import FileProblem, read_bytes, set_aside, stamp, write_atomic
 from imagine_calc.core.paths import cache_dir
 
 FORMAT = 2
 MAX_BYTES = 2_000_000
-#: The modules whose code decides what a catalog loads to.
+#: The source files (under imagine_calc/) whose code decides what a catalog loads to. Read by
+#: path: the schema and the YAML reader are imported only on a miss, so asking for their
+#: modules would leave the validation rules out of the key on every start that hits.
 _CODE = (
-    "imagine_calc.core.catalog.cache",
-    "imagine_calc.core.catalog.loader",
-    "imagine_calc.core.catalog.schema",
-    "imagine_calc.core.catalog.records",
-    "imagine_calc.core.catalog.yaml_source",
-    "imagine_calc.core.limits",
+    "core/catalog/cache.py",
+    "core/catalog/loader.py",
+    "core/catalog/schema.py",
+    "core/catalog/records.py",
+    "core/catalog/yaml_source.py",
+    "core/limits.py",
 )
+_PACKAGE = Path(__file__).resolve().parents[2]
 
 
 class _Miss(Exception):
@@ -58,9 +61,10 @@ def _code_fingerprint() -> bytes:
         return f"{sys.executable}:{st.st_size}:{st.st_mtime_ns}".encode()
     digest = hashlib.sha256()
     for name in _CODE:
-        module = sys.modules.get(name)
-        path = getattr(module, "__file__", None)
-        digest.update(Path(path).read_bytes() if path and os.path.isfile(path) else name.encode())
+        try:
+            digest.update((_PACKAGE / name).read_bytes())
+        except OSError:  # only bytecode installed: the version (in the key) stands for the code
+            digest.update(name.encode())
     return digest.digest()
 
 
@@ -78,29 +82,54 @@ def _file(fingerprint: str) -> Path:
     return cache_dir() / f"catalog-{fingerprint[:32]}.json"
 
 
-def load(fingerprint: str) -> records.Catalog | None:
+def load(fingerprint: str) -> tuple[records.Catalog | None, str | None]:
+    """The catalog kept for `fingerprint`, or None; and, when a file was there that could not be
+    believed (damaged, tampered with, not a regular file), a note of where it was set aside."""
+    path = _file(fingerprint)
     try:
-        data = json.loads(read_bytes(_file(fingerprint), MAX_BYTES))
+        raw = read_bytes(path, MAX_BYTES)
+    except FileProblem as exc:
+        if not os.path.lexists(path):
+            return None, None  # the usual miss
+        return None, _set_aside(path, str(exc))
+    try:
+        data = json.loads(raw)
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != fingerprint:
-            return None
+            raise _Miss
         catalog = _decode(records.Catalog, data.get("catalog"))
-    except (FileProblem, ValueError, RecursionError, _Miss):  # missing, special, broken, or not ours
-        return None
-    return catalog if isinstance(catalog, records.Catalog) else None
+        if not isinstance(catalog, records.Catalog):
+            raise _Miss
+    except (ValueError, RecursionError, _Miss):
+        return None, _set_aside(path, "its content is not a catalog this version wrote")
+    return catalog, None
 
 
-def store(fingerprint: str, catalog: records.Catalog) -> None:
-    """Keep `catalog` for the next start; older entries go (the key changed for a reason)."""
+def store(fingerprint: str, catalog: records.Catalog) -> list[str]:
+    """Keep `catalog` for the next start. Entries for other keys go (the key changed for a
+    reason: a new version, a changed file); a pickle of older versions is set aside unread.
+    Returns notes of what was set aside."""
     target = _file(fingerprint)
+    notes = []
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         for old in target.parent.glob("catalog-*"):
-            if old.suffix in (".json", ".pickle") and old.is_file():
+            if old.suffix == ".pickle" and not old.is_symlink():
+                notes.append(_set_aside(old, "an older version's cache, in a form that could run code"))
+            elif old.suffix == ".json" and old.is_file() and not old.is_symlink():
                 old.unlink(missing_ok=True)
         text = json.dumps({"format": FORMAT, "key": fingerprint, "catalog": _encode(catalog)})
         write_atomic(target, text.encode("utf-8"))
     except OSError:
-        return  # a read-only cache folder only costs the next start its 45 ms
+        pass  # a read-only cache folder only costs the next start its 45 ms
+    return notes
+
+
+def _set_aside(path: Path, why: str) -> str:
+    try:
+        moved = set_aside(path, "set-aside", stamp())
+    except OSError as exc:
+        return f"The catalog cache {path} was not used ({why}) and could not be moved: {exc.strerror or exc}."
+    return f"The catalog cache {path.name} was not used ({why}); it is kept as {moved.name}."
 
 
 # --- plain data to and from the records, by their type hints ---------------------------------

@@ -42,6 +42,8 @@ class LoadedCatalog:
     override_path: Path
     override_active: bool
     override_error: CatalogError | None
+    #: What was found wrong in the catalog cache and set aside (the catalog was read afresh).
+    notes: tuple[str, ...] = ()
 
 
 def bundled_files() -> list[tuple[str, str]]:
@@ -83,24 +85,28 @@ def load_with_override(path: Path | None = None) -> LoadedCatalog:
     """
     path = path if path is not None else override_path()
     bundled = list(bundled_files())
+    notes: list[str] = []
     if not path.exists():
-        return LoadedCatalog(_cached(bundled, lambda: load_catalog(bundled)), path, False, None)
+        catalog = _cached(bundled, lambda: load_catalog(bundled), notes)
+        return LoadedCatalog(catalog, path, False, None, tuple(notes))
     try:
         text = read_file(path)
         files = [*bundled, (str(path), text)]
-        catalog = _cached(files, lambda: load_override(bundled, text, str(path)))
+        catalog = _cached(files, lambda: load_override(bundled, text, str(path)), notes)
     except CatalogError as error:
-        return LoadedCatalog(load_catalog(bundled), path, False, error)
-    return LoadedCatalog(catalog, path, True, None)
+        return LoadedCatalog(load_catalog(bundled), path, False, error, tuple(notes))
+    return LoadedCatalog(catalog, path, True, None, tuple(notes))
 
 
-def _cached(files: list[tuple[str, str]], load: Callable[[], Catalog]) -> Catalog:
-    """`load()`'s catalog, or the one it gave last time for exactly these files."""
+def _cached(files: list[tuple[str, str]], load: Callable[[], Catalog], notes: list[str]) -> Catalog:
+    """`load()`'s catalog, or the one it gave last time for exactly these files; what was set
+    aside from the cache on the way goes to `notes`."""
     fingerprint = catalog_cache.key(files)
-    catalog = catalog_cache.load(fingerprint)
+    catalog, note = catalog_cache.load(fingerprint)
+    notes += [note] if note else []
     if catalog is None:
         catalog = load()  # raises CatalogError for a broken file: never cached
-        catalog_cache.store(fingerprint, catalog)
+        notes += catalog_cache.store(fingerprint, catalog)
     return catalog
 
 

@@ -8,6 +8,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from imagine_calc.core.catalog.loader import load_catalog, load_with_override
 
 START = """
@@ -56,13 +58,18 @@ def test_a_broken_override_is_reported_every_time_never_cached(override_file: Pa
         assert loaded.catalog.model("flux-dev").price_at("1K") == Decimal(5)
 
 
-def test_a_damaged_cache_file_is_a_miss(user_dirs: Path) -> None:
+def test_a_damaged_cache_file_is_set_aside_said_and_the_catalog_read_afresh(user_dirs: Path) -> None:
     expected = load_with_override().catalog
     (cached,) = (user_dirs / "cache").glob("catalog-*.json")
-    cached.write_bytes(cached.read_bytes()[:100])
-    assert load_with_override().catalog == expected
-    cached.write_bytes(b"not json at all")
-    assert load_with_override().catalog == expected
+    for damage in (cached.read_bytes()[:100], b"not json at all"):
+        cached.write_bytes(damage)
+        loaded = load_with_override()
+        assert loaded.catalog == expected
+        (note,) = loaded.notes
+        assert f"The catalog cache {cached.name} was not used" in note and ".set-aside" in note
+        kept = (user_dirs / "cache").glob("catalog-*.set-aside")
+        assert damage in [k.read_bytes() for k in kept]  # kept, never deleted
+        assert load_with_override().notes == ()  # a fresh cache was written in its place
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_nothing_but_time(user_dirs: Path) -> None:
@@ -85,8 +92,12 @@ def test_a_crafted_cache_file_runs_nothing_and_is_not_believed(user_dirs: Path, 
     cached.write_bytes(pickle.dumps(Payload()))
     for old_name in ("catalog-0.pickle", cached.name.replace(".json", ".pickle")):
         (user_dirs / "cache" / old_name).write_bytes(pickle.dumps(Payload()))
-    assert load_with_override().catalog == expected
+    loaded = load_with_override()
+    assert loaded.catalog == expected
     assert not marker.exists()
+    assert len(loaded.notes) == 3 and all("not used" in n for n in loaded.notes)
+    assert not list((user_dirs / "cache").glob("*.pickle"))  # set aside unread, not deleted
+    assert len(list((user_dirs / "cache").glob("*.set-aside"))) == 3
     # JSON is decoded field by field against the records: a wrong shape or value is a miss
     (cached,) = (user_dirs / "cache").glob("catalog-*.json")
     for old, new in (
@@ -106,6 +117,40 @@ def test_a_fifo_at_the_cache_path_does_not_hang_the_start(user_dirs: Path) -> No
     cached.unlink()
     os.mkfifo(cached)
     assert start(user_dirs) == "5 True"  # loaded afresh; the subprocess has a 60 s timeout
+
+
+def test_the_key_covers_the_validation_rules_even_when_they_are_not_imported() -> None:
+    """A start that finds its catalog ready never imports the schema: the key must still
+    cover its code, or a checkout with a new rule would keep the old result."""
+    program = (
+        "import sys\n"
+        "from imagine_calc.core.catalog import cache\n"
+        "if sys.argv[1] == 'import': import imagine_calc.core.catalog.schema\n"
+        "assert ('imagine_calc.core.catalog.schema' in sys.modules) == (sys.argv[1] == 'import')\n"
+        "print(cache._code_fingerprint().hex())\n"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", program, how], capture_output=True, text=True, timeout=60, check=True
+        ).stdout
+        for how in ("import", "no")
+    }
+    assert len(keys) == 1
+
+
+def test_a_new_validation_rule_changes_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from imagine_calc.core.catalog import cache as catalog_cache
+
+    for name in catalog_cache._CODE:  # a checkout of the package's code
+        copy = tmp_path / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes((catalog_cache._PACKAGE / name).read_bytes())
+    monkeypatch.setattr(catalog_cache, "_PACKAGE", tmp_path)
+    before = catalog_cache.key([("a", "b")])
+    assert catalog_cache.key([("a", "b")]) == before
+    with (tmp_path / "core/catalog/schema.py").open("a") as fh:
+        fh.write("\n# a new rule\n")
+    assert catalog_cache.key([("a", "b")]) != before
 
 
 def test_the_key_covers_the_code_that_checks_a_catalog(monkeypatch) -> None:  # type: ignore[no-untyped-def]
