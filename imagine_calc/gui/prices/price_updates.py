@@ -99,9 +99,13 @@ class PriceUpdates(QObject):
 
         loaded = self.owner.loaded
         try:
-            apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name)
+            written = apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name)
         except (CatalogError, OSError) as exc:
             QMessageBox.warning(self.window, "Prices not updated", str(exc))
             return
         self.owner.reload()
-        self.window.statusBar().showMessage(f"Prices updated from {path.name}.", 10000)
+        message = (
+            f"Prices updated from {path.name}; {written.backup_words()} "
+            "(File > Revert prices to before the last change)."
+        )
+        self.window.statusBar().showMessage(message, 15000)

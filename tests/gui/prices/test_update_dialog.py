@@ -149,6 +149,8 @@ def test_revert_puts_the_prices_back_as_they_were(
     with qtbot.waitSignal(window.cost_changed):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()  # type: ignore[union-attr]
     assert window.findChild(QLabel, "totalLabel").text() == "7 credits"
+    said = window.statusBar().currentMessage()
+    assert "there was no override file before" in said and "Revert prices" in said
     revert = next(a for a in window.findChildren(QAction) if a.objectName() == "revertPricesAction")
     with qtbot.waitSignal(window.cost_changed):
         revert.trigger()
