@@ -27,6 +27,8 @@ class Change:
     name: str  # the model or engine, as the page names it (the catalog's name when removed)
     before: str
     after: str
+    #: A reason to look twice before applying (a tenfold jump), or "".
+    check: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,8 +132,9 @@ def diff(catalog: Catalog, page: CreditsPage) -> PriceUpdate:
             continue
         if "price" not in pm.unreadable and not _same_price(model, pm):
             if pm.price or not model.origin.startswith("override"):
-                changes.append(Change("price", pm.name, price_summary(model), page_price_text(pm)))
-                notes += _outlandish(model, pm)
+                check = _outlandish(model, pm)
+                changes.append(Change("price", pm.name, price_summary(model), page_price_text(pm), check))
+                notes += [check] if check else []
             else:
                 notes.append(f"{pm.name}: the page gives no price; your own price is kept.")
         if "max_resolution" not in pm.unreadable and pm.max_resolution != model.max_resolution:
@@ -146,20 +149,20 @@ def diff(catalog: Catalog, page: CreditsPage) -> PriceUpdate:
     return PriceUpdate(page, tuple(changes), tuple(notes), matched, engines)
 
 
-def _outlandish(model: Model, pm: PageModel) -> list[str]:
+def _outlandish(model: Model, pm: PageModel) -> str:
     """A sentence when a new price is ten times the one in use, or a tenth of it: a typo on the
     page or in the saved copy is likelier than such a change, so the user should look."""
     old = [p for p in model.tier_prices.values() if p]
     if not old or not pm.price:
-        return []
+        return ""
     ratio = max(pm.price.values()) / max(old)
     if Decimal("0.1") < ratio < 10:
-        return []
-    return [
+        return ""
+    return (
         f"{pm.name}: {page_price_text(pm)} is {'more than ten times' if ratio >= 10 else 'under a tenth of'} "
         f"the price in use ({price_summary(model)}). Check the page before applying: it is applied "
         "with the rest."
-    ]
+    )
 
 
 def _res(value: str | None) -> str:

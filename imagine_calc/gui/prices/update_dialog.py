@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from imagine_calc.core.catalog.price_update import PriceUpdate
 from imagine_calc.core.text.numbers import plural
 from imagine_calc.gui.shared import numbers
-from imagine_calc.gui.shared.widgets import FlatTableModel
+from imagine_calc.gui.shared.widgets import FlatTableModel, warning_icon
 
 HEADERS = ("Change", "Model", "Before", "After")
+AFTER = 3
 KIND_TEXT = {
     "added": "New model",
     "removed": "Removed",
@@ -43,13 +44,19 @@ class ChangesModel(FlatTableModel):
         self._rows = [
             (KIND_TEXT.get(c.kind, c.kind), c.name, c.before or "—", c.after) for c in update.changes
         ]
+        self._checks = [c.check for c in update.changes]
 
     def row_count(self) -> int:
         return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        check = self._checks[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return check or self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and check and index.column() == AFTER:
+            return warning_icon()
         return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -14,7 +15,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -31,6 +32,12 @@ from PySide6.QtWidgets import (
     QTextBrowser,
     QWidget,
 )
+
+
+@functools.cache
+def warning_icon() -> QIcon:
+    """The style's warning mark, beside a row that needs the user's eye."""
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
 def headline_label(object_name: str, accessible_name: str, scale: float) -> QLabel:

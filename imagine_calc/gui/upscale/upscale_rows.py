@@ -7,14 +7,12 @@ engine or scale re-prices them by adding their sizes again (about 10 ms), not by
 
 from __future__ import annotations
 
-import functools
 import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QIcon, QImage
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QImage
 
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.errors import QuoteError
@@ -30,7 +28,7 @@ from imagine_calc.core.pricing.upscale import (
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.sizes import megapixels_number, pixels, upscale_words
 from imagine_calc.gui.shared import numbers
-from imagine_calc.gui.shared.widgets import FlatTableModel
+from imagine_calc.gui.shared.widgets import FlatTableModel, warning_icon
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -71,12 +69,6 @@ class Totals:
     @property
     def credits(self) -> Decimal:
         return self.quote.known_total  # the core's sum, for tests and the estimate line
-
-
-@functools.cache
-def _warning_icon() -> QIcon:
-    """A failed row's mark, in place of a thumbnail: the reason beside it says what to do."""
-    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
 class UpscaleTableModel(FlatTableModel):
@@ -219,7 +211,7 @@ class UpscaleTableModel(FlatTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, col)
         if role == Qt.ItemDataRole.DecorationRole and col == FILE:
-            return row.thumbnail if isinstance(row.quote, Quote) else _warning_icon()
+            return row.thumbnail if isinstance(row.quote, Quote) else warning_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != FILE:

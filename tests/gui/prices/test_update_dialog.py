@@ -157,3 +157,21 @@ def test_revert_puts_the_prices_back_as_they_were(
     assert window.findChild(QLabel, "totalLabel").text() == "5 credits"
     assert "Vega XL" not in [m.name for m in window.catalog.models]
     assert list(override_file.parent.glob("override.yaml.*.reverted"))  # set aside, not deleted
+
+
+def test_a_tenfold_jump_is_marked_on_its_row(window: MainWindow, tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        with_price("Flux Dev", "50").replace("| 24 ", "| 25 ", 1), encoding="utf-8"
+    )  # Recraft v4 too
+    dialog = window.update_prices_from(page)
+    model = dialog.table.model()  # type: ignore[union-attr]
+    marks = {
+        model.index(r, 1).data(): model.index(r, 3).data(Qt.ItemDataRole.DecorationRole)
+        for r in range(model.rowCount())
+    }
+    assert marks["Flux Dev"] is not None  # 5 -> 50
+    assert set(marks) == {"Flux Dev", "Recraft v4"} and marks["Recraft v4"] is None  # 24 -> 25
+    tip = model.index([*marks].index("Flux Dev"), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "more than ten times the price in use (5)" in tip
+    dialog.reject()  # type: ignore[union-attr]
