@@ -336,6 +336,10 @@ def first_word(args: Sequence[str]) -> int | None:
 
 def unknown_word(word: str) -> str:
     """What to say about a first word that is neither a command nor an existing file."""
+    from imagine_calc.core.text.offline import OFFLINE, is_web_address
+
+    if is_web_address(word):
+        return f"imagine-calc: '{word}' is a web address. {OFFLINE}"
     close = suggestion(word, COMMANDS)
     if close:
         return f"imagine-calc: unknown command '{word}'{close}"

@@ -54,6 +54,7 @@ def test_a_mistyped_command_exits_2_at_once_without_starting_qt() -> None:
     [
         (["--colour-scheme", "dark"], "unknown option '--colour-scheme' (did you mean '--color-scheme'?)"),
         (["--selftst"], "(did you mean '--selftest'?)"),
+        (["https://example.com/a.png"], "is a web address. imagine-calc works offline and does not download"),
         (["models", "--jsn"], "unrecognized arguments: --jsn (did you mean '--json'?)"),
         (["upscale", "x.png", "--sacle", "2"], "(did you mean '--scale'?)"),
         (["no-such-photo.png"], "'no-such-photo.png' is not a command, and no such file or folder exists"),

@@ -15,6 +15,7 @@ from imagine_calc.core.files import FileProblem, open_regular
 from imagine_calc.core.images import heif
 from imagine_calc.core.limits import MAX_PIXEL_SIDE
 from imagine_calc.core.text.numbers import whole
+from imagine_calc.core.text.offline import OFFLINE, is_web_address
 
 # Pillow refuses to *open* images above ~179 MP as a guard against decompression
 # bombs. We only read headers here (never .load()), so the guard would just stop
@@ -60,7 +61,7 @@ class SizeError:
     """Why a file has no size to quote; one per file, never an exception to the caller."""
 
     path: str
-    #: "missing", "unreadable", "empty", "not-an-image", "corrupt", "folder", or one of
+    #: "missing", "web-address", "unreadable", "empty", "not-an-image", "corrupt", "folder", or one of
     #: OTHER_KINDS ("svg", "pdf", "psd", "raw"): a file with no pixel size to upscale
     kind: str
     message: str
@@ -72,6 +73,8 @@ def read_size(path: str | os.PathLike[str]) -> ImageSize | SizeError:
     try:
         st = os.stat(name)
     except FileNotFoundError:
+        if is_web_address(name):
+            return SizeError(name, "web-address", f"a web address: {OFFLINE}")
         return SizeError(name, "missing", "file not found")
     except OSError as exc:
         return SizeError(name, "unreadable", f"cannot read: {exc.strerror or exc}")

@@ -6,13 +6,11 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from imagine_calc.core.text.offline import OFFLINE
+
 IDLE_TEXT = (
     "<b>Drop images or folders here</b><br>"
     "<small>or paste with Ctrl+V, or use “Add images…”. Folders are searched for images.</small>"
-)
-OFFLINE_TEXT = (
-    "imagine-calc works offline and does not download anything. "
-    "Save the image to your computer first, then drop the file."
 )
 
 
@@ -85,7 +83,7 @@ class DropArea(QFrame):
             self.paths_dropped.emit(local)
         if remote:  # after the files: adding them clears what an earlier drop said
             self.refused.emit(
-                f"{len(remote)} web address{'es' if len(remote) != 1 else ''} not quoted: " + OFFLINE_TEXT
+                f"{len(remote)} web address{'es' if len(remote) != 1 else ''} not quoted: " + OFFLINE
             )
         if local:
             return True

@@ -78,6 +78,12 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
     assert isinstance(folder, SizeError) and folder.kind == "folder"
 
 
+def test_a_web_address_is_never_fetched_and_says_why() -> None:
+    web = read_size("https://example.com/photo.png")
+    assert isinstance(web, SizeError) and web.kind == "web-address"
+    assert "works offline and does not download anything" in web.message
+
+
 def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_image(tmp_path / "locked.png", 10, 10)
     real_open = os.open

@@ -184,7 +184,7 @@ def test_web_addresses_are_refused_with_an_offline_message(qtbot: QtBot, panel: 
     assert (
         said.args[0] == "1 web address not quoted: imagine-calc works offline and does not download anything."
     )
-    assert "Save the image to your computer first" in panel.status.text()  # the whole of it here
+    assert "Save it to your computer first" in panel.status.text()  # the whole of it here
     assert panel.model.rowCount() == 0
 
 
