@@ -83,15 +83,22 @@ def line_amount(line: Line, style: NumberStyle = PLAIN) -> str:
     return f"at least {about}{figure}" if line.lower_bound else f"{about}{figure}"
 
 
-def delta(current: Quote, other: Quote, style: NumberStyle = PLAIN) -> str:
+def delta(current: Quote, other: Quote, style: NumberStyle = PLAIN, *, more_images: int = 0) -> str:
     """What choosing `other` instead of `current` changes: "+49", "-24.5", "±0"; with an
     unknown part on either side "+ ?" (more unknown), "- ?" (less), "± ?" (either way),
-    after the known change if there is one ("+49 + ?"). Two unknowns never cancel to ±0."""
+    after the known change if there is one ("+49 + ?"). Two unknowns never cancel to ±0.
+
+    `more_images`: `other` is the same settings with this many more (or, below 0, fewer)
+    images. n images cost n times one (the page), so an unknown part both share grows or
+    shrinks with the count: 1 -> 2 images at a base price of 25 is "+25 + ?" (at least 25
+    more), not "+25 ± ?"."""
     known = other.known_total - current.known_total
     if current.complete and other.complete:
         return signed(known, style)
     gained = set(other.unknown_reasons) - set(current.unknown_reasons)
     lost = set(current.unknown_reasons) - set(other.unknown_reasons)
+    if more_images and not gained and not lost:
+        gained, lost = more_images > 0, more_images < 0
     unknown = "+ ?" if gained and not lost else f"{style.minus} ?" if lost and not gained else "± ?"
     return unknown if known == 0 else f"{signed(known, style)} {unknown}"
 

@@ -105,7 +105,8 @@ class SettingsPanel(QGroupBox):
         for blocker in blockers:
             blocker.unblock()
         hints = [
-            f"{plural(int(c.value), 'image', style)}: {quotes.delta(view.quote, c.quote, style)}"
+            f"{plural(int(c.value), 'image', style)}: "
+            + quotes.delta(view.quote, c.quote, style, more_images=int(c.value) - req.images)
             for c in view.images
             if c.quote is not None
         ]

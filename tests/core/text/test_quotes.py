@@ -69,3 +69,24 @@ def test_two_unknowns_never_cancel_to_zero() -> None:
     assert quotes.delta(make_quote(EXACT.lines, ["enhancer unknown"]), EXACT) == "- ?"
     assert quotes.delta(EXACT, LOWER) == "-97 + ?"
     assert quotes.delta(EXACT, EXACT) == "±0"
+
+
+@pytest.mark.parametrize(
+    ("model", "resolution", "expected"),
+    [
+        ("imagineart-1-5-pro", "4K", ("+25 + ?", "-25 - ?", "+25 ± ?")),  # a base price: at least 25
+        ("midjourney-v7", "1K", ("+ ?", "- ?", "± ?")),  # unknown, but more images cost more
+        ("nano-banana-2", "4K", ("+98", "-98", "+98")),  # stated: exact either way
+    ],
+)
+def test_more_images_move_a_shared_unknown_part_with_the_count(
+    model: str, resolution: str, expected: tuple[str, str, str]
+) -> None:
+    from imagine_calc.core.catalog.loader import load_catalog
+    from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+
+    catalog = load_catalog()
+    one, two = (quote_generation(catalog, GenerationRequest(model, resolution, images=n)) for n in (1, 2))
+    assert quotes.delta(one, two, more_images=1) == expected[0]
+    assert quotes.delta(two, one, more_images=-1) == expected[1]
+    assert quotes.delta(one, two) == expected[2]  # not told: either way
