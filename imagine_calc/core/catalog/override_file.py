@@ -44,9 +44,8 @@ class Written:
     def backup_words(self) -> str:
         if self.had_file:
             return f"the file as it was is kept as {self.backup.name}"
-        return (
-            f"there was no override file before ({self.backup.name} notes it, so --revert removes this one)"
-        )
+        note = self.backup.name
+        return f"there was no override file before ({note} notes that: a revert goes back to none)"
 
     def backup_sentence(self) -> str:
         words = self.backup_words()

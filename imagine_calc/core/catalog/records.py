@@ -126,7 +126,8 @@ class Model:
         if reason:
             return Basis.INFERRED, reason
         if self.requires_subscription:
-            return Basis.STATED, f"Set in the {self.origin} catalog without a reason."
+            where = "the bundled catalog" if self.origin == "bundled" else "your override file"
+            return Basis.STATED, f"Set in {where}, without a reason."
         return Basis.INFERRED, NOT_PRO_REASON
 
     def lower_bound_at(self, tier: str) -> bool:

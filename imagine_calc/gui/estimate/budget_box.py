@@ -154,9 +154,11 @@ class BudgetBox(QGroupBox):
         except LimitError as exc:
             why = str(exc)
             self.rate_note.setText(f"<small>{escape(why[:1].upper() + why[1:])}: no money shown.</small>")
+            self.rate_note.setToolTip("")
             return
         if rate is None:
             self.rate_note.setText("")
+            self.rate_note.setToolTip("")
             return
         self.rate_note.setText(f"<small>{escape(rate_words(rate, numbers.style()))}</small>")
         self.rate_note.setToolTip(f"Exactly {number(rate.per_credit)} {rate.currency} per credit")
