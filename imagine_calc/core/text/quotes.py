@@ -95,8 +95,8 @@ def delta(current: Quote, other: Quote, style: NumberStyle = PLAIN, *, more_imag
     known = other.known_total - current.known_total
     if current.complete and other.complete:
         return signed(known, style)
-    gained = set(other.unknown_reasons) - set(current.unknown_reasons)
-    lost = set(current.unknown_reasons) - set(other.unknown_reasons)
+    gained = bool(set(other.unknown_reasons) - set(current.unknown_reasons))
+    lost = bool(set(current.unknown_reasons) - set(other.unknown_reasons))
     if more_images and not gained and not lost:
         gained, lost = more_images > 0, more_images < 0
     unknown = "+ ?" if gained and not lost else f"{style.minus} ?" if lost and not gained else "± ?"
