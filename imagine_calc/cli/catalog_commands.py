@@ -110,8 +110,8 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         except OSError as exc:
             print(f"not applied: cannot write {loaded.override_path}: {exc.strerror or exc}", file=sys.stderr)
             return 1
+    applied = written is not None
     backup = written.backup if written else None
-    applied = backup is not None
     if args.json:
         print_json(
             {

@@ -61,7 +61,7 @@ def cmd_record(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     )
     for note in quote.caveats:
         print(f"  note: {note}")
-    print(f"{written.backup_sentence()}")
+    print(written.backup_sentence())
     return 0
 
 
@@ -87,7 +87,7 @@ def _remove(args: argparse.Namespace, loaded: LoadedCatalog, req: GenerationRequ
     written, gone = override_file.remove_recordings(loaded.override_path, keep, catalog)
     for o in gone:
         print(f"Removed: {settings_text(o, catalog)}: {number(o.credits)} ({o.date.isoformat()})")
-    print(f"{written.backup_sentence()}")
+    print(written.backup_sentence())
     return 0
 
 
