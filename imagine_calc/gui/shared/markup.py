@@ -1,0 +1,135 @@
+"""The only way text reaches Qt's rich text: plain labels and message boxes, escaped markup.
+
+Qt guesses. A QLabel, QToolTip or QMessageBox whose text "might be rich text" renders it as
+HTML, and a rich-text document loads `<img src=...>` from disk on the window's thread: a FIFO
+there blocks the window forever, /dev/zero eats memory. A model named `Shiny <img src=...>`,
+a folder or an estimate label can carry one. PySide6 has no application-wide resource
+provider, so the guess itself is taken away:
+
+- `Html` is markup we wrote. Only `escape`, `fill` and `join` here make one, and they escape
+  every piece of text they are given that is not already `Html`. mypy refuses a plain `str`
+  where `Html` is asked for; at run time a plain `str` given to a rich widget is escaped.
+- Labels are `plain_label` (never rich) or `RichLabel` (always rich, its text escaped unless
+  `Html`). Message boxes come from `message_box`: plain unless given `Html`.
+- Tooltips are always rich text made by `tooltip` (Qt wraps only rich tooltips), with what
+  they say escaped.
+- Our text browsers (`SafeBrowser`) load no resource at all.
+
+`tests/gui/test_outside_text.py` checks that no widget shows text another way.
+"""
+
+from __future__ import annotations
+
+import html as _html
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QWidget
+
+from imagine_calc.core.outside_text import readable
+
+
+class Html(str):
+    """Markup made by this module: any outside text inside it has been escaped."""
+
+    __slots__ = ()
+
+
+def escape(text: str) -> Html:
+    """`text` as rich text that shows exactly those characters (line breaks kept); `Html` as is."""
+    if isinstance(text, Html):
+        return text
+    return Html(_html.escape(readable(text), quote=True).replace("\n", "<br>"))
+
+
+def fill(template: str, *parts: str) -> Html:
+    """Our own markup `template` with each `{}` filled by a part, escaped unless `Html`:
+    fill("<b>{}</b>: {}", name, price)."""
+    return Html(template.format(*(escape(p) for p in parts)))
+
+
+def join(separator: str, parts: Iterable[str]) -> Html:
+    """`parts`, each escaped unless `Html`, with our own markup `separator` between them."""
+    return Html(separator.join(escape(p) for p in parts))
+
+
+#: What every tooltip starts with: it makes Qt take the tooltip as rich text (so it wraps it)
+#: whatever the text, and tells a test that the tooltip was made here.
+TOOLTIP_START = "<qt>"
+
+
+def tooltip(text: str) -> str:
+    """A tooltip that says `text` (escaped unless `Html`) and wraps; "" for none."""
+    if not text:
+        return ""
+    return TOOLTIP_START + escape(text) + "</qt>"
+
+
+def plain_label(text: str = "", **properties: Any) -> QLabel:
+    """A label that shows its text exactly as given, whatever it looks like."""
+    label = QLabel(**properties)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+class RichLabel(QLabel):
+    """A label of our own markup: `setText` escapes anything that is not `Html`."""
+
+    def __init__(self, text: str = "", **properties: Any) -> None:
+        super().__init__(**properties)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        super().setText(escape(text))
+
+
+class SafeBrowser(QTextBrowser):
+    """A read-only rich-text view that loads nothing from disk or anywhere else: an `<img>` in
+    its text is drawn as a missing image, at once."""
+
+    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 (Qt's own name)
+        return None
+
+    def setHtml(self, text: str) -> None:
+        super().setHtml(escape(text))
+
+
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+) -> QMessageBox:
+    """A message box showing `text` as plain text, or as rich text when it is `Html`."""
+    box = QMessageBox(icon, title, "", buttons, parent)
+    box.setTextFormat(Qt.TextFormat.RichText if isinstance(text, Html) else Qt.TextFormat.PlainText)
+    box.setText(text)
+    if default != QMessageBox.StandardButton.NoButton:
+        box.setDefaultButton(default)
+    return box
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A modal warning: what went wrong, in the user's words, never as markup."""
+    message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    message_box(parent, QMessageBox.Icon.Information, title, text).exec()
+
+
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+    default: QMessageBox.StandardButton,
+) -> QMessageBox.StandardButton:
+    """A question with standard buttons; the button pressed (Escape gives the escape button)."""
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, buttons, default)
+    return QMessageBox.StandardButton(box.exec())
