@@ -90,7 +90,7 @@ class SafeBrowser(QTextBrowser):
     """A read-only rich-text view that loads nothing from disk or anywhere else: an `<img>` in
     its text is drawn as a missing image, at once."""
 
-    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 (Qt's own name)
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
         return None
 
     def setHtml(self, text: str) -> None:
