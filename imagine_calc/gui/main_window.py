@@ -6,13 +6,12 @@ them. The Upscale and Estimate tabs are built on first use, off the start-up pat
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import Catalog
@@ -24,6 +23,7 @@ from imagine_calc.gui.generate.generate_tab import DEFAULT_MODEL, GenerateTab
 from imagine_calc.gui.prices.price_updates import PriceUpdates, dropped_page
 from imagine_calc.gui.shared.banner import Banner
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
+from imagine_calc.gui.shared.markup import fill, message_box, plain_label, tooltip
 from imagine_calc.gui.shared.settings_store import SettingsStore
 from imagine_calc.gui.shared.widgets import QuietTabWidget, ShortcutsBeforeTyping
 from imagine_calc.gui.upscale.drop_area import describe
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         if icon is not None:
             self.setWindowIcon(icon)
         self.banner = Banner()
-        self.age_label = QLabel(objectName="catalogAge")
+        self.age_label = plain_label(objectName="catalogAge")
         self.statusBar().addPermanentWidget(self.age_label)
 
         self.generate = GenerateTab(self.owner, self, store.request(DEFAULT_MODEL))
@@ -95,9 +95,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.estimates = EstimateHost(self, self.tabs, store, self.owner, working)
         self.estimates.balances_changed.connect(self.generate.set_balances)
-        self.estimates.problem.connect(lambda text: self.banner.add_message(escape(text)))
+        self.estimates.problem.connect(self.banner.add_message)
         for problem in self.estimates.working.problems:
-            self.banner.add_message(escape(problem))
+            self.banner.add_message(problem)
         self.prices = PriceUpdates(self, self.owner)
 
         central = QWidget()
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # a drop anywhere goes to the upscale quotes
         self._build_menus()
         for problem in store.problems:  # a setting that was out of bounds, a file set aside
-            self.banner.add_message(escape(problem))
+            self.banner.add_message(problem)
         self.generate.set_balances(store.balances())
         self.owner.changed.connect(self._show_catalog_state)
         self._show_catalog_state(loaded)
@@ -145,16 +145,21 @@ class MainWindow(QMainWindow):
 
     def _show_catalog_state(self, loaded: LoadedCatalog) -> None:
         for note in loaded.notes:
-            self.banner.add_message(escape(note))
+            self.banner.add_message(note)
         error = loaded.override_error
         if error is not None:
             first = error.first
             where = f"{first.file}" + (f", line {first.line}" if first.line else "")
             more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
             self.banner.add_message(
-                f"<b>Your override catalog was not used.</b> {escape(where)}: "
-                f"{escape((first.key_path + ': ') if first.key_path else '')}{escape(first.message)}"
-                f"{escape(more)}. Prices shown are the bundled catalog's."
+                fill(
+                    "<b>Your override catalog was not used.</b> {}: {}{}{}. Prices shown are the "
+                    "bundled catalog's.",
+                    where,
+                    (first.key_path + ": ") if first.key_path else "",
+                    first.message,
+                    more,
+                )
             )
         catalog = loaded.catalog
         days = catalog.age_days()
@@ -165,11 +170,13 @@ class MainWindow(QMainWindow):
             + (" · may be stale: File > Update prices" if stale else "")
         )
         self.age_label.setToolTip(
-            "ImagineArt says its credit costs are updated regularly. Save its Image Credits page "
-            "(Markdown or web page) and use File > Update prices from a saved ImagineArt page, or "
-            "drop the file here."
-            if stale
-            else "The date of the prices in use"
+            tooltip(
+                "ImagineArt says its credit costs are updated regularly. Save its Image Credits page "
+                "(Markdown or web page) and use File > Update prices from a saved ImagineArt page, or "
+                "drop the file here."
+                if stale
+                else "The date of the prices in use"
+            )
         )
 
     # --- menus and actions -------------------------------------------------------------------
@@ -190,12 +197,16 @@ class MainWindow(QMainWindow):
         file_menu.insertAction(quit_action, paste)
         update = QAction("&Update prices from a saved ImagineArt page…", self)
         update.setToolTip(
-            "Compare ImagineArt's Image Credits page, saved as Markdown or HTML, with the prices in use"
+            tooltip(
+                "Compare ImagineArt's Image Credits page, saved as Markdown or HTML, with the prices in use"
+            )
         )
         update.triggered.connect(self.prices.choose_page)
         file_menu.insertAction(quit_action, update)
         revert = QAction("Re&vert prices to before the last change", self, objectName="revertPricesAction")
-        revert.setToolTip("Put your override file back as it was before the last page update or recording")
+        revert.setToolTip(
+            tooltip("Put your override file back as it was before the last page update or recording")
+        )
         revert.triggered.connect(self.prices.revert)
         file_menu.insertAction(quit_action, revert)
         file_menu.insertSeparator(quit_action)
@@ -287,20 +298,19 @@ class MainWindow(QMainWindow):
 
         from imagine_calc.gui.estimate.working_copies import describe
 
-        box = QMessageBox(self)
-        box.setObjectName("recoverDialog")
-        box.setWindowTitle("Recover unsaved estimates")
-        box.setIcon(QMessageBox.Icon.Question)
         n = len(idents)
-        box.setText(
+        box = message_box(
+            self,
+            QMessageBox.Icon.Question,
+            "Recover unsaved estimates",
             f"{'An estimate' if n == 1 else f'{n} estimates'} with unsaved work "
             f"{'was' if n == 1 else 'were'} left by {'a window' if n == 1 else 'windows'} that "
-            "closed without saving:"
+            "closed without saving:",
+            QMessageBox.StandardButton.NoButton,
+            informative="\n".join(f"• {describe(i)}" for i in idents)
+            + "\n\nLater keeps them: they are offered again at the next start.",
         )
-        box.setInformativeText(
-            "<br>".join(f"• {escape(describe(i))}" for i in idents)
-            + "<br><br>Later keeps them: they are offered again at the next start."
-        )
+        box.setObjectName("recoverDialog")
         recover = box.addButton(
             "&Open in new windows" if n > 1 else "&Open in a new window", QMessageBox.ButtonRole.AcceptRole
         )

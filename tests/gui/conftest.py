@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared.settings_store import SettingsStore
+from tests.gui.dialogs import Dialogs, answer_message_boxes
 
 
 @pytest.fixture
@@ -32,8 +32,9 @@ def window(make_window: Callable[[], MainWindow]) -> MainWindow:
 
 
 @pytest.fixture
-def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """(title, text) of every QMessageBox.warning, recorded instead of shown (it would block)."""
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append((title, text)))
-    return shown
+def dialogs() -> Iterator[Dialogs]:
+    """Every message box answered at once (it would block) and recorded."""
+    recorded = Dialogs()
+    restore = answer_message_boxes(recorded)
+    yield recorded
+    restore()

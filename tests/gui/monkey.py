@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage, QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QSpinBox, QWidget
 
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.estimates.estimate import Estimate, price_estimate
@@ -27,6 +27,7 @@ from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared import numbers
 from tests.credits_pages import with_price
+from tests.gui.dialogs import Dialogs, answer_message_boxes
 from tests.images import png_header_only, write_image
 
 ODD_TEXT = [
@@ -377,14 +378,4 @@ class Monkey:
 
 def quiet_message_boxes() -> Callable[[], None]:
     """Modal message boxes would wait for a click: answer them at once, as a user might."""
-    saved = {name: getattr(QMessageBox, name) for name in ("warning", "information", "question", "critical")}
-    QMessageBox.warning = lambda *a, **k: QMessageBox.StandardButton.Ok  # type: ignore[method-assign]
-    QMessageBox.information = lambda *a, **k: QMessageBox.StandardButton.Ok  # type: ignore[method-assign]
-    QMessageBox.critical = lambda *a, **k: QMessageBox.StandardButton.Ok  # type: ignore[method-assign]
-    QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-
-    def restore() -> None:
-        for name, value in saved.items():
-            setattr(QMessageBox, name, value)
-
-    return restore
+    return answer_message_boxes(Dialogs())

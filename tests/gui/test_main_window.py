@@ -23,6 +23,7 @@ from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
 from imagine_calc.gui.generate.model_table import COST, NAME
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared import numbers
+from tests.gui.shown import visible
 
 
 def total_text(window: MainWindow) -> str:
@@ -51,7 +52,7 @@ def row_index(window: MainWindow, model_id: str, column: int = NAME):
 
 
 def test_model_tooltip_shows_price_and_description(window: MainWindow) -> None:
-    tip = row_index(window, "nano-banana-pro").data(Qt.ItemDataRole.ToolTipRole)
+    tip = visible(row_index(window, "nano-banana-pro").data(Qt.ItemDataRole.ToolTipRole))
     assert "80 (1K/2K) / 160 (4K)" in tip
     assert window.catalog.model("nano-banana-pro").description in tip
     mj = row_index(window, "midjourney-v7").data(Qt.ItemDataRole.ToolTipRole)
@@ -66,7 +67,7 @@ def test_tooltip_appears_on_hover_over_the_list(qtbot: QtBot, window: MainWindow
     QApplication.sendEvent(view.viewport(), event)
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert "Flux Dev" in QToolTip.text()
-    assert window.catalog.model("flux-dev").description in QToolTip.text()
+    assert window.catalog.model("flux-dev").description in visible(QToolTip.text())
     assert "Credits" in QToolTip.text() and ">5 per image<" in QToolTip.text()
     QToolTip.hideText()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -23,6 +21,7 @@ from imagine_calc.core.limits import MAX_BALANCE, LimitError
 from imagine_calc.core.text.budget import rate_words
 from imagine_calc.core.text.numbers import number
 from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.markup import RichLabel, fill, tooltip
 from imagine_calc.gui.shared.settings_store import MoneyFields, SettingsStore
 
 
@@ -45,19 +44,21 @@ class BudgetBox(QGroupBox):
         self.store = store
         self.subscribed = QCheckBox("&Subscribed", objectName="subscribedCheck")
         self.subscribed.setToolTip(
-            "Pro models need an active subscription; free daily credits stop with one."
+            tooltip("Pro models need an active subscription; free daily credits stop with one.")
         )
         self.subscription = _spin("subscriptionCredits", "Subscription credits")
-        self.subscription.setToolTip("Credits of your plan left this month. They do not roll over.")
+        self.subscription.setToolTip(tooltip("Credits of your plan left this month. They do not roll over."))
         self.renewal = QDateEdit(objectName="renewalDate", calendarPopup=True)
         self.renewal.setAccessibleName("Subscription renews on")
-        self.renewal.setToolTip("Subscription credits left on this day are lost.")
+        self.renewal.setToolTip(tooltip("Subscription credits left on this day are lost."))
         self.top_up = _spin("topUpCredits", "Top-up credits")
-        self.top_up.setToolTip("Bought credits: they never expire.")
+        self.top_up.setToolTip(tooltip("Bought credits: they never expire."))
         self.free_daily = _spin("freeDailyCredits", "Free daily credits")
         self.free_daily.setToolTip(
-            "Accounts without a subscription get free credits each day (100 according to ImagineArt's "
-            "help page; an older version said 50). Type what your account shows."
+            tooltip(
+                "Accounts without a subscription get free credits each day (100 according to ImagineArt's "
+                "help page; an older version said 50). Type what your account shows."
+            )
         )
         self.rate_edit = QLineEdit(objectName="ratePerCredit", placeholderText="e.g. 0.012")
         self.rate_edit.setAccessibleName("Money per credit")
@@ -67,7 +68,7 @@ class BudgetBox(QGroupBox):
         self.plan_credits.setAccessibleName("Plan credits")
         self.currency = QLineEdit(objectName="currencyEdit", placeholderText="EUR", maxLength=8)
         self.currency.setAccessibleName("Currency")
-        self.rate_note = QLabel(objectName="rateNote", wordWrap=True)
+        self.rate_note = RichLabel(objectName="rateNote", wordWrap=True)
 
         form = QFormLayout(self)
         form.addRow(self.subscribed)
@@ -75,7 +76,7 @@ class BudgetBox(QGroupBox):
         form.addRow("Renews on:", self.renewal)
         form.addRow("Top-up:", self.top_up)
         form.addRow("Free today:", self.free_daily)
-        form.addRow(QLabel("<b>Money</b> <small>(optional, only what you type)</small>"))
+        form.addRow(RichLabel(fill("<b>Money</b> <small>(optional, only what you type)</small>")))
         form.addRow("Per credit:", self.rate_edit)
         # Rows of this form, not a form of their own inside it: a nested one was squeezed to a
         # few pixels at the window's minimum size.
@@ -153,12 +154,12 @@ class BudgetBox(QGroupBox):
             rate = self._typed_rate()
         except LimitError as exc:
             why = str(exc)
-            self.rate_note.setText(f"<small>{escape(why[:1].upper() + why[1:])}: no money shown.</small>")
+            self.rate_note.setText(fill("<small>{}: no money shown.</small>", why[:1].upper() + why[1:]))
             self.rate_note.setToolTip("")
             return
         if rate is None:
             self.rate_note.setText("")
             self.rate_note.setToolTip("")
             return
-        self.rate_note.setText(f"<small>{escape(rate_words(rate, numbers.style()))}</small>")
-        self.rate_note.setToolTip(f"Exactly {number(rate.per_credit)} {rate.currency} per credit")
+        self.rate_note.setText(fill("<small>{}</small>", rate_words(rate, numbers.style())))
+        self.rate_note.setToolTip(tooltip(f"Exactly {number(rate.per_credit)} {rate.currency} per credit"))

@@ -25,6 +25,7 @@ from imagine_calc.core.limits import MAX_COUNT
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.numbers import whole
 from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.markup import tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel
 
 LABEL, WHAT, COUNT, PER_RUN, CREDITS = range(5)
@@ -33,7 +34,8 @@ CreditsRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-def tooltip(p: PricedItem) -> str:
+def line_words(p: PricedItem) -> str:
+    """What a line's tooltip says, in plain text."""
     style = numbers.style()
     lines = [p.description]
     for line in p.unit.lines:
@@ -91,7 +93,7 @@ class EstimateTableModel(FlatTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return {LABEL: p.item.label or p.group, COUNT: p.item.count}.get(col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(p)
+            return tooltip(line_words(p))
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= COUNT:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == CreditsRole and col in (PER_RUN, CREDITS):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -46,6 +44,7 @@ from imagine_calc.gui.estimate.estimate_model import (
 )
 from imagine_calc.gui.estimate.working_copies import Claim
 from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.markup import Html, RichLabel, ask, fill, join, plain_label, tooltip, warn
 from imagine_calc.gui.shared.settings_store import SettingsStore
 from imagine_calc.gui.shared.widgets import FillColumn, headline_label, side_by_side
 
@@ -82,18 +81,18 @@ class EstimatePanel(QWidget):
         self.table = self._make_table()
         self.total = headline_label("estimateTotal", "Estimate total", 1.6)
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.money = QLabel(objectName="estimateMoney")
+        self.money = plain_label(objectName="estimateMoney")
         self.by = QComboBox(objectName="subtotalsBy")
         self.by.addItem("Subtotals by model", "group")
         self.by.addItem("Subtotals by kind", "kind")
         self.by.setAccessibleName("Group subtotals")
         self.by.currentIndexChanged.connect(self.refresh)
-        self.subtotals = QLabel(objectName="estimateSubtotals", wordWrap=True)
-        self.notes = QLabel(objectName="estimateNotes", wordWrap=True)
-        self.changes = QLabel(objectName="estimateChanges", wordWrap=True)
+        self.subtotals = RichLabel(objectName="estimateSubtotals", wordWrap=True)
+        self.notes = RichLabel(objectName="estimateNotes", wordWrap=True)
+        self.changes = RichLabel(objectName="estimateChanges", wordWrap=True)
         self.changes.hide()
         self.budget_box = BudgetBox(store)
-        self.budget = QLabel(objectName="budgetResult", wordWrap=True)
+        self.budget = RichLabel(objectName="budgetResult", wordWrap=True)
         self.budget.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.budget.setAccessibleName("Budget")
         self._build_layout()
@@ -161,7 +160,7 @@ class EstimatePanel(QWidget):
                 "Delete",
             ),
         ):
-            button = QPushButton(text, objectName=name, toolTip=tip)
+            button = QPushButton(text, objectName=name, toolTip=tooltip(tip))
             button.clicked.connect(slot)
             buttons.addWidget(button)
             shortcut = QShortcut(QKeySequence(keys), self.table)
@@ -252,57 +251,61 @@ class EstimatePanel(QWidget):
         n = len(priced.items)
         style = numbers.style()
         self.total.setText(f"Estimate: {quotes.long(priced.total, style)}" if n else "Estimate: empty")
-        self.total.setToolTip(f"Exactly: {quotes.exact(priced.total, style)}" if n else "")
+        self.total.setToolTip(tooltip(f"Exactly: {quotes.exact(priced.total, style)}" if n else ""))
         rate = self.budget_box.rate()
         if rate is not None and n:
             self.money.setText(f"{cost_words(rate, priced.total, style)} at your rate")
-            self.money.setToolTip(f"{exact_money(rate, priced.total, style)}, exactly")
+            self.money.setToolTip(tooltip(f"{exact_money(rate, priced.total, style)}, exactly"))
         else:
             self.money.clear()
         self.money.setVisible(bool(self.money.text()))  # no empty line under the total
         subtotals = priced.subtotals("kind" if self.by.currentData() == "kind" else "group")
-        rows = "".join(
-            f"<tr><td>{escape(name)}:&nbsp;&nbsp;</td>"
-            f"<td align=right><b>{escape(quotes.long(q, style))}</b></td></tr>"
-            for name, q in subtotals
+        rows = join(
+            "",
+            (
+                fill(
+                    "<tr><td>{}:&nbsp;&nbsp;</td><td align=right><b>{}</b></td></tr>",
+                    name,
+                    quotes.long(q, style),
+                )
+                for name, q in subtotals
+            ),
         )
-        self.subtotals.setText(f"<table cellspacing=0 cellpadding=1>{rows}</table>" if n > 1 else "")
-        notes = [f"Not known: {escape(r)}" for r in priced.total.unknown_reasons]
-        notes += [escape(c) for c in priced.total.caveats]
-        self.notes.setText("<small>" + "<br>".join(notes) + "</small>" if notes else "")
+        self.subtotals.setText(fill("<table cellspacing=0 cellpadding=1>{}</table>", rows) if n > 1 else "")
+        notes = [f"Not known: {r}" for r in priced.total.unknown_reasons] + list(priced.total.caveats)
+        self.notes.setText(fill("<small>{}</small>", join("<br>", notes)) if notes else "")
         balances = self.balances()
         self.plan = plan_budget(balances, priced)
         if not n:
             self.budget.setText("")
         elif not (balances.subscribed or balances.total):
             self.budget.setText(
-                "<p>Type your balance above to see whether it covers this estimate, "
-                "which balance pays for what, and what would expire unused.</p>"
+                fill(
+                    "<p>Type your balance above to see whether it covers this estimate, "
+                    "which balance pays for what, and what would expire unused.</p>"
+                )
             )
         else:
             self.budget.setText(self._budget_html(self.plan, priced.total.estimated))
 
-    def _budget_html(self, plan: BudgetPlan, estimated: bool) -> str:
+    def _budget_html(self, plan: BudgetPlan, estimated: bool) -> Html:
         """The budget's sentences (core/text/budget.py), one paragraph each (the side column is
         narrow); a shortfall and the warnings in red."""
         red = "#ff6b6b" if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "#c62828"
         out = []
         for line in budget_lines(plan, estimated, numbers.style()):
-            text = escape(line.text)
             if line.kind == "short":
-                out.append(f"<p style='color:{red}'><b>{text}</b></p>")
+                out.append(fill("<p style='color:{}'><b>{}</b></p>", red, line.text))
             elif line.kind == "warning":
-                out.append(f"<p style='color:{red}'>{text}</p>")
+                out.append(fill("<p style='color:{}'>{}</p>", red, line.text))
             else:
-                out.append(f"<p>{text}</p>")
-        return "".join(out)
+                out.append(fill("<p>{}</p>", line.text))
+        return join("", out)
 
     def show_changes(self, changes: list[str]) -> None:
         self.changes.setVisible(bool(changes))
         self.changes.setText(
-            "<b>Re-priced with the prices in use:</b><br>" + "<br>".join(escape(c) for c in changes)
-            if changes
-            else ""
+            fill("<b>Re-priced with the prices in use:</b><br>{}", join("<br>", changes)) if changes else ""
         )
 
     # --- files --------------------------------------------------------------------------------
@@ -311,13 +314,14 @@ class EstimatePanel(QWidget):
         """True when unsaved work may be replaced (saved first if the user asks)."""
         if not self.document.modified or not self.model.rowCount():
             return True
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             "Unsaved estimate",
             f"Save the changes to {self.document.name} first?",
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
@@ -341,7 +345,7 @@ class EstimatePanel(QWidget):
         try:
             changes = self.document.open(path)
         except EstimateFileError as exc:
-            QMessageBox.warning(self, "Estimate not opened", str(exc))
+            warn(self, "Estimate not opened", str(exc))
             return False
         self.show_changes(changes)
         self.message.emit(
@@ -366,7 +370,7 @@ class EstimatePanel(QWidget):
         try:
             self.document.save(path)
         except OSError as exc:
-            QMessageBox.warning(self, "Estimate not saved", str(exc))
+            warn(self, "Estimate not saved", str(exc))
             return False
         self.message.emit(f"Saved {path.name}.")
         return True
@@ -390,7 +394,7 @@ class EstimatePanel(QWidget):
         try:
             write_file(path, self.export_text(kind))
         except OSError as exc:
-            QMessageBox.warning(self, "Not exported", str(exc))
+            warn(self, "Not exported", str(exc))
             return False
         self.message.emit(f"Exported {path.name}.")
         return True

@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from imagine_calc.gui.generate.recordings import Recordings
 from imagine_calc.gui.generate.settings_panel import SettingsPanel
 from imagine_calc.gui.generate.total_panel import TotalPanel
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
+from imagine_calc.gui.shared.markup import SafeBrowser, plain_label, tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -78,9 +77,9 @@ class GenerateTab(QSplitter):
         self.recordings = Recordings(window, owner)
         self.total_panel.record.clicked.connect(lambda: self.recordings.ask(self.request))
         self.add_estimate = QPushButton("A&dd to estimate", objectName="addToEstimateButton")
-        self.add_estimate.setToolTip("Add these settings to the estimate as a line (Ctrl+E)")
+        self.add_estimate.setToolTip(tooltip("Add these settings to the estimate as a line (Ctrl+E)"))
         self.add_estimate.clicked.connect(self.add_to_estimate)
-        self.detail = QTextBrowser(objectName="detailPane")
+        self.detail = SafeBrowser(objectName="detailPane")
         self.detail.setOpenLinks(False)  # offline: never follow a link from here
         self.detail.setAccessibleName("Model details")
         self.detail.anchorClicked.connect(self.recordings.follow_link)
@@ -131,7 +130,7 @@ class GenerateTab(QSplitter):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        models_label = QLabel("&Models")
+        models_label = plain_label("&Models")
         models_label.setBuddy(self.view)
         left_layout.addWidget(models_label)
         left_layout.addWidget(self.filter)

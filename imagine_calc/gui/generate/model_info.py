@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape as _escape
-
 from PySide6.QtCore import QLocale
 
 from imagine_calc.core.catalog.records import Catalog, Model
@@ -13,18 +11,12 @@ from imagine_calc.core.pricing.quotes import GenerationRequest, Quote
 from imagine_calc.core.text.budget import affordable_words
 from imagine_calc.core.text.catalog import price_words
 from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.markup import Html, escape, fill, join
 
 
-def escape(text: str) -> str:
-    return _escape(text, quote=False)
-
-
-UNKNOWN = "<i>unknown</i>"
-
-
-def _unknown(model: Model, field: str) -> str:
+def _unknown(model: Model, field: str) -> Html:
     why = model.unknown.get(field, "")
-    return f"{UNKNOWN}" + (f" <small>({escape(why)})</small>" if why else "")
+    return fill("<i>unknown</i> <small>({})</small>", why) if why else fill("<i>unknown</i>")
 
 
 def model_html(
@@ -34,41 +26,46 @@ def model_html(
     catalog: Catalog | None = None,
     locale: QLocale | None = None,
     affordable: str | None = None,
-) -> str:
+) -> Html:
     """Name, description, price per tier, max resolution, aspect ratios; unknowns said so."""
     loc = locale or QLocale()
     price = price_words(model, numbers.style(loc))
     price_html = _unknown(model, "price") if price == "unknown" else escape(price)
     max_res = escape(model.max_resolution) if model.max_resolution else _unknown(model, "max_resolution")
-    rows = [
-        f"<b>{escape(model.name)}</b>",
-        f"{escape(model.description)}",
-        f"<table cellspacing=0 cellpadding=1>"
-        f"<tr><td>Credits:&nbsp;</td><td>{price_html}</td></tr>"
-        f"<tr><td>Max resolution:&nbsp;</td><td>{max_res}</td></tr>"
-        f"<tr><td>Aspect ratios:&nbsp;</td><td>{escape(', '.join(model.aspect_ratios))}</td></tr>",
+    row = "<tr><td>{}:&nbsp;</td><td>{}</td></tr>"
+    table = [
+        fill(row, "Credits", price_html),
+        fill(row, "Max resolution", max_res),
+        fill(row, "Aspect ratios", ", ".join(model.aspect_ratios)),
     ]
     if isinstance(current, str):
-        rows[-1] += f"<tr><td>Now:&nbsp;</td><td><i>not available: {escape(current)}</i></td></tr>"
+        table.append(fill(row, "Now", fill("<i>not available: {}</i>", current)))
     elif current is not None:
-        rows[-1] += f"<tr><td>Now:&nbsp;</td><td>{escape(numbers.total(current, loc))}</td></tr>"
+        table.append(fill(row, "Now", numbers.total(current, loc)))
     if model.requires_subscription:
         why = " (inferred from the name)" if "requires_subscription" in model.inferred else ""
-        rows[-1] += f"<tr><td>Plan:&nbsp;</td><td>Pro model: needs a subscription{why}</td></tr>"
+        table.append(fill(row, "Plan", f"Pro model: needs a subscription{why}"))
     if affordable is not None:
-        rows[-1] += f"<tr><td>Your balance:&nbsp;</td><td>{escape(affordable)}</td></tr>"
-    rows[-1] += "</table>"
+        table.append(fill(row, "Your balance", affordable))
+    parts = [
+        fill("<p style='white-space:pre-wrap'><b>{}</b><br>{}</p>", model.name, model.description),
+        fill("<table cellspacing=0 cellpadding=1>{}</table>", join("", table)),
+    ]
     if model.origin != "bundled":
-        rows.append(f"<small>Price from your {escape(model.origin)}</small>")
+        parts.append(fill("<small>Price from your {}</small>", model.origin))
     if catalog is not None and catalog.observations_of(model.id):
-        rows.append(recordings_html(catalog, model, loc))
+        parts.append(recordings_html(catalog, model, loc))
     if catalog is not None:
         source = model.source or catalog.source
-        rows.append(
-            f"<small>Source: <a href='{_escape(source.url)}'>{escape(source.title)}</a>, "
-            f"as of {escape(loc.toString(catalog.as_of, QLocale.FormatType.LongFormat))}</small>"
+        parts.append(
+            fill(
+                "<small>Source: <a href='{}'>{}</a>, as of {}</small>",
+                source.url,
+                source.title,
+                loc.toString(catalog.as_of, QLocale.FormatType.LongFormat),
+            )
         )
-    return "<p style='white-space:pre-wrap'>" + "<br>".join(rows[:2]) + "</p>" + "".join(rows[2:])
+    return join("", parts)
 
 
 def affordable_text(catalog: Catalog, request: GenerationRequest, balances: Balances) -> str | None:
@@ -85,18 +82,24 @@ def affordable_text(catalog: Catalog, request: GenerationRequest, balances: Bala
 REMOVE_RECORDING = "remove-recording:"
 
 
-def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> str:
+def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
     """The totals the user recorded for `model`, each with a link to remove it."""
     rows = []
     for index, o in enumerate(catalog.observations):
         if o.model_id != model.id:
             continue
         rows.append(
-            f"{escape(settings_text(o, with_model=False))}: <b>{escape(numbers.credits(o.credits, loc))}</b>"
-            f" on {escape(o.date.isoformat())} &nbsp;<a href='{REMOVE_RECORDING}{index}'>remove</a>"
+            fill(
+                "{}: <b>{}</b> on {} &nbsp;<a href='{}'>remove</a>",
+                settings_text(o, with_model=False),
+                numbers.credits(o.credits, loc),
+                o.date.isoformat(),
+                f"{REMOVE_RECORDING}{index}",
+            )
         )
-        rows += [f"<small>{escape(n)}</small>" for n in disagreement(model, o)]
-    return (
+        rows += [fill("<small>{}</small>", n) for n in disagreement(model, o)]
+    return fill(
         "<p><b>Recorded by you</b> <small>(what ImagineArt's Create button showed; used before "
-        "the page's figures)</small><br>" + "<br>".join(rows) + "</p>"
+        "the page's figures)</small><br>{}</p>",
+        join("<br>", rows),
     )

@@ -20,6 +20,7 @@ from imagine_calc.core.pricing.quotes import Quote, QuoteState
 from imagine_calc.core.text import quotes
 from imagine_calc.gui.generate.model_info import model_html
 from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.markup import fill, join, tooltip
 
 NAME, COST, MAX_RES = range(3)
 HEADERS = ("Model", "Credits", "Max res.")
@@ -46,7 +47,7 @@ class ModelTableModel(QStandardItemModel):
         for col, tip in enumerate(("Model name", "Credits for the current settings", "Maximum resolution")):
             header = self.horizontalHeaderItem(col)
             if header is not None:
-                header.setToolTip(tip)
+                header.setToolTip(tooltip(tip))
         self._models = models
         self._shown = [None] * len(models)
         self._tooltips = [model_html(m) for m in models]
@@ -60,7 +61,7 @@ class ModelTableModel(QStandardItemModel):
                 item.setEditable(False)
                 item.setData(model.id, IdRole)
                 item.setData(keys[col], SortRole)
-                item.setToolTip(self._tooltips[row])
+                item.setToolTip(tooltip(self._tooltips[row]))
                 if col != NAME:
                     item.setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
             self.appendRow(cells)
@@ -84,7 +85,11 @@ class ModelTableModel(QStandardItemModel):
                 cost, said = quotes.forms(shown, style)
             else:
                 cost, said = "—", f"not available: {shown}"
-            tip = self._tooltips[row] + (f"<p><i>Not available: {shown}</i></p>" if unavailable else "")
+            tip = tooltip(
+                join("", [self._tooltips[row], fill("<p><i>Not available: {}</i></p>", shown)])
+                if isinstance(shown, str)
+                else self._tooltips[row]
+            )
             # Every role of the cell at once: one dataChanged.
             self.setItemData(
                 self.index(row, COST),

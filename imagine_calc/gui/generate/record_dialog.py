@@ -4,14 +4,12 @@ current settings; it is kept as an observed price (see core/observations.py)."""
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -25,6 +23,7 @@ from imagine_calc.core.limits import LimitError
 from imagine_calc.core.pricing.observations import parse_observed
 from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.core.text.catalog import settings_words
+from imagine_calc.gui.shared.markup import RichLabel, fill
 
 
 class RecordDialog(QDialog):
@@ -38,15 +37,18 @@ class RecordDialog(QDialog):
         what = settings_words(
             name, request.resolution, request.aspect_ratio, request.images, request.prompt_enhancer
         )
-        intro = QLabel(
-            "Hover ImagineArt's <b>Create</b> button: it shows the definitive cost of your exact "
-            f"settings. Type it here for <b>{escape(what)}</b>; it is used for "
-            "these settings from now on, marked as observed by you today."
+        intro = RichLabel(
+            fill(
+                "Hover ImagineArt's <b>Create</b> button: it shows the definitive cost of your exact "
+                "settings. Type it here for <b>{}</b>; it is used for "
+                "these settings from now on, marked as observed by you today.",
+                what,
+            )
         )
         intro.setWordWrap(True)
         self.credits = QLineEdit(objectName="recordCredits", placeholderText="e.g. 73.5")
         self.credits.setAccessibleName("Credits ImagineArt showed")
-        self.error = QLabel(objectName="recordError")
+        self.error = RichLabel(objectName="recordError")
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -79,7 +81,7 @@ class RecordDialog(QDialog):
         try:
             value = parse_observed(text, "The credits")
         except LimitError as exc:
-            self.error.setText(f"<small>{escape(str(exc))}</small>")
+            self.error.setText(fill("<small>{}</small>", str(exc)))
             return None
         self.error.setText("")
         return value

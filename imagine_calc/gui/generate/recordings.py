@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow
 
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
+from imagine_calc.gui.shared.markup import warn
 
 if TYPE_CHECKING:
     from imagine_calc.core.catalog.override_file import Written
@@ -75,7 +76,7 @@ class Recordings(QObject):
         try:
             written = write(path)
         except (CatalogError, OSError) as exc:
-            QMessageBox.warning(self.window, "Your override file was not changed", str(exc))
+            warn(self.window, "Your override file was not changed", str(exc))
             return
         self.owner.set_loaded(LoadedCatalog(written.catalog, path, True, None))
         self.window.statusBar().showMessage(done, 10000)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QSizePolicy,
     QSpinBox,
     QWidget,
@@ -25,6 +24,7 @@ from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.numbers import plural
 from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.markup import plain_label, tooltip
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
 
@@ -43,15 +43,15 @@ class SettingsPanel(QGroupBox):
         self.aspect = QComboBox(objectName="aspectCombo")
         self.images = QSpinBox(objectName="imagesSpin")
         self.images.setRange(1, 4)
-        self.images_hint = QLabel(objectName="imagesHint")
-        self.resolution_hint = QLabel(objectName="resolutionHint")
+        self.images_hint = plain_label(objectName="imagesHint")
+        self.resolution_hint = plain_label(objectName="resolutionHint")
         for hint in (self.images_hint, self.resolution_hint):
             # Their text changes with every setting: a size hint that follows it would re-lay
             # out and repaint the whole box (~2 ms a change). Their room is the column's width.
             hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             hint.setMinimumHeight(hint.fontMetrics().height())
         self.enhancer = QCheckBox("&Prompt enhancer", objectName="promptEnhancerCheck")
-        self.notice = QLabel(objectName="fallbackNotice")
+        self.notice = plain_label(objectName="fallbackNotice")
         self.notice.setWordWrap(True)
         self.notice.hide()
 
@@ -59,8 +59,10 @@ class SettingsPanel(QGroupBox):
         self.aspect.setAccessibleName("Aspect ratio")
         self.images.setAccessibleName("Number of images")
         self.enhancer.setAccessibleName("Prompt enhancer")
-        self.resolution.setToolTip("Output resolution (Alt+R). Each option shows how the total would change.")
-        self.aspect.setToolTip("Aspect ratios this model offers (Alt+A)")
+        self.resolution.setToolTip(
+            tooltip("Output resolution (Alt+R). Each option shows how the total would change.")
+        )
+        self.aspect.setToolTip(tooltip("Aspect ratios this model offers (Alt+A)"))
 
         form = QFormLayout(self)
         for text, widget in (
@@ -68,7 +70,7 @@ class SettingsPanel(QGroupBox):
             ("&Aspect ratio", self.aspect),
             ("&Images", self.images),
         ):
-            label = QLabel(text)
+            label = plain_label(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
             if widget is self.resolution:
@@ -98,8 +100,10 @@ class SettingsPanel(QGroupBox):
         self.images.setValue(req.images)
         limit = "inferred: the page names no larger count" if "max" in catalog.images_inferred else "stated"
         self.images.setToolTip(
-            f"Images per generation (Alt+I), {catalog.images_min} to {catalog.images_max} ({limit}); "
-            "n images cost n times one"
+            tooltip(
+                f"Images per generation (Alt+I), {catalog.images_min} to {catalog.images_max} ({limit}); "
+                "n images cost n times one"
+            )
         )
         self.enhancer.setChecked(req.prompt_enhancer)
         for blocker in blockers:
@@ -111,18 +115,18 @@ class SettingsPanel(QGroupBox):
             if c.quote is not None
         ]
         self.images_hint.setText("   ".join(hints))
-        self.images_hint.setToolTip(self.images_hint.text())
+        self.images_hint.setToolTip(tooltip(self.images_hint.text()))
         change = quotes.delta(view.quote, view.enhancer, style)
         self.enhancer.setText(f"&Prompt enhancer    {change}")
         pe = catalog.prompt_enhancer
         if pe.surcharge is None:
             why = pe.unknown.get("surcharge", "The surcharge is not published.")
             self.enhancer.setToolTip(
-                f"{why}\nSwitching it {'off' if req.prompt_enhancer else 'on'}: {change}"
+                tooltip(f"{why}\nSwitching it {'off' if req.prompt_enhancer else 'on'}: {change}")
             )
         else:
             each = "per image" if pe.applies == "per_image" else "per generation"
-            self.enhancer.setToolTip(f"{pe.name}: {numbers.credits(pe.surcharge)} credits {each}")
+            self.enhancer.setToolTip(tooltip(f"{pe.name}: {numbers.credits(pe.surcharge)} credits {each}"))
         self.notice.setText(" ".join(view.notices))
         self.notice.setVisible(bool(view.notices))
 
@@ -139,20 +143,20 @@ class SettingsPanel(QGroupBox):
             current = choice.value == view.request.resolution
             if choice.quote is None:
                 item.setText(f"{choice.value}    not offered")
-                item.setToolTip(choice.reason)
+                item.setToolTip(tooltip(choice.reason))
             elif current:
                 item.setText(choice.value)
-                item.setToolTip(f"{choice.value} (current): {quotes.long(choice.quote, style)}")
+                item.setToolTip(tooltip(f"{choice.value} (current): {quotes.long(choice.quote, style)}"))
             else:
                 change = quotes.delta(view.quote, choice.quote, style)
                 hints.append(f"{choice.value}: {change}")
                 item.setText(f"{choice.value}    {change}")
-                item.setToolTip(f"{choice.value}: {quotes.long(choice.quote, style)} ({change})")
+                item.setToolTip(tooltip(f"{choice.value}: {quotes.long(choice.quote, style)} ({change})"))
             item.setData(choice.value, ValueRole)
             item.setEnabled(choice.quote is not None)
         self.resolution.setCurrentIndex(self.resolution.findData(view.request.resolution, ValueRole))
         self.resolution_hint.setText("   ".join(hints) if hints else "the only resolution offered")
-        self.resolution_hint.setToolTip(self.resolution_hint.text())
+        self.resolution_hint.setToolTip(tooltip(self.resolution_hint.text()))
 
     def _emit(self) -> None:
         if self._request is None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.pricing.generate_view import GenerateView
@@ -12,20 +10,21 @@ from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.catalog import settings_words
 from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, tooltip
 from imagine_calc.gui.shared.widgets import TextBlock, headline_label
 
 
-def breakdown_html(quote: Quote) -> str:
+def breakdown_html(quote: Quote) -> Html:
     lines = []
     style = numbers.style()
     for line in quote.lines:
-        amount = escape(quotes.line_amount(line, style))
-        amount = f"<i>{amount}</i>" if line.credits is None else amount
-        lines.append(f"{escape(line.label)}: <b>{amount}</b> &nbsp;<small>({escape(line.detail)})</small>")
+        amount = quotes.line_amount(line, style)
+        shown = fill("<i>{}</i>", amount) if line.credits is None else amount
+        lines.append(fill("{}: <b>{}</b> &nbsp;<small>({})</small>", line.label, shown, line.detail))
     if not quote.complete:
-        lines.append("<b>Not known:</b> " + "<br>".join(escape(r) for r in quote.unknown_reasons))
-    lines += [f"<small>{escape(c)}</small>" for c in quote.caveats]
-    return "<br>".join(lines)
+        lines.append(fill("<b>Not known:</b> {}", join("<br>", quote.unknown_reasons)))
+    lines += [fill("<small>{}</small>", c) for c in quote.caveats]
+    return join("<br>", lines)
 
 
 class TotalPanel(QWidget):
@@ -40,13 +39,17 @@ class TotalPanel(QWidget):
         self.total.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.record = QPushButton("ImagineArt sho&wed…", objectName="recordButton")
         self.record.setToolTip(
-            "Type the total ImagineArt's Create button shows for these settings: it is used from "
-            "now on, marked as observed by you"
+            tooltip(
+                "Type the total ImagineArt's Create button shows for these settings: it is used from "
+                "now on, marked as observed by you"
+            )
         )
         self.record.setAccessibleName("Record what ImagineArt showed")
-        self.note = QLabel(
-            "<small>ImagineArt's Create button shows the definitive cost of your exact settings; "
-            "larger sizes may cost more.</small>",
+        self.note = RichLabel(
+            fill(
+                "<small>ImagineArt's Create button shows the definitive cost of your exact settings; "
+                "larger sizes may cost more.</small>"
+            ),
             objectName="definitiveNote",
         )
         self.note.setWordWrap(True)
@@ -67,5 +70,5 @@ class TotalPanel(QWidget):
             model.name, req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer
         )
         described = f"{settings}\nTotal: {quotes.long(quote, style)}\nExactly: {quotes.exact(quote, style)}"
-        self.total.setToolTip(described)
+        self.total.setToolTip(tooltip(described))
         self.total.setAccessibleDescription(described.replace("\n", ". "))

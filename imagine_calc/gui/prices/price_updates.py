@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
+from imagine_calc.gui.shared.markup import inform, warn
 
 if TYPE_CHECKING:
     from imagine_calc.core.catalog.price_update import PriceUpdate
@@ -63,7 +64,7 @@ class PriceUpdates(QObject):
             page = parse_credits_page(read_page(path))
         except PageError as exc:
             if not dropped:
-                QMessageBox.warning(self.window, "Not a credits page", f"{path.name}: {exc}")
+                warn(self.window, "Not a credits page", f"{path.name}: {exc}")
             return False
         catalog = self.owner.catalog
         update = diff(catalog, page)
@@ -86,7 +87,7 @@ class PriceUpdates(QObject):
         try:
             restored, aside = revert(path)
         except OSError as exc:  # FileNotFoundError: nothing to go back to
-            QMessageBox.information(self.window, "Nothing to revert", str(exc))
+            inform(self.window, "Nothing to revert", str(exc))
             return False
         self.owner.reload()
         kept = f"; the file it replaced is kept as {aside.name}" if aside else ""
@@ -101,7 +102,7 @@ class PriceUpdates(QObject):
         try:
             written = apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name)
         except (CatalogError, OSError) as exc:
-            QMessageBox.warning(self.window, "Prices not updated", str(exc))
+            warn(self.window, "Prices not updated", str(exc))
             return
         self.owner.reload()
         message = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from imagine_calc.core.catalog.price_update import PriceUpdate
 from imagine_calc.core.text.numbers import plural
 from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.markup import RichLabel, fill, plain_label, tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel, warning_icon
 
 HEADERS = ("Change", "Model", "Before", "After")
@@ -54,7 +53,7 @@ class ChangesModel(FlatTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return check or self._rows[index.row()][index.column()]
+            return tooltip(check or self._rows[index.row()][index.column()])
         if role == Qt.ItemDataRole.DecorationRole and check and index.column() == AFTER:
             return warning_icon()
         return None
@@ -75,10 +74,15 @@ class PriceUpdateDialog(QDialog):
             if left_out
             else ""
         )
-        intro = QLabel(
-            f"<b>{escape(page_name)}</b> (prices as of {escape(as_of)}) differs from the catalog in "
-            f"use in {plural(count, 'place', style)}. Apply writes its prices to your override file "
-            f"(the previous one is kept as a backup).{cannot}"
+        intro = RichLabel(
+            fill(
+                "<b>{}</b> (prices as of {}) differs from the catalog in use in {}. Apply writes its "
+                "prices to your override file (the previous one is kept as a backup).{}",
+                page_name,
+                as_of,
+                plural(count, "place", style),
+                cannot,
+            )
         )
         intro.setWordWrap(True)
         self.table = QTableView(objectName="updateTable")
@@ -90,7 +94,7 @@ class PriceUpdateDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        notes = QLabel("<br>".join(f"• {escape(n)}" for n in update.notes), objectName="updateNotes")
+        notes = plain_label("\n".join(f"• {n}" for n in update.notes), objectName="updateNotes")
         notes.setWordWrap(True)
         notes.setVisible(bool(update.notes))
         buttons = QDialogButtonBox(

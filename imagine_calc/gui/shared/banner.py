@@ -1,19 +1,25 @@
-"""A non-modal warning strip at the top of the window (the override file is invalid...)."""
+"""A non-modal warning strip at the top of the window (the override file is invalid...).
+
+Its label is always rich text (several messages, a bold lead-in); a message given as a plain
+`str` is escaped, so it shows exactly as written (markup.py).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+
+from imagine_calc.gui.shared.markup import RichLabel, join, tooltip
 
 
 class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="overrideBanner")
-        self.label = QLabel(objectName="bannerText")
+        self.label = RichLabel(objectName="bannerText")
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton(text="✕", autoRaise=True)
-        close.setToolTip("Hide this message")
+        close.setToolTip(tooltip("Hide this message"))
         close.setAccessibleName("Hide warning")
         close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
@@ -25,18 +31,23 @@ class Banner(QFrame):
         self._recolour()
         self.hide()
 
-    def show_message(self, html: str) -> None:
-        """Show `html` alone (replacing what was shown)."""
-        self._messages = [html]
-        self.label.setText(html)
+    def show_message(self, text: str) -> None:
+        """Show `text` (plain, or `Html`) alone, replacing what was shown."""
+        self._messages = []
+        self.add_message(text)
+
+    def add_message(self, text: str) -> None:
+        """Show `text` (plain, or `Html`) under what is shown already (several things may be set
+        aside at a start)."""
+        if text not in self._messages:
+            self._messages.append(text)
+        self.label.setText(join("<br>", self._messages))
         self.show()
 
-    def add_message(self, html: str) -> None:
-        """Show `html` under what is shown already (several things may be set aside at a start)."""
-        if html not in self._messages:
-            self._messages.append(html)
-        self.label.setText("<br>".join(self._messages))
-        self.show()
+    @property
+    def messages(self) -> list[str]:
+        """What is shown, each message as given."""
+        return list(self._messages)
 
     def dismiss(self) -> None:
         """The user has read it: hide, and start afresh with the next message."""

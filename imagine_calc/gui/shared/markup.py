@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import html as _html
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 
 from imagine_calc.core.outside_text import readable
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 class Html(str):
@@ -102,24 +105,37 @@ def message_box(
     icon: QMessageBox.Icon,
     title: str,
     text: str,
-    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+    buttons: QMessageBox.StandardButton | None = None,
+    default: QMessageBox.StandardButton | None = None,
+    informative: str = "",
 ) -> QMessageBox:
-    """A message box showing `text` as plain text, or as rich text when it is `Html`."""
-    box = QMessageBox(icon, title, "", buttons, parent)
-    box.setTextFormat(Qt.TextFormat.RichText if isinstance(text, Html) else Qt.TextFormat.PlainText)
-    box.setText(text)
-    if default != QMessageBox.StandardButton.NoButton:
+    """A message box showing `text` (and `informative` under it) as plain text, or as rich text
+    when both are `Html`."""
+    from PySide6.QtWidgets import QMessageBox  # here: the class costs every start 4 ms
+
+    ok = QMessageBox.StandardButton.Ok
+    box = QMessageBox(icon, title, "", ok if buttons is None else buttons, parent)
+    box.setProperty("markup", True)  # made here: tests/gui/test_outside_text.py looks for it
+    rich = isinstance(text, Html) and (not informative or isinstance(informative, Html))
+    box.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    box.setText(text if rich else text.replace("\0", ""))
+    if informative:
+        box.setInformativeText(informative)
+    if default is not None:
         box.setDefaultButton(default)
     return box
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     """A modal warning: what went wrong, in the user's words, never as markup."""
+    from PySide6.QtWidgets import QMessageBox
+
     message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     message_box(parent, QMessageBox.Icon.Information, title, text).exec()
 
 
@@ -131,5 +147,7 @@ def ask(
     default: QMessageBox.StandardButton,
 ) -> QMessageBox.StandardButton:
     """A question with standard buttons; the button pressed (Escape gives the escape button)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = message_box(parent, QMessageBox.Icon.Question, title, text, buttons, default)
     return QMessageBox.StandardButton(box.exec())

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QTabWidget,
-    QTextBrowser,
     QWidget,
 )
+
+from imagine_calc.gui.shared.markup import Html, SafeBrowser, plain_label
 
 
 @functools.cache
@@ -42,8 +43,7 @@ def warning_icon() -> QIcon:
 
 def headline_label(object_name: str, accessible_name: str, scale: float) -> QLabel:
     """A bold label `scale` times the normal font size, for a total people read at a glance."""
-    label = QLabel()
-    label.setObjectName(object_name)
+    label = plain_label(objectName=object_name)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)
@@ -52,9 +52,9 @@ def headline_label(object_name: str, accessible_name: str, scale: float) -> QLab
     return label
 
 
-class TextBlock(QTextBrowser):
+class TextBlock(SafeBrowser):
     """Read-only rich text, word-wrapped and exactly as tall as its content, on the window's
-    background like a label.
+    background like a label; it loads no resource (markup.SafeBrowser).
 
     A word-wrapped rich-text QLabel makes the whole column measure its text again on every
     change (2.1 ms of a 9 ms settings change, measured with benchmarks/bench_gui.py). This lays
@@ -81,7 +81,7 @@ class TextBlock(QTextBrowser):
         """The HTML last shown, as given (toHtml() is Qt's rewrite of it)."""
         return self._html
 
-    def show_html(self, html: str) -> None:
+    def show_html(self, html: Html) -> None:
         if html != self._html:
             self._html = html
             self.setHtml(html)

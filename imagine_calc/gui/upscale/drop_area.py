@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from imagine_calc.core.text.offline import OFFLINE
+from imagine_calc.gui.shared.markup import RichLabel, fill
 
-IDLE_TEXT = (
+IDLE_TEXT = fill(
     "<b>Drop images or folders here</b><br>"
     "<small>or paste with Ctrl+V, or use “Add images…”. Folders are searched for images.</small>"
 )
@@ -40,7 +41,7 @@ class DropArea(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumHeight(70)
         self.setAccessibleName("Drop area for images to upscale")
-        self.label = QLabel(IDLE_TEXT, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.label = RichLabel(IDLE_TEXT, alignment=Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
@@ -57,7 +58,7 @@ class DropArea(QFrame):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         hint = describe(event.mimeData())
         if hint:
-            self.label.setText(f"<b>{hint}</b>")
+            self.label.setText(fill("<b>{}</b>", hint))
             self._set_active(True)
             event.acceptProposedAction()
         else:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -30,6 +29,7 @@ from imagine_calc.core.text.sizes import scale as scale_words
 from imagine_calc.core.text.sizes import upscale_words
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
+from imagine_calc.gui.shared.markup import plain_label, tooltip
 from imagine_calc.gui.shared.widgets import FillColumn, headline_label
 from imagine_calc.gui.upscale.drop_area import DropArea
 from imagine_calc.gui.upscale.scan_worker import THUMBNAIL_SIZE, ScanJob, real_key
@@ -98,7 +98,7 @@ class UpscalePanel(QWidget):
         self.scale = QComboBox(objectName="scaleCombo")
         self.scale.setAccessibleName("Scale")
         self.count_duplicates = QCheckBox("Count duplicates", objectName="countDuplicatesCheck")
-        self.count_duplicates.setToolTip("Quote the same file again when it is dropped twice")
+        self.count_duplicates.setToolTip(tooltip("Quote the same file again when it is dropped twice"))
         add = QPushButton("Add images…", objectName="addImagesButton")
         add.clicked.connect(self.choose_files)
         self.remove = QPushButton("Remove", objectName="removeRowsButton")
@@ -109,7 +109,9 @@ class UpscalePanel(QWidget):
         clear = QPushButton("Clear all", objectName="clearRowsButton")
         clear.clicked.connect(self.clear)
         self.add_estimate = QPushButton("A&dd to estimate", objectName="addUpscaleToEstimateButton")
-        self.add_estimate.setToolTip("Add the selected images (or all of them) to the estimate as one line")
+        self.add_estimate.setToolTip(
+            tooltip("Add the selected images (or all of them) to the estimate as one line")
+        )
         self.add_estimate.clicked.connect(self._add_to_estimate)
         self.progress = QProgressBar(objectName="scanProgress")
         self.progress.setRange(0, 0)
@@ -118,15 +120,15 @@ class UpscalePanel(QWidget):
         self.cancel_button = QPushButton("Cancel", objectName="cancelScanButton")
         self.cancel_button.clicked.connect(self.cancel)
         self.total = headline_label("upscaleTotal", "Upscale total", 1.4)
-        self.counts = QLabel(objectName="upscaleCounts")
+        self.counts = plain_label(objectName="upscaleCounts")
         self.counts.setWordWrap(True)
         self.skipped = ScanTally()
-        self.status = QLabel(objectName="upscaleStatus")
+        self.status = plain_label(objectName="upscaleStatus")
         self.status.setWordWrap(True)
 
         controls = QHBoxLayout()
         for text, widget in (("E&ngine", self.engine), ("&Scale", self.scale)):
-            label = QLabel(text)
+            label = plain_label(text)
             label.setBuddy(widget)
             controls.addWidget(label)
             controls.addWidget(widget)
@@ -346,7 +348,7 @@ class UpscalePanel(QWidget):
         style = numbers.style()
         amount = quotes.long(t.quote, style) if t.quoted else "nothing quoted yet"
         self.total.setText(f"{upscale_words(engine.name, self.model.scale)}: {amount}")
-        self.total.setToolTip(f"Exactly: {quotes.exact(t.quote, style)}" if t.quoted else "")
+        self.total.setToolTip(tooltip(f"Exactly: {quotes.exact(t.quote, style)}" if t.quoted else ""))
         counts = [f"{plural(t.quoted, 'file', style)} quoted"]
         if t.skipped:
             counts.append(f"{whole(t.skipped, style)} not quoted (the reason is on each row)")

@@ -28,6 +28,7 @@ from imagine_calc.core.pricing.upscale import (
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.sizes import megapixels_number, pixels, upscale_words
 from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared.markup import tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel, warning_icon
 
 if TYPE_CHECKING:
@@ -213,7 +214,7 @@ class UpscaleTableModel(FlatTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == FILE:
             return row.thumbnail if isinstance(row.quote, Quote) else warning_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
+            return tooltip(self._tooltip(row))
         if role == Qt.ItemDataRole.TextAlignmentRole and col != FILE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -22,6 +22,7 @@ from imagine_calc.gui.estimate.estimate_model import COUNT, CREDITS, LABEL, Cred
 from imagine_calc.gui.estimate.estimate_panel import EstimatePanel
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared import numbers
+from tests.gui.dialogs import Dialogs
 from tests.images import write_image
 
 HERO = GenerationRequest("nano-banana-pro", "4K", "16:9", 4)
@@ -159,12 +160,12 @@ def test_opening_an_estimate_priced_with_older_prices_lists_the_changes(
 
 
 def test_a_broken_file_gets_a_message_and_keeps_the_estimate(
-    campaign: EstimatePanel, tmp_path: Path, warnings_shown: list[tuple[str, str]]
+    campaign: EstimatePanel, tmp_path: Path, dialogs: Dialogs
 ) -> None:
     bad = tmp_path / "bad.icalc.json"
     bad.write_text("{ not json", encoding="utf-8")
     assert not campaign.open(bad)
-    assert warnings_shown and "bad.icalc.json: not valid JSON" in warnings_shown[0][1]
+    assert dialogs.warnings() and "bad.icalc.json: not valid JSON" in dialogs.warnings()[0][1]
     assert campaign.model.rowCount() == 2
 
 

@@ -14,6 +14,7 @@ from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.gui.generate.model_info import REMOVE_RECORDING
 from imagine_calc.gui.generate.model_table import NAME
 from imagine_calc.gui.main_window import MainWindow
+from tests.gui.shown import visible
 from tests.seed_table import SEED_MODELS
 
 
@@ -40,7 +41,7 @@ def test_a_base_price_above_1k_reads_at_least(qtbot: QtBot, window: MainWindow) 
 def test_the_tooltip_says_a_single_price_is_a_base_price(window: MainWindow) -> None:
     row = window.table_model.row_of("flux-2-max")
     index = window.proxy.mapFromSource(window.table_model.index(row, NAME))
-    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    tip = visible(index.data(Qt.ItemDataRole.ToolTipRole))
     assert "50 per image at 1K, the page's base price; 2K and 4K cost more" in tip
     assert "every resolution" not in tip
 

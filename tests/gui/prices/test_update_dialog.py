@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from imagine_calc.gui.generate.model_table import COST
 from imagine_calc.gui.main_window import STALE_DAYS, MainWindow
 from tests.credits_pages import row, with_price
+from tests.gui.dialogs import Dialogs
 
 NEW_ROWS = (
     "| **Nova Image** | 12 | Up to 2K | 1:1, 16:9 |\n"
@@ -106,14 +107,14 @@ def drop_file(window: MainWindow, path: Path) -> bool:
 
 
 def test_a_dropped_text_file_that_is_no_credits_page_gets_one_message(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, warnings_shown: list[tuple[str, str]]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, dialogs: Dialogs
 ) -> None:
     notes = tmp_path / "notes.md"
     notes.write_text("# Shopping\n\n- milk\n", encoding="utf-8")
     assert drop_file(window, notes)
     panel = window.upscale_panel
     qtbot.waitUntil(lambda: not panel.jobs and panel.model.rowCount() == 1)
-    assert warnings_shown == []  # no "not a credits page" box on top of the upscale tab's own row
+    assert dialogs.warnings() == []  # no "not a credits page" box on top of the upscale tab's own row
     assert "notes.md" in panel.model.index(0, 0).data()
 
 
@@ -130,13 +131,13 @@ def test_a_dropped_page_that_matches_the_prices_is_not_quoted_as_an_image(
 
 
 def test_apply_over_a_broken_override_says_why_and_changes_nothing(
-    window: MainWindow, tmp_path: Path, override_file: Path, warnings_shown: list[tuple[str, str]]
+    window: MainWindow, tmp_path: Path, override_file: Path, dialogs: Dialogs
 ) -> None:
     override_file.write_text("models: [\n")
     dialog = window.update_prices_from(realistic_page(tmp_path))
     assert dialog is not None
     dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
-    ((title, text),) = warnings_shown
+    ((title, text),) = dialogs.warnings()
     assert "not updated" in title and "not valid YAML" in text
     assert override_file.read_text() == "models: [\n"
 

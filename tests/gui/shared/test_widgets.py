@@ -8,6 +8,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from imagine_calc.gui.shared.markup import escape, fill
 from imagine_calc.gui.shared.widgets import QuietTabWidget, TextBlock
 
 
@@ -69,14 +70,14 @@ def test_a_text_block_is_as_tall_as_its_text_at_any_width(qtbot: QtBot) -> None:
     qtbot.waitExposed(holder)
     assert block.height() == 0  # nothing to show takes no room
 
-    block.show_html("Images: <b>98</b>")
+    block.show_html(fill("Images: <b>98</b>"))
     one_line = block.height()
-    block.show_html("Images: <b>98</b><br>Prompt enhancer: <b>2</b><br><small>a note</small>")
+    block.show_html(fill("Images: <b>98</b><br>Prompt enhancer: <b>2</b><br><small>a note</small>"))
     three_lines = block.height()
     assert one_line > 0 and three_lines > 2 * one_line
     assert block.document().size().height() <= three_lines  # nothing cut off
 
-    block.show_html(" ".join(["word"] * 60))
+    block.show_html(escape(" ".join(["word"] * 60)))
     wide = block.height()
     holder.resize(200, 600)
     QApplication.processEvents()
