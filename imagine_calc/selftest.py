@@ -32,6 +32,13 @@ SAMPLE = "sample.png"
 SAMPLE_SIZE = (640, 360)
 
 
+def _catalog(state: dict[str, object]) -> Catalog:
+    """The catalog the first check loaded, for the checks after it."""
+    catalog = state["catalog"]
+    assert isinstance(catalog, Catalog)
+    return catalog
+
+
 def check_catalog(state: dict[str, object]) -> str:
     catalog = load_catalog()
     state["catalog"] = catalog
@@ -39,7 +46,7 @@ def check_catalog(state: dict[str, object]) -> str:
 
 
 def check_quotes(state: dict[str, object]) -> str:
-    catalog: Catalog = state["catalog"]  # type: ignore[assignment]
+    catalog = _catalog(state)
     unknown = []
     for model in catalog.models:
         request, _ = fit_request(catalog, GenerationRequest(model.id))
@@ -57,7 +64,7 @@ def check_sample_image(state: dict[str, object]) -> str:
         raise RuntimeError(size.message)
     if (size.width, size.height) != SAMPLE_SIZE:
         raise RuntimeError(f"{SAMPLE} reads as {size.width} x {size.height}, expected {SAMPLE_SIZE}")
-    catalog: Catalog = state["catalog"]  # type: ignore[assignment]
+    catalog = _catalog(state)
     quote = quote_upscale(catalog, catalog.engines[0].id, 2, size.width, size.height)
     return f"{SAMPLE} is {size.width} x {size.height} from its header; 2x upscale {quote.known_total} credits"
 
@@ -78,7 +85,7 @@ def check_window(state: dict[str, object]) -> str:
     icon = app_icon()
     if icon.pixmap(64, 64).isNull():
         raise RuntimeError("the SVG icon did not render (is Qt's SVG icon engine bundled?)")
-    catalog: Catalog = state["catalog"]  # type: ignore[assignment]
+    catalog = _catalog(state)
     with tempfile.TemporaryDirectory() as settings_dir:
         os.environ["IMAGINE_CALC_CONFIG_DIR"] = settings_dir
         loaded = LoadedCatalog(catalog, override_path(), override_active=False, override_error=None)

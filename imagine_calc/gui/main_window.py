@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.generate = GenerateTab(self.owner, self, store.request(DEFAULT_MODEL))
         self.generate.cost_changed.connect(self.cost_changed)
         self.generate.add_to_estimate.connect(self.add_to_estimate)
+        self.generate.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         # The Generate tab's parts, by the names tests and the monkey walk use.
         g = self.generate
         self.table_model, self.proxy, self.view, self.filter = g.table_model, g.proxy, g.view, g.filter
@@ -107,8 +108,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.setAcceptDrops(True)  # a drop anywhere goes to the upscale quotes
         self._build_menus()
-        for problem in store.problems:  # a setting that was out of bounds, a file set aside
-            self.banner.add_message(problem)
+        for problem in [*store.problems, *self.generate.start_notices]:  # a setting out of bounds,
+            self.banner.add_message(problem)  # a file set aside, settings fitted to the prices
         self.generate.set_balances(store.balances())
         self.owner.changed.connect(self._show_catalog_state)
         self._show_catalog_state(loaded)

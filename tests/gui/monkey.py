@@ -28,6 +28,7 @@ from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared import numbers
 from tests.credits_pages import with_price
 from tests.gui.dialogs import Dialogs, answer_message_boxes
+from tests.gui.restarts import BetweenStarts
 from tests.images import png_header_only, write_image
 
 ODD_TEXT = [
@@ -120,9 +121,20 @@ def type_text(widget: QWidget, text: str) -> None:
 class Monkey:
     """Drives `window` with `seed`; `step()` does one action and checks the totals."""
 
-    def __init__(self, window: MainWindow, fixtures: Fixtures, seed: int) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        fixtures: Fixtures,
+        seed: int,
+        start: Callable[[], MainWindow] | None = None,
+    ) -> None:
+        """With `start`, the walk also quits and starts again, changing the catalog and damaging
+        saved state in between (tests/gui/restarts.py)."""
         self.window, self.fx, self.seed = window, fixtures, seed
         self.rng = random.Random(seed)
+        self.start = start
+        self.between_starts = BetweenStarts(self.rng, fixtures.pages, lambda: self.window.request.model_id)
+        self.starts = 1
         self.steps = 0
         self.log: list[str] = []
         self.actions: list[tuple[float, Callable[[], None]]] = [
@@ -152,6 +164,8 @@ class Monkey:
             (1, self.new_estimate),
             (1, self.review_page),
         ]
+        if start is not None:
+            self.actions.append((1, self.restart))
         self._weights = [w for w, _ in self.actions]
 
     # --- the walk ----------------------------------------------------------------------------
@@ -347,6 +361,16 @@ class Monkey:
         if not isinstance(result, bool):
             result.accept() if self.rng.random() < 0.5 else result.reject()
             result.deleteLater()
+
+    # --- quitting and starting again ------------------------------------------------------
+
+    def restart(self) -> None:
+        """Quit as a user does, change what the next start finds, start: the window opens."""
+        assert self.start is not None
+        self.window.close()
+        self.log += self.between_starts.apply()
+        self.window = self.start()
+        self.starts += 1
 
     # --- what must hold after every step ----------------------------------------------------
 

@@ -28,3 +28,17 @@ def test_a_random_walk_keeps_the_window_alive_and_honest(
     monkey = Monkey(window, fixtures, seed)
     monkey.run(400)
     assert monkey.steps == 400 and len(set(monkey.log)) > 15  # most kinds of action were tried
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("seed", [4, 5])
+def test_every_start_opens_the_window_whatever_changed_since_the_last(
+    seed: int, fixtures: Fixtures, make_window: Callable[[], MainWindow]
+) -> None:
+    """Quits and starts again between actions, the catalog changed and saved state damaged or
+    aged in between (tests/gui/restarts.py)."""
+    monkey = Monkey(make_window(), fixtures, seed, start=make_window)
+    monkey.actions = [(w * 3 if f == monkey.restart else w, f) for w, f in monkey.actions]
+    monkey._weights = [w for w, _ in monkey.actions]
+    monkey.run(250)
+    assert monkey.starts > 5

@@ -172,3 +172,28 @@ def test_a_file_where_the_working_estimates_folder_should_be_still_opens_the_win
     assert panel.model.rowCount() == 0
     assert "Working estimates cannot be kept" in banner(window)
     assert (user_dirs / "working-estimates").read_text() == "not a folder"  # left as it was
+
+
+@pytest.mark.parametrize(
+    ("saved", "model", "said"),
+    [
+        ("model=flux-dev\nresolution=4K", "flux-dev", "Flux Dev goes up to 1K"),
+        ("model=nano-banana-2\naspect_ratio=99:1", "nano-banana-2", "has no 99:1 aspect ratio"),
+        ("model=gone-model\nresolution=2K", "nano-banana-2", "(gone-model) is not in the prices in use"),
+    ],
+)
+def test_saved_settings_an_older_catalog_allowed_are_fitted_and_said(
+    user_dirs: Path, make_window: Callable[[], MainWindow], saved: str, model: str, said: str
+) -> None:
+    (user_dirs / "settings.ini").write_text(f"[quote]\n{saved}\n")
+    window = make_window()
+    assert window.request.model_id == model
+    assert said in banner(window)
+    assert window.findChild(QLabel, "totalLabel").text()  # quoted, as for any start
+
+
+def test_a_setting_fitted_while_the_window_runs_is_said_in_the_status_bar(window: MainWindow) -> None:
+    from imagine_calc.core.pricing.quotes import GenerationRequest
+
+    window.set_request(GenerationRequest("flux-dev", "4K"))
+    assert "Flux Dev goes up to 1K" in window.statusBar().currentMessage()

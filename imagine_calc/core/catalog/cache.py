@@ -137,7 +137,7 @@ def _set_aside(path: Path, why: str) -> str:
 
 def _encode(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dt.date):

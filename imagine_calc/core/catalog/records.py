@@ -179,6 +179,10 @@ class Catalog:
     files: tuple[str, ...] = ()
     #: What the user recorded from ImagineArt's Create button, oldest first.
     observations: tuple[Observation, ...] = ()
+    # Lookups made once from the fields above (not arguments, not compared, not cached).
+    _by_id: Mapping[str, Model] = field(init=False, repr=False, compare=False)
+    _engines_by_id: Mapping[str, UpscaleEngine] = field(init=False, repr=False, compare=False)
+    _observed: Mapping[str, tuple[Observation, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {m.id: m for m in self.models})
@@ -189,10 +193,10 @@ class Catalog:
         object.__setattr__(self, "_observed", {k: tuple(v) for k, v in seen.items()})
 
     def model(self, model_id: str) -> Model:
-        return self._by_id[model_id]  # type: ignore[attr-defined,no-any-return]
+        return self._by_id[model_id]
 
     def engine(self, engine_id: str) -> UpscaleEngine:
-        return self._engines_by_id[engine_id]  # type: ignore[attr-defined,no-any-return]
+        return self._engines_by_id[engine_id]
 
     def find_model(self, text: str) -> Model | None:
         """A model by id or display name, case-insensitively."""
@@ -230,8 +234,7 @@ class Catalog:
         return found
 
     def observations_of(self, model_id: str) -> tuple[Observation, ...]:
-        observed: dict[str, tuple[Observation, ...]] = self._observed  # type: ignore[attr-defined]
-        return observed.get(model_id, ())
+        return self._observed.get(model_id, ())
 
     def find_engine(self, text: str) -> UpscaleEngine | None:
         key = text.strip().casefold()

@@ -71,3 +71,13 @@ def age(days: int) -> str:
     if days == 0:
         return "from today"
     return f"{plural(days, 'day')} old"
+
+
+def saved_settings_words(notice: str) -> str:
+    """A saved setting the prices in use no longer allow (a page update took a tier away)."""
+    return f"Your last settings do not fit the prices in use. {notice}"
+
+
+def missing_model_words(model_id: str, used: str) -> str:
+    """The saved model is gone from the catalog (an override that added it was removed)."""
+    return f"The model you last used ({model_id}) is not in the prices in use: using {used}."

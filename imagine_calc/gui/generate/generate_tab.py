@@ -28,6 +28,7 @@ from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
 from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.text.catalog import missing_model_words, saved_settings_words
 from imagine_calc.gui.generate.model_info import affordable_text, model_html
 from imagine_calc.gui.generate.model_table import COST, MAX_RES, NAME, ModelFilterProxy, ModelTableModel
 from imagine_calc.gui.generate.recordings import Recordings
@@ -51,6 +52,8 @@ class GenerateTab(QSplitter):
 
     cost_changed = Signal(object)
     add_to_estimate = Signal()
+    #: A setting changed to fit the model (its resolution or ratio is not offered), said once.
+    notice = Signal(str)
 
     def __init__(self, owner: CatalogOwner, window: QMainWindow, request: GenerationRequest) -> None:
         super().__init__(Qt.Orientation.Horizontal)
@@ -87,6 +90,14 @@ class GenerateTab(QSplitter):
         owner.changed.connect(self._catalog_changed)
         self.request = self._known(request)
         self.set_request(self.request, select=True)
+        # What the saved settings lost to fit the prices in use, for the window to say at start
+        # (the tab has no window of its own yet, and nothing listens to `notice`).
+        self.start_notices: tuple[str, ...] = ()
+        if self.request.model_id != request.model_id:
+            name = self.owner.catalog.model(self.request.model_id).name
+            self.start_notices += (missing_model_words(request.model_id, name),)
+        if self.view_state is not None:
+            self.start_notices += tuple(saved_settings_words(n) for n in self.view_state.notices)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -186,7 +197,7 @@ class GenerateTab(QSplitter):
             self._select(view.request.model_id)
         self._show_detail(self._hovered or view.request.model_id)
         if view.notices:
-            self.window().statusBar().showMessage(" ".join(view.notices), 8000)  # type: ignore[attr-defined]
+            self.notice.emit(" ".join(view.notices))
         self.cost_changed.emit(view.quote)
 
     def select_model(self, model_id: str) -> None:

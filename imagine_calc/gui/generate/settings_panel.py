@@ -39,7 +39,8 @@ class SettingsPanel(QGroupBox):
         self._request: GenerationRequest | None = None
 
         self.resolution = QComboBox(objectName="resolutionCombo")
-        self.resolution.setModel(QStandardItemModel(self.resolution))
+        self._resolutions = QStandardItemModel(self.resolution)
+        self.resolution.setModel(self._resolutions)
         self.aspect = QComboBox(objectName="aspectCombo")
         self.images = QSpinBox(objectName="imagesSpin")
         self.images.setRange(1, 4)
@@ -131,7 +132,7 @@ class SettingsPanel(QGroupBox):
         self.notice.setVisible(bool(view.notices))
 
     def _fill_resolution(self, view: GenerateView) -> None:
-        model: QStandardItemModel = self.resolution.model()  # type: ignore[assignment]
+        model = self._resolutions
         style = numbers.style()
         if model.rowCount() != len(view.resolutions):
             model.clear()

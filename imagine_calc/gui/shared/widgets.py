@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QFrame,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QTableView,
     QTabWidget,
     QWidget,
 )
@@ -142,7 +142,7 @@ class FillColumn(QObject):
     credits were off to the right. This keeps every column in view as long as the others fit.
     """
 
-    def __init__(self, view: QAbstractItemView, column: int, least: int = 80) -> None:
+    def __init__(self, view: QTableView, column: int, least: int = 80) -> None:
         super().__init__(view)
         self._view, self._column, self._least = view, column, least
         header = self._header()
@@ -155,9 +155,7 @@ class FillColumn(QObject):
         view.viewport().installEventFilter(self)
 
     def _header(self) -> QHeaderView:
-        header = self._view.horizontalHeader()  # type: ignore[attr-defined]
-        assert isinstance(header, QHeaderView)
-        return header
+        return self._view.horizontalHeader()
 
     def _other_resized(self, column: int, _old: int, _new: int) -> None:
         if column != self._column:
