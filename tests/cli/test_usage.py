@@ -131,10 +131,18 @@ def test_estimate_prints_the_budget_the_window_shows(capsys: pytest.CaptureFixtu
     assert data["money"]["currency"] == "EUR" and data["money"]["per_credit"] == "0.012"
     assert "Short by at least about 6,557 credits: some prices are not known." in data["budget"]["text"]
 
+    assert [row["used_bound"] for row in data["budget"]["balances"]] == ["exact", "exact"]
+    assert all(row["state"] == "approximate_lower_bound" for row in data["budget"]["balances"])
+
     _, out, _ = run(capsys, "estimate", str(SAMPLE), "--subscription", "40000")
-    fits = "The known prices fit, with about 20,943 credits left; "
-    assert fits + "the prices not known come on top and may not fit." in out
-    assert "Covered" not in out
+    fits = "The known prices fit, with at most about 20,943 credits left, but some prices are not known: "
+    assert fits + "they come on top and may not fit." in out
+    assert "Subscription credits: at least about 19,057 of 40,000 used, at most about 20,943 left" in out
+    assert "Up to about 20,943 subscription credits would be lost at your next renewal unless spent." in out
+    assert "Covered" not in out and "Top-up credits" not in out  # no top-up given, no line for it
+    _, out, _ = run(capsys, "estimate", str(SAMPLE), "--subscription", "40000", "--json")
+    row = json.loads(out)["budget"]["balances"][0]
+    assert (row["used_bound"], row["left_bound"], row["complete"]) == ("at_least", "at_most", False)
 
 
 def test_no_display_says_so_and_how_to_use_the_command_line() -> None:

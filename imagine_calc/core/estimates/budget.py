@@ -7,6 +7,12 @@
   order but the copy we have is cut off after "free first", so the rest is inferred from the
   rule "expiring before non-expiring".
 - Pro models need an active subscription: without one, their lines cannot be paid at all.
+
+Every figure keeps the estimate's certainty. Where prices are unknown the estimate needs more
+than its known credits, so a balance it draws from is used at least as much and has at most
+what is shown left, a shortfall is at least as large, and what would expire is at most (up to)
+the figure. A balance with nothing left is used exactly, whatever else is unknown. What the
+plan found is data (bounds, the Pro lines it cannot pay); core/text/budget.py words it.
 """
 
 from __future__ import annotations
@@ -14,11 +20,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import ROUND_FLOOR, Decimal
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
-from imagine_calc.core.text.numbers import number
+from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation
 
 if TYPE_CHECKING:
     from imagine_calc.core.catalog.records import Catalog, Model
@@ -59,17 +65,40 @@ class Balances:
         return sum(self.usable(), ZERO)
 
 
+class Bound(StrEnum):
+    """How far a budget figure holds: exactly, or as a lower or upper bound."""
+
+    EXACT = "exact"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
 @dataclass(frozen=True)
 class Draw:
-    """How much of one balance the estimate uses."""
+    """How much of one balance the estimate uses; `complete` is False when prices not known
+    come on top of the known credits."""
 
     balance: str
     available: Decimal
     used: Decimal
+    complete: bool = True
 
     @property
     def left(self) -> Decimal:
         return self.available - self.used
+
+    @property
+    def open(self) -> bool:
+        """Unknown parts may still draw on this balance: it has something left to give."""
+        return not self.complete and self.left > 0
+
+    @property
+    def used_bound(self) -> Bound:
+        return Bound.AT_LEAST if self.open else Bound.EXACT
+
+    @property
+    def left_bound(self) -> Bound:
+        return Bound.AT_MOST if self.open else Bound.EXACT
 
 
 @dataclass(frozen=True)
@@ -80,10 +109,16 @@ class BudgetPlan:
     complete: bool
     #: Credits the balances cannot pay for (Pro lines without a subscription count here).
     short: Decimal
-    #: Subscription credits left over, which expire unused at `renewal`.
+    #: Subscription credits left over, which expire unused at `renewal` (None: not typed).
     lost_at_renewal: Decimal
     renewal: dt.date | None
-    warnings: tuple[str, ...]
+    #: The estimate total's state (its "at least", its "about"), which every figure here keeps.
+    state: QuoteState = QuoteState.EXACT
+    #: Known credits of Pro models that cannot be paid without a subscription, and their names.
+    unpayable_pro: Decimal = ZERO
+    pro_models: tuple[str, ...] = ()
+    #: The Pro flag of every one of them is inferred from the name (no source lists them).
+    pro_inferred: bool = False
 
     @property
     def covered(self) -> bool:
@@ -93,25 +128,41 @@ class BudgetPlan:
     def left(self) -> Decimal:
         return sum((d.left for d in self.draws), ZERO)
 
+    @property
+    def estimated(self) -> bool:
+        """The figures rest on an inferred price: read them as "about"."""
+        return self.state in (QuoteState.APPROXIMATE, QuoteState.APPROXIMATE_LOWER_BOUND)
+
+    @property
+    def short_bound(self) -> Bound:
+        return Bound.EXACT if self.complete else Bound.AT_LEAST
+
+    @property
+    def left_bound(self) -> Bound:
+        return Bound.AT_MOST if any(d.open for d in self.draws) else Bound.EXACT
+
+    @property
+    def lost_bound(self) -> Bound:
+        return Bound.EXACT if self.complete else Bound.AT_MOST
+
+    @property
+    def balance_short(self) -> Decimal:
+        """What the balances lack beyond the Pro lines they may not pay."""
+        return self.short - self.unpayable_pro
+
 
 def plan_budget(balances: Balances, priced: PricedEstimate) -> BudgetPlan:
     """Spend the estimate's known credits across the balances, expiring ones first."""
     free, sub, top = balances.usable()
     pro_credits = priced.credits_needing_subscription()
     other = priced.total.known_total - pro_credits
-    warnings: list[str] = []
+    complete = priced.total.complete
 
     unpayable = ZERO
     payable_pro = pro_credits
-    if pro_credits and not balances.subscribed:
+    pro = [p for p in priced.items if p.needs_subscription] if not balances.subscribed else []
+    if pro:
         unpayable, payable_pro = pro_credits, ZERO
-        pro = [p for p in priced.items if p.needs_subscription]
-        names = sorted({p.group for p in pro})
-        inferred = ", inferred from the name" if all(p.subscription_inferred for p in pro) else ""
-        warnings.append(
-            f"{', '.join(names)} need{'s' if len(names) == 1 else ''} a subscription "
-            f"(Pro models{inferred}): {number(pro_credits)} credits cannot be paid without one."
-        )
 
     free_used = min(free, other)  # free credits cannot pay for Pro models
     rest = other - free_used + payable_pro
@@ -119,22 +170,28 @@ def plan_budget(balances: Balances, priced: PricedEstimate) -> BudgetPlan:
     top_used = min(top, rest - sub_used)
     short = rest - sub_used - top_used + unpayable
 
+    # A balance the user did not give (0 free credits, no top-up) is not a line of the plan;
+    # the subscription is, once the user says they have one.
     draws = []
-    if not balances.subscribed:
-        draws.append(Draw(FREE, free, free_used))
-    else:
-        draws.append(Draw(SUBSCRIPTION, sub, sub_used))
-    draws.append(Draw(TOP_UP, top, top_used))
+    if balances.subscribed:
+        draws.append(Draw(SUBSCRIPTION, sub, sub_used, complete))
+    elif free:
+        draws.append(Draw(FREE, free, free_used, complete))
+    if top:
+        draws.append(Draw(TOP_UP, top, top_used, complete))
 
     lost = sub - sub_used if balances.subscribed else ZERO
     return BudgetPlan(
         tuple(draws),
         priced.total.known_total,
-        priced.total.complete,
+        complete,
         short,
         lost,
         balances.renewal if balances.subscribed else None,
-        tuple(warnings),
+        priced.total.state,
+        unpayable,
+        tuple(sorted({p.group for p in pro})),
+        bool(pro) and all(p.subscription_inferred for p in pro),
     )
 
 

@@ -172,6 +172,7 @@ def to_json(
             "note": "at the rate the user entered; imagine-calc ships no prices in money",
         }
     if plan is not None:
+        lines = budget_lines(plan)
         data["budget"] = {
             "balances": [
                 {
@@ -179,14 +180,22 @@ def to_json(
                     "available": plain_decimal(d.available),
                     "used": plain_decimal(d.used),
                     "left": plain_decimal(d.left),
+                    "used_bound": d.used_bound.value,
+                    "left_bound": d.left_bound.value,
+                    "state": plan.state.value,
+                    "complete": plan.complete,
                 }
                 for d in plan.draws
             ],
             "short": plain_decimal(plan.short),
+            "short_bound": plan.short_bound.value,
             "lost_at_renewal": plain_decimal(plan.lost_at_renewal),
+            "lost_bound": plan.lost_bound.value,
             "renewal": plan.renewal.isoformat() if plan.renewal else None,
-            "warnings": list(plan.warnings),
-            "text": [line.text for line in budget_lines(plan, priced.total.estimated)],
+            "state": plan.state.value,
+            "complete": plan.complete,
+            "warnings": [line.text for line in lines if line.kind == "warning"],
+            "text": [line.text for line in lines],
         }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from imagine_calc.core.estimates.budget import BudgetPlan
+from imagine_calc.core.estimates.budget import Bound, BudgetPlan
 from imagine_calc.core.estimates.money import Rate
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text.numbers import PLAIN, NumberStyle, approx, number, plural, significant
@@ -48,47 +48,77 @@ class BudgetLine:
     text: str
 
 
-def budget_lines(plan: BudgetPlan, estimated: bool = False, style: NumberStyle = PLAIN) -> list[BudgetLine]:
-    """One line per balance, then short or covered, what expires at renewal, the warnings."""
+#: How a bound reads before a figure.
+BOUND_WORDS = {Bound.EXACT: "", Bound.AT_LEAST: "at least ", Bound.AT_MOST: "at most "}
 
-    def n(value: Decimal) -> str:
-        return approx(value, style) if estimated else number(value, style)
 
-    about = "about " if estimated else ""
-    lines = [
-        BudgetLine("draw", f"{d.balance}: {n(d.used)} of {n(d.available)} used, {n(d.left)} left")
-        for d in plan.draws
-    ]
-    if plan.short and not plan.complete:  # the prices not known only add to what is missing
+def budget_lines(
+    plan: BudgetPlan, estimated: bool | None = None, style: NumberStyle = PLAIN
+) -> list[BudgetLine]:
+    """One line per balance, then short or what is left, what expires at renewal, the Pro
+    models a plan without a subscription cannot pay. Every figure keeps the estimate's
+    certainty: "at least 724 of 2,000 used, at most 1,276 left" where prices are unknown."""
+    estimate_about = plan.estimated if estimated is None else estimated
+
+    def n(value: Decimal, bound: Bound = Bound.EXACT, about: bool = estimate_about) -> str:
+        shown = approx(value, style) if about else number(value, style)
+        return f"{BOUND_WORDS[bound]}{'about ' if about else ''}{shown}"
+
+    lines = []
+    for d in plan.draws:
+        about = estimate_about and d.left > 0  # a balance the estimate empties is used exactly
+        used, left = n(d.used, d.used_bound, about), n(d.left, d.left_bound, about)
         lines.append(
-            BudgetLine(
-                "short",
-                f"Short by at least {about}{n(plan.short)} credits: some prices are not known.",
-            )
+            BudgetLine("draw", f"{d.balance}: {used} of {number(d.available, style)} used, {left} left")
         )
-    elif plan.short:
-        lines.append(BudgetLine("short", f"Short by {about}{n(plan.short)} credits."))
+    pro = _pro_reason(plan)
+    if plan.short:
+        # The first reason that matters first: a Pro model no balance may pay, then the
+        # balances being too small (said by the figure itself), then prices not known.
+        reasons = []
+        if plan.unpayable_pro:
+            reasons.append(pro)
+            if plan.balance_short:
+                reasons.append(f"the balances lack {n(plan.balance_short, plan.short_bound)} more")
+        if not plan.complete:
+            reasons.append("some prices are not known")
+        why = f": {and_list(reasons)}" if reasons else ""
+        lines.append(BudgetLine("short", f"Short by {n(plan.short, plan.short_bound)} credits{why}."))
     elif plan.complete:
-        lines.append(BudgetLine("covered", f"Covered: {about}{n(plan.left)} credits left after it."))
+        lines.append(BudgetLine("covered", f"Covered: {n(plan.left)} credits left after it."))
     else:
         # Not "covered": the unknown parts come on top, and may not fit in what is left.
         lines.append(
             BudgetLine(
                 "warning",
-                f"The known prices fit, with {about}{n(plan.left)} credits left; "
-                "the prices not known come on top and may not fit.",
+                f"The known prices fit, with {n(plan.left, plan.left_bound)} credits left, but some "
+                "prices are not known: they come on top and may not fit.",
             )
         )
-    if plan.lost_at_renewal and plan.renewal:
-        lines.append(
-            BudgetLine(
-                "lost",
-                f"{about.capitalize()}{n(plan.lost_at_renewal)} subscription credits would be lost at "
-                f"renewal on {plan.renewal.isoformat()} unless spent.",
-            )
-        )
-    lines += [BudgetLine("warning", w) for w in plan.warnings]
+    if plan.lost_at_renewal:
+        when = f"at renewal on {plan.renewal.isoformat()}" if plan.renewal else "at your next renewal"
+        lost = n(plan.lost_at_renewal, plan.lost_bound).replace("at most ", "up to ", 1)
+        said = f"{lost} subscription credits would be lost {when} unless spent."
+        lines.append(BudgetLine("lost", said[:1].upper() + said[1:]))
+    if plan.pro_models and not plan.unpayable_pro:  # Pro lines with no known price: still unpayable
+        lines.append(BudgetLine("warning", f"{pro[:1].upper()}{pro[1:]}: it cannot be paid without one."))
     return lines
+
+
+def and_list(parts: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _pro_reason(plan: BudgetPlan) -> str:
+    """ "Nano Banana Pro needs a subscription (a Pro model, inferred from the name)"."""
+    names = plan.pro_models
+    if not names:
+        return ""
+    joined = and_list(list(names))
+    what = "a Pro model" if len(names) == 1 else "Pro models"
+    inferred = ", inferred from the name" if plan.pro_inferred else ""
+    return f"{joined} need{'s' if len(names) == 1 else ''} a subscription ({what}{inferred})"
 
 
 def affordable_words(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -23,6 +23,9 @@ from imagine_calc.core.text.numbers import number
 from imagine_calc.gui.shared import numbers
 from imagine_calc.gui.shared.markup import RichLabel, fill, tooltip
 from imagine_calc.gui.shared.settings_store import MoneyFields, SettingsStore
+
+#: The date edit's lowest date, shown as "not set": no renewal date was given.
+NOT_SET = QDate(2000, 1, 1)
 
 
 def _spin(name: str, accessible: str) -> QSpinBox:
@@ -48,7 +51,13 @@ class BudgetBox(QGroupBox):
         )
         self.subscription = _spin("subscriptionCredits", "Subscription credits")
         self.subscription.setToolTip(tooltip("Credits of your plan left this month. They do not roll over."))
+        # No date until the user gives one: a date edit cannot be empty, so a check box says
+        # whether it holds one, and its lowest date reads "not set".
+        self.renewal_set = QCheckBox("Renews &on:", objectName="renewalSetCheck")
+        self.renewal_set.setToolTip(tooltip("Tick to give the day your subscription renews."))
         self.renewal = QDateEdit(objectName="renewalDate", calendarPopup=True)
+        self.renewal.setMinimumDate(NOT_SET)
+        self.renewal.setSpecialValueText("not set")
         self.renewal.setAccessibleName("Subscription renews on")
         self.renewal.setToolTip(tooltip("Subscription credits left on this day are lost."))
         self.top_up = _spin("topUpCredits", "Top-up credits")
@@ -73,7 +82,7 @@ class BudgetBox(QGroupBox):
         form = QFormLayout(self)
         form.addRow(self.subscribed)
         form.addRow("Subscription:", self.subscription)
-        form.addRow("Renews on:", self.renewal)
+        form.addRow(self.renewal_set, self.renewal)
         form.addRow("Top-up:", self.top_up)
         form.addRow("Free today:", self.free_daily)
         form.addRow(RichLabel(fill("<b>Money</b> <small>(optional, only what you type)</small>")))
@@ -90,6 +99,7 @@ class BudgetBox(QGroupBox):
             spin.valueChanged.connect(self._edited)
         self.subscribed.toggled.connect(self._edited)
         self.renewal.dateChanged.connect(self._edited)
+        self.renewal_set.toggled.connect(self._renewal_toggled)
         for edit in (self.rate_edit, self.plan_price, self.plan_credits, self.currency):
             edit.textChanged.connect(self._edited)
         self._enable()
@@ -98,8 +108,9 @@ class BudgetBox(QGroupBox):
         b = self.store.balances()
         self.subscribed.setChecked(b.subscribed)
         self.subscription.setValue(int(b.subscription))
-        renewal = b.renewal or dt.date.today() + dt.timedelta(days=30)
-        self.renewal.setDate(QDate(renewal.year, renewal.month, renewal.day))
+        self.renewal_set.setChecked(b.renewal is not None)
+        renewal = QDate(b.renewal.year, b.renewal.month, b.renewal.day) if b.renewal else NOT_SET
+        self.renewal.setDate(max(renewal, NOT_SET))
         self.top_up.setValue(int(b.top_up))
         self.free_daily.setValue(int(b.free_daily))
         money = self.store.money()
@@ -123,15 +134,26 @@ class BudgetBox(QGroupBox):
     def _enable(self) -> None:
         subscribed = self.subscribed.isChecked()
         self.subscription.setEnabled(subscribed)
-        self.renewal.setEnabled(subscribed)
+        self.renewal_set.setEnabled(subscribed)
+        self.renewal.setEnabled(subscribed and self.renewal_set.isChecked())
         self.free_daily.setEnabled(not subscribed)
+
+    def _renewal_toggled(self, on: bool) -> None:
+        """A date to start from once the user says there is one: today, for them to change."""
+        with QSignalBlocker(self.renewal):
+            if not on:
+                self.renewal.setDate(NOT_SET)
+            elif self.renewal.date() == NOT_SET:
+                self.renewal.setDate(QDate.currentDate())
+        self._edited()
 
     def balances(self) -> Balances:
         d = self.renewal.date()
+        given = self.subscribed.isChecked() and self.renewal_set.isChecked() and d != NOT_SET
         return Balances.of_whole(
             self.subscribed.isChecked(),
             self.subscription.value(),
-            dt.date(d.year(), d.month(), d.day()) if self.subscribed.isChecked() else None,
+            dt.date(d.year(), d.month(), d.day()) if given else None,
             self.top_up.value(),
             self.free_daily.value(),
         )

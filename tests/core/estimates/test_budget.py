@@ -71,15 +71,16 @@ def test_free_credits_never_pay_for_a_pro_model() -> None:
     unsubscribed = plan_budget(Balances(False, free_daily=Decimal(1000)), estimate(("nano-banana-pro", 2)))
     assert used(unsubscribed)[FREE] == 0
     assert unsubscribed.short == Decimal(160)
-    assert any("Nano Banana Pro needs a subscription" in w for w in unsubscribed.warnings)
+    assert unsubscribed.pro_models == ("Nano Banana Pro",) and unsubscribed.unpayable_pro == Decimal(160)
 
 
 def test_unknown_prices_are_said_once_and_never_called_covered() -> None:
     plan = plan_budget(Balances(True, Decimal(1000)), estimate(("midjourney-v7", 1), ("flux-dev", 1)))
     assert plan.needed == Decimal(5) and not plan.complete
     words = [line.text for line in budget_lines(plan)]
-    assert words[-1] == (
-        "The known prices fit, with 995 credits left; the prices not known come on top and may not fit."
+    assert words[1] == (
+        "The known prices fit, with at most 995 credits left, but some prices are not known: "
+        "they come on top and may not fit."
     )
     assert sum("not known" in w for w in words) == 1
 
@@ -119,3 +120,64 @@ def test_money_only_at_the_users_rate() -> None:
     assert parse_plan("", " ", "EUR") is None
     with pytest.raises(LimitError, match="a plan's credits must be more than 0"):
         parse_plan("28", "0", "EUR")
+
+
+def texts(plan: object) -> list[str]:
+    return [line.text for line in budget_lines(plan)]  # type: ignore[arg-type]  # a BudgetPlan
+
+
+def test_what_is_built_on_a_lower_bound_keeps_its_qualifier() -> None:
+    """Seedream at 2K is only a base price: used is at least, left at most, lost up to."""
+    plan = plan_budget(
+        Balances(True, Decimal(3000), RENEWAL, Decimal(40)),
+        price_estimate(
+            CATALOG,
+            Estimate(
+                (
+                    GenerationItem(GenerationRequest("seedream-v4-5", "2K"), 5),
+                    GenerationItem(GenerationRequest("flux-dev"), 2),
+                )
+            ),
+        ),
+    )
+    assert not plan.complete
+    words = texts(plan)
+    assert words[0] == "Subscription credits: at least 130 of 3,000 used, at most 2,870 left"
+    assert words[1] == "Top-up credits: at least 0 of 40 used, at most 40 left"
+    assert "Up to 2,870 subscription credits would be lost at renewal on 2026-12-10 unless spent." in words
+    assert plan.draws[0].used_bound.value == "at_least" and plan.lost_bound.value == "at_most"
+
+
+def test_a_balance_the_estimate_empties_is_used_exactly_even_when_prices_are_unknown() -> None:
+    plan = plan_budget(Balances(True, Decimal(100), None), estimate(("midjourney-v7", 1), ("flux-dev", 30)))
+    words = texts(plan)
+    assert words[0] == "Subscription credits: 100 of 100 used, 0 left"
+    assert words[1] == "Short by at least 50 credits: some prices are not known."
+
+
+def test_without_a_renewal_date_the_loss_is_at_the_next_renewal() -> None:
+    plan = plan_budget(Balances(True, Decimal(1000), None), estimate(("flux-dev", 2)))
+    assert texts(plan)[-1] == "990 subscription credits would be lost at your next renewal unless spent."
+
+
+def test_a_balance_not_given_is_not_a_line() -> None:
+    plan = plan_budget(Balances(True, Decimal(1000)), estimate(("flux-dev", 2)))
+    assert [d.balance for d in plan.draws] == [SUBSCRIPTION]
+    assert not any(w.startswith("Top-up") for w in texts(plan))
+    free_only = plan_budget(Balances(False, top_up=Decimal(30)), estimate(("flux-dev", 2)))
+    assert [d.balance for d in free_only.draws] == [TOP_UP]
+
+
+def test_the_shortfall_gives_the_reason_that_matters_first_in_one_sentence() -> None:
+    balances = Balances(False, top_up=Decimal(500), free_daily=Decimal(10))
+    plan = plan_budget(balances, estimate(("nano-banana-pro", 3), ("flux-2-pro", 2), ("midjourney-v7", 1)))
+    short = [line for line in budget_lines(plan) if line.kind == "short"]
+    assert [line.text for line in short] == [
+        "Short by at least 296 credits: Flux 2 Pro and Nano Banana Pro need a subscription "
+        "(Pro models, inferred from the name) and some prices are not known."
+    ]
+    both = plan_budget(Balances(False, top_up=Decimal(5)), estimate(("nano-banana-pro", 1), ("flux-dev", 3)))
+    assert texts(both)[-1] == (
+        "Short by 90 credits: Nano Banana Pro needs a subscription (a Pro model, inferred from the name) "
+        "and the balances lack 10 more."
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QSpinBox, QTableView
 from pytestqt.qtbot import QtBot
@@ -23,6 +24,7 @@ from imagine_calc.gui.estimate.estimate_panel import EstimatePanel
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared import numbers
 from tests.gui.dialogs import Dialogs
+from tests.gui.shown import visible
 from tests.images import write_image
 
 HERO = GenerationRequest("nano-banana-pro", "4K", "16:9", 4)
@@ -256,6 +258,29 @@ def test_balances_are_remembered_and_the_detail_pane_says_what_they_buy(
     assert "Pro model: needs a subscription" in second.detail.toPlainText()
     box = second.estimates.show().budget_box
     assert box.rate_edit.text() == "0.01" and box.currency.text() == "EUR"
+
+
+def test_no_renewal_date_until_one_is_given(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
+    first = make_window()
+    panel = first.estimates.show()
+    panel.model.add([GenerationItem(GenerationRequest("flux-dev"), 2)], "add")
+    box = panel.budget_box
+    box.subscribed.setChecked(True)
+    box.subscription.setValue(1000)
+    assert box.renewal.text() == "not set" and not box.renewal.isEnabled()
+    assert first.balances.renewal is None
+    assert "would be lost at your next renewal unless spent" in visible(panel.budget.text())
+    box.renewal_set.setChecked(True)
+    assert box.renewal.isEnabled() and first.balances.renewal == dt.date.today()
+    box.renewal.setDate(QDate(2027, 3, 4))
+    assert "lost at renewal on 2027-03-04 unless spent" in visible(panel.budget.text())
+    first.close()
+
+    second = make_window()
+    box = second.estimates.show().budget_box
+    assert box.renewal_set.isChecked() and second.balances.renewal == dt.date(2027, 3, 4)
+    box.renewal_set.setChecked(False)
+    assert second.balances.renewal is None and box.renewal.text() == "not set"
 
 
 def test_money_is_shown_only_at_the_rate_typed(window: MainWindow, campaign: EstimatePanel) -> None:
