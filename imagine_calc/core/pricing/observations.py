@@ -4,8 +4,11 @@ ImagineArt's page calls the Create button's hover "the definitive cost". A recor
 price for exactly its settings. Used further, with the page's own rules only:
 - n images cost n times one (the page), so a recording without the prompt enhancer gives the
   per-image price at its resolution for any number of images;
-- two recordings that differ only in the enhancer give its surcharge for those settings; used
-  anywhere else it is an assumption, and says so (basis inferred).
+- two recordings that differ only in the enhancer give its surcharge for those settings.
+Only a recording used as it was made is observed. A figure worked out from one (a per-image
+price for another number of images, a surcharge as the difference of two totals) is inferred
+from it, and says from what; the enhancer's surcharge used at other settings is an assumption
+on top, and says that too.
 The aspect ratio is not part of the match (the page gives no price per ratio), but a recording
 made at the requested ratio is preferred.
 """
@@ -18,6 +21,7 @@ from typing import TYPE_CHECKING
 from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model, Observation
 from imagine_calc.core.limits import LimitError, parse_credits, shown
 from imagine_calc.core.text.catalog import settings_words
+from imagine_calc.core.text.numbers import number, plural
 
 if TYPE_CHECKING:
     from imagine_calc.core.pricing.quotes import GenerationRequest
@@ -72,11 +76,10 @@ def _exact(o: Observation) -> Decimal | None:
         return None
 
 
-def enhancer_pair(
-    catalog: Catalog, req: GenerationRequest, *, exact: bool
-) -> tuple[Observation, Observation] | None:
-    """Two recordings that differ only in the enhancer: (on, off). `exact`: at this model,
-    resolution and number of images; else any pair for one image, this model's first."""
+def enhancer_pair(catalog: Catalog, req: GenerationRequest) -> tuple[Observation, Observation] | None:
+    """Two recordings for one image that differ only in the enhancer: (on, off), this model's
+    first. (A pair at the request's own settings is never needed: its "on" recording is the
+    total for those settings, recorded_total.)"""
     off = {
         (o.model_id, o.resolution, o.aspect_ratio, o.images): o
         for o in catalog.observations
@@ -87,14 +90,7 @@ def enhancer_pair(
         partner = off.get((on.model_id, on.resolution, on.aspect_ratio, on.images))
         if on.prompt_enhancer and partner is not None and on.credits >= partner.credits:
             pairs.append((on, partner))
-    if exact:
-        pairs = [
-            p
-            for p in pairs
-            if (p[0].model_id, p[0].resolution, p[0].images) == (req.model_id, req.resolution, req.images)
-        ]
-    else:
-        pairs = [p for p in pairs if p[0].images == 1]
+    pairs = [p for p in pairs if p[0].images == 1]
     if not pairs:
         return None
     return max(pairs, key=lambda p: (p[0].model_id == req.model_id, p[0].date, pairs.index(p)))
@@ -107,16 +103,29 @@ def settings_text(o: Observation, catalog: Catalog | None = None, *, with_model:
     return settings_words(name, o.resolution, o.aspect_ratio, o.images, o.prompt_enhancer)
 
 
+def _ratio(o: Observation) -> str:
+    return f" at {o.aspect_ratio} aspect ratio" if o.aspect_ratio else ""
+
+
 def seen_text(o: Observation) -> str:
-    at = f" at {o.aspect_ratio}" if o.aspect_ratio else ""
-    return f"observed by you on {o.date.isoformat()}{at}"
+    """ "observed by you on 2026-12-02 at 3:2 aspect ratio" """
+    return f"observed by you on {o.date.isoformat()}{_ratio(o)}"
+
+
+def derived_text(o: Observation) -> str:
+    """ "worked out from your recording of 30 for 4 images on 2026-12-02 at 3:2 aspect ratio" """
+    return (
+        f"worked out from your recording of {number(o.credits)} for {plural(o.images, 'image')} "
+        f"on {o.date.isoformat()}{_ratio(o)}"
+    )
 
 
 def pair_text(on: Observation, off: Observation, catalog: Catalog) -> str:
-    """ "51 - 49, recorded by you on 2026-11-27 for Nano Banana 2 · 1K · 1 image" """
+    """ "51 - 49, worked out from your recordings on 2026-11-27 for Nano Banana 2 · 1K · 1 image
+    with and without it" """
     return (
-        f"{on.credits} - {off.credits}, recorded by you on {on.date.isoformat()} "
-        f"for {settings_text(off, catalog)}"
+        f"{number(on.credits)} - {number(off.credits)}, worked out from your recordings on "
+        f"{on.date.isoformat()} for {settings_text(off, catalog)} with and without it"
     )
 
 

@@ -193,7 +193,12 @@ def _image_line(
     if seen is not None:
         observed, obs = seen
         caveats += observations.disagreement(model, obs)
-        return Line(label, observed * n, f"{n} × {observed}, {observations.seen_text(obs)}", Basis.OBSERVED)
+        if obs.images == n:  # the recording itself, as it was made
+            return Line(
+                label, obs.credits, f"{n} × {observed}, {observations.seen_text(obs)}", Basis.OBSERVED
+            )
+        detail = f"{n} × {observed}, {observations.derived_text(obs)}"
+        return Line(label, observed * n, detail, Basis.INFERRED)
     per_image = model.price_at(req.resolution)
     basis = model.basis_at(req.resolution)
     if per_image is None:
@@ -213,17 +218,11 @@ def _image_line(
 
 def _enhancer_line(catalog: Catalog, req: GenerationRequest, unknown: list[str]) -> Line:
     pe = catalog.prompt_enhancer
-    pair = observations.enhancer_pair(catalog, req, exact=True)
-    if pair is not None:
-        on, off = pair
-        return Line(
-            pe.name, on.credits - off.credits, observations.pair_text(on, off, catalog), Basis.OBSERVED
-        )
     if pe.surcharge is not None:
         if pe.applies == "per_image":
             return Line(pe.name, pe.surcharge * req.images, f"{req.images} × {pe.surcharge}")
         return Line(pe.name, pe.surcharge, "once per generation")
-    pair = observations.enhancer_pair(catalog, req, exact=False)
+    pair = observations.enhancer_pair(catalog, req)
     if pair is not None:
         on, off = pair
         detail = observations.pair_text(on, off, catalog) + "; assumed the same here"

@@ -41,8 +41,11 @@ def test_a_recorded_total_turns_a_lower_bound_into_an_observed_price(override_fi
     quote = q(catalog, "imagineart-1-5-pro", "4K")
     assert quote.total == 40 and quote.state is QuoteState.OBSERVED and quote.basis == "observed"
     assert "observed by you on 2026-11-27" in quote.lines[0].detail
-    # n images cost n times one (the page), so the recording prices 3 images too
-    assert q(catalog, "imagineart-1-5-pro", "4K", images=3).total == 120
+    # n images cost n times one (the page), so the recording prices 3 images too: worked out
+    # from the recording, so inferred from it, not observed
+    three = q(catalog, "imagineart-1-5-pro", "4K", images=3)
+    assert three.total == 120 and three.basis == "inferred" and three.state is QuoteState.APPROXIMATE
+    assert "3 × 40, worked out from your recording of 40 for 1 image on 2026-11-27" in three.lines[0].detail
     # other resolutions keep the page's figures
     assert q(catalog, "imagineart-1-5-pro", "2K").state is QuoteState.LOWER_BOUND
 
@@ -120,3 +123,20 @@ def test_a_recording_of_a_setting_the_model_lacks_is_refused_with_its_line(overr
     with pytest.raises(CatalogError):  # a write over a broken file is refused, the file kept
         overrides.record(override_file, seen("flux-dev", "5"))
     assert "3K" in override_file.read_text()
+
+
+def test_what_is_worked_out_from_recordings_is_inferred_and_says_from_what(override_file: Path) -> None:
+    at_ratio = Observation("flux-dev", "1K", "16:9", 2, False, Decimal(10), DAY)
+    catalog = recorded(override_file, at_ratio, seen("flux-dev", "6", enhancer=True), seen("flux-dev", "5"))
+    kept = q(catalog, "flux-dev", images=2)
+    assert kept.state is QuoteState.OBSERVED  # the recording itself, as it was made
+    assert kept.lines[0].detail.endswith("observed by you on 2026-11-27 at 16:9 aspect ratio")
+    with_enhancer = q(catalog, "flux-dev", enhancer=True)
+    assert with_enhancer.state is QuoteState.OBSERVED and with_enhancer.total == 6
+    three = q(catalog, "flux-dev", images=3)
+    assert [line.basis.value for line in three.lines] == ["inferred"]
+    assert "worked out from your recording of 5 for 1 image" in three.lines[0].detail
+    # the surcharge at other settings is the difference of two recordings: worked out, so inferred
+    surcharge = q(catalog, "nano-banana-2", enhancer=True).lines[-1]
+    assert surcharge.basis.value == "inferred" and surcharge.credits == 1
+    assert "6 - 5, worked out from your recordings on 2026-11-27" in surcharge.detail
