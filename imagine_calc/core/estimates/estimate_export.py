@@ -1,27 +1,35 @@
 """An estimate as CSV (for spreadsheets), Markdown (for a client), JSON (for scripts) or text.
 
 Every export has the same rows as the window's estimate table, in the same order. CSV and JSON
-carry exact decimals without grouping; Markdown and text are for reading.
+carry exact decimals without grouping; Markdown and text are for reading. Every text from
+outside goes through export_cells on its way in: any label, title or model name (a lone
+surrogate, a NUL, a formula, a line break, HTML) is written, shown as typed and never run.
+The window's File > Export estimate and `imagine-calc estimate FILE --export OUT` both write
+`export_bytes`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.budget import BudgetPlan
 from imagine_calc.core.estimates.estimate import PricedEstimate, PricedItem
+from imagine_calc.core.estimates.export_cells import csv_record, markdown_text, plain_text
 from imagine_calc.core.estimates.money import Rate
+from imagine_calc.core.outside_text import json_text
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.budget import budget_lines, cost_words, rate_words
 from imagine_calc.core.text.numbers import PLAIN, NumberStyle, json_number, plain_decimal, whole
 
 HEADER = ("Label", "What", "Count", "Credits per run", "Credits")
+
+#: A file's suffix (any case) -> the export it gets.
+KINDS = {".csv": "csv", ".md": "md", ".json": "json"}
 
 
 def line_cells(p: PricedItem, style: NumberStyle = PLAIN) -> tuple[str, str, str, str, str]:
@@ -35,83 +43,63 @@ def line_cells(p: PricedItem, style: NumberStyle = PLAIN) -> tuple[str, str, str
     )
 
 
-#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_text(text: str) -> str:
-    """A text cell a spreadsheet shows as typed: one that would start a formula (a label such as
-    =HYPERLINK(...) or +cmd|' /C calc'!A0) gets a leading apostrophe, as OWASP advises, which
-    spreadsheets read as "this is text" and do not display."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 def to_csv(priced: PricedEstimate) -> str:
-    """Numbers exact and unquoted, text neutralised against formulas (spreadsheet_text): the
-    Markdown and JSON exports keep the text exactly as typed."""
-    out = io.StringIO()
-    # CRLF between records, as RFC 4180 and spreadsheets expect; a CR or LF inside a cell is
-    # then quoted too, so a label with a line break stays one cell.
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(
-        ["label", "what", "count", "credits_per_run", "credits", "complete", "state", "basis", "unknown"]
-    )
+    """Numbers exact and bare, every text cell quoted and neutralised against formulas
+    (export_cells.spreadsheet_text); the JSON export keeps the text exactly as typed."""
+    rows: list[Sequence[str | int | Decimal]] = [
+        ("label", "what", "count", "credits_per_run", "credits", "complete", "state", "basis", "unknown")
+    ]
     for p in priced.items:
-        writer.writerow(
-            [
-                spreadsheet_text(p.label),
-                spreadsheet_text(p.what),
+        rows.append(
+            (
+                p.label,
+                p.what,
                 p.item.count,
-                plain_decimal(p.unit.known_total),
-                plain_decimal(p.quote.known_total),
+                p.unit.known_total,
+                p.quote.known_total,
                 "yes" if p.quote.complete else "no",
                 p.quote.state.value,
                 p.quote.basis,
-                spreadsheet_text("; ".join(p.quote.unknown_reasons)),
-            ]
+                "; ".join(p.quote.unknown_reasons),
+            )
         )
     t = priced.total
-    writer.writerow(
-        [
-            "Total",
-            "",
-            "",
-            "",
-            plain_decimal(t.known_total),
-            "yes" if t.complete else "no",
-            t.state.value,
-            t.basis,
-            "",
-        ]
+    rows.append(
+        ("Total", "", "", "", t.known_total, "yes" if t.complete else "no", t.state.value, t.basis, "")
     )
-    return out.getvalue()
+    return "".join(csv_record(row) for row in rows)
 
 
 def to_markdown(
     priced: PricedEstimate, catalog: Catalog, plan: BudgetPlan | None = None, rate: Rate | None = None
 ) -> str:
-    title = priced.estimate.title or "Estimate"
+    """For a client: every text escaped (markdown_text), so a label is one cell of one row and no
+    HTML in a title or label runs in a renderer."""
+    md = markdown_text
     rows = [HEADER, *(line_cells(p) for p in priced.items)]
-    out = [f"# {_md(title)}", "", _md_table(rows), ""]
-    out.append(f"**Total: {quotes.long(priced.total)}**" + (f" ({_money(rate, priced)})" if rate else ""))
+    out = [f"# {md(priced.estimate.title) or 'Estimate'}", "", _md_table(rows), ""]
+    out.append(
+        f"**Total: {md(quotes.long(priced.total))}**" + (f" ({md(_money(rate, priced))})" if rate else "")
+    )
     subtotals = priced.subtotals()
     if len(subtotals) > 1:
-        out += ["", "Subtotals:", *(f"- {_md(name)}: {quotes.long(q)}" for name, q in subtotals)]
+        out += ["", "Subtotals:", *(f"- {md(name)}: {md(quotes.long(q))}" for name, q in subtotals)]
     if not priced.total.complete:
-        out += ["", "Unknown parts:", *(f"- {_md(r)}" for r in priced.total.unknown_reasons)]
+        out += ["", "Unknown parts:", *(f"- {md(r)}" for r in priced.total.unknown_reasons)]
     if priced.total.caveats:
-        out += ["", *(f"- {_md(c)}" for c in priced.total.caveats)]
+        out += ["", *(f"- {md(c)}" for c in priced.total.caveats)]
     if plan is not None:
-        out += ["", *(line.text for line in budget_lines(plan, priced.total.estimated))]
-    out += ["", f"Prices: imagine-calc catalog {catalog.version}, as of {catalog.as_of.isoformat()}."]
+        out += ["", *(md(line.text) for line in budget_lines(plan, priced.total.estimated))]
+    out += ["", md(f"Prices: imagine-calc catalog {catalog.version}, as of {catalog.as_of.isoformat()}.")]
     return "\n".join(out) + "\n"
 
 
 def to_text(
     priced: PricedEstimate, catalog: Catalog, plan: BudgetPlan | None = None, rate: Rate | None = None
 ) -> str:
-    """For the clipboard: aligned columns that paste cleanly into mail and chat."""
-    rows = [HEADER, *(line_cells(p) for p in priced.items)]
+    """For the clipboard and the terminal: aligned columns that paste cleanly into mail and chat,
+    every text on its own line with its controls escaped (plain_text)."""
+    rows = [HEADER, *(tuple(plain_text(c) for c in line_cells(p)) for p in priced.items)]
     widths = [max(len(r[i]) for r in rows) for i in range(len(HEADER))]
     lines = [
         "  ".join(
@@ -119,7 +107,7 @@ def to_text(
         )
         for r in rows
     ]
-    title = priced.estimate.title
+    title = plain_text(priced.estimate.title)
     out = ([title, ""] if title else []) + [line.rstrip() for line in lines]
     out += ["", "Total: " + quotes.long(priced.total) + (f" ({_money(rate, priced)})" if rate else "")]
     if not priced.total.complete:
@@ -128,7 +116,7 @@ def to_text(
     if plan is not None:
         out += ["", *(line.text for line in budget_lines(plan, priced.total.estimated))]
     out.append(f"Prices: catalog {catalog.version}, as of {catalog.as_of.isoformat()}.")
-    return "\n".join(out) + "\n"
+    return "\n".join(plain_text(line) for line in out) + "\n"
 
 
 def to_json(
@@ -197,19 +185,48 @@ def to_json(
             "warnings": [line.text for line in lines if line.kind == "warning"],
             "text": [line.text for line in lines],
         }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data) + "\n"
+
+
+def kind_of(path: Path) -> str | None:
+    """The export a file name asks for by its suffix ("csv", "md", "json"), or None."""
+    return KINDS.get(path.suffix.lower())
+
+
+def export(
+    kind: str,
+    priced: PricedEstimate,
+    catalog: Catalog,
+    plan: BudgetPlan | None = None,
+    rate: Rate | None = None,
+) -> str:
+    """The export of `kind` ("csv", "md" or "json"); the CSV has no budget or money."""
+    if kind == "csv":
+        return to_csv(priced)
+    if kind == "md":
+        return to_markdown(priced, catalog, plan, rate)
+    if kind == "json":
+        return to_json(priced, catalog, plan, rate)
+    raise ValueError(f"no export {kind!r}")
+
+
+def export_bytes(
+    kind: str,
+    priced: PricedEstimate,
+    catalog: Catalog,
+    plan: BudgetPlan | None = None,
+    rate: Rate | None = None,
+) -> bytes:
+    """The file to write: UTF-8, with an explicit error handler, so no text stops a write (the
+    exports hold no lone surrogate; if one ever slipped through it would show as "\\udcff")."""
+    return export(kind, priced, catalog, plan, rate).encode("utf-8", "backslashreplace")
 
 
 def _money(rate: Rate, priced: PricedEstimate) -> str:
     return f"{cost_words(rate, priced.total)} at your rate of {rate_words(rate)}"
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def _md_table(rows: Sequence[Sequence[str]]) -> str:
-    head, *body = rows
-    lines = ["| " + " | ".join(_md(c) for c in head) + " |", "|" + "|".join(["---"] * 2 + ["---:"] * 3) + "|"]
-    lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in body]
-    return "\n".join(lines)
+    align = "|" + "|".join(["---"] * 2 + ["---:"] * 3) + "|"
+    lines = ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in rows]
+    return "\n".join([lines[0], align, *lines[1:]])
