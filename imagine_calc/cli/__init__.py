@@ -45,13 +45,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ours, qt_args = split_qt_options(list(sys.argv[1:] if argv is None else argv))
     mistake = unknown_option(ours)
     if mistake:
-        print(mistake, file=sys.stderr)
+        _say_error(mistake)
         return 2
     file: Path | None = None
     at = first_word(ours)
     if at is not None and ours[at] not in COMMANDS:
         if not os.path.lexists(ours[at]):  # a typo, not a file: say so instead of a window
-            print(unknown_word(ours[at]), file=sys.stderr)
+            _say_error(unknown_word(ours[at]))
             return 2
         file = Path(ours.pop(at))
     try:
@@ -62,13 +62,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "file there, create it empty first)"
             )
     except UsageError as exc:
-        print(exc, file=sys.stderr)
+        _say_error(str(exc))
         return 2
     if getattr(args, "command", None) is None:  # the window's parser has no commands
         from imagine_calc.app import run_app
 
         return run_app(args, file, qt_args)
     return _run_command(args)
+
+
+def _say_error(text: str) -> None:
+    """A mistake in one line on stderr; the output module is loaded only when there is one."""
+    from imagine_calc.cli.output import say
+
+    say(text, err=True)
 
 
 def _parse(args: list[str], commands: bool) -> argparse.Namespace:
@@ -98,20 +105,21 @@ def _run_command(args: argparse.Namespace) -> int:
         handler = getattr(module, f"cmd_{args.command}")
         return int(handler(args, None if args.command == "completion" else _load(args)))
     except (UsageError, QuoteError) as exc:
-        print(f"imagine-calc: {exc}" if isinstance(exc, QuoteError) else exc, file=sys.stderr)
+        _say_error(f"imagine-calc: {exc}" if isinstance(exc, QuoteError) else str(exc))
         return 2
     except BrokenPipeError:
         return 0
 
 
 def _load(args: argparse.Namespace) -> LoadedCatalog:
+    from imagine_calc.cli.output import say
     from imagine_calc.core.catalog.loader import load_with_override
 
     loaded = load_with_override(args.override)
     for note in loaded.notes:
-        print(f"note: {note}", file=sys.stderr)
+        say(f"note: {note}", err=True)
     if loaded.override_error is not None:
-        print(
-            f"warning: override ignored, using the bundled catalog:\n{loaded.override_error}", file=sys.stderr
-        )
+        say("warning: override ignored, using the bundled catalog:", err=True)
+        for problem in loaded.override_error.problems:
+            say(str(problem), err=True)
     return loaded

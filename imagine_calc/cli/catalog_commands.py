@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import sys
 from pathlib import Path
 
-from imagine_calc.cli.output import print_json
+from imagine_calc.cli.output import print_json, say
 from imagine_calc.cli.parser import UsageError
 from imagine_calc.core.catalog.loader import LoadedCatalog, bundled_files, load_override, read_file
 from imagine_calc.core.errors import CatalogError
@@ -42,15 +41,15 @@ def cmd_catalog(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     if args.json:
         print_json(info)
         return 0
-    print(f"Catalog version {catalog.version}, prices as of {catalog.as_of} ({age(days)})")
-    print(f"Source: {catalog.source.title} <{catalog.source.url}>")
-    print(f"{len(catalog.models)} models, {len(catalog.engines)} upscale engines")
+    say(f"Catalog version {catalog.version}, prices as of {catalog.as_of} ({age(days)})")
+    say(f"Source: {catalog.source.title} <{catalog.source.url}>")
+    say(f"{len(catalog.models)} models, {len(catalog.engines)} upscale engines")
     state = (
         "active"
         if loaded.override_active
         else ("INVALID, ignored" if loaded.override_error else "none (the file does not exist)")
     )
-    print(f"Override file: {loaded.override_path} [{state}]")
+    say(f"Override file: {loaded.override_path} [{state}]")
     return 0
 
 
@@ -60,14 +59,14 @@ def _revert(loaded: LoadedCatalog) -> int:
     try:
         restored, aside = revert(loaded.override_path)
     except FileNotFoundError as exc:
-        print(f"imagine-calc: {exc}", file=sys.stderr)
+        say(f"imagine-calc: {exc}", err=True)
         return 1
     except OSError as exc:
-        print(f"imagine-calc: cannot revert {loaded.override_path}: {exc.strerror or exc}", file=sys.stderr)
+        say(f"imagine-calc: cannot revert {loaded.override_path}: {exc.strerror or exc}", err=True)
         return 1
-    print(f"Reverted {loaded.override_path} to {restored.name}.")
+    say(f"Reverted {loaded.override_path} to {restored.name}.")
     if aside is not None:
-        print(f"The file it replaced is kept as {aside.name}.")
+        say(f"The file it replaced is kept as {aside.name}.")
     return 0
 
 
@@ -78,11 +77,11 @@ def _check_file(args: argparse.Namespace) -> int:
     try:
         load_override(bundled_files(), read_file(path), str(path))
     except CatalogError as exc:
-        print(f"{path}: {len(exc.problems)} problem(s)", file=sys.stderr)
+        say(f"{path}: {len(exc.problems)} problem(s)", err=True)
         for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+            say(f"  {problem}", err=True)
         return 1
-    print(f"{path}: valid")
+    say(f"{path}: valid")
     return 0
 
 
@@ -96,7 +95,7 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     try:
         page = parse_credits_page(read_page(path))
     except PageError as exc:
-        print(f"{path}: {exc}", file=sys.stderr)
+        say(f"{path}: {exc}", err=True)
         return 1
     update = diff(loaded.catalog, page)
     as_of = args.as_of or page_date(path)
@@ -105,10 +104,12 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         try:
             written = apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name)
         except CatalogError as exc:
-            print(f"not applied: the update would not be a valid override:\n{exc}", file=sys.stderr)
+            say("not applied: the update would not be a valid override:", err=True)
+            for problem in exc.problems:
+                say(str(problem), err=True)
             return 1
         except OSError as exc:
-            print(f"not applied: cannot write {loaded.override_path}: {exc.strerror or exc}", file=sys.stderr)
+            say(f"not applied: cannot write {loaded.override_path}: {exc.strerror or exc}", err=True)
             return 1
     applied = written is not None
     backup = written.backup if written else None
@@ -126,14 +127,14 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
             }
         )
         return 0
-    print(f"{path.name}: {len(page.models)} models, {len(page.engines)} upscale engines (as of {as_of})")
+    say(f"{path.name}: {len(page.models)} models, {len(page.engines)} upscale engines (as of {as_of})")
     if not update.changes:
-        print("No changes: the catalog in use already has the page's prices.")
+        say("No changes: the catalog in use already has the page's prices.")
     for change in update.changes:
         arrow = f"{change.before} -> {change.after}" if change.before else change.after
-        print(f"  {change.kind:<15} {change.name}: {arrow}")
+        say(f"  {change.kind:<15} {change.name}: {arrow}")
     for note in update.notes:
-        print(f"  note: {note}")
+        say(f"  note: {note}")
     n, left_out = len(update.applicable), len(update.left_out)
     these = "these changes" if not left_out else f"the {plural(n, 'change')} it can"
     cannot = (
@@ -142,12 +143,12 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         else ""
     )
     if written is not None:
-        print(
+        say(
             f"Applied {plural(n, 'change')}: written to {loaded.override_path} "
             f"({written.backup_words()}){cannot}."
         )
     elif n:
-        print(f"Not applied: run again with --apply to write {these} as your override{cannot}.")
+        say(f"Not applied: run again with --apply to write {these} as your override{cannot}.")
     elif left_out:
-        print(f"Nothing to apply{cannot}.")
+        say(f"Nothing to apply{cannot}.")
     return 0

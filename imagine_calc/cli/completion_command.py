@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from imagine_calc.cli import COMMANDS
+from imagine_calc.cli.output import print_script, say
 from imagine_calc.core.catalog.loader import LoadedCatalog
 
 
@@ -124,10 +125,10 @@ def cmd_completion(args: argparse.Namespace, _loaded: LoadedCatalog | None) -> i
         from imagine_calc.cli import _load
 
         catalog = _load(args).catalog
+        for model in catalog.models:  # one per line: a newline in a name is shown as \n
+            say(model.name)
         for model in catalog.models:
-            print(model.name)
-        for model in catalog.models:
-            print(model.id)
+            say(model.id)
         return 0
-    print(script(args.shell), end="")
+    print_script(script(args.shell))
     return 0

@@ -4,9 +4,9 @@ budget the window's Estimate tab shows when balances are given."""
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
+from imagine_calc.cli.output import print_json_text, say
 from imagine_calc.core.catalog.loader import LoadedCatalog
 
 if TYPE_CHECKING:
@@ -24,19 +24,20 @@ def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     try:
         saved = read_estimate(args.file)
     except EstimateFileError as exc:
-        print(f"imagine-calc: {exc}", file=sys.stderr)
+        say(f"imagine-calc: {exc}", err=True)
         return 1
     priced = price_estimate(catalog, saved.estimate)
     changes = price_changes(saved, priced, catalog)
     plan, rate = _budget(args, priced)
     if args.json:
-        print(to_json(priced, catalog, plan, rate), end="")
+        print_json_text(to_json(priced, catalog, plan, rate))
     else:
-        print(to_text(priced, catalog, plan, rate), end="")
+        for line in to_text(priced, catalog, plan, rate).rstrip("\n").split("\n"):
+            say(line)
     if changes:
-        print("Prices changed since the estimate was saved:", file=sys.stderr)
+        say("Prices changed since the estimate was saved:", err=True)
         for line in changes:
-            print(f"  {line}", file=sys.stderr)
+            say(f"  {line}", err=True)
     return 0
 
 

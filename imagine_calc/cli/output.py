@@ -1,17 +1,66 @@
-"""What the commands print as JSON: one shape per record, shared by every command."""
+"""Everything the commands write, in one place: lines for people, JSON for scripts.
+
+Names, labels and paths come from outside (a file name, an estimate, an override file) and may
+hold an ANSI escape (clear the screen, retitle the window) or a newline that fakes a line such
+as "Total: 0 credits". `say` shows their control characters as escapes (`printable`), and no
+text stops the output with an encoding error: a lone surrogate is shown escaped, and a
+character the terminal's encoding lacks (PYTHONIOENCODING=ascii) is written as an escape; JSON
+is then written ASCII-only, so it stays valid JSON.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
 
-from imagine_calc.core.catalog.records import Catalog, Model, Observation
-from imagine_calc.core.pricing.quotes import Quote
+from imagine_calc.core.outside_text import json_text, printable
 from imagine_calc.core.text.numbers import json_number
+
+if TYPE_CHECKING:
+    from imagine_calc.core.catalog.records import Catalog, Model, Observation
+    from imagine_calc.core.pricing.quotes import Quote
+
+
+def say(text: str = "", *, err: bool = False) -> None:
+    """One line for people, on stdout (or stderr): the only way a command writes words."""
+    _write(printable(text) + "\n", sys.stderr if err else sys.stdout)
 
 
 def print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    """`data` as JSON on stdout: every string exact (json_text)."""
+    print_json_text(json_text(data))
+
+
+def print_json_text(text: str) -> None:
+    """JSON made elsewhere (an export), ASCII-only where the terminal's encoding cannot take
+    it: escaped by the encoder it would no longer be JSON."""
+    stream = sys.stdout
+    try:
+        text.encode(_encoding(stream))
+    except UnicodeEncodeError:
+        text = json.dumps(json.loads(text), indent=2, ensure_ascii=True)
+    _write(text.rstrip("\n") + "\n", stream)
+
+
+def print_script(text: str) -> None:
+    """A completion script: ours, written as it is."""
+    _write(text, sys.stdout)
+
+
+def _encoding(stream: TextIO) -> str:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        "".encode(encoding)
+    except LookupError:
+        return "utf-8"
+    return encoding
+
+
+def _write(text: str, stream: TextIO) -> None:
+    """`text` as the stream's encoding can take it: what it cannot, as a backslash escape."""
+    encoding = _encoding(stream)
+    stream.write(text.encode(encoding, "backslashreplace").decode(encoding, "replace"))
 
 
 def model_json(model: Model, catalog: Catalog) -> dict[str, Any]:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from imagine_calc.cli.output import model_json, print_json, quote_json
+from imagine_calc.cli.output import model_json, print_json, quote_json, say
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import Catalog, Model
 from imagine_calc.core.errors import QuoteError
@@ -53,12 +52,11 @@ def cmd_models(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     ]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     for row in [head, *rows]:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-    print(
-        "\n(base): the page's one base price, the 1K price; higher resolutions cost at least that.\n"
-        'Max ?: the page says "See tooltip". Pro*: needs a subscription, inferred from the name.\n'
-        f"Catalog {catalog.version}, prices as of {catalog.as_of}. Aspect ratios: models --json."
-    )
+        say("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    say()
+    say("(base): the page's one base price, the 1K price; higher resolutions cost at least that.")
+    say('Max ?: the page says "See tooltip". Pro*: needs a subscription, inferred from the name.')
+    say(f"Catalog {catalog.version}, prices as of {catalog.as_of}. Aspect ratios: models --json.")
     return 0
 
 
@@ -81,10 +79,10 @@ def cmd_quote(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         )
         return 0
     for line in quote.lines:
-        print(f"  {line.label}: {quotes.line_amount(line)}  ({line.detail})")
-    print(f"Total: {quotes.long(quote)}")
+        say(f"  {line.label}: {quotes.line_amount(line)}  ({line.detail})")
+    say(f"Total: {quotes.long(quote)}")
     for reason in (*quote.unknown_reasons, *quote.caveats):
-        print(f"  note: {reason}")
+        say(f"  note: {reason}")
     return 0
 
 
@@ -127,23 +125,23 @@ def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     else:
         for row in results:
             if "error" in row:
-                print(f"{row['path']}: not quoted: {row['error']}")
+                say(f"{row['path']}: not quoted: {row['error']}")
             else:
-                print(
+                say(
                     f"{row['path']}: {pixels(row['width'], row['height'])} ({row['megapixels_text']})"
                     f" -> {pixels(row['output_width'], row['output_height'])}: {row['text']}"
                 )
         what = f"{len(found)} image{'s' if len(found) != 1 else ''}"
-        print(
+        say(
             f"Total for {what} with {upscale_words(engine.name, args.scale)}: {quotes.long(total)}"
             + (f"; {failed} file{'s' if failed != 1 else ''} could not be quoted" if failed else "")
         )
         if tally.counts():
-            print(f"  skipped in folders: {tally.words()}")
+            say(f"  skipped in folders: {tally.words()}")
         if any(q.known_total < 1 and q.estimated for q in found):
-            print(f"  note: {NO_MINIMUM}")
+            say(f"  note: {NO_MINIMUM}")
     if not results:
-        print(f"imagine-calc: no images found in {', '.join(args.files)}: nothing to quote", file=sys.stderr)
+        say(f"imagine-calc: no images found in {', '.join(args.files)}: nothing to quote", err=True)
         return 1
     return 1 if failed else 0
 

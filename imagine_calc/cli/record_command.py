@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 
-from imagine_calc.cli.output import observation_json, print_json
+from imagine_calc.cli.output import observation_json, print_json, say
 from imagine_calc.cli.parser import UsageError
 from imagine_calc.cli.quote_commands import find_model
 from imagine_calc.core.catalog import override_file
@@ -46,22 +45,21 @@ def cmd_record(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         )
         written = override_file.record(path, seen)
     except CatalogError as exc:
-        print(
-            f"imagine-calc: not recorded: your override file has problems to fix first:\n{exc}",
-            file=sys.stderr,
-        )
+        say("imagine-calc: not recorded: your override file has problems to fix first:", err=True)
+        for problem in exc.problems:
+            say(str(problem), err=True)
         return 1
     except OSError as exc:
-        print(f"imagine-calc: not recorded: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        say(f"imagine-calc: not recorded: cannot write {path}: {exc.strerror or exc}", err=True)
         return 1
     quote = quote_generation(written.catalog, req)
-    print(
+    say(
         f"Recorded {number(credits)} credits for {settings_text(seen, catalog)}, "
         f"observed {seen.date.isoformat()}, in {path}"
     )
     for note in quote.caveats:
-        print(f"  note: {note}")
-    print(written.backup_sentence())
+        say(f"  note: {note}")
+    say(written.backup_sentence())
     return 0
 
 
@@ -82,12 +80,12 @@ def _remove(args: argparse.Namespace, loaded: LoadedCatalog, req: GenerationRequ
     if all(keep(o) for o in catalog.observations):
         name = catalog.model(req.model_id).name
         what = settings_words(name, req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer)
-        print(f"imagine-calc: no recording of {what}", file=sys.stderr)
+        say(f"imagine-calc: no recording of {what}", err=True)
         return 1
     written, gone = override_file.remove_recordings(loaded.override_path, keep, catalog)
     for o in gone:
-        print(f"Removed: {settings_text(o, catalog)}: {number(o.credits)} ({o.date.isoformat()})")
-    print(written.backup_sentence())
+        say(f"Removed: {settings_text(o, catalog)}: {number(o.credits)} ({o.date.isoformat()})")
+    say(written.backup_sentence())
     return 0
 
 
@@ -99,10 +97,10 @@ def _list(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         print_json([observation_json(o) for o in found])
         return 0
     if not found:
-        print("No recorded prices." + (f" ({loaded.override_error.first})" if loaded.override_error else ""))
+        say("No recorded prices." + (f" ({loaded.override_error.first})" if loaded.override_error else ""))
         return 0
     for o in found:
-        print(f"{settings_text(o, catalog)}: {number(o.credits)} credits, observed {o.date.isoformat()}")
+        say(f"{settings_text(o, catalog)}: {number(o.credits)} credits, observed {o.date.isoformat()}")
         for note in disagreement(catalog.model(o.model_id), o):
-            print(f"  note: {note}")
+            say(f"  note: {note}")
     return 0
