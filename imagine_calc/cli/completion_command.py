@@ -2,7 +2,8 @@
 
 The scripts complete commands and options from lists written into them (they change only with
 imagine-calc itself) and ask `imagine-calc completion SHELL --words models` for model names,
-so a price update or an override that adds a model completes at once.
+so a price update or an override that adds a model completes at once. Those names are data:
+no script lets the shell expand them, and bash inserts them quoted.
 """
 
 from __future__ import annotations
@@ -47,9 +48,16 @@ _imagine_calc() {
         compopt -o default
         COMPREPLY=($(compgen -W "%(commands)s" -- "$cur"))
     elif [[ $cmd == quote || $cmd == record ]]; then
-        local IFS=$'\\n'
-        COMPREPLY=($(compgen -W "$(imagine-calc completion bash --words models 2>/dev/null)" -- "$cur"))
-        COMPREPLY=("${COMPREPLY[@]// /\\\\ }")
+        # Matched here, not by compgen -W, which would expand a name such as $(...) from an
+        # override file or a saved page: a model name is data, never run.
+        local name quoted want=${cur//\\\\/}
+        COMPREPLY=()
+        while IFS= read -r name; do
+            if [[ $name == "$want"* ]]; then
+                printf -v quoted '%%q' "$name"
+                COMPREPLY+=("$quoted")
+            fi
+        done < <(imagine-calc completion bash --words models 2>/dev/null)
     elif [[ $cmd == completion ]]; then
         COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur"))
     else
