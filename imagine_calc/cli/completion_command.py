@@ -35,7 +35,7 @@ _imagine_calc() {
         case " %(commands)s " in *" $w "*) cmd=$w; break;; esac
     done
     case $prev in
-        --override|--screenshot|--check|--update-from) compopt -o default; COMPREPLY=(); return;;
+        --override|--screenshot|--check|--update-from|--export) compopt -o default; COMPREPLY=(); return;;
         --color-scheme) COMPREPLY=($(compgen -W "system light dark" -- "$cur")); return;;
         --resolution) COMPREPLY=($(compgen -W "1K 2K 3K 4K" -- "$cur")); return;;
     esac

@@ -4,6 +4,8 @@ budget the window's Estimate tab shows when balances are given."""
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imagine_calc.cli.output import print_json_text, say
@@ -20,6 +22,7 @@ def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     from imagine_calc.core.estimates.estimate_export import to_json, to_text
     from imagine_calc.core.estimates.estimate_file import EstimateFileError, price_changes, read_estimate
 
+    kind = _export_kind(args) if args.export is not None else None
     catalog = loaded.catalog
     try:
         saved = read_estimate(args.file)
@@ -29,7 +32,10 @@ def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     priced = price_estimate(catalog, saved.estimate)
     changes = price_changes(saved, priced, catalog)
     plan, rate = _budget(args, priced)
-    if args.json:
+    if kind is not None:
+        if not _export(args.export, kind, priced, loaded, plan, rate):
+            return 1
+    elif args.json:
         print_json_text(to_json(priced, catalog, plan, rate))
     else:
         for line in to_text(priced, catalog, plan, rate).rstrip("\n").split("\n"):
@@ -39,6 +45,46 @@ def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         for line in changes:
             say(f"  {line}", err=True)
     return 0
+
+
+def _export_kind(args: argparse.Namespace) -> str:
+    """The export OUT's suffix asks for; a usage error (before any work) if none, or if OUT is
+    the estimate itself (a report written over it would lose the estimate)."""
+    from imagine_calc.cli.parser import UsageError
+    from imagine_calc.core.estimates.estimate_export import KINDS, kind_of
+
+    path: Path = args.export
+    if os.path.exists(path) and os.path.exists(args.file) and os.path.samefile(path, args.file):
+        raise UsageError(f"imagine-calc estimate: --export {path} is the estimate itself: name another file")
+    kind = kind_of(path)
+    if kind is None:
+        raise UsageError(
+            f"imagine-calc estimate: --export {path}: the suffix names the format: {', '.join(KINDS)}"
+        )
+    return kind
+
+
+def _export(
+    path: Path,
+    kind: str,
+    priced: PricedEstimate,
+    loaded: LoadedCatalog,
+    plan: BudgetPlan | None,
+    rate: Rate | None,
+) -> bool:
+    """Write the export atomically (all of it or, after a crash, the previous file), as the
+    window does; a path that cannot be written is said in one line."""
+    from imagine_calc.core.estimates.estimate_export import export_bytes
+    from imagine_calc.core.files import write_atomic
+    from imagine_calc.core.text.numbers import plural
+
+    try:
+        write_atomic(path, export_bytes(kind, priced, loaded.catalog, plan, rate))
+    except OSError as exc:
+        say(f"imagine-calc: not exported: cannot write {path}: {exc.strerror or exc}", err=True)
+        return False
+    say(f"Exported {plural(len(priced.items), 'line')} to {path}.")
+    return True
 
 
 def _budget(args: argparse.Namespace, priced: PricedEstimate) -> tuple[BudgetPlan | None, Rate | None]:

@@ -271,7 +271,15 @@ def build_parser(
     )
     budget.add_argument("--rate", metavar="AMOUNT", help="what one credit costs you, as 0.012")
     budget.add_argument("--currency", default="", metavar="CODE", help="the rate's currency, as EUR")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="print JSON")
+    shown.add_argument(
+        "--export",
+        metavar="OUT",
+        type=Path,
+        help="write the export File > Export estimate writes, its format from the suffix: OUT.csv "
+        "(for spreadsheets), OUT.md (Markdown) or OUT.json (a report); with the budget, if given",
+    )
 
     p = command("completion", "print a shell completion script")
     p.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")

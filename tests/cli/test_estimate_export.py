@@ -1,0 +1,157 @@
+"""`imagine-calc estimate FILE --export OUT`: the window's exports from the command line, the
+format from the suffix, written atomically, whatever the labels hold."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from imagine_calc.cli import main
+from tests.core.estimates.test_estimate_export import render
+from tests.core.estimates.test_export_cells import runs
+
+LABELS = [
+    "\x1b[2J\x1b]0;pwned\x07Hero",
+    "a\nTotal: 0 credits",
+    "\ud800\x00=7*6",
+    "\udcff",
+    "x;=7*6;<img src=x onerror=alert(1)>|\r",
+    "=HYPERLINK(1)",
+]
+TITLE = "<script>alert(1)</script>\x1b[2J\ud800"
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    """An estimate file whose title and labels hold every kind of trouble (written as JSON may
+    hold them: lone surrogates as \\ud800 escapes)."""
+    item = {"kind": "generation", "model": "flux-dev", "resolution": "1K", "images": 1, "count": 2}
+    doc = {
+        "format": "imagine-calc-estimate",
+        "format_version": 1,
+        "title": TITLE,
+        "items": [{**item, "label": label} for label in LABELS],
+    }
+    path = tmp_path / "hostile.icalc.json"
+    path.write_text(json.dumps(doc), encoding="ascii")
+    return path
+
+
+def test_the_estimate_prints_every_label_escaped_on_its_own_line(
+    capsys: pytest.CaptureFixture[str], hostile: Path
+) -> None:
+    code, out, err = run(capsys, "estimate", str(hostile))
+    assert code == 0 and err == "" and not RAW.search(out)
+    lines = out.splitlines()
+    assert lines[0] == "<script>alert(1)</script>\\x1b[2J\\ud800"
+    assert sum(line.startswith("Total") for line in lines) == 1  # the fake one is escaped
+    assert any(line.startswith("a\\nTotal: 0 credits ") for line in lines)
+    assert any(line.startswith("\\ud800\\x00=7*6 ") for line in lines)
+
+
+def test_csv_export(capsys: pytest.CaptureFixture[str], hostile: Path, tmp_path: Path) -> None:
+    out_file = tmp_path / "out" / "hostile.CSV"
+    out_file.parent.mkdir()
+    code, out, err = run(capsys, "estimate", str(hostile), "--export", str(out_file))
+    assert (code, err) == (0, "") and out == f"Exported 6 lines to {out_file}.\n"
+    text = out_file.read_bytes().decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert len(rows) == len(LABELS) + 2 and all(len(row) == 9 for row in rows)
+    assert not any(runs(row[0]) or runs(row[1]) for row in rows)
+    assert [row[0] for row in rows[1:-1]] == [
+        "\\x1b[2J\\x1b]0;pwned\\x07Hero",
+        "a\\nTotal: 0 credits",
+        "\ufffd\\x00=7*6",
+        "\ufffd",
+        "x;'=7*6;<img src=x onerror=alert(1)>|\\r",
+        "'=HYPERLINK(1)",
+    ]
+    assert [row[4] for row in rows[1:]] == ["10"] * len(LABELS) + ["60"]
+    assert sorted(p.name for p in out_file.parent.iterdir()) == ["hostile.CSV"]  # no temporary left
+
+
+def test_markdown_export_with_the_budget(
+    capsys: pytest.CaptureFixture[str], hostile: Path, tmp_path: Path
+) -> None:
+    out_file = tmp_path / "hostile.md"
+    code, _, err = run(capsys, "estimate", str(hostile), "--export", str(out_file), "--subscription", "100")
+    assert code == 0 and err == ""
+    markdown = out_file.read_text(encoding="utf-8")
+    shown = render(markdown)
+    assert shown.tags.count("tr") == len(LABELS) + 1
+    assert not {"script", "img"} & set(shown.tags)
+    assert shown.text["h1"] == ["<script>alert(1)</script>\\x1b[2J\ufffd"]
+    assert "Subscription credits: 60 of 100 used, 40 left" in markdown
+
+
+def test_json_export_keeps_labels_exactly(
+    capsys: pytest.CaptureFixture[str], hostile: Path, tmp_path: Path
+) -> None:
+    out_file = tmp_path / "hostile.json"
+    code, _, _ = run(capsys, "estimate", str(hostile), "--export", str(out_file), "--rate", "0.01")
+    assert code == 0
+    report = json.loads(out_file.read_bytes().decode("utf-8"))
+    assert report["title"] == TITLE and [i["label"] for i in report["items"]] == LABELS
+    assert report["money"]["known_cost"] == "0.6"
+
+
+def test_an_unknown_suffix_is_one_line_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], hostile: Path, tmp_path: Path
+) -> None:
+    for name in ("out.txt", "out", "out.csv.bak"):
+        code, out, err = run(capsys, "estimate", str(hostile), "--export", str(tmp_path / name))
+        assert code == 2 and out == ""
+        said = "the suffix names the format: .csv, .md, .json"
+        assert err == f"imagine-calc estimate: --export {tmp_path / name}: {said}\n"
+        assert not (tmp_path / name).exists()
+
+
+def test_a_folder_that_is_not_there_or_a_folder_as_out_says_why(
+    capsys: pytest.CaptureFixture[str], hostile: Path, tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "estimate", str(hostile), "--export", str(tmp_path / "gone" / "x.csv"))
+    assert code == 1 and out == "" and "not exported: cannot write" in err and len(err.splitlines()) == 1
+    (tmp_path / "dir.csv").mkdir()
+    code, out, err = run(capsys, "estimate", str(hostile), "--export", str(tmp_path / "dir.csv"))
+    assert code == 1 and "not exported" in err and "Traceback" not in err
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+def test_the_estimate_itself_is_never_overwritten(capsys: pytest.CaptureFixture[str], hostile: Path) -> None:
+    before = hostile.read_bytes()
+    renamed = hostile.with_name("e.json")
+    hostile.rename(renamed)
+    code, _, err = run(capsys, "estimate", str(renamed), "--export", str(renamed))
+    assert code == 2 and "is the estimate itself" in err
+    assert renamed.read_bytes() == before
+
+
+def test_export_replaces_print_json(
+    capsys: pytest.CaptureFixture[str], hostile: Path, tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "estimate", str(hostile), "--json", "--export", str(tmp_path / "x.csv"))
+    assert code == 2 and "not allowed with argument" in err
+
+
+def test_help_and_completion_name_the_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["estimate", "--help"])
+    out, _ = capsys.readouterr()
+    assert "--export OUT" in out and "OUT.csv" in out
+    for shell in ("bash", "zsh", "fish"):
+        _, out, _ = run(capsys, "completion", shell)
+        assert "--export" in out.replace("-l export", "--export")
+    _, out, _ = run(capsys, "completion", "bash")
+    assert "--update-from|--export) compopt -o default" in out  # completes a file name
