@@ -44,10 +44,10 @@ def _shown(text: str) -> str:
 def spreadsheet_text(text: str) -> str:
     """A text cell that a spreadsheet shows and never runs. Where what it would look at
     (controls dropped, then leading spaces) starts a formula, the cell gets a leading
-    apostrophe, which LibreOffice, Gnumeric and Excel read as "text"; so does a cell that
-    starts with a tab or CR (OWASP). So does each part after a `,` or `;` inside it: LibreOffice
-    reading with `;` honours no quotes closed by a `,`, and "x;=7*6;" became three cells, the
-    middle one a formula."""
+    apostrophe, which LibreOffice and Gnumeric (measured) and Excel (OWASP) read as text; so
+    does a cell that starts with a tab or CR (OWASP), and each part after a `,` or `;` inside
+    it: LibreOffice reading with `;` honours no quotes closed by a `,`, and "x;=7*6;" became
+    three cells, the middle one a formula."""
     first, *rest = _SEPARATOR.split(text)
     out = ["'" + first if first.startswith(("\t", "\r")) else _neutral(first)]
     out += [sep + _neutral(part) for sep, part in zip(rest[::2], rest[1::2], strict=True)]
