@@ -33,6 +33,9 @@ MAX_OVERRIDE_BYTES = 4_000_000
 MAX_PAGE_BYTES = 4_000_000
 MAX_ESTIMATE_BYTES = 20_000_000
 MAX_SETTINGS_BYTES = 1_000_000
+#: The most values the YAML aliases (*name) of one catalog file may repeat in all: a real
+#: override repeats a few hundred; nine nested lines of nine aliases would repeat 490 million.
+MAX_ALIAS_VALUES = 100_000
 
 
 class LimitError(ValueError):

@@ -46,6 +46,7 @@ _CODE = (
     "core/catalog/schema.py",
     "core/catalog/records.py",
     "core/catalog/yaml_source.py",
+    "core/catalog/yaml_aliases.py",
     "core/limits.py",
 )
 _PACKAGE = Path(__file__).resolve().parents[2]

@@ -1,4 +1,6 @@
-"""Safe YAML parsing that keeps each value's line, so errors can point into the file."""
+"""Safe YAML parsing that keeps each value's line, so errors can point into the file.
+
+Aliases are bounded before anything is built from them (see yaml_aliases)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from imagine_calc.core.catalog.yaml_aliases import check_aliases
 from imagine_calc.core.errors import CatalogError, Problem
 
 # libyaml's safe loader when PyYAML has it: ten times faster, same marks.
@@ -90,6 +93,7 @@ def parse_yaml(text: str | bytes, file: str) -> YamlDocument:
         try:
             root = loader.get_single_node()
             if root is not None:
+                check_aliases(root, text, file)
                 dupes = _duplicate_keys(file, root)
                 if dupes:
                     raise CatalogError(dupes)

@@ -1,0 +1,61 @@
+"""YAML aliases in a catalog file: a few are fine, a bomb of nested ones is refused at its line
+before anything walks what it would expand to."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from imagine_calc.core.catalog.loader import load_with_override
+from imagine_calc.core.catalog.yaml_aliases import repeated_values
+from imagine_calc.core.limits import MAX_ALIAS_VALUES
+from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+
+
+def nested_aliases(levels: int, width: int = 9, under: str = "models:\n  - id: flux-dev\n") -> str:
+    """An override whose aspect ratios are `levels` nested lines of `width` aliases each."""
+    lines = ["# my override", under.rstrip("\n")]
+    ratios = ", ".join(["'1:1'"] * width)
+    lines.append(f"    aspect_ratios: &a0 [{ratios}]")
+    for level in range(1, levels):
+        lines.append(f"  - id: flux-{level}")
+        aliases = ", ".join([f"*a{level - 1}"] * width)
+        lines.append(f"    aspect_ratios: &a{level} [{aliases}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_few_aliases_are_an_override_like_any_other(override_file: Path) -> None:
+    override_file.write_text(
+        "models:\n  - id: flux-dev\n    price: &mine 7\n  - id: z-image-turbo\n    price: *mine\n"
+    )
+    loaded = load_with_override()
+    assert loaded.override_error is None, loaded.override_error
+    assert quote_generation(loaded.catalog, GenerationRequest("z-image-turbo")).total == 7
+
+
+def test_nested_aliases_are_refused_at_the_line_that_goes_past_the_bound(override_file: Path) -> None:
+    text = nested_aliases(7, width=10)  # 12 million values repeated by 667 bytes
+    override_file.write_text(text)
+    error = load_with_override().override_error
+    assert error is not None
+    (problem,) = error.problems
+    assert problem.file == str(override_file)
+    # 110 + 1,110 + 11,110 repeated on the lines before; ten times *a3 (11,111 each) is too many
+    assert problem.line == 12 and "*a3 on this line" in problem.message
+    assert text.splitlines()[problem.line - 1].startswith("    aspect_ratios: &a4 [*a3")
+    assert "would repeat 12,345,660 values" in problem.message
+    assert f"more than the {MAX_ALIAS_VALUES:,} a catalog file may" in problem.message
+
+
+def test_an_alias_inside_the_value_it_names_is_refused(override_file: Path) -> None:
+    override_file.write_text("models:\n  - id: flux-dev\n    aspect_ratios: &loop ['1:1', *loop]\n")
+    error = load_with_override().override_error
+    assert error is not None and error.first.line == 3
+    assert "*loop is inside the value it names" in error.first.message
+
+
+def test_the_bound_counts_every_repeat_and_only_repeats() -> None:
+    import yaml
+
+    spelled_out = yaml.compose("[" + ", ".join(["x"] * 5000) + "]")
+    assert repeated_values(spelled_out) == 0
+    assert repeated_values(yaml.compose("a: &a [1, 2]\nb: [*a, *a, *a]\n")) == 9  # 3 times [1, 2]
