@@ -32,7 +32,8 @@ from typing import Any
 
 from imagine_calc import __version__
 from imagine_calc.core.catalog import records
-from imagine_calc.core.files import FileProblem, read_bytes, set_aside, stamp, write_atomic
+from imagine_calc.core.catalog.safe_writes import replace_file, set_aside
+from imagine_calc.core.files import FileProblem, read_bytes, stamp
 from imagine_calc.core.paths import cache_dir
 
 FORMAT = 2
@@ -87,6 +88,8 @@ def load(fingerprint: str) -> tuple[records.Catalog | None, str | None]:
     """The catalog kept for `fingerprint`, or None; and, when a file was there that could not be
     believed (damaged, tampered with, not a regular file), a note of where it was set aside."""
     path = _file(fingerprint)
+    if os.path.islink(path):  # the app writes files, never links: someone else put this here
+        return None, _set_aside(path, "a link, not a file this app wrote")
     try:
         raw = read_bytes(path, MAX_BYTES)
     except FileProblem as exc:
@@ -119,7 +122,7 @@ def store(fingerprint: str, catalog: records.Catalog) -> list[str]:
             elif old.suffix == ".json" and old.is_file() and not old.is_symlink():
                 old.unlink(missing_ok=True)
         text = json.dumps({"format": FORMAT, "key": fingerprint, "catalog": _encode(catalog)})
-        write_atomic(target, text.encode("utf-8"))
+        replace_file(target, text.encode("utf-8"))
     except OSError:
         pass  # a read-only cache folder only costs the next start its 45 ms
     return notes

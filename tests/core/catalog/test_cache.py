@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from imagine_calc.core.catalog.loader import load_catalog, load_with_override
+from imagine_calc.core.catalog import cache as catalog_cache
+from imagine_calc.core.catalog.loader import bundled_files, load_catalog, load_with_override
 
 START = """
 import sys
@@ -159,3 +160,34 @@ def test_the_key_covers_the_code_that_checks_a_catalog(monkeypatch) -> None:  # 
     before = catalog_cache.key([("a", "b")])
     monkeypatch.setattr(catalog_cache, "_code_fingerprint", lambda: b"a new validation rule")
     assert catalog_cache.key([("a", "b")]) != before
+
+
+def test_the_catalog_cache_is_never_written_through_a_planted_link(user_dirs: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"precious\n")
+    cache = user_dirs / "cache"
+    cache.mkdir()
+    path = cache / f"catalog-{catalog_cache.key(bundled_files())[:32]}.json"
+    os.symlink(victim, path)
+    loaded = load_with_override()
+    assert victim.read_bytes() == b"precious\n"
+    (note,) = loaded.notes
+    assert "a link, not a file this app wrote" in note
+    (aside,) = cache.glob("catalog-*.set-aside")
+    assert aside.is_symlink() and os.readlink(aside) == str(victim)  # the link kept, not followed
+    assert path.is_file() and not path.is_symlink()  # the cache written in its own place
+    assert load_with_override().notes == ()
+
+
+def test_a_cache_write_replaces_a_link_that_appears_without_writing_through_it(
+    user_dirs: Path, tmp_path: Path
+) -> None:
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"precious\n")
+    catalog = load_with_override().catalog
+    (path,) = (user_dirs / "cache").glob("catalog-*.json")
+    path.unlink()
+    os.symlink(victim, path)  # planted between the miss and the write
+    catalog_cache.store(catalog_cache.key(bundled_files()), catalog)
+    assert victim.read_bytes() == b"precious\n"
+    assert path.is_file() and not path.is_symlink()

@@ -1,0 +1,100 @@
+"""Writes that never go through a link someone planted at the path.
+
+The app's own files (the catalog cache, the override's backups and set-aside copies) have
+names anyone who can write to the folder can guess. A link planted at one must never carry the
+app's bytes into the file it names (a ~/.bashrc), so every write here goes to a temporary file
+made with O_CREAT | O_EXCL | O_NOFOLLOW in the same folder, synced, then moved into place:
+a rename replaces a link itself, and a hard link refuses to replace anything. A crash leaves
+the old file or the new one, never half of one.
+
+core/files.write_atomic does the same job for the files the user saves; this module keeps the
+catalog's files to these rules whatever happens to it (to be merged with it later).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from pathlib import Path
+
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+#: errno values of a folder whose file system has no hard links (FAT, some network shares).
+_NO_HARD_LINKS = {errno.EPERM, errno.EXDEV, errno.EMLINK, getattr(errno, "ENOTSUP", -1), errno.EOPNOTSUPP}
+
+
+def _temporary(path: Path, data: bytes, mode: int) -> Path:
+    """A new file beside `path` holding `data`, synced to disk; the caller moves it into place."""
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp, _FLAGS, 0o600)
+        except FileExistsError:
+            continue  # a name someone else took (or planted): never opened, try another
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
+            with os.fdopen(fd, "wb", closefd=False) as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except BaseException:
+            os.close(fd)
+            tmp.unlink(missing_ok=True)
+            raise
+        os.close(fd)
+        return tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
+
+
+def replace_file(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """All of `data` or nothing at `path`. What was at `path` (a file, or a link: the link itself,
+    never the file it names) is replaced in one rename."""
+    tmp = _temporary(path, data, mode)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    # the rename is atomic: a kill before it leaves the old file, after it the new one
+
+
+def write_new(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """All of `data` at `path`, which must be free: FileExistsError if anything is there, even a
+    link to nowhere. Nothing is ever overwritten or written through a link."""
+    tmp = _temporary(path, data, mode)
+    try:
+        move_new(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def move_new(source: Path, path: Path) -> None:
+    """Rename `source` to `path`, which must be free (FileExistsError otherwise, even for a
+    dangling link). A hard link claims the name exclusively; where the file system has none,
+    the name is checked first, and a rename (exclusive on Windows) does the rest."""
+    try:
+        os.link(source, path, follow_symlinks=False)  # a link moved is the link, not its file
+    except FileExistsError:
+        raise
+    except (OSError, NotImplementedError) as exc:
+        if isinstance(exc, OSError) and exc.errno not in _NO_HARD_LINKS:
+            raise
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, "already exists", str(path)) from None
+        os.rename(source, path)
+        return
+    os.unlink(source)
+
+
+def set_aside(path: Path, why: str, stamp: str) -> Path:
+    """Move `path` (a link: the link itself) out of the app's way as `NAME.STAMP.WHY`, numbered
+    if taken; never over anything, never deleted. Returns where it went."""
+    for n in range(1, 1000):
+        aside = path.with_name(f"{path.name}.{stamp}{'' if n == 1 else f'-{n}'}.{why}")
+        try:
+            move_new(path, aside)
+        except FileExistsError:
+            continue
+        return aside
+    raise FileExistsError(errno.EEXIST, "no free name to set it aside", str(path))
