@@ -54,7 +54,7 @@ def cmd_catalog(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
 
 
 def _revert(loaded: LoadedCatalog) -> int:
-    from imagine_calc.core.catalog.override_file import revert
+    from imagine_calc.core.catalog.override_backups import revert
 
     try:
         restored, aside = revert(loaded.override_path)

@@ -4,18 +4,16 @@ Every write is the same four steps, so none can leave the user worse off:
 1. the file is edited as YAML with its comments and order kept (ruamel.yaml's round trip:
    PyYAML drops comments, and an override is a file people annotate by hand);
 2. the result is checked by the catalog's own schema, and nothing is written if it fails;
-3. the file as it was is kept beside it as a dated backup (`override.yaml.2026-11-27_16-30-05.bak`;
-   where there was none, a backup saying so), never overwritten, never deleted;
+3. the file as it was is kept beside it as a numbered backup (`override_backups`; where there
+   was none, a backup saying so), never overwritten, never deleted;
 4. the new text replaces the old in one rename, so a kill mid-write leaves the old file whole.
-`revert` puts the newest backup back and sets the current file aside the same way.
+`override_backups.revert` puts the newest backup back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from imagine_calc.core.catalog.loader import bundled_files, load_override, read_file
+from imagine_calc.core.catalog.override_backups import keep_backup
 from imagine_calc.core.catalog.records import Catalog, Observation
 from imagine_calc.core.errors import CatalogError, Problem
-from imagine_calc.core.files import set_aside, stamp, write_atomic
+from imagine_calc.core.files import write_atomic
 
 #: Written as the backup of an override that did not exist: reverting to it means "none".
 NO_FILE = "# imagine-calc: there was no override file before this change.\n"
-_BACKUP = re.compile(r"\.(\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d)(?:-(\d+))?\.bak$")
 
 
 @dataclass(frozen=True)
@@ -122,44 +120,9 @@ def edit(path: Path, change: Callable[[Any], None], now: dt.datetime | None = No
     path.parent.mkdir(parents=True, exist_ok=True)
     had_file = path.exists()
     old = path.read_bytes() if had_file else NO_FILE.encode()
-    backup = _free_backup_name(path, now or dt.datetime.now())
-    write_atomic(backup, old)
+    backup = keep_backup(path, old, now)
     write_atomic(path, text.encode("utf-8"))
     return Written(catalog, backup, had_file)
-
-
-def backups(path: Path) -> list[Path]:
-    """Backups of the override at `path`, oldest first."""
-    if not path.parent.is_dir():
-        return []
-    found = []
-    for p in path.parent.glob(f"{path.name}.*.bak"):
-        m = _BACKUP.search(p.name[len(path.name) :])
-        if m:
-            found.append(((m.group(1), int(m.group(2) or 0)), p))
-    return [p for _, p in sorted(found)]
-
-
-def revert(path: Path, now: dt.datetime | None = None) -> tuple[Path, Path | None]:
-    """Put the newest backup back: returns (the backup restored, where the current file was
-    set aside, or None when there was none). The backup is renamed into place, so reverting
-    again goes one step further back. Raises FileNotFoundError when there is no backup."""
-    found = backups(path)
-    if not found:
-        raise FileNotFoundError(f"no backup of {path} to go back to")
-    newest = found[-1]
-    aside = set_aside(path, "reverted", stamp(now)) if path.exists() else None
-    os.replace(newest, path)
-    return newest, aside
-
-
-def _free_backup_name(path: Path, when: dt.datetime) -> Path:
-    candidate = path.with_name(f"{path.name}.{stamp(when)}.bak")
-    n = 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.name}.{stamp(when)}-{n}.bak")
-    return candidate
 
 
 # --- recorded prices ------------------------------------------------------------------------

@@ -81,7 +81,7 @@ class PriceUpdates(QObject):
     def revert(self) -> bool:
         """Put the override back as it was before its last change (a page applied, a price
         recorded); the file it replaces is set aside, never deleted."""
-        from imagine_calc.core.catalog.override_file import revert
+        from imagine_calc.core.catalog.override_backups import revert
 
         path = self.owner.loaded.override_path
         try:

@@ -210,7 +210,7 @@ def test_applying_over_a_broken_override_is_refused_and_keeps_it(override_file: 
 
 
 def test_every_apply_keeps_a_dated_backup_and_revert_walks_back(override_file: Path) -> None:
-    from imagine_calc.core.catalog.override_file import backups, revert
+    from imagine_calc.core.catalog.override_backups import backups, revert
 
     override_file.write_text("# mine\nmodels:\n  - id: midjourney-v7\n    price: 30\n")
     for price in ("6", "7", "8"):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from imagine_calc.core.catalog import override_backups
 from imagine_calc.core.catalog import override_file as overrides
 from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.core.catalog.records import Catalog, Observation
@@ -97,20 +98,20 @@ def test_recording_the_same_settings_again_replaces_and_keeps_comments(override_
 
 
 def override_file_backups(path: Path) -> list[Path]:
-    return overrides.backups(path)
+    return override_backups.backups(path)
 
 
 def test_revert_steps_back_through_every_change_and_deletes_nothing(override_file: Path) -> None:
     recorded(override_file, seen("flux-dev", "5"))
     first = override_file.read_text()
     recorded(override_file, seen("flux-dev", "6", "1K", images=2))
-    restored, aside = overrides.revert(override_file)
+    restored, aside = override_backups.revert(override_file)
     assert override_file.read_text() == first and aside is not None and aside.exists()
     assert not restored.exists()  # the backup went back into place: the next revert goes further
-    overrides.revert(override_file)  # back to before the first recording: no override
+    override_backups.revert(override_file)  # back to before the first recording: no override
     assert load_with_override(override_file).catalog.observations == ()
     with pytest.raises(FileNotFoundError):
-        overrides.revert(override_file)
+        override_backups.revert(override_file)
     assert len(list(override_file.parent.glob("override.yaml.*.reverted"))) == 2
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.catalog.loader import load_with_override
+from imagine_calc.core.catalog.records import Observation
 from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.gui.generate.model_info import REMOVE_RECORDING
 from imagine_calc.gui.generate.model_table import NAME
@@ -85,3 +89,26 @@ def test_the_record_dialog_refuses_what_is_not_a_price(qtbot: QtBot, window: Mai
     field.setText("73,5")
     assert record.isEnabled() and dialog.observation().credits == 73.5  # type: ignore[union-attr]
     dialog.reject()
+
+
+def test_revert_after_the_clock_goes_back_undoes_the_last_recording(
+    qtbot: QtBot, window: MainWindow, override_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from imagine_calc.core.catalog import override_backups
+
+    night = dt.datetime(2026, 10, 25, 1, 30)
+    times = iter([night, night + dt.timedelta(minutes=20), night - dt.timedelta(minutes=40), night])
+    monkeypatch.setattr(override_backups, "clock", lambda: next(times))
+    window.select_model("flux-dev")
+    for credits in (81, 82, 83):
+        with qtbot.waitSignal(window.cost_changed, timeout=2000):
+            window.recordings.keep(seen_flux_dev(credits))
+    assert total_text(window) == "83 credits, observed"
+    revert = next(a for a in window.findChildren(QAction) if a.objectName() == "revertPricesAction")
+    with qtbot.waitSignal(window.cost_changed, timeout=2000):
+        revert.trigger()
+    assert total_text(window) == "82 credits, observed"
+
+
+def seen_flux_dev(credits: int) -> Observation:
+    return Observation("flux-dev", "1K", None, 1, False, Decimal(credits), dt.date.today())
