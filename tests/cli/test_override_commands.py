@@ -1,9 +1,14 @@
-"""`record` and `catalog --revert` where backups were hard to keep right: a clock set back, a
-link planted at a backup's name."""
+"""`record` and `catalog --revert` on overrides that were hard to write safely: a bomb of nested
+YAML aliases, a clock set back, a link planted at a backup's name."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import resource
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +16,20 @@ import pytest
 
 from imagine_calc.cli import main
 from imagine_calc.core.catalog import override_backups
+
+#: 428 bytes: nine lines of nine aliases, 490 million values expanded. Recording over it used to
+#: rewrite it with every alias spelled out: 105 s and 3 GiB, then killed by the memory cap.
+BOMB = (
+    "# my override\nx-a: &a ["
+    + ", ".join(["lol"] * 9)
+    + "]\n"
+    + "".join(
+        f"x-{a}: &{a} [" + ", ".join([f"*{before}"] * 9) + "]\n"
+        for before, a in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+)
+#: The cap on the process that records over it: far above what a refusal needs (~25 MB).
+MEMORY_CAP = 512 * 2**20
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -21,6 +40,33 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def clock_from(*times: dt.datetime) -> Iterator[dt.datetime]:
     yield from times
+
+
+def test_record_over_an_alias_bomb_is_refused_at_once_and_writes_nothing(
+    user_dirs: Path, override_file: Path
+) -> None:
+    override_file.write_text(BOMB)
+    env = {**os.environ, "IMAGINE_CALC_CONFIG_DIR": str(user_dirs)}
+
+    def capped() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "imagine_calc", "record", "Nano Banana 2", "49"],
+        env=env,
+        preexec_fn=capped,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    took = time.monotonic() - started
+    assert result.returncode == 1, result.stderr
+    assert "not recorded" in result.stderr and "Traceback" not in result.stderr
+    assert f"{override_file}:7: not valid YAML: its aliases would repeat 490,329,036 values" in result.stderr
+    assert override_file.read_text() == BOMB
+    assert sorted(p.name for p in user_dirs.iterdir() if p.name != "cache") == ["override.yaml"]
+    assert took < 30  # ~0.5 s here; the old rewrite ran for minutes
 
 
 def test_revert_after_the_clock_goes_back_gives_the_previous_price(

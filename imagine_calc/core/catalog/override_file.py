@@ -1,13 +1,15 @@
-"""Writing the user's override file: recorded prices, applied page updates, and going back.
+"""Writing the user's override file: recorded prices, applied page updates.
 
-Every write is the same four steps, so none can leave the user worse off:
-1. the file is edited as YAML with its comments and order kept (ruamel.yaml's round trip:
+Every write is the same steps, so none can leave the user worse off:
+1. the file as it is must load: a file the loader refuses (and ignores) is never rewritten, and
+   the refusal names the lines of the file the user wrote;
+2. it is edited as YAML with its comments, order and anchors kept (ruamel.yaml's round trip:
    PyYAML drops comments, and an override is a file people annotate by hand);
-2. the result is checked by the catalog's own schema, and nothing is written if it fails;
-3. the file as it was is kept beside it as a numbered backup (`override_backups`; where there
+3. the result is checked by the catalog's own schema, and nothing is written if it fails;
+4. the file as it was is kept beside it as a numbered backup (`override_backups`; where there
    was none, a backup saying so), never overwritten, never deleted;
-4. the new text replaces the old in one rename, so a kill mid-write leaves the old file whole.
-`override_backups.revert` puts the newest backup back.
+5. the new text replaces the old in one rename, so a kill mid-write leaves the old file whole.
+`override_backups.revert` goes back.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from imagine_calc.core.catalog.loader import bundled_files, load_override, read_file
+from imagine_calc.core.catalog.loader import bundled_files, load_override
 from imagine_calc.core.catalog.override_backups import keep_backup
 from imagine_calc.core.catalog.records import Catalog, Observation
+from imagine_calc.core.catalog.yaml_aliases import check_aliases
 from imagine_calc.core.errors import CatalogError, Problem
-from imagine_calc.core.files import write_atomic
+from imagine_calc.core.files import FileProblem, describe_size, read_bytes, write_atomic
+from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
 
 #: Written as the backup of an override that did not exist: reverting to it means "none".
 NO_FILE = "# imagine-calc: there was no override file before this change.\n"
@@ -57,9 +61,16 @@ def _yaml() -> Any:
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 100
-    yaml.representer.ignore_aliases = lambda *_: True  # no &id001 anchors for repeated values
+    # The user's own anchors stay as written (expanding them could multiply the file); a value
+    # the app repeats (a date, a source) is written out again, never as an &id001 anchor.
+    yaml.representer.ignore_aliases = lambda data: not _user_anchor(data)
     yaml.representer.add_representer(str, _represent_text)
     return yaml
+
+
+def _user_anchor(data: Any) -> bool:
+    anchor = getattr(data, "anchor", None)
+    return getattr(anchor, "value", None) is not None
 
 
 def _represent_text(representer: Any, text: str) -> Any:
@@ -78,28 +89,30 @@ def yaml_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def load_document(path: Path) -> tuple[Any, str]:
-    """The override as an editable document (an empty mapping when there is no file), and
-    the comments of a file that holds nothing else, which the document cannot carry."""
+def load_document(text: str, file: str) -> tuple[Any, str]:
+    """The override's `text` as an editable document (an empty mapping when it holds nothing),
+    and the comments of a file that holds nothing else, which the document cannot carry.
+    Aliases are bounded before the document is built, as for the catalog's own reader."""
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import YAMLError
 
-    if not path.exists():
-        return CommentedMap(), ""
-    text = read_file(path)
+    yaml = _yaml()
     try:
-        doc = _yaml().load(text)
+        root = yaml.compose(text)
+        if root is not None:
+            check_aliases(root, text, file)
+        doc = yaml.constructor.construct_document(root) if root is not None else None
     except (YAMLError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise CatalogError(
-            [Problem(str(path), line, "", f"not valid YAML ({getattr(exc, 'problem', None) or exc})")]
+            [Problem(file, line, "", f"not valid YAML ({getattr(exc, 'problem', None) or exc})")]
         ) from None
     if doc is None:
         comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
         return CommentedMap(), "".join(f"{line}\n" for line in comments)
     if not isinstance(doc, dict):
-        raise CatalogError([Problem(str(path), 1, "", "an override file is a mapping of sections")])
+        raise CatalogError([Problem(file, 1, "", "an override file is a mapping of sections")])
     return doc, ""
 
 
@@ -113,16 +126,52 @@ def edit(path: Path, change: Callable[[Any], None], now: dt.datetime | None = No
     """Apply `change` to the override document at `path` and write it, as the module says.
     Raises CatalogError (nothing written) when the file or the result is not a valid override,
     OSError when it cannot be written."""
-    doc, comments = load_document(path)
+    old = _current(path)
+    text = _text(old, path) if old is not None else ""
+    bundled = bundled_files()
+    if old is not None:
+        load_override(bundled, text, str(path))  # refused as it is: never rewritten
+    doc, comments = load_document(text, str(path))
     change(doc)
-    text = comments + dump(doc)
-    catalog = load_override(bundled_files(), text, str(path))
+    new = (comments + dump(doc)).encode("utf-8")
+    if len(new) > MAX_OVERRIDE_BYTES:
+        size, most = describe_size(len(new)), describe_size(MAX_OVERRIDE_BYTES)
+        raise CatalogError([Problem(str(path), None, "", f"the changed file would be {size}, over {most}")])
+    try:
+        catalog = load_override(bundled, new.decode("utf-8"), str(path))
+    except CatalogError as exc:
+        raise CatalogError([_as_changed(p, str(path)) for p in exc.problems]) from None
     path.parent.mkdir(parents=True, exist_ok=True)
-    had_file = path.exists()
-    old = path.read_bytes() if had_file else NO_FILE.encode()
-    backup = keep_backup(path, old, now)
-    write_atomic(path, text.encode("utf-8"))
-    return Written(catalog, backup, had_file)
+    backup = keep_backup(path, old if old is not None else NO_FILE.encode(), now)
+    write_atomic(path, new)
+    return Written(catalog, backup, old is not None)
+
+
+def _current(path: Path) -> bytes | None:
+    """The override's bytes as they are, or None when there is no file. CatalogError when it
+    is not a file to read."""
+    if not path.exists():
+        return None
+    try:
+        return read_bytes(path, MAX_OVERRIDE_BYTES)
+    except FileProblem as exc:
+        raise CatalogError([Problem(str(path), None, "", str(exc))]) from None
+
+
+def _text(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        message = f"not UTF-8 text (byte {exc.start + 1} cannot be read)"
+        raise CatalogError([Problem(str(path), None, "", message)]) from None
+
+
+def _as_changed(problem: Problem, file: str) -> Problem:
+    """A problem of the file as the change would write it: its lines are not the user's, so
+    it is named by its key alone."""
+    if problem.file != file:
+        return problem
+    return Problem(file, None, problem.key_path, f"{problem.message} (after this change)")
 
 
 # --- recorded prices ------------------------------------------------------------------------

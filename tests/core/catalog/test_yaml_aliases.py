@@ -1,12 +1,19 @@
-"""YAML aliases in a catalog file: a few are fine, a bomb of nested ones is refused at its line
-before anything walks what it would expand to."""
+"""YAML aliases in a catalog file: a few are fine, a bomb of nested ones is refused at its line,
+by both readers, before anything walks or writes what it would expand to."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
+from imagine_calc.core.catalog import override_file
 from imagine_calc.core.catalog.loader import load_with_override
+from imagine_calc.core.catalog.records import Observation
 from imagine_calc.core.catalog.yaml_aliases import repeated_values
+from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.limits import MAX_ALIAS_VALUES
 from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
 
@@ -21,6 +28,9 @@ def nested_aliases(levels: int, width: int = 9, under: str = "models:\n  - id: f
         aliases = ", ".join([f"*a{level - 1}"] * width)
         lines.append(f"    aspect_ratios: &a{level} [{aliases}]")
     return "\n".join(lines) + "\n"
+
+
+SEEN = Observation("flux-dev", "1K", None, 1, False, Decimal(6), dt.date(2026, 11, 27))
 
 
 def test_a_few_aliases_are_an_override_like_any_other(override_file: Path) -> None:
@@ -59,3 +69,53 @@ def test_the_bound_counts_every_repeat_and_only_repeats() -> None:
     spelled_out = yaml.compose("[" + ", ".join(["x"] * 5000) + "]")
     assert repeated_values(spelled_out) == 0
     assert repeated_values(yaml.compose("a: &a [1, 2]\nb: [*a, *a, *a]\n")) == 9  # 3 times [1, 2]
+
+
+def test_the_writers_reader_refuses_the_bomb_too() -> None:
+    """ruamel.yaml, which reads the file to edit it, is bounded by itself, with the same line."""
+    text = nested_aliases(7, width=10)
+    with pytest.raises(CatalogError) as info:
+        override_file.load_document(text, "override.yaml")
+    assert info.value.first.line == 12 and "*a3" in info.value.first.message
+
+
+def test_a_recording_over_a_refused_override_writes_nothing(override_file: Path) -> None:
+    text = nested_aliases(7, width=10)
+    override_file.write_text(text)
+    with pytest.raises(CatalogError) as info:
+        override_file_record(override_file)
+    assert info.value.first.line == 12
+    assert override_file.read_text() == text
+    assert sorted(p.name for p in override_file.parent.iterdir() if p.name != "cache") == ["override.yaml"]
+
+
+def override_file_record(path: Path) -> None:
+    override_file.record(path, SEEN)
+
+
+def test_a_refusal_names_the_users_own_line_not_one_of_a_rewritten_copy(override_file: Path) -> None:
+    """The file was rewritten (its aliases expanded) before it was checked: this 10-line file's
+    error was reported at line 13 of the copy."""
+    text = (
+        "models:\n"
+        "  - id: flux-dev\n"
+        "    aspect_ratios: &mine\n"
+        "      - '1:1'\n      - '16:9'\n      - '9:16'\n"
+        "  - id: z-image-turbo\n    aspect_ratios: *mine\n"
+        "  - id: flux-2-max\n    price: -1\n"
+    )
+    override_file.write_text(text)
+    with pytest.raises(CatalogError) as info:
+        override_file_record(override_file)
+    assert [(p.line, p.key_path) for p in info.value.problems] == [(10, "models[2].price")]
+    assert text.splitlines()[9] == "    price: -1"
+    assert override_file.read_text() == text
+
+
+def test_a_recording_keeps_the_users_aliases_as_written(override_file: Path) -> None:
+    text = "models:\n  - id: flux-dev\n    price: &mine 7\n  - id: z-image-turbo\n    price: *mine\n"
+    override_file.write_text(text)
+    override_file_record(override_file)
+    written = override_file.read_text()
+    assert written.startswith(text) and "observed:" in written
+    assert "&id" not in written  # the app's own repeats (dates) get no anchors

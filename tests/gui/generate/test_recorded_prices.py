@@ -18,6 +18,7 @@ from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.gui.generate.model_info import REMOVE_RECORDING
 from imagine_calc.gui.generate.model_table import NAME
 from imagine_calc.gui.main_window import MainWindow
+from tests.gui.dialogs import Dialogs
 from tests.gui.shown import visible
 from tests.seed_table import SEED_MODELS
 
@@ -89,6 +90,21 @@ def test_the_record_dialog_refuses_what_is_not_a_price(qtbot: QtBot, window: Mai
     field.setText("73,5")
     assert record.isEnabled() and dialog.observation().credits == 73.5  # type: ignore[union-attr]
     dialog.reject()
+
+
+def test_recording_over_an_alias_bomb_says_where_and_writes_nothing(
+    window: MainWindow, override_file: Path, dialogs: Dialogs
+) -> None:
+    bomb = "x-a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n" + "".join(
+        f"x-{n}: &{n} [" + ", ".join([f"*{prev}"] * 10) + "]\n"
+        for prev, n in zip("abcdef", "bcdefg", strict=True)
+    )
+    override_file.write_text(bomb)
+    window.recordings.keep(seen_flux_dev(6))
+    ((title, text),) = dialogs.warnings()
+    assert "not changed" in title and f"{override_file}:5: not valid YAML" in text and "*d" in text
+    assert override_file.read_text() == bomb
+    assert not list(override_file.parent.glob("override.yaml.*"))
 
 
 def test_revert_after_the_clock_goes_back_undoes_the_last_recording(
