@@ -1,5 +1,5 @@
 """`record` and `catalog --revert` on overrides that were hard to write safely: a bomb of nested
-YAML aliases, a clock set back, a link planted at a backup's name."""
+YAML aliases, a clock set back, the user's own link, a link planted at a backup's name."""
 
 from __future__ import annotations
 
@@ -82,6 +82,22 @@ def test_revert_after_the_clock_goes_back_gives_the_previous_price(
     assert code == 0 and "Reverted" in out and ".0003." in out
     _, out, _ = run(capsys, "record", "--list")
     assert "Flux Dev · 1K · 1 image: 82 credits" in out
+
+
+def test_record_and_revert_go_through_the_users_link(
+    capsys: pytest.CaptureFixture[str], override_file: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "dotfiles" / "imagine-calc.yaml"
+    target.parent.mkdir()
+    mine = "# in my dotfiles\nmodels:\n  - id: midjourney-v7\n    price: 30\n"
+    target.write_text(mine)
+    override_file.symlink_to(target)
+    code, out, _ = run(capsys, "record", "Flux Dev", "6")
+    assert code == 0 and "Recorded 6 credits" in out
+    assert override_file.is_symlink() and "credits: 6" in target.read_text()
+    assert "# in my dotfiles" in target.read_text()
+    code, out, _ = run(capsys, "catalog", "--revert")
+    assert code == 0 and override_file.is_symlink() and target.read_text() == mine
 
 
 def test_record_never_writes_through_a_link_planted_at_a_backups_name(

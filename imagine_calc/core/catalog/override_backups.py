@@ -7,7 +7,9 @@ numbering (`override.yaml.2026-11-27_16-30-05.bak`, `...-2.bak`) are all older t
 numbered one, and keep the order of the times in their names.
 
 Backups and set-aside copies are the app's own files, written where no planted link can
-redirect them (`safe_writes`), and only regular files are ever listed or put back.
+redirect them (`safe_writes`), and only regular files are ever listed or put back. The override
+itself may be the user's link (a dotfiles folder): revert then writes the backup into the file
+the link names, and the link stays.
 """
 
 from __future__ import annotations
@@ -20,8 +22,15 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from imagine_calc.core.catalog.safe_writes import set_aside, write_new
-from imagine_calc.core.files import stamp
+from imagine_calc.core.catalog.safe_writes import (
+    link_target,
+    mode_of,
+    replace_file,
+    set_aside,
+    write_new,
+)
+from imagine_calc.core.files import read_bytes, stamp
+from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
 
 #: The clock backups are named by; tests set it.
 clock: Callable[[], dt.datetime] = dt.datetime.now
@@ -83,12 +92,27 @@ def revert(path: Path, now: dt.datetime | None = None) -> tuple[Path, Path | Non
     """Put the newest backup back: returns (the backup restored, where the current file was
     set aside, or None when there was none). The backup is used up, so reverting again goes
     one step further back. Raises FileNotFoundError when there is no backup, OSError when a
-    file cannot be moved."""
+    file cannot be read or written."""
     found = backups(path)
     if not found:
         raise FileNotFoundError(f"no backup of {path} to go back to")
     newest = found[-1]
     when = stamp(now or clock())
-    aside = set_aside(path, "reverted", when) if os.path.lexists(path) else None
-    os.replace(newest, path)
+    if not os.path.islink(path):
+        aside = set_aside(path, "reverted", when) if os.path.lexists(path) else None
+        os.replace(newest, path)
+        return newest, aside
+    # the user's link: its file gets the backup's bytes; the file as it was is copied aside
+    target = link_target(path)
+    restored = read_bytes(newest, MAX_OVERRIDE_BYTES)
+    aside = None
+    if target.exists():
+        current = read_bytes(target, MAX_OVERRIDE_BYTES)
+        aside = _claim(
+            lambda n: path.with_name(f"{path.name}.{when}{f'-{n + 1}' if n else ''}.reverted"),
+            write_new,
+            current,
+        )
+    replace_file(target, restored, mode_of(target))
+    newest.unlink()  # its bytes are the override now, as a rename would have left them
     return newest, aside

@@ -9,7 +9,8 @@ Every write is the same steps, so none can leave the user worse off:
 4. the file as it was is kept beside it as a numbered backup (`override_backups`; where there
    was none, a backup saying so), never overwritten, never deleted;
 5. the new text replaces the old in one rename, so a kill mid-write leaves the old file whole.
-`override_backups.revert` goes back.
+   If the override is a link (a dotfiles folder), the file it names is replaced, in its own
+   folder, and the link stays. `override_backups.revert` goes back.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from typing import Any
 from imagine_calc.core.catalog.loader import bundled_files, load_override
 from imagine_calc.core.catalog.override_backups import keep_backup
 from imagine_calc.core.catalog.records import Catalog, Observation
+from imagine_calc.core.catalog.safe_writes import link_target, mode_of, replace_file
 from imagine_calc.core.catalog.yaml_aliases import check_aliases
 from imagine_calc.core.errors import CatalogError, Problem
-from imagine_calc.core.files import FileProblem, describe_size, read_bytes, write_atomic
+from imagine_calc.core.files import FileProblem, describe_size, read_bytes
 from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
 
 #: Written as the backup of an override that did not exist: reverting to it means "none".
@@ -126,6 +128,7 @@ def edit(path: Path, change: Callable[[Any], None], now: dt.datetime | None = No
     """Apply `change` to the override document at `path` and write it, as the module says.
     Raises CatalogError (nothing written) when the file or the result is not a valid override,
     OSError when it cannot be written."""
+    target = link_target(path)
     old = _current(path)
     text = _text(old, path) if old is not None else ""
     bundled = bundled_files()
@@ -143,13 +146,13 @@ def edit(path: Path, change: Callable[[Any], None], now: dt.datetime | None = No
         raise CatalogError([_as_changed(p, str(path)) for p in exc.problems]) from None
     path.parent.mkdir(parents=True, exist_ok=True)
     backup = keep_backup(path, old if old is not None else NO_FILE.encode(), now)
-    write_atomic(path, new)
+    replace_file(target, new, mode_of(target))
     return Written(catalog, backup, old is not None)
 
 
 def _current(path: Path) -> bytes | None:
-    """The override's bytes as they are, or None when there is no file. CatalogError when it
-    is not a file to read."""
+    """The override's bytes as they are (through the user's link), or None when there is no
+    file (nor a file where its link points). CatalogError when it is not a file to read."""
     if not path.exists():
         return None
     try:

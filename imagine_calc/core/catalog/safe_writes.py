@@ -5,7 +5,8 @@ names anyone who can write to the folder can guess. A link planted at one must n
 app's bytes into the file it names (a ~/.bashrc), so every write here goes to a temporary file
 made with O_CREAT | O_EXCL | O_NOFOLLOW in the same folder, synced, then moved into place:
 a rename replaces a link itself, and a hard link refuses to replace anything. A crash leaves
-the old file or the new one, never half of one.
+the old file or the new one, never half of one. The user's override is the one file whose link
+is followed, on purpose (`link_target`): a link there is the user's own (a dotfiles folder).
 
 core/files.write_atomic does the same job for the files the user saves; this module keeps the
 catalog's files to these rules whatever happens to it (to be merged with it later).
@@ -98,3 +99,23 @@ def set_aside(path: Path, why: str, stamp: str) -> Path:
             continue
         return aside
     raise FileExistsError(errno.EEXIST, "no free name to set it aside", str(path))
+
+
+def link_target(path: Path) -> Path:
+    """Where a write to the user's own file at `path` goes: `path`, or the file its link names
+    (followed to the end, relative links from the link's folder), so the link stays a link and
+    the linked copy gets the change. OSError for a link that loops."""
+    if not os.path.islink(path):
+        return path
+    target = Path(os.path.realpath(path))
+    if os.path.islink(target):  # realpath stops at a loop
+        raise OSError(errno.ELOOP, "the link loops back on itself", str(path))
+    return target
+
+
+def mode_of(path: Path, default: int = 0o600) -> int:
+    """The permission bits of the file at `path` (following a link), or `default` if none."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        return default

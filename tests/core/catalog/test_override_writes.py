@@ -1,5 +1,5 @@
 """Where the override's writes go: backups in the order they were made whatever the clock did,
-never through a link planted at the app's own files."""
+never through a link planted at the app's own files, and through the user's own link."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import datetime as dt
 import os
 from decimal import Decimal
 from pathlib import Path
+
+import pytest
 
 from imagine_calc.core.catalog import override_backups
 from imagine_calc.core.catalog import override_file as overrides
@@ -98,3 +100,58 @@ def test_revert_never_sets_aside_through_a_planted_link(override_file: Path, tmp
     assert victim.read_bytes() == b"precious\n" and planted.is_symlink()
     assert aside is not None and aside.name == f"override.yaml.{STAMP}-2.reverted"
     assert aside.read_bytes() == current
+
+
+@pytest.fixture
+def linked_override(override_file: Path, tmp_path: Path) -> Path:
+    """The override is a link into the user's dotfiles folder; returns the file it names."""
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    target = dotfiles / "imagine-calc.yaml"
+    target.write_text("# kept in my dotfiles\nmodels:\n  - id: midjourney-v7\n    price: 30\n")
+    target.chmod(0o644)
+    os.symlink(os.path.relpath(target, override_file.parent), override_file)
+    return target
+
+
+def test_a_recording_updates_the_file_the_users_link_names(
+    override_file: Path, linked_override: Path
+) -> None:
+    before = linked_override.read_text()
+    written = overrides.record(override_file, seen(6), NIGHT)
+    assert override_file.is_symlink() and override_file.resolve() == linked_override
+    text = linked_override.read_text()
+    assert "# kept in my dotfiles" in text and "credits: 6" in text
+    assert linked_override.stat().st_mode & 0o777 == 0o644  # still the user's file, as they made it
+    assert written.backup.parent == override_file.parent and written.backup.read_text() == before
+    assert sorted(p.name for p in linked_override.parent.iterdir()) == ["imagine-calc.yaml"]  # no litter
+    assert recorded_price(override_file) == 6
+
+
+def test_revert_goes_back_in_the_file_the_users_link_names(
+    override_file: Path, linked_override: Path
+) -> None:
+    before = linked_override.read_text()
+    overrides.record(override_file, seen(6), NIGHT)
+    changed = linked_override.read_text()
+    restored, aside = override_backups.revert(override_file, NIGHT)
+    assert override_file.is_symlink() and linked_override.read_text() == before
+    assert aside is not None and aside.read_text() == changed  # the file it replaced, kept
+    assert not restored.exists()  # used up, as a renamed backup would be
+    with pytest.raises(FileNotFoundError):
+        override_backups.revert(override_file)
+
+
+def test_a_link_to_a_file_not_made_yet_gets_it(override_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "dotfiles-override.yaml"
+    os.symlink(target, override_file)
+    written = overrides.record(override_file, seen(6), NIGHT)
+    assert override_file.is_symlink() and "credits: 6" in target.read_text()
+    assert not written.had_file and written.backup.read_text() == overrides.NO_FILE
+
+
+def test_a_link_that_loops_is_refused_and_left(override_file: Path) -> None:
+    os.symlink(override_file.name, override_file)
+    with pytest.raises(OSError, match="loops"):
+        overrides.record(override_file, seen(6), NIGHT)
+    assert override_file.is_symlink() and not override_backups.backups(override_file)

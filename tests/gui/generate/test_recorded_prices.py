@@ -107,6 +107,19 @@ def test_recording_over_an_alias_bomb_says_where_and_writes_nothing(
     assert not list(override_file.parent.glob("override.yaml.*"))
 
 
+def test_recording_goes_into_the_file_the_users_link_names(
+    qtbot: QtBot, window: MainWindow, override_file: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "dotfiles" / "imagine-calc.yaml"
+    target.parent.mkdir()
+    target.write_text("# my dotfiles\n")
+    override_file.symlink_to(target)
+    with qtbot.waitSignal(window.cost_changed, timeout=2000):
+        window.recordings.keep(seen_flux_dev(6))
+    assert override_file.is_symlink() and "credits: 6" in target.read_text()
+    assert target.read_text().startswith("# my dotfiles\n")
+
+
 def test_revert_after_the_clock_goes_back_undoes_the_last_recording(
     qtbot: QtBot, window: MainWindow, override_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
