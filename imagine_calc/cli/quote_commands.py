@@ -11,8 +11,14 @@ from imagine_calc.core.catalog.records import Catalog, Model
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.images.image_files import ScanTally, iter_candidates, size_candidate
 from imagine_calc.core.images.image_size import ImageSize, SizeError
-from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, quote_generation, sum_quotes
-from imagine_calc.core.pricing.upscale import check_upscale, megapixels, output_size, quote_upscale
+from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, quote_generation
+from imagine_calc.core.pricing.upscale import (
+    check_upscale,
+    megapixels,
+    output_size,
+    quote_upscale,
+    quote_upscale_batch,
+)
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.catalog import price_summary
 from imagine_calc.core.text.numbers import json_number
@@ -104,7 +110,10 @@ def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
             continue
         results.append(_upscale_row(catalog, engine.id, args.scale, size, found))
     failed = sum("error" in row for row in results)
-    total = sum_quotes(found)
+    # One quote for the batch: its caveats (an inferred base cost, no size limit stated, said
+    # for the largest output) once, not once per image.
+    quoted = [(row["width"], row["height"]) for row in results if "error" not in row]
+    total = quote_upscale_batch(catalog, engine.id, args.scale, quoted)
     complete = total.complete and not failed
     if args.json:
         print_json(
@@ -120,6 +129,8 @@ def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
                 "complete": complete,
                 "state": total.state.value,
                 "text": quotes.long(total),
+                "caveats": list(total.caveats),
+                "size_limit_stated": engine.max_input_megapixels is not None,
             }
         )
     else:
@@ -138,6 +149,8 @@ def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         )
         if tally.counts():
             say(f"  skipped in folders: {tally.words()}")
+        for caveat in total.caveats:
+            say(f"  note: {caveat}")
         if any(q.known_total < 1 and q.estimated for q in found):
             say(f"  note: {NO_MINIMUM}")
     if not results:

@@ -405,3 +405,19 @@ def test_applying_over_a_broken_override_says_why_and_changes_nothing(
     code, _, err = run(capsys, "catalog", "--update-from", str(page), "--apply")
     assert code == 1 and "not applied" in err and "not valid YAML" in err and "Traceback" not in err
     assert override_file.read_text() == "models: [\n"
+
+
+def test_upscale_says_once_what_is_inferred_and_that_no_size_limit_is_stated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for i, (w, h) in enumerate([(800, 600), (1024, 768), (640, 480)]):
+        write_image(tmp_path / f"p{i}.png", w, h)
+    _, out, _ = run(capsys, "upscale", str(tmp_path))
+    assert out.count("note: No source states a size limit for upscaling") == 1
+    assert out.count("base cost of 20 credits per megapixel is inferred") == 1
+    scan = tmp_path / "scan.png"
+    scan.write_bytes(png_header_only(20000, 10000))
+    _, out, _ = run(capsys, "upscale", str(scan), "--engine", "magnific", "--scale", "16", "--json")
+    data = json.loads(out)
+    assert data["size_limit_stated"] is False
+    assert any("This output is 320000 × 160000 pixels" in c for c in data["caveats"])

@@ -22,6 +22,7 @@ from imagine_calc.core.catalog.records import (
     PromptEnhancer,
     Source,
     UpscaleEngine,
+    UpscaleExample,
     flat_price_tiers,
 )
 from imagine_calc.core.errors import CatalogError, Problem
@@ -326,6 +327,7 @@ class _Merge:
             unknown=MappingProxyType(dict(v.get("unknown", {}))),
             inferred=MappingProxyType(dict(v.get("inferred", {}))),
             origin=v["origin"],
+            example=UpscaleExample(**v["example"]) if v.get("example") else None,
         )
 
 

@@ -136,6 +136,17 @@ class Model:
 
 
 @dataclass(frozen=True)
+class UpscaleExample:
+    """An input size and scale a source names for an engine, with its words: the only output
+    size any source gives, against which a larger output is measured."""
+
+    width: int
+    height: int
+    scale: int
+    says: str
+
+
+@dataclass(frozen=True)
 class UpscaleEngine:
     """An upscaler: either per megapixel (Topaz) or a fixed price per scale (Magnific)."""
 
@@ -150,6 +161,7 @@ class UpscaleEngine:
     unknown: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     inferred: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     origin: str = "bundled"
+    example: UpscaleExample | None = None
 
 
 @dataclass(frozen=True)

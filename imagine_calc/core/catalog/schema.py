@@ -17,7 +17,7 @@ from typing import Any
 from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.catalog.yaml_source import KeyPath, YamlDocument
 from imagine_calc.core.errors import Problem
-from imagine_calc.core.limits import MAX_CREDITS
+from imagine_calc.core.limits import MAX_CREDITS, MAX_PIXEL_SIDE
 from imagine_calc.core.text.numbers import whole
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -155,13 +155,18 @@ def one_of(*choices: str | None) -> Check:
     return check
 
 
+def scale_factor(value: Any, path: KeyPath, ck: Checker) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= 64:
+        return ck.fail(path, f"a scale is a whole number from 2 to 64, got {_shown(value)}")
+    return value
+
+
 def scales(value: Any, path: KeyPath, ck: Checker) -> Any:
     if not isinstance(value, dict) or not value:
         return ck.fail(path, f"expected a mapping of scale to number, got {_shown(value)}")
     out: dict[int, Decimal] = {}
     for key, amount in value.items():
-        if isinstance(key, bool) or not isinstance(key, int) or not 2 <= key <= 64:
-            ck.fail([*path, str(key)], f"a scale is a whole number from 2 to 64, got {_shown(key)}")
+        if scale_factor(key, [*path, str(key)], ck) is INVALID:
             continue
         checked = credits(amount, [*path, key], ck)
         if checked is not INVALID:
@@ -245,9 +250,28 @@ MODEL = record(
     }
 )
 
+
+def pixel_side(value: Any, path: KeyPath, ck: Checker) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PIXEL_SIDE:
+        return ck.fail(
+            path, f"expected a whole number of pixels from 1 to {MAX_PIXEL_SIDE}, got {_shown(value)}"
+        )
+    return value
+
+
+#: An example a source gives: "A 1920×1080 image at 2× costs approximately 41 credits".
+EXAMPLE = record(
+    {
+        "width": (pixel_side, True),
+        "height": (pixel_side, True),
+        "scale": (scale_factor, True),
+        "says": (text, True),
+    }
+)
 ENGINE_FIELDS = ("base_credits_per_megapixel", "max_input_megapixels", "scales")
 ENGINE = record(
     {
+        "example": (EXAMPLE, False),
         "id": (slug, True),
         "name": (text, True),
         "description": (text, True),

@@ -9,14 +9,15 @@ adding the images' own quotes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
-from imagine_calc.core.catalog.records import Basis, Catalog, UpscaleEngine
+from imagine_calc.core.catalog.records import Basis, Catalog, UpscaleEngine, UpscaleExample
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.limits import MAX_PIXEL_SIDE
 from imagine_calc.core.pricing.quotes import Line, Quote, make_quote
 from imagine_calc.core.text.numbers import whole
-from imagine_calc.core.text.sizes import pixels, upscale_words
+from imagine_calc.core.text.sizes import pixels, size_limit_words, upscale_words
 from imagine_calc.core.text.sizes import scale as text_scale
 
 MEGAPIXEL = Decimal(1_000_000)
@@ -51,10 +52,12 @@ class UpscaleTotal:
     def __init__(self, catalog: Catalog, engine_id: str, scale: int) -> None:
         self.engine = check_upscale(catalog, engine_id, scale)
         self.scale = scale
+        self.named = named_example(catalog)
         #: images added and quotable, and their pixels
         self.images = 0
         self.area = 0
         self._smallest: tuple[int, int] | None = None
+        self._largest: tuple[int, int] | None = None
         limit = self.engine.max_input_megapixels
         self._limit_area = None if limit is None else limit * MEGAPIXEL
 
@@ -79,11 +82,19 @@ class UpscaleTotal:
             self.area += width * height
             if self._smallest is None or width * height < self._smallest[0] * self._smallest[1]:
                 self._smallest = (width, height)
+            if self._largest is None or width * height > self._largest[0] * self._largest[1]:
+                self._largest = (width, height)
         return reason
 
     def quote(self) -> Quote:
-        """The total of every image added; one image reads as its own quote."""
-        return _priced(self.engine, self.scale, self.images, self.area)
+        """The total of every image added; one image reads as its own quote. It carries one
+        caveat for the largest output: no source states a size limit."""
+        quote = _priced(self.engine, self.scale, self.images, self.area)
+        if self._largest is None:
+            return quote
+        largest = output_size(*self._largest, self.scale)
+        caveat = size_limit_words(largest, self.named, batch=self.images > 1)
+        return replace(quote, caveats=(*quote.caveats, caveat))
 
     def may_cost_more(self) -> bool:
         """Whether an image added is priced under one credit by an inferred formula (see
@@ -92,6 +103,12 @@ class UpscaleTotal:
             return False
         width, height = self._smallest
         return is_small_estimate(_priced(self.engine, self.scale, 1, width * height))
+
+
+def named_example(catalog: Catalog) -> UpscaleExample | None:
+    """The largest upscale output any source names (the page's 1920×1080 at 2×), if any."""
+    examples = [e.example for e in catalog.engines if e.example is not None]
+    return max(examples, key=lambda e: e.width * e.height * e.scale * e.scale, default=None)
 
 
 def _priced(engine: UpscaleEngine, scale: int, n: int, area: int) -> Quote:

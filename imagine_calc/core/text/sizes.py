@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from imagine_calc.core.catalog.records import UpscaleExample
 from imagine_calc.core.text.numbers import PLAIN, NumberStyle, number, significant
 
 
@@ -33,3 +34,31 @@ def scale(factor: int) -> str:
 def upscale_words(engine: str, factor: int) -> str:
     """ "Topaz 4×" """
     return f"{engine} {scale(factor)}"
+
+
+#: An output this many times the area of the largest any source names is worth a warning; a
+#: 4K photo at 2× (four times that area) is not. A choice of wording, not a limit: no source
+#: states one.
+LARGE_OUTPUT = 16
+
+
+def size_limit_words(largest: tuple[int, int], named: UpscaleExample | None, batch: bool) -> str:
+    """The one caveat every upscale carries: no source states a size limit. Calm for the sizes
+    people upscale; naming the size, and how far beyond any named one, for an output that is not."""
+    if named is None:
+        return "No source states a size limit for upscaling."
+    out_w, out_h = named.width * named.scale, named.height * named.scale
+    example = f"{pixels(out_w, out_h)}, a {pixels(named.width, named.height)} image at {scale(named.scale)}"
+    times = Decimal(largest[0] * largest[1]) / Decimal(out_w * out_h)
+    if times <= LARGE_OUTPUT:
+        return (
+            "No source states a size limit for upscaling; the page's only example is a "
+            f"{pixels(named.width, named.height)} image at {scale(named.scale)}."
+        )
+    area = Decimal(largest[0]) * Decimal(largest[1]) / Decimal(1_000_000)
+    what = "The largest output here" if batch else "This output"
+    return (
+        f"{what} is {pixels(*largest)} pixels ({megapixels(area)}), "
+        f"{number(times.to_integral_value(rounding=ROUND_HALF_UP))} times the largest any source names "
+        f"({example}); no source states a size limit: check that ImagineArt accepts it."
+    )

@@ -12,14 +12,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from imagine_calc.core.catalog.loader import load_catalog
+from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.pricing.quotes import sum_quotes
+from imagine_calc.core.pricing.quotes import QuoteState, sum_quotes
 from imagine_calc.core.pricing.upscale import (
     UpscaleTotal,
     is_small_estimate,
+    named_example,
+    output_size,
     quote_upscale,
     quote_upscale_batch,
 )
+from imagine_calc.core.text.sizes import size_limit_words
 
 CATALOG = load_catalog()
 # The bundled engines take any size; one that takes up to 4 MP shows the refusal.
@@ -39,26 +43,37 @@ sides = st.integers(min_value=-2, max_value=30_000)
     catalog=st.sampled_from([CATALOG, LIMITED]),
 )
 def test_a_running_total_is_the_sum_of_each_images_own_quote(
-    sizes: list[tuple[int, int]], engine_scale: tuple[str, int], catalog: object
+    sizes: list[tuple[int, int]], engine_scale: tuple[str, int], catalog: Catalog
 ) -> None:
     engine, scale = engine_scale
-    total = UpscaleTotal(catalog, engine, scale)  # type: ignore[arg-type]
-    own = []
+    total = UpscaleTotal(catalog, engine, scale)
+    own, quoted = [], []
     for w, h in sizes:
         reason = total.add(w, h)
         try:
-            quote = quote_upscale(catalog, engine, scale, w, h)  # type: ignore[arg-type]
+            quote = quote_upscale(catalog, engine, scale, w, h)
         except QuoteError as exc:
             assert reason == str(exc)  # left out, for the reason its own quote gives
             continue
         assert reason == ""
         own.append(quote)
+        quoted.append((w, h))
     expected = sum_quotes(own)
     got = total.quote()
     assert total.images == len(own)
     assert got.known_total == expected.known_total  # exactly, not approximately
-    assert got.state == (expected.state if own else got.state)
-    assert got.caveats == expected.caveats
+    if not own:
+        assert got.state is QuoteState.EXACT and got.caveats == ()
+        return
+    assert got.state == expected.state
+    # Every caveat of the images, once; the size caveat once, for the largest output.
+    largest = max(quoted, key=lambda s: s[0] * s[1])
+    size = size_limit_words(output_size(*largest, scale), named_example(catalog), batch=len(own) > 1)
+    assert got.caveats[-1] == size
+    mine = {
+        size_limit_words(output_size(w, h, scale), named_example(catalog), batch=False) for w, h in quoted
+    }
+    assert got.caveats[:-1] == tuple(c for c in expected.caveats if c not in mine)
     assert total.may_cost_more() == any(is_small_estimate(q) for q in own)
 
 
@@ -88,3 +103,17 @@ def test_a_tiny_image_is_flagged_as_possibly_costing_more() -> None:
     fixed = UpscaleTotal(CATALOG, "magnific", 2)
     fixed.add(16, 16)
     assert not fixed.may_cost_more()  # a stated fixed price
+
+
+def test_every_upscale_says_no_size_limit_is_stated_calmly_unless_the_output_is_vast() -> None:
+    photo = quote_upscale(CATALOG, "topaz", 2, 4032, 3024)  # a phone photo at 2×
+    assert photo.caveats[-1] == (
+        "No source states a size limit for upscaling; the page's only example is a 1920 × 1080 image at 2×."
+    )
+    scan = quote_upscale(CATALOG, "magnific", 16, 12000, 9000)  # a 108 MP scan at 16×
+    assert scan.caveats[-1].startswith("This output is 192000 × 144000 pixels (27,648 MP), 3,333 times")
+    assert "check that ImagineArt accepts it" in scan.caveats[-1]
+    batch = quote_upscale_batch(CATALOG, "magnific", 16, [(100, 100), (12000, 9000), (50, 50)])
+    assert [c for c in batch.caveats if "size limit" in c] == [
+        scan.caveats[-1].replace("This output", "The largest output here")
+    ]
