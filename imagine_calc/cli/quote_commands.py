@@ -7,7 +7,7 @@ from typing import Any
 
 from imagine_calc.cli.output import model_json, print_json, quote_json, say
 from imagine_calc.core.catalog.loader import LoadedCatalog
-from imagine_calc.core.catalog.records import Catalog, Model
+from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.images.image_files import ScanTally, iter_candidates, size_candidate
 from imagine_calc.core.images.image_size import ImageSize, SizeError
@@ -50,7 +50,7 @@ def cmd_models(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         (
             m.name,
             m.id,
-            price_summary(m) + (" (base)" if any(m.lower_bound_at(t) for t in m.tiers) else ""),
+            price_summary(m) + (" (base)" if m.flat and m.basis_at(BASE_TIER) is Basis.BASE else ""),
             m.max_resolution or "?",
             ("Pro*" if "requires_subscription" in m.inferred else "Pro") if m.requires_subscription else "",
         )
@@ -60,7 +60,10 @@ def cmd_models(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     for row in [head, *rows]:
         say("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     say()
-    say("(base): the page's one base price, the 1K price; higher resolutions cost at least that.")
+    say(
+        "(base): the page's one base price, the 1K price; higher resolutions cost at least that, and "
+        "the page says larger output dimensions cost more."
+    )
     say('Max ?: the page says "See tooltip". Pro*: needs a subscription, inferred from the name.')
     say(f"Catalog {catalog.version}, prices as of {catalog.as_of}. Aspect ratios: models --json.")
     return 0

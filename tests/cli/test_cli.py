@@ -421,3 +421,12 @@ def test_upscale_says_once_what_is_inferred_and_that_no_size_limit_is_stated(
     data = json.loads(out)
     assert data["size_limit_stated"] is False
     assert any("This output is 320000 × 160000 pixels" in c for c in data["caveats"])
+
+
+def test_a_base_price_is_called_one_wherever_it_is_shown(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "quote", "ideogram-v3", "--aspect", "16:9")
+    assert "(1 × 25 base price)" in out and "Total: 25 credits\n" in out  # exact at 1K, not "at least"
+    assert "note: 25 credits is ImagineArt's base price for Ideogram v3; its page says larger output" in out
+    _, out, _ = run(capsys, "models")
+    assert "Ideogram v3" in out and "25 (base)" in out.split("Ideogram v3", 1)[1].splitlines()[0]
+    assert "larger output dimensions cost more" in out

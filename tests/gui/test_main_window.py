@@ -68,7 +68,8 @@ def test_tooltip_appears_on_hover_over_the_list(qtbot: QtBot, window: MainWindow
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert "Flux Dev" in QToolTip.text()
     assert window.catalog.model("flux-dev").description in visible(QToolTip.text())
-    assert "Credits" in QToolTip.text() and ">5 per image<" in QToolTip.text()
+    shown = visible(QToolTip.text())
+    assert "Credits: \n5 per image, the page's base price; larger output dimensions cost more" in shown
     QToolTip.hideText()
 
 

@@ -213,6 +213,13 @@ def _image_line(
         return Line(
             label, per_image * n, f"{n} × {per_image} base price, {req.resolution} costs more", basis, True
         )
+    if basis is Basis.BASE:
+        # Exact at 1K as the page gives it, but the page's own caveat goes with it.
+        caveats.append(
+            f"{per_image} credits is ImagineArt's base price for {model.name}; its page says larger "
+            "output dimensions cost more."
+        )
+        return Line(label, per_image * n, f"{n} × {per_image} base price", basis)
     return Line(label, per_image * n, f"{n} × {per_image}", basis)
 
 

@@ -34,13 +34,16 @@ def price_summary(model: Model, style: NumberStyle = PLAIN) -> str:
 def price_words(model: Model, style: NumberStyle = PLAIN) -> str:
     """A model's price as the page gives it, with how far it holds: "49 (1K) / 73.5 (2K) /
     98 (4K) per image", "25 per image at 1K, the page's base price; 2K and 4K cost more (not
-    published)", "5 per image", or "unknown"."""
+    published)", "5 per image, the page's base price; larger output dimensions cost more", or
+    "unknown"."""
     summary = price_summary(model, style)
     if summary == "unknown":
         return summary
-    above = [t for t in model.tiers if model.lower_bound_at(t)]
-    if not model.flat or not above:
+    if not model.flat:
         return f"{summary} per image"
+    above = [t for t in model.tiers if model.lower_bound_at(t)]
+    if not above:  # 1K only: exact at 1K, with the page's caveat on output size
+        return f"{summary} per image, the page's base price; larger output dimensions cost more"
     return (
         f"{summary} per image at {BASE_TIER}, the page's base price; "
         f"{' and '.join(above)} cost more (not published)"
