@@ -41,7 +41,7 @@ def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         for line in to_text(priced, catalog, plan, rate).rstrip("\n").split("\n"):
             say(line)
     if changes:
-        say("Prices changed since the estimate was saved:", err=True)
+        say("Re-priced with the prices in use:", err=True)
         for line in changes:
             say(f"  {line}", err=True)
     return 0

@@ -276,7 +276,8 @@ def _date(value: Any) -> dt.date | None:
 
 
 def price_changes(saved: SavedEstimate, priced: PricedEstimate, catalog: Catalog) -> list[str]:
-    """What re-pricing with the catalog in use changed, one line per changed item."""
+    """What re-pricing with the catalog in use changed, one line per changed item: a new figure
+    ("384 credits → 400 credits"), or the same figure known more or less certainly, said as such."""
     changes: list[str] = []
     for old, now in zip(saved.prices, priced.items, strict=True):
         if old is None:
@@ -285,7 +286,12 @@ def price_changes(saved: SavedEstimate, priced: PricedEstimate, catalog: Catalog
         if old.credits == new.known_total and old.complete == new.complete:
             continue
         before, after = _price_text(old.credits, old.complete), _price_text(new.known_total, new.complete)
-        changes.append(f"{now.label}: {before} → {after}")
+        if old.credits != new.known_total:
+            changes.append(f"{now.label}: {before} → {after}")
+        elif old.complete:
+            changes.append(f"{now.label}: still {before}, now known only as the least it costs ({after})")
+        else:
+            changes.append(f"{now.label}: {before} is now known exactly ({after})")
     if changes and saved.catalog_version != catalog.version:
         when = f" of {saved.catalog_as_of.isoformat()}" if saved.catalog_as_of else ""
         changes.insert(

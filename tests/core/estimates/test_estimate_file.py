@@ -205,3 +205,51 @@ def test_an_estimate_too_large_to_open_again_is_not_saved() -> None:
     items = tuple(UpscaleItem("topaz", 2, sizes, 1, "x" * 100_000) for _ in range(250))
     with pytest.raises(EstimateFileError, match="too large to save"):
         dumps(price_estimate(CATALOG, Estimate(items)), CATALOG)
+
+
+SHIPPED = sorted((Path(__file__).resolve().parents[3] / "resources").rglob("*.icalc.json"))
+
+
+@pytest.mark.parametrize("sample", SHIPPED, ids=lambda p: p.name)
+def test_sample_estimates_shipped_reprice_without_changes(sample: Path) -> None:
+    saved = read_estimate(sample)
+    assert price_changes(saved, price_estimate(CATALOG, saved.estimate), CATALOG) == []
+
+
+def test_the_same_figure_known_more_or_less_surely_is_said_as_such_not_as_a_change() -> None:
+    text = json.dumps(
+        {
+            "format": "imagine-calc-estimate",
+            "format_version": 1,
+            "catalog": {"version": CATALOG.version, "as_of": CATALOG.as_of.isoformat()},
+            "items": [
+                {
+                    "kind": "generation",
+                    "model": "flux-2-pro",
+                    "resolution": "2K",
+                    "label": "Wide",
+                    "credits": "28",
+                    "complete": True,
+                },
+                {
+                    "kind": "generation",
+                    "model": "flux-dev",
+                    "label": "Drafts",
+                    "credits": "5",
+                    "complete": False,
+                },
+                {
+                    "kind": "generation",
+                    "model": "flux-dev",
+                    "label": "Same",
+                    "credits": "5",
+                    "complete": True,
+                },
+            ],
+        }
+    )
+    saved = loads(text)
+    assert price_changes(saved, price_estimate(CATALOG, saved.estimate), CATALOG) == [
+        "Wide: still 28 credits, now known only as the least it costs (at least 28 credits)",
+        "Drafts: at least 5 credits is now known exactly (5 credits)",
+    ]
