@@ -1,4 +1,5 @@
-"""Pricing core speed: one generation quote, and header reads of a 200 MP vs a 1 MP image.
+"""Pricing core speed: one generation quote, header reads of a 200 MP vs a 1 MP image, and how
+soon a mistyped command answers (it must not load Qt).
 
 Run: .venv/bin/python benchmarks/bench_core.py
 Prints absolute times and ratios measured in the same run (the machine is shared and noisy).
@@ -7,7 +8,10 @@ Prints absolute times and ratios measured in the same run (the machine is shared
 from __future__ import annotations
 
 import statistics
+import subprocess
+import sys
 import tempfile
+import time
 import timeit
 from pathlib import Path
 
@@ -45,6 +49,23 @@ def main() -> None:
     print(f"size of 200 MP:   {t_big * 1e6:8.2f} us")
     print(f"size of 1 MP:     {t_small * 1e6:8.2f} us")
     print(f"ratio 200 MP / 1 MP: {t_big / t_small:.2f}   (target near 1)")
+
+    code = "from imagine_calc.cli import main; main(['qoute', 'x'])"
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+        runs.append(time.perf_counter() - start)
+    empty = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], capture_output=True, check=False)
+        empty.append(time.perf_counter() - start)
+    mistyped, python = min(runs), min(empty)
+    print(
+        f"mistyped command: {mistyped * 1e3:6.0f} ms, a bare python {python * 1e3:.0f} ms, "
+        f"ratio {mistyped / python:.1f}   (target under 1 s)"
+    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -38,15 +37,13 @@ def test_a_mistyped_command_exits_2_at_once_without_starting_qt() -> None:
         "import sys; from imagine_calc.cli import main; rc = main(['qoute', 'x']); "
         "print('PySide6' in sys.modules); sys.exit(rc)"
     )
-    started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=no_display_env(), timeout=30
     )
-    elapsed = time.perf_counter() - started
     assert done.returncode == 2
     assert done.stderr.strip() == "imagine-calc: unknown command 'qoute' (did you mean 'quote'?)"
     assert done.stdout.strip() == "False"  # Qt never imported: no window, no abort without a display
-    assert elapsed < 1.0
+    # How soon it answers is measured in benchmarks/bench_core.py, where timings belong.
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenuBar, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
@@ -24,6 +22,7 @@ from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.gui.generate.record_dialog import RecordDialog
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.prices.update_dialog import PriceUpdateDialog
+from tests.tools import require
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -127,8 +126,8 @@ window.shut_down(keep_working_copy=False)
 """
 
 
-@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs Xvfb (.ci/run installs it)")
 def test_ctrl_e_adds_to_the_estimate_from_every_field_under_x11(tmp_path: Path) -> None:
+    require("xvfb-run", "Xvfb")
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "IMAGINE_CALC_CONFIG_DIR": str(tmp_path)}
     env.pop("DISPLAY", None)
     done = subprocess.run(

@@ -11,13 +11,12 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 from imagine_calc import APP_ID
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
 from imagine_calc.core.estimates.estimate_file import dumps
 from imagine_calc.core.pricing.quotes import GenerationRequest
+from tests.tools import require
 
 ROOT = Path(__file__).resolve().parents[2]
 RESOURCES = ROOT / "resources"
@@ -29,10 +28,7 @@ ESTIMATE_TYPE = "application/x-imagine-calc-estimate"
 
 
 def tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} is not installed (.ci/run installs it)")
-    return path
+    return require(name)
 
 
 def packaging_constant(script: str) -> str:

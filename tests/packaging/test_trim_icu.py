@@ -13,9 +13,9 @@ from pathlib import Path
 from types import ModuleType
 
 import PySide6
-import pytest
 
 from tests.packaging import packaging_script
+from tests.tools import require
 
 QT_LIB = Path(PySide6.__file__).parent / "Qt" / "lib"
 
@@ -49,8 +49,9 @@ def trim_module() -> ModuleType:
     return packaging_script("trim_icu")
 
 
-@pytest.mark.skipif(shutil.which("as") is None or shutil.which("ld") is None, reason="needs binutils")
 def test_trimmed_icu_data_still_serves_what_is_kept(tmp_path: Path) -> None:
+    require("as", "binutils")
+    require("ld", "binutils")
     (data,) = QT_LIB.glob("libicudata.so.[0-9]*")
     version = data.name.rsplit(".", 1)[1]
     for lib in (data, *QT_LIB.glob(f"libicuuc.so.{version}")):
@@ -78,8 +79,7 @@ def test_trimmed_icu_data_still_serves_what_is_kept(tmp_path: Path) -> None:
 
 
 def test_trimming_twice_changes_nothing(tmp_path: Path) -> None:
-    if shutil.which("as") is None:
-        pytest.skip("needs binutils")
+    require("as", "binutils")
     (data,) = QT_LIB.glob("libicudata.so.[0-9]*")
     copy = tmp_path / data.name
     shutil.copy2(data, copy)
