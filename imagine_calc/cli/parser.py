@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, TypeVar, overload
 
 from imagine_calc import __version__
 from imagine_calc.cli import COMMANDS
@@ -56,27 +56,40 @@ def suggestion(word: str, choices: Sequence[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+_N = TypeVar("_N")
+
+
 class _Parser(argparse.ArgumentParser):
     """Errors as UsageError with a suggestion; a command's options may come before, between or
     after its arguments (`record "Nano Banana 2" --prompt-enhancer 51`)."""
 
     _plain = False
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         unknown = re.match(r"unrecognized arguments: (\S+)", message)
         if unknown:  # reported by the top parser for a command's options too: look in all
             word = unknown.group(1).split("=")[0]
             message += suggestion(word, sorted(_option_strings(self)))
         raise UsageError(f"{self.prog}: {message}")
 
-    def parse_known_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
-    ) -> tuple[argparse.Namespace, list[str]]:
+    # argparse's own overloads, so this override keeps its types (a namespace in, the same out).
+    @overload
+    def parse_known_args(
+        self, args: Iterable[str] | None = None, namespace: None = None
+    ) -> tuple[argparse.Namespace, list[str]]: ...
+    @overload
+    def parse_known_args(self, args: Iterable[str] | None, namespace: _N) -> tuple[_N, list[str]]: ...
+    @overload
+    def parse_known_args(self, *, namespace: _N) -> tuple[_N, list[str]]: ...
+
+    def parse_known_args(
+        self, args: Iterable[str] | None = None, namespace: Any = None
+    ) -> tuple[Any, list[str]]:
         if self._subparsers is not None or self._plain:
             return super().parse_known_args(args, namespace)
         self._plain = True  # parse_known_intermixed_args calls back into this method
         try:
-            return self.parse_known_intermixed_args(args, namespace)
+            return self.parse_known_intermixed_args(None if args is None else list(args), namespace)
         finally:
             self._plain = False
 

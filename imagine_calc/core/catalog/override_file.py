@@ -81,7 +81,8 @@ def _represent_text(representer: Any, text: str) -> Any:
     import yaml as pyyaml
 
     resolver = pyyaml.resolver.Resolver()
-    plain = resolver.resolve(pyyaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    # types-PyYAML leaves Resolver.resolve unannotated; it returns the tag as a str.
+    plain = resolver.resolve(pyyaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]  # see above
     style = None if plain == "tag:yaml.org,2002:str" else '"'
     return representer.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 

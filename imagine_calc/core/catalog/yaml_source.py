@@ -57,9 +57,10 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == str(part):
-                return value  # type: ignore[no-any-return]
+                return value if isinstance(value, yaml.Node) else None
     elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        return node.value[part]  # type: ignore[no-any-return]
+        child = node.value[part]
+        return child if isinstance(child, yaml.Node) else None
     return None
 
 
