@@ -12,6 +12,6 @@ def test_a_missing_tool_fails_under_ci_and_skips_elsewhere(monkeypatch: pytest.M
     with pytest.raises(pytest.fail.Exception, match="missing under CI"):
         require("no-such-tool-for-imagine-calc")
     monkeypatch.delenv("CI")
-    with pytest.raises(pytest.skip.Exception, match=".ci/run installs it"):
+    with pytest.raises(pytest.skip.Exception, match=r"\.ci/run installs it"):
         require("no-such-tool-for-imagine-calc")
     assert require("sh").endswith("sh")

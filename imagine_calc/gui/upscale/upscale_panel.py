@@ -296,11 +296,11 @@ class UpscalePanel(QWidget):
         """The selected rows (or all) with a size, as one estimate line at this engine and scale."""
         selected = [i.row() for i in self.table.selectionModel().selectedRows()]
         rows = [self.model.rows[r] for r in sorted(selected)] if selected else self.model.rows
-        sized = [r for r in rows if isinstance(r.size, ImageSize)]
+        sized = [(r, r.size) for r in rows if isinstance(r.size, ImageSize)]
         if not sized:
             return None
-        sizes = tuple((r.size.width, r.size.height) for r in sized)  # type: ignore[union-attr]
-        label = sized[0].name if len(sized) == 1 else f"Upscale {len(sized)} images"
+        sizes = tuple((size.width, size.height) for _, size in sized)
+        label = sized[0][0].name if len(sized) == 1 else f"Upscale {len(sized)} images"
         return UpscaleItem(self.model.engine_id, self.model.scale, sizes, 1, label)
 
     def _add_to_estimate(self) -> None:
