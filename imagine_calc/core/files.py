@@ -6,6 +6,12 @@ otherwise wait forever for a writer), refuses anything but a regular file (FIFOs
 as /dev/zero, folders), and never reads more than the caller's limit. Text is decoded with a
 clear message for a wrong encoding; a saved web page may be UTF-8, UTF-16 (with its byte-order
 mark) or Latin-1.
+
+Every write goes through `write_atomic`: a new file beside the target, made with O_EXCL and
+O_NOFOLLOW (never an existing file or a link someone planted), synced, then renamed over the
+target. A rename replaces a symbolic link at the target itself, so the app's own files are
+never written through one; a file the user named may be a link on purpose (`follow_links`).
+Text is encoded by `utf8`, which cannot fail.
 """
 
 from __future__ import annotations
@@ -14,7 +20,6 @@ import codecs
 import datetime as dt
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -104,17 +109,69 @@ def decode_any(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """All of `data` or nothing at `path`: a temporary file in the same folder, synced, renamed."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def _readable_error(exc: UnicodeError) -> tuple[bytes, int]:
+    if isinstance(exc, UnicodeEncodeError):  # bytes: the UTF-8 encoder takes only ASCII as str
+        return "\ufffd".encode() * (exc.end - exc.start), exc.end
+    raise exc
+
+
+#: The error handler of `utf8`: what cannot be UTF-8 (only lone surrogates) is written as U+FFFD.
+READABLE = "imagine-calc-readable"
+codecs.register_error(READABLE, _readable_error)
+
+
+def utf8(text: str) -> bytes:
+    """`text` as UTF-8, never failing: a lone surrogate that got this far (a label should have
+    been made readable where it came in) is written as U+FFFD, as `outside_text.readable` shows
+    it, so whatever the app writes reads back as UTF-8."""
+    return text.encode("utf-8", READABLE)
+
+
+_NEW_FILE = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _new_beside(target: Path) -> tuple[int, Path]:
+    """A new, empty file in `target`'s folder (never one that exists, never through a link)."""
+    for _ in range(100):
+        tmp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(tmp, _NEW_FILE, 0o666), tmp  # the umask applies, as to any new file
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"cannot make a temporary file in {target.parent}")
+
+
+def write_atomic(path: Path, data: bytes, follow_links: bool = False) -> None:
+    """All of `data` or nothing at `path`: a new file in the same folder, synced, renamed over.
+
+    The rename replaces whatever is at `path`, a symbolic link included (never its target): the
+    app's own files are never written through a link planted in its folder. With `follow_links`
+    (a file the user chose, which may be a link on purpose) a link is followed to its file
+    first. A regular file replaced keeps its permissions."""
+    target = Path(os.path.realpath(path)) if follow_links else path
+    try:
+        st = os.lstat(target)
+        mode = stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else None
+    except OSError:
+        mode = None
+    fd, tmp = _new_beside(target)
     try:
         with os.fdopen(fd, "wb") as fh:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -5,6 +5,9 @@ on a busy disk, measured) and judges staleness by whether that PID still runs. A
 on an open file (flock, or msvcrt.locking on Windows) needs neither: no write, no sync, and a
 crashed or killed process cannot leave it held. Two locks on the same file conflict even within
 one process, as two windows of one process must.
+
+The lock file is opened without following a link: a link planted at its path is not a lock this
+app can take (the file it points to is never opened, let alone created).
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+
+_NO_LINKS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 class ProcessLock:
@@ -28,7 +33,7 @@ class ProcessLock:
         if self._fd is not None:
             return True
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _NO_LINKS, 0o644)
         except OSError:
             return False
         try:

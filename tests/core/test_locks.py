@@ -8,11 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from imagine_calc.core.locks import ProcessLock
 
 HOLD = """
 import sys, time
 from pathlib import Path
+
+import pytest
 from imagine_calc.core.locks import ProcessLock
 lock = ProcessLock(Path(sys.argv[1]))
 print(lock.acquire(), flush=True)
@@ -42,3 +46,20 @@ def test_a_killed_holder_frees_the_lock(tmp_path: Path) -> None:
     finally:
         if holder.poll() is None:
             holder.kill()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
+def test_a_link_planted_at_the_lock_is_not_followed(tmp_path: Path) -> None:
+    """A lock path that is a link to another file is not taken: that file is never opened, so
+    it is never created or touched."""
+    victim = tmp_path / "client.icalc.json"
+    victim.write_bytes(b"client's estimate")
+    before = victim.stat()
+    lock_path = tmp_path / "ID.lock"
+    lock_path.symlink_to(victim)
+    dangling = tmp_path / "other.lock"
+    dangling.symlink_to(tmp_path / "created-through-the-link")
+    assert not ProcessLock(lock_path).acquire()
+    assert not ProcessLock(dangling).acquire()
+    assert victim.read_bytes() == b"client's estimate" and victim.stat().st_mtime_ns == before.st_mtime_ns
+    assert not (tmp_path / "created-through-the-link").exists()
