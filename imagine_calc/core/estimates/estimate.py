@@ -4,6 +4,10 @@ A line's total is its one-run quote times its count; unknown parts stay unknown 
 to the grand total, which then reads "at least N". An item the current catalog cannot quote any
 more (a model removed, a setting no longer offered) stays in the estimate, priced as unknown with
 the reason, so reopening an old estimate never drops a line.
+
+Labels and titles come from outside (a file's name, an estimate file, what was typed): each
+record makes its own text readable (core/outside_text) as it is made, so a name that was not
+UTF-8 shows as "photo-��.heic" and no later save, export or copy can fail on it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Literal
 from imagine_calc.core.catalog.records import Basis, Catalog
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.limits import MAX_COUNT, LimitError, check_whole
+from imagine_calc.core.outside_text import readable
 from imagine_calc.core.pricing.quotes import (
     GenerationRequest,
     Line,
@@ -39,6 +44,9 @@ class GenerationItem:
 
     kind: Literal["generation"] = "generation"
 
+    def __post_init__(self) -> None:
+        _make_readable(self, "label")
+
 
 @dataclass(frozen=True)
 class UpscaleItem:
@@ -55,6 +63,9 @@ class UpscaleItem:
 
     kind: Literal["upscale"] = "upscale"
 
+    def __post_init__(self) -> None:
+        _make_readable(self, "label")
+
 
 Item = GenerationItem | UpscaleItem
 
@@ -63,6 +74,15 @@ Item = GenerationItem | UpscaleItem
 class Estimate:
     items: tuple[Item, ...] = ()
     title: str = ""
+
+    def __post_init__(self) -> None:
+        _make_readable(self, "title")
+
+
+def _make_readable(record: object, field: str) -> None:
+    """A frozen record's text field with lone surrogates shown as U+FFFD, set where it is made
+    (`dataclasses.replace` makes a new record, so an edit passes here too)."""
+    object.__setattr__(record, field, readable(getattr(record, field)))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ Format, version 1 (UTF-8 JSON object):
 `credits` (a decimal string, exact) and `complete` record each line's price when saved, so
 opening the file with newer prices can list what changed; they are never used as prices.
 Unknown keys are ignored, so a newer minor addition does not stop an older app from reading.
+Text that JSON can hold but UTF-8 cannot ("\\ud800", a lone surrogate) is read as U+FFFD
+(core/outside_text), so an estimate that opens can always be saved again.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from imagine_calc.core.estimates.estimate import (
     UpscaleItem,
     count_error,
 )
-from imagine_calc.core.files import FileProblem, describe_size, read_text
+from imagine_calc.core.files import FileProblem, describe_size, read_text, utf8
 from imagine_calc.core.limits import (
     MAX_CREDITS,
     MAX_ESTIMATE_BYTES,
@@ -49,6 +51,7 @@ from imagine_calc.core.limits import (
     MAX_SIZES_PER_LINE,
     check_whole,
 )
+from imagine_calc.core.outside_text import readable
 from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.core.text.numbers import number, plain_decimal, whole
 
@@ -104,7 +107,7 @@ def dumps(priced: PricedEstimate, catalog: Catalog) -> str:
     ]
     out.append('  "items": [' + ("\n" + ",\n".join(rows) + "\n  " if rows else "") + "]")
     text = "\n".join(out) + "\n}\n"
-    size = len(text.encode("utf-8"))
+    size = len(utf8(text))
     if size > MAX_ESTIMATE_BYTES:
         raise EstimateFileError(
             f"too large to save ({describe_size(size)}; an estimate file is at most "
@@ -187,7 +190,7 @@ def loads(text: str) -> SavedEstimate:
     title: str = raw_title if isinstance(raw_title, str) else ""
     return SavedEstimate(
         Estimate(tuple(items), title),
-        str(catalog.get("version", "unknown")),
+        readable(str(catalog.get("version", "unknown"))),
         _date(catalog.get("as_of")),
         tuple(prices),
     )
@@ -259,7 +262,7 @@ def _saved_price(raw: dict[str, Any]) -> SavedPrice | None:
 def _text(value: Any, name: str) -> str:
     if not isinstance(value, str) or not value:
         raise ValueError(f"{name} must be text")
-    return value
+    return readable(value)
 
 
 def _flag(value: Any, name: str) -> bool:

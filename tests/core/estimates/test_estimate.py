@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 
 from imagine_calc.core.catalog.loader import bundled_files, load_catalog, load_override
@@ -156,3 +157,21 @@ def test_a_line_labelled_by_its_model_does_not_name_the_model_twice() -> None:
     assert (own.label, own.what) == ("Hero images", "Nano Banana 2 · 2K · 16:9 · 4 images")
     upscale = price_item(CATALOG, UpscaleItem("topaz", 4, ((1024, 1024),), 1, ""))
     assert (upscale.label, upscale.what) == ("Topaz", "4× · 1024 × 1024")
+
+
+def test_a_name_that_was_not_utf8_is_made_readable_however_the_line_is_made() -> None:
+    """A file name with bytes that are not UTF-8 arrives with lone surrogates: every record
+    shows them as U+FFFD from the moment it is made, so nothing later can fail on them."""
+    from dataclasses import replace
+
+    name = os.fsdecode(b"photo-\xff\xfe.heic")
+    assert name != "photo-\ufffd\ufffd.heic"  # the surrogates the name arrives with
+    upscale = UpscaleItem("topaz", 2, ((1024, 768),), 1, name)
+    generation = gen("flux-dev", label="hero \ud800")
+    assert upscale.label == "photo-\ufffd\ufffd.heic"
+    assert generation.label == "hero \ufffd"
+    assert replace(generation, label="edited \udcff").label == "edited \ufffd"
+    assert Estimate((upscale,), "client \udce9").title == "client \ufffd"
+    priced = price_estimate(CATALOG, Estimate((upscale, generation)))
+    for p in priced.items:
+        p.label.encode("utf-8")  # raised UnicodeEncodeError before

@@ -24,11 +24,15 @@ from imagine_calc.core.estimates.estimate_file import (
     read_estimate,
 )
 from imagine_calc.core.estimates.money import Rate
+from imagine_calc.core.files import utf8
 from imagine_calc.core.pricing.quotes import GenerationRequest
 
 CATALOG = load_catalog()
 
-labels = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+#: Any text, lone surrogates included (a file name that was not UTF-8, "\ud800" in JSON).
+labels = st.lists(
+    st.one_of(st.characters(), st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)), max_size=40
+).map("".join)
 generation_items = st.builds(
     GenerationItem,
     st.builds(
@@ -57,7 +61,7 @@ estimates = st.builds(
 
 @given(estimates)
 def test_save_then_open_gives_the_same_estimate(estimate: Estimate) -> None:
-    saved = loads(dumps(price_estimate(CATALOG, estimate), CATALOG))
+    saved = loads(utf8(dumps(price_estimate(CATALOG, estimate), CATALOG)).decode("utf-8"))
     assert saved.estimate == estimate
     assert saved.catalog_version == CATALOG.version
     assert not price_changes(saved, price_estimate(CATALOG, saved.estimate), CATALOG)
@@ -253,3 +257,29 @@ def test_the_same_figure_known_more_or_less_surely_is_said_as_such_not_as_a_chan
         "Wide: still 28 credits, now known only as the least it costs (at least 28 credits)",
         "Drafts: at least 5 credits is now known exactly (5 credits)",
     ]
+
+
+def test_a_lone_surrogate_in_a_file_is_read_as_a_visible_replacement(tmp_path: Path) -> None:
+    """JSON can say "\\ud800", UTF-8 cannot: such text opens as U+FFFD, and the estimate can
+    be saved and opened again."""
+    data = json.loads(dumps(price_estimate(CATALOG, campaign()), CATALOG))
+    data["title"] = "Spring \ud800"
+    data["items"][0]["label"] = "Hero \udcff\udcfe"
+    data["items"][2]["engine"] = "topaz\ud800"
+    path = tmp_path / "odd.icalc.json"
+    path.write_text(json.dumps(data), encoding="ascii")  # ensure_ascii: "\ud800" escaped
+    assert "\\ud800" in path.read_text(encoding="ascii")
+    saved = read_estimate(path).estimate
+    assert saved.title == "Spring \ufffd"
+    assert saved.items[0].label == "Hero \ufffd\ufffd"
+    assert isinstance(saved.items[2], UpscaleItem) and saved.items[2].engine_id == "topaz\ufffd"
+    again = dumps(price_estimate(CATALOG, saved), CATALOG)  # raised UnicodeEncodeError before
+    assert loads(again).estimate == saved
+
+
+def test_the_size_check_never_fails_on_text() -> None:
+    """`dumps` measures its text in UTF-8: a surrogate that reached a request (not a label)
+    is counted as U+FFFD instead of stopping the save."""
+    odd = Estimate((GenerationItem(GenerationRequest("model-\udcff"), 1, "x"),))
+    text = dumps(price_estimate(CATALOG, odd), CATALOG)
+    assert "model-\udcff" in text
