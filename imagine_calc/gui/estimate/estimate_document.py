@@ -6,41 +6,46 @@ a crash or a kill) reopens exactly that: the last open estimate and any unsaved 
 window running at the same time has a working copy of its own.
 
 The working copy is written off the window's thread (an estimate of 100,000 images takes most
-of a second to write), one write at a time, the newest state last. A working copy that cannot
+of a second to write), one write at a time, the newest state last: a quarter of a second after
+the last change, and never more than two seconds after the first change not yet written, so a
+stream of edits cannot put it off. A write that fails is said at once (`problem`); `flush`, as
+the window closes, says whether the working copy holds the estimate. A working copy that cannot
 be read back is renamed aside, never overwritten, and the reason is in `problems`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
+import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QObject, QSaveFile, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.estimate import Estimate, PricedEstimate
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, dumps, price_changes, read_estimate
-from imagine_calc.core.files import set_aside, stamp
+from imagine_calc.core.files import set_aside, stamp, utf8, write_atomic
 from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
 from imagine_calc.gui.estimate.working_copies import Claim, claim_new
 
+#: The working copy is written this long after the last change...
 AUTOSAVE_MS = 250
+#: ...and at the latest this long after the first change it does not hold yet.
+AUTOSAVE_MAX_MS = 2000
 
 
-def write_file(path: Path, text: str) -> None:
-    """All of `text` or nothing: QSaveFile writes a temporary file and renames it over `path`
-    only on commit, so a crash or a kill mid-save leaves the previous file as it was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    out = QSaveFile(str(path))
-    if not out.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise OSError(f"cannot write {path}: {out.errorString()}")
-    data = text.encode("utf-8")
-    if out.write(data) != len(data) or not out.commit():
-        error = out.errorString()
-        out.cancelWriting()
-        raise OSError(f"cannot write {path}: {error}")
+def write_file(path: Path, text: str, follow_links: bool = False) -> None:
+    """All of `text` or nothing (core/files.write_atomic: a crash or a kill mid-save leaves the
+    previous file as it was), encoded so that no text can stop it. `follow_links` for a file
+    the user chose; the app's own files replace a link rather than write through it. OSError
+    says why not, with the path."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, utf8(text), follow_links)
+    except OSError as exc:
+        raise OSError(exc.errno, f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 class EstimateDocument(QObject):
@@ -57,6 +62,7 @@ class EstimateDocument(QObject):
         model: EstimateTableModel,
         parent: QObject | None = None,
         working: Claim | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self.model = model
@@ -66,13 +72,18 @@ class EstimateDocument(QObject):
         self.session = self.working.copy.estimate
         self.problems: list[str] = []
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
-        self._pending: Future[None] | None = None
+        self._pending: Future[str] | None = None
         self._again = False
         self._last_error = ""
+        self._clock = clock
+        #: when the oldest change the working copy does not hold yet was made (clock seconds)
+        self._first_unwritten: float | None = None
+        #: flushed with no change since: a second flush as the window closes need not write again
+        self._flushed = False
         self._written.connect(self._on_written)
         self._timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._timer.timeout.connect(self.autosave)
-        model.changed.connect(self._timer.start)
+        model.changed.connect(self._schedule)
         # A bound method, not a lambda: Qt drops the connection when this document goes.
         model.undo_stack.cleanChanged.connect(self._state_changed)
 
@@ -85,8 +96,19 @@ class EstimateDocument(QObject):
         return self.path.name if self.path else (self.model.title or "Untitled estimate")
 
     def _state_changed(self, _clean: bool = True) -> None:
-        self._timer.start()
+        self._schedule()
         self.state_changed.emit()
+
+    def _schedule(self) -> None:
+        """A change: write AUTOSAVE_MS after it, but no later than AUTOSAVE_MAX_MS after the
+        first change not yet written (a timer restarted by every change would never fire while
+        the changes keep coming)."""
+        now = self._clock()
+        self._flushed = False
+        if self._first_unwritten is None:
+            self._first_unwritten = now
+        left_ms = AUTOSAVE_MAX_MS - (now - self._first_unwritten) * 1000
+        self._timer.start(max(0, min(AUTOSAVE_MS, round(left_ms))))
 
     # --- files -----------------------------------------------------------------------------
 
@@ -99,7 +121,7 @@ class EstimateDocument(QObject):
         target = path or self.path
         if target is None:
             raise ValueError("no file to save to")
-        write_file(target, self.text())
+        write_file(target, self.text(), follow_links=True)
         self.path = target
         self.model.undo_stack.setClean()
         self.autosave()
@@ -136,19 +158,26 @@ class EstimateDocument(QObject):
             return
         snapshot = self.model.priced_estimate()  # immutable: safe to read from the writer
         session = (self.path, self.modified)
-        self._pending = self._writer.submit(self._write, snapshot, self.model.catalog, session)
+        self._first_unwritten, self._flushed = None, False
+        self._pending = self._writer.submit(self._write_and_say, snapshot, self.model.catalog, session)
 
-    def _write(self, priced: PricedEstimate, catalog: Catalog, session: tuple[Path | None, bool]) -> None:
-        """In the writing thread: all of the working copy or nothing, then say how it went.
-        Both files are synced to disk as written, which can take 100 ms: never on the window's
-        thread."""
+    def _write(self, priced: PricedEstimate, catalog: Catalog, session: tuple[Path | None, bool]) -> str:
+        """All of the working copy or nothing; "" when written, else why not. Both files are
+        synced to disk as written, which can take 100 ms: never on the window's thread but at
+        its close."""
         try:
             self.working.copy.save_session(*session)
             write_file(self.session, dumps(priced, catalog))
-        except (OSError, EstimateFileError) as exc:
-            self._written.emit(str(exc) or type(exc).__name__)
-        else:
-            self._written.emit("")
+        except Exception as exc:  # in the writing thread an exception would vanish unseen
+            return str(exc) or type(exc).__name__
+        return ""
+
+    def _write_and_say(
+        self, priced: PricedEstimate, catalog: Catalog, session: tuple[Path | None, bool]
+    ) -> str:
+        error = self._write(priced, catalog, session)
+        self._written.emit(error)
+        return error
 
     def _on_written(self, error: str) -> None:
         if error and error != self._last_error:
@@ -158,15 +187,20 @@ class EstimateDocument(QObject):
             self._again = False
             self.autosave()
 
-    def flush(self) -> None:
-        """Write the working copy now and wait for it (the window is closing)."""
+    def flush(self) -> str:
+        """Write the working copy now and wait for it (the window is closing). "" when it holds
+        the estimate as it is, else why not (the disk is full, the folder read-only, the
+        estimate too large to open again): the window then asks before quitting. Written even if
+        unchanged: the newest working copy is the one the next start adopts."""
         self._timer.stop()
         self._again = False
         if self._pending is not None:
-            self._pending.result()
-        with contextlib.suppress(OSError, EstimateFileError):  # said when the last autosave failed
-            self.working.copy.save_session(self.path, self.modified)
-            write_file(self.session, self.text())
+            self._pending.result()  # the write under way first (_write never raises)
+        if self._flushed:
+            return ""
+        error = self._write(self.model.priced_estimate(), self.model.catalog, (self.path, self.modified))
+        self._flushed, self._first_unwritten = not error, None
+        return error
 
     def _say(self, text: str) -> None:
         self.problems.append(text)

@@ -7,6 +7,9 @@ In the config folder, `working-estimates/` holds, per window:
 - `ID.lock`: locked while the window runs (core/locks.py: the system drops the lock when the
   process ends, however it ends).
 
+Each is written by core/files.write_atomic: a link planted at one of these paths is replaced,
+never written through.
+
 A working copy no window holds is an orphan: its window quit, crashed or was killed. A new
 window adopts the newest orphan, so starting again reopens the last estimate, unsaved work and
 all. Other orphans with unsaved work are offered for recovery, each in a window of its own,
@@ -21,7 +24,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from imagine_calc.core.files import FileProblem, read_bytes, set_aside, stamp
+from imagine_calc.core.files import FileProblem, read_bytes, set_aside, stamp, utf8, write_atomic
 from imagine_calc.core.locks import ProcessLock
 from imagine_calc.core.paths import config_dir
 
@@ -57,10 +60,10 @@ class WorkingCopy:
         return (Path(path) if path else None), modified
 
     def save_session(self, path: Path | None, modified: bool) -> None:
-        """Written beside the estimate (by its writing thread: a synced write can take 100 ms)."""
-        from imagine_calc.gui.estimate.estimate_document import write_file
-
-        write_file(self.session_file, json.dumps({"path": str(path) if path else None, "modified": modified}))
+        """Written beside the estimate (by its writing thread: a synced write can take 100 ms).
+        JSON escapes a path's lone surrogates (bytes that are not UTF-8), so it reads back as is."""
+        text = json.dumps({"path": str(path) if path else None, "modified": modified})
+        write_atomic(self.session_file, utf8(text))
 
     def unsaved(self) -> bool:
         """Whether this copy holds work that is nowhere else: unsaved, or saved to a file that

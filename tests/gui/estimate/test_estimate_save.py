@@ -12,20 +12,18 @@ import pytest
 
 from imagine_calc.core.estimates.estimate_file import read_estimate
 
-# Runs the app's own write_file, with QSaveFile's commit replaced by a SIGKILL: the process dies
-# after every byte of the new estimate is written, before the rename that would publish it.
+# Runs the app's own write_file, with the rename that would publish the new file replaced by a
+# SIGKILL: the process dies after every byte of the new estimate is written and synced.
 KILLED_WHILE_SAVING = """
 import os, signal, sys
 from pathlib import Path
-from PySide6.QtCore import QSaveFile
 from imagine_calc.gui.estimate import estimate_document
 
-class DiesBeforeCommit(QSaveFile):
-    def commit(self):
-        print(self.pos(), flush=True)  # bytes already written to the temporary file
-        os.kill(os.getpid(), signal.SIGKILL)
+def dies_before_rename(source, target):
+    print(os.path.getsize(source), flush=True)  # bytes already in the temporary file
+    os.kill(os.getpid(), signal.SIGKILL)
 
-estimate_document.QSaveFile = DiesBeforeCommit
+os.replace = dies_before_rename
 estimate_document.write_file(Path(sys.argv[1]), sys.argv[2])
 """
 
