@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -24,15 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.catalog.records import Catalog
-from imagine_calc.core.estimates import estimate_export
 from imagine_calc.core.estimates.budget import Balances, BudgetPlan, plan_budget
-from imagine_calc.core.estimates.estimate import Item, PricedEstimate
+from imagine_calc.core.estimates.estimate import Item
 from imagine_calc.core.estimates.estimate_export import HEADER
-from imagine_calc.core.estimates.estimate_file import SUFFIX, EstimateFileError
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.budget import budget_lines, cost_words, exact_money
 from imagine_calc.gui.estimate.budget_box import BudgetBox
-from imagine_calc.gui.estimate.estimate_document import EstimateDocument, write_file
+from imagine_calc.gui.estimate.estimate_document import EstimateDocument
+from imagine_calc.gui.estimate.estimate_files import EstimateFileCommands
 from imagine_calc.gui.estimate.estimate_model import (
     COUNT,
     CREDITS,
@@ -44,22 +40,16 @@ from imagine_calc.gui.estimate.estimate_model import (
 )
 from imagine_calc.gui.estimate.working_copies import Claim
 from imagine_calc.gui.shared import numbers
-from imagine_calc.gui.shared.markup import Html, RichLabel, ask, fill, join, plain_label, tooltip, warn
+from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, plain_label, tooltip
 from imagine_calc.gui.shared.settings_store import SettingsStore
 from imagine_calc.gui.shared.widgets import FillColumn, headline_label, side_by_side
 
-EXPORTS = {
-    "csv": ("CSV for spreadsheets (*.csv)", ".csv"),
-    "md": ("Markdown (*.md)", ".md"),
-    "json": ("JSON report (*.json)", ".json"),
-}
 
-
-class EstimatePanel(QWidget):
-    """Emits `balances_changed(Balances)` so the model list can say what a balance buys."""
+class EstimatePanel(EstimateFileCommands):
+    """Emits `balances_changed(Balances)` so the model list can say what a balance buys; its
+    file commands (open, save, export) are in estimate_files.py."""
 
     balances_changed = Signal(object)
-    message = Signal(str)
 
     def __init__(
         self,
@@ -232,9 +222,6 @@ class EstimatePanel(QWidget):
 
     # --- totals and budget ---------------------------------------------------------------------
 
-    def priced(self) -> PricedEstimate:
-        return self.model.priced_estimate()
-
     def balances(self) -> Balances:
         return self.budget_box.balances()
 
@@ -307,102 +294,3 @@ class EstimatePanel(QWidget):
         self.changes.setText(
             fill("<b>Re-priced with the prices in use:</b><br>{}", join("<br>", changes)) if changes else ""
         )
-
-    # --- files --------------------------------------------------------------------------------
-
-    def confirm_discard(self) -> bool:
-        """True when unsaved work may be replaced (saved first if the user asks)."""
-        if not self.document.modified or not self.model.rowCount():
-            return True
-        answer = ask(
-            self,
-            "Unsaved estimate",
-            f"Save the changes to {self.document.name} first?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def new(self) -> None:
-        if self.confirm_discard():
-            self.document.new()
-            self.show_changes([])
-
-    def open_dialog(self) -> None:
-        if not self.confirm_discard():
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open estimate", str(self._folder()), f"Estimates (*{SUFFIX} *.json);;All files (*)"
-        )
-        if path:
-            self.open(Path(path))
-
-    def open(self, path: Path) -> bool:
-        try:
-            changes = self.document.open(path)
-        except EstimateFileError as exc:
-            warn(self, "Estimate not opened", str(exc))
-            return False
-        self.show_changes(changes)
-        self.message.emit(
-            f"Opened {path.name}" + (": prices changed since it was saved." if changes else ".")
-        )
-        return True
-
-    def save(self) -> bool:
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
-
-    def save_as(self) -> bool:
-        suggested = self._folder() / ((self.model.title or "estimate") + SUFFIX)
-        path, _ = QFileDialog.getSaveFileName(self, "Save estimate", str(suggested), f"Estimates (*{SUFFIX})")
-        if not path:
-            return False
-        target = Path(path if path.endswith(".json") else path + SUFFIX)
-        return self._save_to(target)
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.document.save(path)
-        except OSError as exc:
-            warn(self, "Estimate not saved", str(exc))
-            return False
-        self.message.emit(f"Saved {path.name}.")
-        return True
-
-    def export_text(self, kind: str) -> str:
-        priced, catalog, rate = self.priced(), self.model.catalog, self.budget_box.rate()
-        if kind == "csv":
-            return estimate_export.to_csv(priced)
-        if kind == "md":
-            return estimate_export.to_markdown(priced, catalog, self.plan, rate)
-        return estimate_export.to_json(priced, catalog, self.plan, rate)
-
-    def export_dialog(self, kind: str) -> None:
-        filter_, suffix = EXPORTS[kind]
-        suggested = self._folder() / ((self.model.title or "estimate") + suffix)
-        path, _ = QFileDialog.getSaveFileName(self, "Export estimate", str(suggested), filter_)
-        if path:
-            self.export(kind, Path(path))
-
-    def export(self, kind: str, path: Path) -> bool:
-        try:
-            write_file(path, self.export_text(kind))
-        except OSError as exc:
-            warn(self, "Not exported", str(exc))
-            return False
-        self.message.emit(f"Exported {path.name}.")
-        return True
-
-    def copy_text(self) -> None:
-        text = estimate_export.to_text(self.priced(), self.model.catalog, self.plan, self.budget_box.rate())
-        QGuiApplication.clipboard().setText(text)
-        self.message.emit("Estimate copied as text.")
-
-    def _folder(self) -> Path:
-        return self.document.path.parent if self.document.path else Path.home()

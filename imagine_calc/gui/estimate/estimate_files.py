@@ -1,0 +1,149 @@
+"""The Estimate tab's file commands: new, open, save, export and copy.
+
+Every failure is a dialog that says why (never an exception out of a menu command), in plain
+text through gui/shared/markup: a file name or a label is shown as typed, never as markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from imagine_calc.core.estimates import estimate_export
+from imagine_calc.core.estimates.estimate_file import SUFFIX
+from imagine_calc.gui.estimate.estimate_document import write_file
+from imagine_calc.gui.shared import markup
+
+if TYPE_CHECKING:
+    from imagine_calc.core.estimates.budget import BudgetPlan
+    from imagine_calc.core.estimates.estimate import PricedEstimate
+    from imagine_calc.gui.estimate.budget_box import BudgetBox
+    from imagine_calc.gui.estimate.estimate_document import EstimateDocument
+    from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
+
+EXPORTS = {
+    "csv": ("CSV for spreadsheets (*.csv)", ".csv"),
+    "md": ("Markdown (*.md)", ".md"),
+    "json": ("JSON report (*.json)", ".json"),
+}
+#: What saving can fail with: the disk or the folder (OSError), an estimate too large to open
+#: again (EstimateFileError, a ValueError), and, should any slip through, text (UnicodeError).
+SAVE_ERRORS = (OSError, ValueError)
+Button = QMessageBox.StandardButton
+
+
+class EstimateFileCommands(QWidget):
+    """The base of EstimatePanel: its file commands, on the document, model and budget the
+    panel makes. Emits `message(str)` for the status bar."""
+
+    message = Signal(str)
+    model: EstimateTableModel
+    document: EstimateDocument
+    budget_box: BudgetBox
+    plan: BudgetPlan | None
+
+    def priced(self) -> PricedEstimate:
+        return self.model.priced_estimate()
+
+    def show_changes(self, changes: list[str]) -> None:
+        """What re-pricing an opened estimate changed: the panel shows it."""
+        raise NotImplementedError
+
+    def confirm_discard(self) -> bool:
+        """True when unsaved work may be replaced (saved first if the user asks)."""
+        if not self.document.modified or not self.model.rowCount():
+            return True
+        answer = markup.ask(
+            self,
+            "Unsaved estimate",
+            f"Save the changes to {self.document.name} first?",
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
+        if answer == Button.Save:
+            return self.save()
+        return answer == Button.Discard
+
+    def new(self) -> None:
+        if self.confirm_discard():
+            self.document.new()
+            self.show_changes([])
+
+    def open_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open estimate", str(self._folder()), f"Estimates (*{SUFFIX} *.json);;All files (*)"
+        )
+        if path:
+            self.open(Path(path))
+
+    def open(self, path: Path) -> bool:
+        try:
+            changes = self.document.open(path)
+        except ValueError as exc:  # EstimateFileError: what is wrong, and where
+            markup.warn(self, "Estimate not opened", str(exc))
+            return False
+        self.show_changes(changes)
+        self.message.emit(
+            f"Opened {path.name}" + (": prices changed since it was saved." if changes else ".")
+        )
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = self._folder() / ((self.model.title or "estimate") + SUFFIX)
+        path, _ = QFileDialog.getSaveFileName(self, "Save estimate", str(suggested), f"Estimates (*{SUFFIX})")
+        if not path:
+            return False
+        target = Path(path if path.endswith(".json") else path + SUFFIX)
+        return self._save_to(target)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except SAVE_ERRORS as exc:
+            markup.warn(self, "Estimate not saved", str(exc))
+            return False
+        self.message.emit(f"Saved {path.name}.")
+        return True
+
+    def export_text(self, kind: str) -> str:
+        priced, catalog, rate = self.priced(), self.model.catalog, self.budget_box.rate()
+        if kind == "csv":
+            return estimate_export.to_csv(priced)
+        if kind == "md":
+            return estimate_export.to_markdown(priced, catalog, self.plan, rate)
+        return estimate_export.to_json(priced, catalog, self.plan, rate)
+
+    def export_dialog(self, kind: str) -> None:
+        filter_, suffix = EXPORTS[kind]
+        suggested = self._folder() / ((self.model.title or "estimate") + suffix)
+        path, _ = QFileDialog.getSaveFileName(self, "Export estimate", str(suggested), filter_)
+        if path:
+            self.export(kind, Path(path))
+
+    def export(self, kind: str, path: Path) -> bool:
+        try:
+            write_file(path, self.export_text(kind), follow_links=True)
+        except SAVE_ERRORS as exc:
+            markup.warn(self, "Not exported", str(exc))
+            return False
+        self.message.emit(f"Exported {path.name}.")
+        return True
+
+    def copy_text(self) -> None:
+        text = estimate_export.to_text(self.priced(), self.model.catalog, self.plan, self.budget_box.rate())
+        QGuiApplication.clipboard().setText(text)
+        self.message.emit("Estimate copied as text.")
+
+    def _folder(self) -> Path:
+        return self.document.path.parent if self.document.path else Path.home()
