@@ -356,6 +356,11 @@ class MainWindow(QMainWindow):
         self.store.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Unsaved work the working copy could not keep is asked about first (Cancel: the
+        window stays, nothing shut down)."""
+        if not self.estimates.may_close():
+            event.ignore()
+            return
         self.shut_down()
         self.save_state()
         super().closeEvent(event)

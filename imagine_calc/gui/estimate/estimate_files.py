@@ -1,4 +1,4 @@
-"""The Estimate tab's file commands: new, open, save, export and copy.
+"""The Estimate tab's file commands: new, open, save, export, copy, and what quitting asks.
 
 Every failure is a dialog that says why (never an exception out of a menu command), in plain
 text through gui/shared/markup: a file name or a label is shown as typed, never as markup.
@@ -66,6 +66,27 @@ class EstimateFileCommands(QWidget):
         )
         if answer == Button.Save:
             return self.save()
+        return answer == Button.Discard
+
+    def confirm_quit(self, why: str) -> bool:
+        """Unsaved work that the working copy could not keep (`why`): Save as… (and quit once
+        saved), Quit anyway, or Cancel. True when the window may close."""
+        why = why.rstrip().rstrip(".") + "."
+        box = markup.message_box(
+            self,
+            QMessageBox.Icon.Warning,
+            "Unsaved estimate",
+            f"The changes to {self.document.name} are not saved, and could not be kept for the "
+            f"next start: {why}\n\nSave them to a file before quitting?",
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
+        box.setObjectName("quitDialog")
+        box.button(Button.Save).setText("&Save as…")
+        box.button(Button.Discard).setText("&Quit anyway")
+        answer = Button(box.exec())
+        if answer == Button.Save:
+            return self.save_as()
         return answer == Button.Discard
 
     def new(self) -> None:

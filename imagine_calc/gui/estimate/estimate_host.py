@@ -92,11 +92,26 @@ class EstimateHost(QObject):
         if self._panel is not None:
             self._panel.set_catalog(loaded.catalog)
 
+    def may_close(self) -> bool:
+        """Whether the window may close now. The working copy is written first; when it cannot
+        keep unsaved work for the next start (the disk is full, the folder read-only or only a
+        temporary one, the estimate too large), the user chooses: Save as…, Quit anyway, or
+        Cancel."""
+        if self._panel is None:
+            return True
+        why = self._panel.document.flush()
+        copy = self.working.copy
+        if not why and copy.temporary:
+            why = f"the config folder cannot hold it, and {copy.folder} is removed as the window closes."
+        if not why or not self._panel.document.modified:
+            return True
+        return self._panel.confirm_quit(why)
+
     def flush(self) -> None:
         """Write the working copy now and wait for it, and let it go (the window is closing):
         the next window to start adopts it."""
         if self._panel is not None:
-            self._panel.document.flush()
+            self._panel.document.flush()  # a failure was said, and asked about by may_close
         self.working.copy.release()
 
     def _show_document(self) -> None:

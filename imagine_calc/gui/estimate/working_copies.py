@@ -8,7 +8,9 @@ In the config folder, `working-estimates/` holds, per window:
   process ends, however it ends).
 
 Each is written by core/files.write_atomic: a link planted at one of these paths is replaced,
-never written through.
+never written through. Where the config folder cannot hold them, a window keeps its copy in a
+temporary folder of its own, removed when the window lets it go (its work is then kept only
+while it runs: quitting with unsaved work asks first).
 
 A working copy no window holds is an orphan: its window quit, crashed or was killed. A new
 window adopts the newest orphan, so starting again reopens the last estimate, unsaved work and
@@ -19,8 +21,11 @@ they were saved to.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +44,8 @@ class WorkingCopy:
     folder: Path
     ident: str
     lock: ProcessLock
+    #: the folder is this window's own temporary one (the config folder could not be used)
+    temporary: bool = False
 
     @property
     def estimate(self) -> Path:
@@ -72,7 +79,11 @@ class WorkingCopy:
         return modified or (path is not None and not path.is_file())
 
     def release(self) -> None:
+        """Let the copy go for the next window; a temporary folder goes with it (no window
+        would ever look there)."""
         self.lock.release()
+        if self.temporary:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def remove(self) -> None:
         """Delete a copy with nothing unsaved (its estimate is in its saved file)."""
@@ -166,14 +177,15 @@ def _new_anywhere(folder: Path, problems: list[str]) -> WorkingCopy:
         folder.mkdir(parents=True, exist_ok=True)
         return _new(folder)
     except OSError as exc:
-        import tempfile
-
         fallback = Path(tempfile.mkdtemp(prefix="imagine-calc-working-"))
+        atexit.register(shutil.rmtree, fallback, True)  # however the app ends, short of a kill
         problems.append(
             f"Working estimates cannot be kept in {folder} ({exc.strerror or exc}); this window "
             f"keeps its own in {fallback} until it closes."
         )
-        return _new(fallback)
+        copy = _new(fallback)
+        copy.temporary = True
+        return copy
 
 
 def _migrate(folder: Path, session: tuple[Path | None, bool]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.estimates import estimate_file
@@ -49,6 +49,10 @@ def test_ctrl_s_on_an_estimate_too_large_to_open_again_says_so_and_writes_nothin
     # The working copy cannot hold it either: the banner says so as soon as it is tried.
     qtbot.waitUntil(lambda: "could not be kept" in window.banner.label.text())
     assert "too large to save" in window.banner.label.text()
+    dialogs.prefer = (QMessageBox.StandardButton.Discard,)  # quitting asks: Quit anyway
+    window.close()
+    assert dialogs.shown[-1].title == "Unsaved estimate" and "too large to save" in dialogs.shown[-1].text
+    assert not window.isVisible()
 
 
 def test_a_folder_that_cannot_be_written_is_a_dialog_for_save_and_export(
