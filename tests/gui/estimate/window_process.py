@@ -1,11 +1,13 @@
 """One imagine-calc window in a process of its own, for tests of two running copies.
 
-    python -m tests.gui.estimate.window_process [--open FILE] [--add LABEL] [--quit-when PATH]
+    python -m tests.gui.estimate.window_process [--open FILE] [--add LABEL] [--quote IMAGE]
+                                                [--quit-when PATH]
 
 It starts as `imagine-calc` does (claiming its working estimate), opens FILE if given, adds a
-line labelled LABEL, waits until its working copy holds it, prints one JSON line (the labels
-it shows, what it adopted, what it offers to recover, its working copy), then runs until
-killed or until PATH exists, when it closes like a user quitting.
+line labelled LABEL, quotes IMAGE in the Upscale tab and adds it with the tab's button, waits
+until its working copy holds every line, prints one JSON line (the labels it shows, what it
+adopted, what it offers to recover, its working copy), then runs until killed or until PATH
+exists, when it closes like a user quitting.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtCore import QTimer
 
 from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.core.estimates.estimate import GenerationItem
+from imagine_calc.core.estimates.estimate_file import EstimateFileError, read_estimate
 from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.gui.estimate.working_copies import claim
 from imagine_calc.gui.main_window import MainWindow
@@ -29,10 +32,22 @@ from imagine_calc.gui.shared.application import Application
 from imagine_calc.gui.shared.settings_store import SettingsStore
 
 
+def wait_until_kept(app: Application, copy: Path, lines: int) -> None:
+    """Until the working copy on disk holds `lines` lines (it is written off the GUI thread)."""
+    while True:
+        app.processEvents()
+        try:
+            if len(read_estimate(copy).estimate.items) == lines:
+                return
+        except EstimateFileError:
+            pass  # not written yet
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--open", type=Path)
     parser.add_argument("--add")
+    parser.add_argument("--quote", type=Path)
     parser.add_argument("--quit-when", type=Path)
     args = parser.parse_args()
     app = Application(sys.argv[:1])
@@ -46,9 +61,13 @@ def main() -> int:
     if args.add:
         request = GenerationRequest("nano-banana-2", "1K", "1:1", 1, False)
         panel.add([GenerationItem(request, 1, args.add)])
-        session = panel.document.session
-        while not (session.is_file() and args.add in session.read_text(encoding="utf-8")):
-            app.processEvents()
+    if args.quote:
+        upscale = window.upscale_panel
+        upscale.add_paths([str(args.quote)])
+        upscale.wait_until_read()
+        upscale.add_estimate.click()
+    if args.add or args.quote:
+        wait_until_kept(app, panel.document.session, panel.model.rowCount())
     print(
         json.dumps(
             {
