@@ -85,7 +85,10 @@ class SavedEstimate:
 
 def dumps(priced: PricedEstimate, catalog: Catalog) -> str:
     """The file's text: one field a line, an upscale line's sizes on one line (a batch of
-    100,000 images stays a few MB). EstimateFileError when it would be too large to open."""
+    100,000 images stays a few MB). Where that layout would be too large to open again, the
+    same JSON without spaces (14 to 35 % smaller), so a large file that opened, written more
+    tightly by another tool, saves again; EstimateFileError when even that is too large, before
+    anything is written."""
     est = priced.estimate
     head = {
         "format": FORMAT,
@@ -108,6 +111,9 @@ def dumps(priced: PricedEstimate, catalog: Catalog) -> str:
     out.append('  "items": [' + ("\n" + ",\n".join(rows) + "\n  " if rows else "") + "]")
     text = "\n".join(out) + "\n}\n"
     size = len(utf8(text))
+    if size > MAX_ESTIMATE_BYTES:
+        text = json.dumps({**head, "items": items}, ensure_ascii=False, separators=(",", ":")) + "\n"
+        size = len(utf8(text))
     if size > MAX_ESTIMATE_BYTES:
         raise EstimateFileError(
             f"too large to save ({describe_size(size)}; an estimate file is at most "

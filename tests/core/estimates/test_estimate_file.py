@@ -283,3 +283,26 @@ def test_the_size_check_never_fails_on_text() -> None:
     odd = Estimate((GenerationItem(GenerationRequest("model-\udcff"), 1, "x"),))
     text = dumps(price_estimate(CATALOG, odd), CATALOG)
     assert "model-\udcff" in text
+
+
+def test_an_estimate_over_the_bound_in_its_readable_layout_is_saved_tightly_and_opens_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An 18 MB estimate written tightly by another tool opened, then re-saved at over 20 MB in
+    the readable layout and could not be saved at all: the writer now tries the same JSON
+    without spaces before refusing, and what it writes the reader opens."""
+    from imagine_calc.core.estimates import estimate_file
+
+    estimate = Estimate(
+        tuple(GenerationItem(GenerationRequest("flux-dev"), 1, f"line {n}") for n in range(100))
+    )
+    priced = price_estimate(CATALOG, estimate)
+    readable = dumps(priced, CATALOG)
+    tight = json.dumps(json.loads(readable), ensure_ascii=False, separators=(",", ":")) + "\n"
+    monkeypatch.setattr(estimate_file, "MAX_ESTIMATE_BYTES", (len(readable) + len(tight)) // 2)
+    text = dumps(priced, CATALOG)
+    assert text == tight and len(text) < estimate_file.MAX_ESTIMATE_BYTES < len(readable)
+    assert loads(text).estimate == estimate
+    monkeypatch.setattr(estimate_file, "MAX_ESTIMATE_BYTES", len(tight) - 1)
+    with pytest.raises(EstimateFileError, match="too large to save"):
+        dumps(priced, CATALOG)
