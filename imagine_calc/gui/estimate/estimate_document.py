@@ -78,6 +78,8 @@ class EstimateDocument(QObject):
         self._clock = clock
         #: when the oldest change the working copy does not hold yet was made (clock seconds)
         self._first_unwritten: float | None = None
+        #: when the last write was handed to the writer (clock seconds)
+        self._handed: float | None = None
         #: flushed with no change since: a second flush as the window closes need not write again
         self._flushed = False
         self._written.connect(self._on_written)
@@ -101,13 +103,18 @@ class EstimateDocument(QObject):
 
     def _schedule(self) -> None:
         """A change: write AUTOSAVE_MS after it, but no later than AUTOSAVE_MAX_MS after the
-        first change not yet written (a timer restarted by every change would never fire while
-        the changes keep coming)."""
+        first change not yet written, or after the last write if that was more recent (a timer
+        restarted by every change would never fire while the changes keep coming)."""
         now = self._clock()
         self._flushed = False
-        if self._first_unwritten is None:
-            self._first_unwritten = now
-        left_ms = AUTOSAVE_MAX_MS - (now - self._first_unwritten) * 1000
+        since = self._first_unwritten
+        if since is None:
+            # In a stream of changes the count starts at the last write, not at the first change
+            # after it: a write every 2 s, not every 2 s plus the time between two changes.
+            last = self._handed
+            since = last if last is not None and now - last < AUTOSAVE_MAX_MS / 1000 else now
+            self._first_unwritten = since
+        left_ms = AUTOSAVE_MAX_MS - (now - since) * 1000
         self._timer.start(max(0, min(AUTOSAVE_MS, round(left_ms))))
 
     # --- files -----------------------------------------------------------------------------
@@ -158,7 +165,7 @@ class EstimateDocument(QObject):
             return
         snapshot = self.model.priced_estimate()  # immutable: safe to read from the writer
         session = (self.path, self.modified)
-        self._first_unwritten, self._flushed = None, False
+        self._first_unwritten, self._flushed, self._handed = None, False, self._clock()
         self._pending = self._writer.submit(self._write_and_say, snapshot, self.model.catalog, session)
 
     def _write(self, priced: PricedEstimate, catalog: Catalog, session: tuple[Path | None, bool]) -> str:

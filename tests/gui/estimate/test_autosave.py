@@ -51,8 +51,19 @@ def test_changes_put_the_write_off_by_a_quarter_second_but_never_past_two_second
     assert change_at(1.0) == AUTOSAVE_MS  # changes keep coming: still a quarter second...
     assert change_at(1.9) == AUTOSAVE_MAX_MS - 1900  # ...but no later than 2 s after the first
     assert change_at(2.5) == 0  # overdue: written as soon as the window is idle
-    document.autosave()  # the write takes what the window holds: the count starts again
+
+    def write_at(seconds: float) -> None:
+        now[0] = 100.0 + seconds
+        document.autosave()
+        assert document._pending is not None
+        document._pending.result()  # written (off the window's thread)
+
+    write_at(2.5)  # the write takes what the window holds: the count starts again...
     assert change_at(2.6) == AUTOSAVE_MS
+    assert change_at(4.4) == AUTOSAVE_MAX_MS - 1900  # ...from that write: one every 2 s
+    write_at(4.4)
+    assert change_at(8.0) == AUTOSAVE_MS  # after a pause, from the first change
+    assert change_at(9.95) == AUTOSAVE_MAX_MS - 1950
     document.flush()
 
 
