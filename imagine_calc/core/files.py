@@ -148,6 +148,14 @@ def _new_beside(target: Path) -> tuple[int, Path]:
     raise FileExistsError(f"cannot make a temporary file in {target.parent}")
 
 
+def cannot_write(path: Path, exc: OSError) -> OSError:
+    """`exc` in words for a dialog or a banner: "cannot write PATH: No space left on device"
+    (no "[Errno 28]", no temporary file's name); its errno is kept."""
+    said = OSError(f"cannot write {path}: {exc.strerror or exc}")
+    said.errno = exc.errno
+    return said
+
+
 def write_atomic(path: Path, data: bytes, follow_links: bool = False) -> None:
     """All of `data` or nothing at `path`: a new file in the same folder, synced, renamed over.
 

@@ -29,7 +29,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from imagine_calc.core.files import FileProblem, read_bytes, set_aside, stamp, utf8, write_atomic
+from imagine_calc.core.files import (
+    FileProblem,
+    cannot_write,
+    read_bytes,
+    set_aside,
+    stamp,
+    utf8,
+    write_atomic,
+)
 from imagine_calc.core.locks import ProcessLock
 from imagine_calc.core.paths import config_dir
 
@@ -70,7 +78,10 @@ class WorkingCopy:
         """Written beside the estimate (by its writing thread: a synced write can take 100 ms).
         JSON escapes a path's lone surrogates (bytes that are not UTF-8), so it reads back as is."""
         text = json.dumps({"path": str(path) if path else None, "modified": modified})
-        write_atomic(self.session_file, utf8(text))
+        try:
+            write_atomic(self.session_file, utf8(text))
+        except OSError as exc:
+            raise cannot_write(self.session_file, exc) from None
 
     def unsaved(self) -> bool:
         """Whether this copy holds work that is nowhere else: unsaved, or saved to a file that
