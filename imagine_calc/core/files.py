@@ -1,5 +1,5 @@
-"""Reading a file the user named or the app saved without trusting what is at the path, and
-writing one so that a crash or a kill never leaves half of it.
+"""Reading a file the user named or the app saved without trusting what is at the path (writing
+is core/writes.py).
 
 Every read goes through `read_bytes`: it opens without blocking (a FIFO at the path would
 otherwise wait forever for a writer), refuses anything but a regular file (FIFOs, devices such
@@ -7,11 +7,7 @@ as /dev/zero, folders), and never reads more than the caller's limit. Text is de
 clear message for a wrong encoding; a saved web page may be UTF-8, UTF-16 (with its byte-order
 mark) or Latin-1.
 
-Every write goes through `write_atomic`: a new file beside the target, made with O_EXCL and
-O_NOFOLLOW (never an existing file or a link someone planted), synced, then renamed over the
-target. A rename replaces a symbolic link at the target itself, so the app's own files are
-never written through one; a file the user named may be a link on purpose (`follow_links`).
-Text is encoded by `utf8`, which cannot fail.
+Text the app writes is encoded by `utf8`, which cannot fail.
 """
 
 from __future__ import annotations
@@ -20,7 +16,6 @@ import codecs
 import datetime as dt
 import os
 import stat
-from pathlib import Path
 
 
 class FileProblem(OSError):
@@ -127,73 +122,6 @@ def utf8(text: str) -> bytes:
     return text.encode("utf-8", READABLE)
 
 
-_NEW_FILE = (
-    os.O_WRONLY
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
-def _new_beside(target: Path) -> tuple[int, Path]:
-    """A new, empty file in `target`'s folder (never one that exists, never through a link)."""
-    for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(tmp, _NEW_FILE, 0o666), tmp  # the umask applies, as to any new file
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"cannot make a temporary file in {target.parent}")
-
-
-def cannot_write(path: Path, exc: OSError) -> OSError:
-    """`exc` in words for a dialog or a banner: "cannot write PATH: No space left on device"
-    (no "[Errno 28]", no temporary file's name); its errno is kept."""
-    said = OSError(f"cannot write {path}: {exc.strerror or exc}")
-    said.errno = exc.errno
-    return said
-
-
-def write_atomic(path: Path, data: bytes, follow_links: bool = False) -> None:
-    """All of `data` or nothing at `path`: a new file in the same folder, synced, renamed over.
-
-    The rename replaces whatever is at `path`, a symbolic link included (never its target): the
-    app's own files are never written through a link planted in its folder. With `follow_links`
-    (a file the user chose, which may be a link on purpose) a link is followed to its file
-    first. A regular file replaced keeps its permissions."""
-    target = Path(os.path.realpath(path)) if follow_links else path
-    try:
-        st = os.lstat(target)
-        mode = stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else None
-    except OSError:
-        mode = None
-    fd, tmp = _new_beside(target)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if mode is not None and hasattr(os, "fchmod"):
-                os.fchmod(fh.fileno(), mode)
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def stamp(when: dt.datetime | None = None) -> str:
     """A time for file names, sortable and valid on every platform: 2026-11-27_16-30-05."""
     return (when or dt.datetime.now()).strftime("%Y-%m-%d_%H-%M-%S")
-
-
-def set_aside(path: Path, why: str, stamp: str) -> Path:
-    """Rename `path` out of the app's way (never deleted): `NAME.STAMP.WHY`, numbered if taken."""
-    target = path.with_name(f"{path.name}.{stamp}.{why}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.{stamp}-{n}.{why}")
-    os.replace(path, target)
-    return target

@@ -32,9 +32,9 @@ from typing import Any
 
 from imagine_calc import __version__
 from imagine_calc.core.catalog import records
-from imagine_calc.core.catalog.safe_writes import replace_file, set_aside
 from imagine_calc.core.files import FileProblem, read_bytes, stamp
 from imagine_calc.core.paths import cache_dir
+from imagine_calc.core.writes import replace_file, set_aside
 
 FORMAT = 2
 MAX_BYTES = 2_000_000

@@ -7,7 +7,7 @@ numbering (`override.yaml.2026-11-27_16-30-05.bak`, `...-2.bak`) are all older t
 numbered one, and keep the order of the times in their names.
 
 Backups and set-aside copies are the app's own files, written where no planted link can
-redirect them (`safe_writes`), and only regular files are ever listed or put back. The override
+redirect them (core/writes.py), and only regular files are ever listed or put back. The override
 itself may be the user's link (a dotfiles folder): revert then writes the backup into the file
 the link names, and the link stays.
 """
@@ -22,15 +22,15 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from imagine_calc.core.catalog.safe_writes import (
+from imagine_calc.core.files import read_bytes, stamp
+from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
+from imagine_calc.core.writes import (
     link_target,
     mode_of,
     replace_file,
     set_aside,
     write_new,
 )
-from imagine_calc.core.files import read_bytes, stamp
-from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
 
 #: The clock backups are named by; tests set it.
 clock: Callable[[], dt.datetime] = dt.datetime.now

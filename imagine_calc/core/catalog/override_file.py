@@ -26,11 +26,11 @@ from typing import Any
 from imagine_calc.core.catalog.loader import bundled_files, load_override
 from imagine_calc.core.catalog.override_backups import keep_backup
 from imagine_calc.core.catalog.records import Catalog, Observation
-from imagine_calc.core.catalog.safe_writes import link_target, mode_of, replace_file
 from imagine_calc.core.catalog.yaml_aliases import check_aliases
 from imagine_calc.core.errors import CatalogError, Problem
 from imagine_calc.core.files import FileProblem, describe_size, read_bytes
 from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
+from imagine_calc.core.writes import link_target, mode_of, replace_file
 
 #: Written as the backup of an override that did not exist: reverting to it means "none".
 NO_FILE = "# imagine-calc: there was no override file before this change.\n"

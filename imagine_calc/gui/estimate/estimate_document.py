@@ -26,7 +26,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.estimate import Estimate, PricedEstimate
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, dumps, price_changes, read_estimate
-from imagine_calc.core.files import cannot_write, set_aside, stamp, utf8, write_atomic
+from imagine_calc.core.files import stamp, utf8
+from imagine_calc.core.writes import cannot_write, set_aside, write_atomic
 from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
 from imagine_calc.gui.estimate.working_copies import Claim, claim_new
 
@@ -37,7 +38,7 @@ AUTOSAVE_MAX_MS = 2000
 
 
 def write_file(path: Path, text: str, follow_links: bool = False) -> None:
-    """All of `text` or nothing (core/files.write_atomic: a crash or a kill mid-save leaves the
+    """All of `text` or nothing (core/writes.write_atomic: a crash or a kill mid-save leaves the
     previous file as it was), encoded so that no text can stop it. `follow_links` for a file
     the user chose; the app's own files replace a link rather than write through it. OSError
     says why not, in words, with the path."""

@@ -7,7 +7,7 @@ In the config folder, `working-estimates/` holds, per window:
 - `ID.lock`: locked while the window runs (core/locks.py: the system drops the lock when the
   process ends, however it ends).
 
-Each is written by core/files.write_atomic: a link planted at one of these paths is replaced,
+Each is written by core/writes.write_atomic: a link planted at one of these paths is replaced,
 never written through. Where the config folder cannot hold them, a window keeps its copy in a
 temporary folder of its own, removed when the window lets it go (its work is then kept only
 while it runs: quitting with unsaved work asks first).
@@ -29,17 +29,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from imagine_calc.core.files import (
-    FileProblem,
-    cannot_write,
-    read_bytes,
-    set_aside,
-    stamp,
-    utf8,
-    write_atomic,
-)
+from imagine_calc.core.files import FileProblem, read_bytes, stamp, utf8
 from imagine_calc.core.locks import ProcessLock
 from imagine_calc.core.paths import config_dir
+from imagine_calc.core.writes import cannot_write, set_aside, write_atomic
 
 FOLDER = "working-estimates"
 #: The single working copy of versions before one per window; adopted as an orphan.

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from imagine_calc.core import files
+from imagine_calc.core import writes
 from imagine_calc.core.estimates.estimate import GenerationItem
 from imagine_calc.core.estimates.estimate_file import read_estimate
 from imagine_calc.core.pricing.quotes import GenerationRequest
@@ -31,7 +31,7 @@ Button = QMessageBox.StandardButton
 @pytest.fixture
 def config_full(monkeypatch: pytest.MonkeyPatch, user_dirs: Path) -> None:
     """The config folder's disk is full: every write there fails as it would (ENOSPC)."""
-    real = files.write_atomic
+    real = writes.write_atomic
 
     def write(path: Path, data: bytes, follow_links: bool = False) -> None:
         if user_dirs in Path(path).parents:

@@ -1,15 +1,13 @@
-"""Writes that never go through a link someone planted at the path.
+"""Every write of the app: all or nothing, and never through a link someone planted at the path.
 
-The app's own files (the catalog cache, the override's backups and set-aside copies) have
-names anyone who can write to the folder can guess. A link planted at one must never carry the
-app's bytes into the file it names (a ~/.bashrc), so every write here goes to a temporary file
-made with O_CREAT | O_EXCL | O_NOFOLLOW in the same folder, synced, then moved into place:
-a rename replaces a link itself, and a hard link refuses to replace anything. A crash leaves
-the old file or the new one, never half of one. The user's override is the one file whose link
-is followed, on purpose (`link_target`): a link there is the user's own (a dotfiles folder).
-
-core/files.write_atomic does the same job for the files the user saves; this module keeps the
-catalog's files to these rules whatever happens to it (to be merged with it later).
+The app's own files (working copies, sessions, the catalog cache, the override's backups and
+set-aside copies) have names anyone who can write to the folder can guess. A link planted at one
+must never carry the app's bytes into the file it names (a ~/.bashrc), so every write goes to a
+temporary file made with O_CREAT | O_EXCL | O_NOFOLLOW in the same folder, synced, then moved
+into place: a rename replaces a link itself, and a hard link refuses to replace anything. A
+crash or a kill leaves the old file or the new one, never half of one. A file the user chose
+(their override, a saved estimate, an export) may be a link on purpose (a dotfiles folder):
+`link_target` follows it, so the link stays a link and the file it names gets the change.
 """
 
 from __future__ import annotations
@@ -17,23 +15,32 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
-_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+_FLAGS = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 #: errno values of a folder whose file system has no hard links (FAT, some network shares).
 _NO_HARD_LINKS = {errno.EPERM, errno.EXDEV, errno.EMLINK, getattr(errno, "ENOTSUP", -1), errno.EOPNOTSUPP}
 
 
-def _temporary(path: Path, data: bytes, mode: int) -> Path:
-    """A new file beside `path` holding `data`, synced to disk; the caller moves it into place."""
+def _temporary(path: Path, data: bytes, mode: int | None) -> Path:
+    """A new file beside `path` holding `data`, synced to disk; the caller moves it into place.
+    Its permissions are `mode`, else those the umask gives any new file."""
     for _ in range(100):
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
         try:
-            fd = os.open(tmp, _FLAGS, 0o600)
+            fd = os.open(tmp, _FLAGS, 0o666)
         except FileExistsError:
             continue  # a name someone else took (or planted): never opened, try another
         try:
-            if hasattr(os, "fchmod"):
+            if mode is not None and hasattr(os, "fchmod"):
                 os.fchmod(fd, mode)
             with os.fdopen(fd, "wb", closefd=False) as fh:
                 fh.write(data)
@@ -48,10 +55,11 @@ def _temporary(path: Path, data: bytes, mode: int) -> Path:
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
-def replace_file(path: Path, data: bytes, mode: int = 0o600) -> None:
+def replace_file(path: Path, data: bytes, mode: int | None = None) -> None:
     """All of `data` or nothing at `path`. What was at `path` (a file, or a link: the link itself,
-    never the file it names) is replaced in one rename."""
-    tmp = _temporary(path, data, mode)
+    never the file it names) is replaced in one rename; a regular file replaced keeps its
+    permissions unless `mode` says others."""
+    tmp = _temporary(path, data, _regular_mode(path) if mode is None else mode)
     try:
         os.replace(tmp, path)
     except BaseException:
@@ -60,7 +68,13 @@ def replace_file(path: Path, data: bytes, mode: int = 0o600) -> None:
     # the rename is atomic: a kill before it leaves the old file, after it the new one
 
 
-def write_new(path: Path, data: bytes, mode: int = 0o600) -> None:
+def write_atomic(path: Path, data: bytes, follow_links: bool = False) -> None:
+    """All of `data` or nothing at `path` (replace_file). With `follow_links`, for a file the
+    user chose, a link at `path` is followed to its file, which gets the data."""
+    replace_file(link_target(path) if follow_links else path, data)
+
+
+def write_new(path: Path, data: bytes, mode: int | None = None) -> None:
     """All of `data` at `path`, which must be free: FileExistsError if anything is there, even a
     link to nowhere. Nothing is ever overwritten or written through a link."""
     tmp = _temporary(path, data, mode)
@@ -111,6 +125,23 @@ def link_target(path: Path) -> Path:
     if os.path.islink(target):  # realpath stops at a loop
         raise OSError(errno.ELOOP, "the link loops back on itself", str(path))
     return target
+
+
+def _regular_mode(path: Path) -> int | None:
+    """The permission bits of a regular file at `path` (not through a link), else None."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else None
+
+
+def cannot_write(path: Path, exc: OSError) -> OSError:
+    """`exc` in words for a dialog or a banner: "cannot write PATH: No space left on device"
+    (no "[Errno 28]", no temporary file's name); its errno is kept."""
+    said = OSError(f"cannot write {path}: {exc.strerror or exc}")
+    said.errno = exc.errno
+    return said
 
 
 def mode_of(path: Path, default: int = 0o600) -> int:
