@@ -32,8 +32,9 @@ _SEPARATOR = re.compile("([,;])")
 
 #: Controls in a cell, shown as escapes ("\\x00", "\\n"), which read the same in every program:
 #: C0 (line breaks and tabs too), DEL and C1. A raw line break let LibreOffice, reading with
-#: the other separator, start a row inside the cell, and that row's "=7*6" ran.
-_CELL_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+#: the other separator, start a row inside the cell, and that row's "=7*6" ran. The bidi
+#: marks, overrides and isolates too ("\\u202e"): they make a cell read other than it is.
+_CELL_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _shown(text: str) -> str:
