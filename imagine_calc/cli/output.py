@@ -78,6 +78,8 @@ def model_json(model: Model, catalog: Catalog) -> dict[str, Any]:
             for t in model.tiers
         },
         "max_resolution": model.max_resolution,
+        # the tiers the source lists as offered, or null where it gives only a maximum
+        "resolutions": list(model.resolutions) if model.resolutions is not None else None,
         "aspect_ratios": list(model.aspect_ratios),
         "requires_subscription": {
             "value": model.requires_subscription,

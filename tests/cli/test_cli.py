@@ -430,3 +430,14 @@ def test_a_base_price_is_called_one_wherever_it_is_shown(capsys: pytest.CaptureF
     _, out, _ = run(capsys, "models")
     assert "Ideogram v3" in out and "25 (base)" in out.split("Ideogram v3", 1)[1].splitlines()[0]
     assert "larger output dimensions cost more" in out
+
+
+def test_models_json_gives_the_listed_resolutions_and_only_those_tiers(
+    capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    override_file.write_text("models:\n  - id: seedream-v4\n    resolutions: [1K, 4K]\n", encoding="utf-8")
+    _, out, _ = run(capsys, "models", "--json")
+    models = {m["id"]: m for m in json.loads(out)}
+    assert models["seedream-v4"]["resolutions"] == ["1K", "4K"]
+    assert list(models["seedream-v4"]["tiers"]) == ["1K", "4K"]
+    assert models["flux-dev"]["resolutions"] is None  # the page gives a maximum only

@@ -268,12 +268,31 @@ class _Merge:
         before = len(problems)
         _check_unknowns("models", ident, v, ("price", "max_resolution"), self, problems)
         max_res = v["max_resolution"]
+        listed = v.get("resolutions")
         raw = v["price"]
         flat = not isinstance(raw, dict)
+        if listed is not None and listed[-1] != max_res:
+            problems.append(
+                self._problem(
+                    "models",
+                    ident,
+                    "resolutions",
+                    f"resolutions go up to {listed[-1]} but max_resolution is {max_res or 'null'}",
+                )
+            )
         if flat:
-            tier_prices: dict[str, Decimal | None] = dict.fromkeys(flat_price_tiers(max_res), raw)
+            tier_prices: dict[str, Decimal | None] = dict.fromkeys(flat_price_tiers(max_res, listed), raw)
         else:
             tier_prices = {t: raw[t] for t in TIERS if t in raw}
+            if listed is not None and tuple(tier_prices) != listed:
+                problems.append(
+                    self._problem(
+                        "models",
+                        ident,
+                        "resolutions",
+                        f"resolutions list {', '.join(listed)} but the price is for {', '.join(tier_prices)}",
+                    )
+                )
             if max_res is not None:
                 for t in tier_prices:
                     if TIERS.index(t) > TIERS.index(max_res):
@@ -295,6 +314,7 @@ class _Merge:
             flat=flat,
             max_resolution=max_res,
             aspect_ratios=v["aspect_ratios"],
+            resolutions=listed,
             requires_subscription=v.get("requires_subscription", False),
             unknown=MappingProxyType(dict(v.get("unknown", {}))),
             inferred=MappingProxyType(dict(v.get("inferred", {}))),

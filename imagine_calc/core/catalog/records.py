@@ -43,9 +43,12 @@ NOT_PRO_REASON = (
 )
 
 
-def flat_price_tiers(max_resolution: str | None) -> tuple[str, ...]:
-    """The tiers a model with one base price offers: 1K, 2K and 4K up to its maximum, and 3K
-    only where the page names it (as a maximum). An unknown maximum offers 1K, 2K and 4K."""
+def flat_price_tiers(max_resolution: str | None, listed: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The tiers a model with one base price offers: exactly those the page lists where it
+    lists them ("1K, 2K, 4K"), else 1K, 2K and 4K up to its maximum, and 3K only where the page
+    names it (as a maximum). An unknown maximum offers 1K, 2K and 4K."""
+    if listed is not None:
+        return tuple(t for t in TIERS if t in listed)
     if max_resolution == "3K":
         return ("1K", "2K", "3K")
     top = TIERS.index(max_resolution) if max_resolution else len(TIERS) - 1
@@ -94,6 +97,9 @@ class Model:
     flat: bool
     max_resolution: str | None
     aspect_ratios: tuple[str, ...]
+    #: The tiers the source lists as offered ("1K, 2K, 4K"), ascending; None where it gives only
+    #: a maximum (the tiers offered then follow `flat_price_tiers`). Never a tier it did not list.
+    resolutions: tuple[str, ...] | None = None
     #: "Pro" models: free daily credits cannot pay for them and they need a subscription.
     requires_subscription: bool = False
     unknown: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))

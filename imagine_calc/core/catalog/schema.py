@@ -89,6 +89,24 @@ def tier_or_null(value: Any, path: KeyPath, ck: Checker) -> Any:
     return None if value is None else tier(value, path, ck)
 
 
+def tiers_or_null(value: Any, path: KeyPath, ck: Checker) -> Any:
+    """The tiers a model offers, as its source lists them ("1K, 2K, 4K"), or null for none
+    listed; kept in ascending order."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or not value:
+        return ck.fail(path, f"expected a list of resolution tiers such as [1K, 2K, 4K], got {_shown(value)}")
+    out: list[str] = []
+    for i, item in enumerate(value):
+        if tier(item, [*path, i], ck) is INVALID:
+            continue
+        if item in out:
+            ck.fail([*path, i], f"resolution {item} is listed twice")
+        else:
+            out.append(item)
+    return tuple(t for t in TIERS if t in out)
+
+
 def price(value: Any, path: KeyPath, ck: Checker) -> Any:
     """Flat (a number), unknown (null) or per tier (a mapping of tier to number or null)."""
     if isinstance(value, dict):
@@ -242,6 +260,7 @@ MODEL = record(
         "description": (text, True),
         "price": (price, True),
         "max_resolution": (tier_or_null, True),
+        "resolutions": (tiers_or_null, False),
         "aspect_ratios": (aspect_ratios, True),
         "requires_subscription": (boolean, False),
         "unknown": (reasons(MODEL_FIELDS), False),

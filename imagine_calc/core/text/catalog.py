@@ -50,6 +50,13 @@ def price_words(model: Model, style: NumberStyle = PLAIN) -> str:
     )
 
 
+def resolution_words(max_resolution: str | None, listed: tuple[str, ...] | None) -> str:
+    """ "1K, 2K, 4K" where the tiers are listed, else "up to 4K" or "max resolution unknown"."""
+    if listed:
+        return ", ".join(listed)
+    return f"up to {max_resolution}" if max_resolution else "max resolution unknown"
+
+
 def settings_words(
     name: str,
     resolution: str,
