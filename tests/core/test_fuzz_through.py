@@ -33,7 +33,7 @@ from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.core.text.catalog import price_words
 from imagine_calc.core.text.quotes import line_amount, long, short
 from tests.core.fuzz_documents import CATALOG, estimates, expected_price, overrides
-from tests.credits_pages import row, with_price
+from tests.credits_pages import PAGE, row, with_price
 
 BUNDLED = bundled_files()
 FUZZ = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -204,3 +204,60 @@ def test_every_page_that_parses_is_applied_checked_and_quoted(name: str, cell: s
                 said(quote_generation(catalog, GenerationRequest(model.id, tier)))
             except QuoteError:
                 continue
+
+
+def quoted_everywhere(catalog: Catalog) -> None:
+    """Every model at every tier it offers is quoted and said with its qualifiers."""
+    for model in catalog.models:
+        price_words(model)
+        for tier in model.tiers:
+            try:
+                said(quote_generation(catalog, GenerationRequest(model.id, tier)))
+            except QuoteError:
+                continue
+
+
+resolution_cells = st.one_of(
+    st.sampled_from(
+        [
+            "1K, 2K, 4K",
+            "1K, 2K",
+            "1K<br>4K",
+            "2K, 3K",
+            "Up to 2K",
+            "Up to 3K",
+            "1K",
+            "See tooltip",
+            "Shown in Image mode tooltip",
+            "1K, 1K",
+            "",
+            "4K, 1K",
+        ]
+    ),
+    st.lists(st.sampled_from([*TIERS, "8K", "up to", ","]), max_size=4).map(" ".join),
+)
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    st.sampled_from(["Flux Dev", "Nano Banana 2", "Nano Banana Pro", "Midjourney V7", "Seedream v5 Lite"]),
+    resolution_cells,
+    st.one_of(st.none(), cells),
+)
+def test_every_resolution_cell_that_parses_is_applied_checked_and_quoted(
+    name: str, resolution: str, price: str | None
+) -> None:
+    """A listed resolution with the page's own price (or a fuzzed one) is a valid override."""
+    text = with_price(name, price.replace("|", "/").replace("\n", " ")) if price is not None else PAGE
+    line = next(line for line in text.split("\n") if line.startswith(f"| **{name}**"))
+    cells_ = line.split("|")
+    cells_[3] = f" {resolution.replace('|', '/')} "
+    text = text.replace(line, "|".join(cells_), 1)
+    update = diff(CATALOG, parse_credits_page(text))
+    doc: dict[str, Any] = {}
+    apply_to(doc, update, CATALOG, CATALOG.as_of, "fuzz.md")
+    try:
+        catalog = load_override(BUNDLED, yaml.safe_dump(doc, allow_unicode=True), "fuzz.yaml")
+    except CatalogError as exc:
+        raise AssertionError(f"an applied page must be a valid override: {exc}") from exc
+    quoted_everywhere(catalog)

@@ -1,7 +1,10 @@
 """Reads ImagineArt's "Image Credits" page, saved as Markdown or HTML, into plain records.
 
-Cells it cannot read become explicit unknowns with a note, never guesses. The page's
-"See tooltip" is an unknown too, as it is in the bundled catalog.
+It reads the table as ImagineArt writes it on its docs site ("49 (1K) / 73.5 (2K) / 98 (4K)",
+"Up to 4K", "See tooltip") and on its GitBook help centre ("49 (1K)<br>73.5 (2K)<br>98 (4K)",
+"1K, 2K, 4K", "Shown in Image mode tooltip"). Cells it cannot read become explicit unknowns
+with a note, never guesses. "See tooltip" (either wording) is an unknown too, as it is in the
+bundled catalog. Tables are found by page_tables.
 """
 
 from __future__ import annotations
@@ -10,16 +13,21 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 
+from imagine_calc.core.catalog.page_tables import Table, tables
 from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.files import FileProblem, decode_any, read_bytes
 from imagine_calc.core.limits import MAX_CREDITS, MAX_PAGE_BYTES
 from imagine_calc.core.text.numbers import whole
 
-SEE_TOOLTIP = "see tooltip"
+#: The page's words for a figure it leaves to Image mode's tooltip: "See tooltip" on the docs
+#: site, "Shown in Image mode tooltip" on the help centre.
+_TOOLTIP = re.compile(r"(?:see|shown in)(?: the)?(?: image mode)? tooltip\.?", flags=re.I)
+#: One price and the tiers it is for, "73.5 (2K)" or "80 (1K/2K)"; a cell holds them one after
+#: another, each line or " / " apart ("49 (1K) / 73.5 (2K)", "49 (1K)<br>73.5 (2K)").
+_TIER_PRICE = r"([^\s()/]+)\s*\(([^()]*)\)"
+_TIER_PRICES = re.compile(rf"{_TIER_PRICE}(?:\s*/?\s*{_TIER_PRICE})*")
 
 
 class PageError(Exception):
@@ -37,6 +45,9 @@ class PageModel:
     unknown: Mapping[str, str]
     #: field -> the cell this reader could not make sense of; such a field is left as it was
     unreadable: Mapping[str, str]
+    #: The tiers the page lists as offered ("1K, 2K, 4K"), ascending; None where it gives only
+    #: a maximum ("Up to 4K").
+    resolutions: tuple[str, ...] | None = None
 
     @property
     def flat(self) -> bool:
@@ -56,83 +67,6 @@ class PageEngine:
 class CreditsPage:
     models: tuple[PageModel, ...]
     engines: tuple[PageEngine, ...]
-
-
-Table = list[list[list[str]]]  # rows of cells; a cell is its list items (one item if no list)
-
-
-# --- tables from Markdown and HTML ------------------------------------------------------
-
-
-def _markdown_tables(text: str) -> list[Table]:
-    tables: list[Table] = []
-    current: Table = []
-    for line in [*text.splitlines(), ""]:
-        stripped = line.strip()
-        if stripped.startswith("|"):
-            cells = [c.strip() for c in stripped.strip("|").split("|")]
-            if not all(re.fullmatch(r":?-{3,}:?", c) for c in cells):  # not the separator row
-                current.append([_items(c) for c in cells])
-        elif current:
-            tables.append(current)
-            current = []
-    return tables
-
-
-def _items(cell: str) -> list[str]:
-    found = re.findall(r"<li>(.*?)</li>", cell, flags=re.S)
-    return [_plain(i) for i in found] if found else [_plain(cell)]
-
-
-def _plain(cell: str) -> str:
-    text = re.sub(r"<[^>]+>", " ", cell)
-    text = unescape(text).replace("**", "").replace("__", "")
-    return re.sub(r"\s+", " ", text).strip()
-
-
-class _HtmlTables(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tables: list[Table] = []
-        self._stack: list[Table] = []
-        self._cell: list[str] | None = None
-        self._item: list[str] | None = None
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "table":
-            self._stack.append([])
-        elif tag == "tr" and self._stack:
-            self._stack[-1].append([])
-        elif tag in ("td", "th") and self._stack:
-            self._cell, self._text = [], []
-        elif tag == "li" and self._cell is not None:
-            self._item = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "li" and self._item is not None and self._cell is not None:
-            self._cell.append(_plain("".join(self._item)))
-            self._item = None
-        elif tag in ("td", "th") and self._cell is not None and self._stack and self._stack[-1]:
-            self._stack[-1][-1].append(self._cell or [_plain("".join(self._text))])
-            self._cell = None
-        elif tag == "table" and self._stack:
-            self.tables.append(self._stack.pop())
-
-    def handle_data(self, data: str) -> None:
-        if self._item is not None:
-            self._item.append(data)
-        elif self._cell is not None:
-            self._text.append(data)
-
-
-def _tables(text: str) -> list[Table]:
-    if re.search(r"<table[\s>]", text, flags=re.I):
-        parser = _HtmlTables()
-        parser.feed(text)
-        parser.close()
-        return parser.tables
-    return _markdown_tables(text)
 
 
 # --- cells -----------------------------------------------------------------------------
@@ -175,35 +109,53 @@ def read_page(path: Path) -> str:
         raise PageError(f"cannot be read as a saved page: {exc}") from None
 
 
+def _tooltip(cell: str) -> str | None:
+    """The page's words when it sends the reader to the tooltip, as it wrote them."""
+    said = " ".join(cell.split())
+    return said if _TOOLTIP.fullmatch(said) else None
+
+
 def parse_price(cell: str) -> tuple[dict[str, Decimal], str | None]:
-    """("25" | "49 (1K) / 73.5 (2K)" | "80 (1K/2K) / 160 (4K)") -> (prices, why unknown)."""
-    if cell.casefold() == SEE_TOOLTIP:
-        return {}, 'The credits page says "See tooltip" instead of a price.'
+    """("25" | "49 (1K) / 73.5 (2K)" | "80 (1K/2K)\n160 (4K)") -> (prices, why unknown). Lines of
+    a cell come joined by "\n"; a tier priced twice is not read (which would be a guess)."""
+    said = _tooltip(cell)
+    if said:
+        return {}, f'The credits page says "{said}" instead of a price.'
     flat = _number(cell)
     if flat is not None:
         return {"*": flat}, None
+    text = cell.strip()
+    if not _TIER_PRICES.fullmatch(text):
+        return {}, _unreadable("price cell", cell)
     prices: dict[str, Decimal] = {}
-    for part in cell.split(" / "):
-        match = re.fullmatch(r"(\S+)\s*\(([^)]*)\)", part.strip())
-        tiers = [t.strip().upper() for t in match.group(2).split("/")] if match else []
-        value = _number(match.group(1)) if match else None
-        if value is None or not tiers or any(t not in TIERS for t in tiers):
+    for figure, named in re.findall(_TIER_PRICE, text):
+        tiers = [t.strip().upper() for t in named.split("/")]
+        value = _number(figure)
+        if value is None or any(t not in TIERS or t in prices for t in tiers) or len(set(tiers)) < len(tiers):
             return {}, _unreadable("price cell", cell)
         prices.update(dict.fromkeys(tiers, value))
     return dict(sorted(prices.items(), key=lambda kv: TIERS.index(kv[0]))), None
 
 
-def parse_max_resolution(cell: str) -> tuple[str | None, str | None]:
-    if cell.casefold() == SEE_TOOLTIP:
-        return None, 'The credits page says "See tooltip" instead of a maximum resolution.'
-    match = re.fullmatch(r"(?:up to\s*)?(\dK)", cell.strip(), flags=re.I)
+def parse_max_resolution(cell: str) -> tuple[str | None, tuple[str, ...] | None, str | None]:
+    """("Up to 4K" | "1K, 2K, 4K" | "1K<br>2K" | "See tooltip") -> (maximum, the tiers listed or
+    None, why unknown). A list names exactly the tiers offered; one tier alone is a maximum."""
+    said = _tooltip(cell)
+    if said:
+        return None, None, f'The credits page says "{said}" instead of a maximum resolution.'
+    text = " ".join(cell.split())
+    match = re.fullmatch(r"(?:up to\s*)?(\dK)", text, flags=re.I)
     if match and match.group(1).upper() in TIERS:
-        return match.group(1).upper(), None
-    return None, f"The page's max resolution cell could not be read: {cell!r}."
+        return match.group(1).upper(), None, None
+    named = [t.upper() for t in re.split(r"[\s,/]+", text) if t]
+    if len(named) >= 2 and len(set(named)) == len(named) and all(t in TIERS for t in named):
+        listed = tuple(sorted(named, key=TIERS.index))
+        return listed[-1], listed, None
+    return None, None, f"The page's max resolution cell could not be read: {cell!r}."
 
 
 def parse_ratios(cell: str) -> tuple[tuple[str, ...], str | None]:
-    ratios = tuple(r.strip() for r in cell.split(",") if r.strip())
+    ratios = tuple(r.strip() for r in re.split(r"[,\n]", cell) if r.strip())
     bad = [r for r in ratios if not re.fullmatch(r"[1-9]\d*:[1-9]\d*", r)]
     if bad or not ratios:
         return (), f"The page's aspect ratio cell could not be read: {cell!r}."
@@ -245,10 +197,16 @@ def _column(header: list[str], word: str) -> int | None:
     return next((i for i, h in enumerate(header) if word in h), None)
 
 
+def _has_columns(table: Table, *words: str) -> bool:
+    return set(words) <= set(" ".join(_header(table)).split())
+
+
 def parse_credits_page(text: str) -> CreditsPage:
     """The models and upscale engines the page lists. Raises PageError for any other text."""
-    tables = _tables(text)
-    model_table = next((t for t in tables if {"model", "credits"} <= set(" ".join(_header(t)).split())), None)
+    found = tables(text)
+    # GitBook may repeat a table's header as a table of its own, before the table with rows.
+    candidates = [t for t in found if _has_columns(t, "model", "credits")]
+    model_table = next((t for t in candidates if len(t) > 1), candidates[0] if candidates else None)
     if model_table is None:
         raise PageError(
             "This is not ImagineArt's Image Credits page: it has no table with Model and Credits "
@@ -257,11 +215,19 @@ def parse_credits_page(text: str) -> CreditsPage:
     models = tuple(_models(model_table))
     if not models:
         raise PageError("The page's model table has no rows.")
-    engine_table = next(
-        (t for t in tables if {"engine", "credits"} <= set(" ".join(_header(t)).split())), None
-    )
+    engine_tables = [t for t in found if _has_columns(t, "engine", "credits")]
+    engine_table = next((t for t in engine_tables if len(t) > 1), None)
     engines = tuple(_engines(engine_table)) if engine_table else ()
     return CreditsPage(models, engines)
+
+
+def _disagreement(price: Mapping[str, Decimal], max_res: str | None, listed: tuple[str, ...] | None) -> str:
+    """Why the price cell and the resolution cell cannot both be right, or ""."""
+    tiers = [t for t in price if t != "*"]
+    if listed is not None and tiers and tiers != list(listed):
+        return f"names {', '.join(tiers)} but its max resolution lists {', '.join(listed)}"
+    above = [t for t in tiers if max_res and TIERS.index(t) > TIERS.index(max_res)]
+    return f"names {', '.join(above)} but its max resolution is {max_res}" if above else ""
 
 
 def _models(table: Table) -> list[PageModel]:
@@ -274,29 +240,25 @@ def _models(table: Table) -> list[PageModel]:
     }
     models = []
     for row in table[1:]:
-        cells = {k: (" ".join(row[i]) if i is not None and i < len(row) else "") for k, i in cols.items()}
-        if not cells["name"]:
+        cells = {k: ("\n".join(row[i]) if i is not None and i < len(row) else "") for k, i in cols.items()}
+        name = " ".join(cells["name"].split())
+        if not name:
             continue
         unknown: dict[str, str] = {}
         unreadable: dict[str, str] = {}
         price, why = parse_price(cells["price"])
         if any(v == 0 for v in price.values()):
             price, why = {}, f"The page's price cell gives 0 credits ({cells['price']!r}): not a price."
-        max_res, why_res = parse_max_resolution(cells["max_resolution"])
+        max_res, listed, why_res = parse_max_resolution(cells["max_resolution"])
         ratios, why_ratios = parse_ratios(cells["aspect_ratios"])
-        above = [t for t in price if t != "*" and max_res and TIERS.index(t) > TIERS.index(max_res)]
-        if above:
-            price, why = (
-                {},
-                (
-                    f"The page's price cell names {', '.join(above)} but its max resolution is {max_res}: "
-                    f"{cells['price']!r}."
-                ),
-            )
+        disagree = _disagreement(price, max_res, listed)
+        if disagree:  # the page contradicts itself: neither cell is used
+            why = why_res = f"The page's price cell {disagree}: {cells['price']!r}."
+            price, max_res, listed = {}, None, None
         for field, reason in (("price", why), ("max_resolution", why_res), ("aspect_ratios", why_ratios)):
             if reason:
                 (unknown if reason.startswith("The credits page says") else unreadable)[field] = reason
-        models.append(PageModel(cells["name"], price, max_res, ratios, unknown, unreadable))
+        models.append(PageModel(name, price, max_res, ratios, unknown, unreadable, listed))
     return models
 
 

@@ -6,15 +6,22 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from imagine_calc.core.catalog.credits_page import CreditsPage, PageEngine, PageModel
 from imagine_calc.core.catalog.override_file import Written, edit, yaml_number
-from imagine_calc.core.catalog.records import PRO_REASON, Catalog, Model, UpscaleEngine
-from imagine_calc.core.text.catalog import price_summary, tiered
+from imagine_calc.core.catalog.records import (
+    PRO_REASON,
+    TIERS,
+    Catalog,
+    Model,
+    UpscaleEngine,
+    flat_price_tiers,
+)
+from imagine_calc.core.text.catalog import price_summary, resolution_words, tiered
 from imagine_calc.core.text.numbers import number
 from imagine_calc.core.text.sizes import scale
 
@@ -75,6 +82,16 @@ def _same_price(model: Model, page: PageModel) -> bool:
     return not model.flat and dict(model.tier_prices) == dict(page.price)
 
 
+def _same_resolutions(model: Model, page: PageModel) -> bool:
+    """The same maximum, and the same tiers offered: a list equal to what the model offers is
+    no change, nor is a maximum alone where the model's listed tiers are the ones it implies."""
+    if page.max_resolution != model.max_resolution:
+        return False
+    if page.resolutions is not None:
+        return page.resolutions == model.tiers
+    return model.resolutions is None or not model.flat or model.tiers == flat_price_tiers(page.max_resolution)
+
+
 def _same_offer(model: Model, page: PageModel) -> bool:
     return _same_price(model, page) and set(model.aspect_ratios) == set(page.aspect_ratios)
 
@@ -116,7 +133,7 @@ def diff(catalog: Catalog, page: CreditsPage) -> PriceUpdate:
             ident += "-new"
         taken.add(ident)
         matched[ident] = pm
-        changes.append(Change("added", pm.name, "", f"{page_price_text(pm)}; {_res(pm.max_resolution)}"))
+        changes.append(Change("added", pm.name, "", f"{page_price_text(pm)}; {_page_res(pm)}"))
     for model in by_name.values():
         changes.append(Change("removed", model.name, price_summary(model), "not on the page"))
         notes.append(
@@ -125,9 +142,11 @@ def diff(catalog: Catalog, page: CreditsPage) -> PriceUpdate:
         )
     current = {m.id: m for m in catalog.models}
     for ident, pm in matched.items():
+        model = current.get(ident)
+        if model is not None:
+            pm = matched[ident] = _fit_to_what_stays(model, pm)
         for field, why in pm.unreadable.items():
             notes.append(f"{pm.name}: {why} Its {field.replace('_', ' ')} is left as it was.")
-        model = current.get(ident)
         if model is None:
             continue
         if "price" not in pm.unreadable and not _same_price(model, pm):
@@ -137,16 +156,47 @@ def diff(catalog: Catalog, page: CreditsPage) -> PriceUpdate:
                 notes += [check] if check else []
             else:
                 notes.append(f"{pm.name}: the page gives no price; your own price is kept.")
-        if "max_resolution" not in pm.unreadable and pm.max_resolution != model.max_resolution:
-            changes.append(
-                Change("max_resolution", pm.name, _res(model.max_resolution), _res(pm.max_resolution))
-            )
+        if "max_resolution" not in pm.unreadable and not _same_resolutions(model, pm):
+            before = resolution_words(model.max_resolution, model.resolutions)
+            changes.append(Change("max_resolution", pm.name, before, _page_res(pm)))
         if "aspect_ratios" not in pm.unreadable and pm.aspect_ratios != model.aspect_ratios:
             changes.append(
                 Change("aspect_ratios", pm.name, ", ".join(model.aspect_ratios), ", ".join(pm.aspect_ratios))
             )
     engines = _engine_changes(catalog.engines, page.engines, changes, notes)
     return PriceUpdate(page, tuple(changes), tuple(notes), matched, engines)
+
+
+def _fits(tiers: tuple[str, ...], top: str | None, listed: tuple[str, ...] | None) -> bool:
+    """Whether a price for `tiers` fits a maximum `top` (None: unknown) and a list of tiers."""
+    above = top is not None and any(TIERS.index(t) > TIERS.index(top) for t in tiers)
+    return not above and (listed is None or listed == tiers)
+
+
+def _fit_to_what_stays(model: Model, pm: PageModel) -> PageModel:
+    """`pm`, with its price or its resolutions left alone too where the other stays as it is
+    (its cell could not be read, or the page gives no price against your own) and they would
+    not fit: applying one without the other would make a model priced at tiers it does not
+    offer. A flat price fits any resolutions."""
+    price_stays = not model.flat and (
+        "price" in pm.unreadable or (not pm.price and model.origin.startswith("override"))
+    )
+    page_res_applies = "max_resolution" not in pm.unreadable
+    if price_stays and page_res_applies and not _fits(model.tiers, pm.max_resolution, pm.resolutions):
+        why = (
+            f"The page's max resolution ({_page_res(pm)}) leaves out tiers of the price that "
+            f"stays ({price_summary(model)})."
+        )
+        return replace(pm, unreadable={**pm.unreadable, "max_resolution": why})
+    page_price_applies = pm.price and not pm.flat and "price" not in pm.unreadable
+    kept_res = (model.max_resolution, model.resolutions)
+    if page_price_applies and not page_res_applies and not _fits(tuple(pm.price), *kept_res):
+        why = (
+            f"The page's price ({page_price_text(pm)}) names tiers the max resolution that "
+            f"stays ({resolution_words(*kept_res)}) leaves out."
+        )
+        return replace(pm, unreadable={**pm.unreadable, "price": why})
+    return pm
 
 
 def _outlandish(model: Model, pm: PageModel) -> str:
@@ -165,8 +215,8 @@ def _outlandish(model: Model, pm: PageModel) -> str:
     )
 
 
-def _res(value: str | None) -> str:
-    return f"up to {value}" if value else "max resolution unknown"
+def _page_res(pm: PageModel) -> str:
+    return resolution_words(pm.max_resolution, pm.resolutions)
 
 
 def _engine_changes(
@@ -199,9 +249,10 @@ def is_pro_name(name: str) -> bool:
     return re.search(r"\bPro\b", name) is not None
 
 
-def _model_entry(ident: str, pm: PageModel, new: bool, source: dict[str, str]) -> dict[str, Any]:
+def _model_entry(ident: str, pm: PageModel, current: Model | None, source: dict[str, str]) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": ident}
     unknown = dict(pm.unknown)
+    new = current is None
     if new:
         entry["name"] = pm.name
         entry["description"] = "Added from ImagineArt's credits page; no description yet."
@@ -218,6 +269,10 @@ def _model_entry(ident: str, pm: PageModel, new: bool, source: dict[str, str]) -
             entry["price"] = {t: yaml_number(p) for t, p in pm.price.items()}
     if "max_resolution" not in pm.unreadable:
         entry["max_resolution"] = pm.max_resolution
+        if pm.resolutions is not None:
+            entry["resolutions"] = list(pm.resolutions)
+        elif current is not None and current.resolutions is not None:
+            entry["resolutions"] = None  # the page lists none now: its maximum decides
     if "aspect_ratios" not in pm.unreadable:
         entry["aspect_ratios"] = list(pm.aspect_ratios)
     if unknown:
@@ -242,12 +297,12 @@ def apply_to(doc: Any, update: PriceUpdate, catalog: Catalog, as_of: dt.date, pa
     if not isinstance(models, list):
         models = doc["models"] = []
     entries = {e["id"]: e for e in models if isinstance(e, dict) and "id" in e}
-    known = {m.id for m in catalog.models}
+    known = {m.id: m for m in catalog.models}
     changed = {c.name for c in update.changes}
     for ident, pm in update.matched.items():
         if pm.name not in changed:
             continue
-        entry = _model_entry(ident, pm, ident not in known, source)
+        entry = _model_entry(ident, pm, known.get(ident), source)
         mine = entries.get(ident)
         if entry.get("price", 0) is None and mine is not None and mine.get("price") is not None:
             del entry["price"]  # the page gives no price: the user's own stays
