@@ -36,6 +36,8 @@ MAX_SETTINGS_BYTES = 1_000_000
 #: The most values the YAML aliases (*name) of one catalog file may repeat in all: a real
 #: override repeats a few hundred; nine nested lines of nine aliases would repeat 490 million.
 MAX_ALIAS_VALUES = 100_000
+#: The longest web address a saved page may give as its own (browsers handle ~2,000 safely).
+MAX_ADDRESS_CHARS = 2_000
 
 
 class LimitError(ValueError):

@@ -4,7 +4,7 @@ It reads the table as ImagineArt writes it on its docs site ("49 (1K) / 73.5 (2K
 "Up to 4K", "See tooltip") and on its GitBook help centre ("49 (1K)<br>73.5 (2K)<br>98 (4K)",
 "1K, 2K, 4K", "Shown in Image mode tooltip"). Cells it cannot read become explicit unknowns
 with a note, never guesses. "See tooltip" (either wording) is an unknown too, as it is in the
-bundled catalog. Tables are found by page_tables.
+bundled catalog. Tables are found by page_tables, the page's own address by page_address.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from imagine_calc.core.catalog.page_address import page_address
 from imagine_calc.core.catalog.page_tables import Table, tables
 from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.files import FileProblem, decode_any, read_bytes
@@ -67,6 +68,10 @@ class PageEngine:
 class CreditsPage:
     models: tuple[PageModel, ...]
     engines: tuple[PageEngine, ...]
+    #: The address the page says it is from (checked: a plain http(s) address), or None.
+    url: str | None = None
+    #: What the reader noticed about the page as a whole (an address it did not keep).
+    notes: tuple[str, ...] = ()
 
 
 # --- cells -----------------------------------------------------------------------------
@@ -202,7 +207,8 @@ def _has_columns(table: Table, *words: str) -> bool:
 
 
 def parse_credits_page(text: str) -> CreditsPage:
-    """The models and upscale engines the page lists. Raises PageError for any other text."""
+    """The models and upscale engines the page lists, and the address it says it is from.
+    Raises PageError for any other text."""
     found = tables(text)
     # GitBook may repeat a table's header as a table of its own, before the table with rows.
     candidates = [t for t in found if _has_columns(t, "model", "credits")]
@@ -218,7 +224,8 @@ def parse_credits_page(text: str) -> CreditsPage:
     engine_tables = [t for t in found if _has_columns(t, "engine", "credits")]
     engine_table = next((t for t in engine_tables if len(t) > 1), None)
     engines = tuple(_engines(engine_table)) if engine_table else ()
-    return CreditsPage(models, engines)
+    url, note = page_address(text)
+    return CreditsPage(models, engines, url, (note,) if note else ())
 
 
 def _disagreement(price: Mapping[str, Decimal], max_res: str | None, listed: tuple[str, ...] | None) -> str:

@@ -26,6 +26,15 @@ from imagine_calc.core.text.numbers import number
 from imagine_calc.core.text.sizes import scale
 
 PAGE_TITLE = "ImagineArt documentation: Image Credits (a saved copy)"
+#: The source recorded for a page that names no address of its own: the docs page, whose
+#: Markdown version is what such a page usually is (catalog/00-meta.yaml gives the same).
+DOCS_URL = "https://docs.imagine.art/image-tools/image-credits"
+
+
+def page_url(page: CreditsPage) -> str:
+    """The address recorded as the source of a page's prices: the page's own where it names a
+    plain web address (checked by page_address), else the docs page's."""
+    return page.url or DOCS_URL
 
 
 @dataclass(frozen=True)
@@ -164,7 +173,7 @@ def diff(catalog: Catalog, page: CreditsPage) -> PriceUpdate:
                 Change("aspect_ratios", pm.name, ", ".join(model.aspect_ratios), ", ".join(pm.aspect_ratios))
             )
     engines = _engine_changes(catalog.engines, page.engines, changes, notes)
-    return PriceUpdate(page, tuple(changes), tuple(notes), matched, engines)
+    return PriceUpdate(page, tuple(changes), (*page.notes, *notes), matched, engines)
 
 
 def _fits(tiers: tuple[str, ...], top: str | None, listed: tuple[str, ...] | None) -> bool:
@@ -287,7 +296,7 @@ def _model_entry(ident: str, pm: PageModel, current: Model | None, source: dict[
 def apply_to(doc: Any, update: PriceUpdate, catalog: Catalog, as_of: dt.date, page_name: str) -> None:
     """Write `update` into the override document `doc`, in place: the user's own entries (and
     their comments) stay unless the page now states the same figures."""
-    source = {"title": PAGE_TITLE, "url": catalog.source.url, "note": f"Applied from {page_name}."}
+    source = {"title": PAGE_TITLE, "url": page_url(update.page), "note": f"Applied from {page_name}."}
     meta = doc.get("meta")
     if not isinstance(meta, dict):
         meta = doc["meta"] = {}
