@@ -117,6 +117,7 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         print_json(
             {
                 "page": str(path),
+                "page_url": page.url,
                 "as_of": as_of.isoformat(),
                 "models_on_page": len(page.models),
                 "changes": [c.__dict__ for c in update.changes],
@@ -128,6 +129,8 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         )
         return 0
     say(f"{path.name}: {len(page.models)} models, {len(page.engines)} upscale engines (as of {as_of})")
+    if page.url:
+        say(f"The page says it is from {page.url}")
     if not update.changes:
         say("No changes: the catalog in use already has the page's prices.")
     for change in update.changes:

@@ -441,3 +441,24 @@ def test_models_json_gives_the_listed_resolutions_and_only_those_tiers(
     assert models["seedream-v4"]["resolutions"] == ["1K", "4K"]
     assert list(models["seedream-v4"]["tiers"]) == ["1K", "4K"]
     assert models["flux-dev"]["resolutions"] is None  # the page gives a maximum only
+
+
+@pytest.mark.parametrize(
+    ("fixture", "says_from"),
+    [
+        ("image-credits.md", None),  # the docs page as shipped: the catalog's own source
+        ("image-credits-gitbook.html", "https://help.imagine.art/image-studio/image-credits"),
+    ],
+)
+def test_update_from_the_shipped_pages_is_no_change_and_no_note(
+    capsys: pytest.CaptureFixture[str], fixture: str, says_from: str | None
+) -> None:
+    page = Path(__file__).parents[1] / "fixtures" / fixture
+    code, out, err = run(capsys, "catalog", "--update-from", str(page))
+    assert code == 0 and err == ""
+    assert "No changes: the catalog in use already has the page's prices." in out
+    assert "note:" not in out and "could not be read" not in out
+    assert ("The page says it is from" in out) == (says_from is not None)
+    _, out, _ = run(capsys, "catalog", "--update-from", str(page), "--json")
+    report = json.loads(out)
+    assert report["changes"] == [] and report["notes"] == [] and report["page_url"] == says_from

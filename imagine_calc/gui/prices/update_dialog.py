@@ -74,15 +74,18 @@ class PriceUpdateDialog(QDialog):
             if left_out
             else ""
         )
+        url = update.page.url
         intro = RichLabel(
             fill(
-                "<b>{}</b> (prices as of {}) differs from the catalog in use in {}. Apply writes its "
+                "<b>{}</b> (prices as of {}{}) differs from the catalog in use in {}. Apply writes its "
                 "prices to your override file (the previous one is kept as a backup).{}",
                 page_name,
                 as_of,
+                f"; the page says it is from {url}" if url else "",
                 plural(count, "place", style),
                 cannot,
-            )
+            ),
+            objectName="updateIntro",
         )
         intro.setWordWrap(True)
         self.table = QTableView(objectName="updateTable")

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.gui.generate.model_table import COST
+from imagine_calc.gui.generate.settings_panel import ValueRole
 from imagine_calc.gui.main_window import STALE_DAYS, MainWindow
-from tests.credits_pages import row, with_price
+from tests.credits_pages import GITBOOK, GITBOOK_URL, gitbook_with, row, with_price
 from tests.gui.dialogs import Dialogs
 
 NEW_ROWS = (
@@ -176,3 +177,38 @@ def test_a_tenfold_jump_is_marked_on_its_row(window: MainWindow, tmp_path: Path)
     tip = model.index([*marks].index("Flux Dev"), 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "more than ten times the price in use (5)" in tip
     dialog.reject()  # type: ignore[union-attr]
+
+
+def test_a_gitbook_page_is_reviewed_applied_and_offers_exactly_the_listed_tiers(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, override_file: Path
+) -> None:
+    page = tmp_path / "Image Credits _ ImagineArt Help Center.html"
+    page.write_text(gitbook_with("Flux Dev", 1, "7", gitbook_with("ImagineArt 2.0", 2, "1K, 2K")), "utf-8")
+    window.select_model("imagineart-2-0")
+    dialog = window.update_prices_from(page)
+    assert dialog is not None
+    table = dialog.table.model()
+    rows = {tuple(table.index(r, c).data() for c in range(4)) for r in range(table.rowCount())}
+    assert rows == {
+        ("Max resolution", "ImagineArt 2.0", "max resolution unknown", "1K, 2K"),
+        ("Price", "Flux Dev", "5", "7"),
+    }
+    assert f"the page says it is from {GITBOOK_URL}" in dialog.findChild(QLabel, "updateIntro").text()
+    assert dialog.findChild(QLabel, "updateNotes").text() == ""  # every GitBook cell was read
+    with qtbot.waitSignal(window.cost_changed):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    assert cost_cell(window, "flux-dev") == "7"
+    options = window.findChild(QComboBox, "resolutionCombo").model()
+    offered = {}
+    for r in range(options.rowCount()):
+        index = options.index(r, 0)
+        offered[index.data(ValueRole)] = bool(options.flags(index) & Qt.ItemFlag.ItemIsEnabled)
+    assert offered == {"1K": True, "2K": True, "3K": False, "4K": False}
+    assert GITBOOK_URL in window.detail.toHtml()  # the source shown beside the model
+
+
+def test_the_gitbook_page_with_the_docs_figures_changes_nothing(window: MainWindow, tmp_path: Path) -> None:
+    page = tmp_path / "image-credits.html"
+    page.write_text(GITBOOK, encoding="utf-8")
+    assert window.update_prices_from(page) is True
+    assert "no changes" in window.statusBar().currentMessage()
