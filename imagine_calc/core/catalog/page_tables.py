@@ -99,10 +99,10 @@ class _HtmlTables(HTMLParser):
 
     def _start_row(self) -> None:
         self._end_cell()
-        if not self._stack:
-            self._loose = self._loose or _OpenTable()
-        target = self._stack[-1] if self._stack else self._loose
-        assert target is not None
+        if self._stack:
+            target = self._stack[-1]
+        else:  # a row outside any table: a grid's header, kept for the grid that follows
+            target = self._loose = self._loose or _OpenTable()
         target.rows.append([])
         target.heads.append(True)
 
