@@ -33,6 +33,8 @@ KIND_TEXT = {
     "upscale": "Upscale price",
 }
 Index = QModelIndex | QPersistentModelIndex
+#: The most of a page's address the intro shows: it has no spaces, so a long one would widen the dialog.
+SHOWN_URL_CHARS = 100
 
 
 class ChangesModel(FlatTableModel):
@@ -74,7 +76,8 @@ class PriceUpdateDialog(QDialog):
             if left_out
             else ""
         )
-        url = update.page.url
+        url = update.page.url or ""
+        url = url if len(url) <= SHOWN_URL_CHARS else url[: SHOWN_URL_CHARS - 1] + "…"  # no spaces to wrap at
         intro = RichLabel(
             fill(
                 "<b>{}</b> (prices as of {}{}) differs from the catalog in use in {}. Apply writes its "

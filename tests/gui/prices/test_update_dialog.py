@@ -212,3 +212,16 @@ def test_the_gitbook_page_with_the_docs_figures_changes_nothing(window: MainWind
     page.write_text(GITBOOK, encoding="utf-8")
     assert window.update_prices_from(page) is True
     assert "no changes" in window.statusBar().currentMessage()
+
+
+def test_a_long_page_address_is_cut_short_in_the_review(window: MainWindow, tmp_path: Path) -> None:
+    long_url = GITBOOK_URL + "?" + "x" * 1500
+    page = tmp_path / "page.html"
+    text = gitbook_with("Flux Dev", 1, "7").replace(f'href="{GITBOOK_URL}"', f'href="{long_url}"', 1)
+    page.write_text(text, encoding="utf-8")
+    dialog = window.update_prices_from(page)
+    assert dialog is not None
+    intro = dialog.findChild(QLabel, "updateIntro").text()
+    assert GITBOOK_URL in intro and long_url not in intro and "x…" in intro
+    assert dialog.width() < 1500
+    dialog.reject()
