@@ -90,21 +90,15 @@ def tier_or_null(value: Any, path: KeyPath, ck: Checker) -> Any:
 
 
 def tiers_or_null(value: Any, path: KeyPath, ck: Checker) -> Any:
-    """The tiers a model offers, as its source lists them ("1K, 2K, 4K"), or null for none
-    listed; kept in ascending order."""
+    """The tiers a source lists as offered ("1K, 2K, 4K"), ascending; null for none listed."""
     if value is None:
         return None
     if not isinstance(value, list) or not value:
         return ck.fail(path, f"expected a list of resolution tiers such as [1K, 2K, 4K], got {_shown(value)}")
-    out: list[str] = []
     for i, item in enumerate(value):
-        if tier(item, [*path, i], ck) is INVALID:
-            continue
-        if item in out:
+        if tier(item, [*path, i], ck) is not INVALID and item in value[:i]:
             ck.fail([*path, i], f"resolution {item} is listed twice")
-        else:
-            out.append(item)
-    return tuple(t for t in TIERS if t in out)
+    return tuple(t for t in TIERS if t in value)
 
 
 def price(value: Any, path: KeyPath, ck: Checker) -> Any:
