@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from imagine_calc.core.catalog.credits_page import PageError, parse_credits_page
 from imagine_calc.core.catalog.loader import bundled_files, load_override
 from imagine_calc.core.catalog.price_update import apply_to, diff
-from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.catalog.records import TIERS, Catalog
 from imagine_calc.core.errors import CatalogError, QuoteError
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, PricedItem, price_estimate
 from imagine_calc.core.estimates.estimate_export import to_csv, to_json, to_markdown, to_text
