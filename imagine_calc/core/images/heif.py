@@ -1,4 +1,4 @@
-"""The pixel size of a HEIC/HEIF image from its boxes, without decoding and without libheif.
+"""The pixel size of a HEIC/HEIF or AVIF image from its boxes, without decoding and without libheif.
 
 A HEIF file (ISO/IEC 23008-12) is a tree of boxes. Its `meta` box names the primary item
 (`pitm`) and lists item properties (`iprp`: the properties in `ipco`, which item has which in
@@ -8,37 +8,44 @@ and a `clap` crops it: what is shown, and upscaled, is the result.
 
 pillow-heif reads the same with libheif, but adds 26 MB of libraries (libheif, x265,
 libde265) to a bundle that must stay under 100 MB, to learn two numbers these boxes hold.
+AVIF is HEIF coded with AV1, in the same boxes. Pillow reads it, but reads the whole file to
+do so; these boxes give its size (shown upright and cropped, as for HEIC) from a few hundred
+bytes, and the boxes before `meta` are skipped unread.
 """
 
 from __future__ import annotations
 
 import struct
-from typing import BinaryIO
 
-#: ftyp brands of HEIF still images and sequences coded with HEVC (AVIF, also HEIF, is left to
-#: Pillow, which reads it).
+from imagine_calc.core.images.bounded import HEADER_BYTES, BoundedReader
+
+#: ftyp brands of HEIF still images and sequences coded with HEVC, or of HEIF in general
 HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"})
+AVIF_BRANDS = frozenset({b"avif", b"avis"})
+_HEIC_MAJOR = (b"heic", b"heix", b"heim", b"heis")
 
-#: A meta box is a few kilobytes; one this large is not a photo's.
-_MAX_META = 4 * 1024 * 1024
+#: A meta box is a few kilobytes; one larger than all a header may read is not a photo's.
+_MAX_META = HEADER_BYTES
 
 
 class HeifError(ValueError):
     """The file is HEIF but its boxes do not give a size: says what is wrong."""
 
 
-def is_heif(head: bytes) -> bool:
-    """Whether the first bytes are a HEIF file's `ftyp` with a HEVC or generic image brand."""
+def box_format(head: bytes) -> str | None:
+    """ "AVIF", "HEIC" or "HEIF" from the first bytes (the `ftyp` box and its brands), else None."""
     if head[4:8] != b"ftyp" or len(head) < 12:
-        return False
-    if head[8:12] in (b"avif", b"avis"):
-        return False
+        return None
     size = struct.unpack(">I", head[:4])[0]
     brands = {head[8:12]} | {head[i : i + 4] for i in range(16, min(size, len(head)) - 3, 4)}
-    return bool(brands & HEIF_BRANDS) and not brands & {b"avif", b"avis"}
+    if brands & AVIF_BRANDS:
+        return "AVIF"
+    if brands & HEIF_BRANDS:
+        return "HEIC" if head[8:12] in _HEIC_MAJOR else "HEIF"
+    return None
 
 
-def heif_size(fh: BinaryIO) -> tuple[int, int]:
+def heif_size(fh: BoundedReader) -> tuple[int, int]:
     """(width, height) of the primary image as shown; HeifError if the boxes do not say."""
     try:
         return _size(fh)
@@ -46,7 +53,7 @@ def heif_size(fh: BinaryIO) -> tuple[int, int]:
         raise HeifError("a box is cut off") from None
 
 
-def _size(fh: BinaryIO) -> tuple[int, int]:
+def _size(fh: BoundedReader) -> tuple[int, int]:
     fh.seek(0)
     meta = _top_level_meta(fh)
     children = dict(_boxes(meta, 4))  # meta is a full box: version and flags first
@@ -83,7 +90,7 @@ def _size(fh: BinaryIO) -> tuple[int, int]:
     return (height, width) if turned else (width, height)
 
 
-def _top_level_meta(fh: BinaryIO) -> bytes:
+def _top_level_meta(fh: BoundedReader) -> bytes:
     while True:
         header = fh.read(8)
         if len(header) < 8:

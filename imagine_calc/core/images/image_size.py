@@ -1,4 +1,5 @@
-"""Pixel size from the file header only: quoting an upscale never decodes an image."""
+"""Pixel size from the file header only: quoting an upscale never decodes an image, and reading
+a size reads at most HEADER_BYTES of the file, whatever its length or content."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ import io
 import os
 import stat
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO, BinaryIO, cast
 
 from PIL import Image, UnidentifiedImageError
 
 from imagine_calc.core.files import FileProblem, open_regular
-from imagine_calc.core.images import heif
+from imagine_calc.core.images import headers, heif
+from imagine_calc.core.images.bounded import HEADER_BYTES, BoundedReader, HeaderTooLong
 from imagine_calc.core.limits import MAX_PIXEL_SIDE
 from imagine_calc.core.text.numbers import whole
 from imagine_calc.core.text.offline import OFFLINE, is_web_address
@@ -23,7 +26,22 @@ from imagine_calc.core.text.offline import OFFLINE, is_web_address
 # the size itself before decoding.
 Image.MAX_IMAGE_PIXELS = None
 
-FORMATS = ("PNG", "JPEG", "WEBP", "TIFF", "GIF", "BMP", "AVIF")
+#: Formats whose size we read ourselves (headers.py, heif.py), by what their files start with:
+#: Pillow reads on past the size in each of them.
+_OWN_READERS: dict[str, Callable[[BoundedReader], tuple[int, int]]] = {
+    "PNG": headers.png_size,
+    "JPEG": headers.jpeg_size,
+    "WebP": headers.webp_size,
+    "TIFF": headers.tiff_size,
+    "GIF": headers.gif_size,
+    "AVIF": heif.heif_size,
+    "HEIC": heif.heif_size,
+    "HEIF": heif.heif_size,
+}
+#: What Pillow is asked to read (always through a BoundedReader): BMP, whose header is small
+#: and whose many variants Pillow knows, and what our signatures miss (such as a TIFF whose
+#: byte order mark is wrong), should Pillow know it.
+PILLOW_FORMATS = ("BMP", "TIFF", "PNG", "JPEG", "GIF")
 
 #: File signatures: a file that starts like an image but cannot be read is corrupt,
 #: not "not an image", and the user should be told so.
@@ -34,6 +52,8 @@ _SIGNATURES = (
     (b"BM", "BMP"),
     (b"II*\x00", "TIFF"),
     (b"MM\x00*", "TIFF"),
+    (b"II+\x00", "TIFF"),  # BigTIFF
+    (b"MM\x00+", "TIFF"),
 )
 
 
@@ -43,9 +63,7 @@ def _signature(head: bytes) -> str | None:
             return name
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "WebP"
-    if head[4:8] == b"ftyp" and head[8:12] in (b"avif", b"avis", b"heic", b"heix", b"mif1"):
-        return head[8:12].decode().upper()
-    return None
+    return heif.box_format(head)
 
 
 @dataclass(frozen=True)
@@ -89,31 +107,42 @@ def read_size(path: str | os.PathLike[str]) -> ImageSize | SizeError:
     except FileProblem as exc:
         return SizeError(name, "unreadable", str(exc))
     try:
-        with os.fdopen(fd, "rb") as fh:
-            return _read_header(name, fh)
+        with os.fdopen(fd, "rb", buffering=0) as fh:  # unbuffered: only what is asked is read
+            return size_from_stream(cast(BinaryIO, fh), name)
     except OSError as exc:
         return SizeError(name, "unreadable", f"cannot read: {exc.strerror or exc}")
 
 
-def _read_header(name: str, fh: BinaryIO) -> ImageSize | SizeError:
+def size_from_stream(fh: BinaryIO, name: str) -> ImageSize | SizeError:
+    """The size of the image `fh` holds (seekable, from its start), reading at most HEADER_BYTES
+    of it: unbuffered, that is all that is read from the disk too."""
     try:
-        head = fh.read(64)
-        fh.seek(0)
-        if heif.is_heif(head):  # Pillow has no HEIF reader; the boxes say the size
-            width, height = heif.heif_size(fh)
-            fmt = "HEIC" if head[8:12] in (b"heic", b"heix", b"heim", b"heis") else "HEIF"
+        reader = BoundedReader(fh, HEADER_BYTES)
+        head = reader.read(1024)
+    except (OSError, ValueError) as exc:
+        return SizeError(name, "unreadable", f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+    fmt = _signature(head)
+    try:
+        reader.seek(0)
+        own = _OWN_READERS.get(fmt or "")
+        if own is not None:
+            width, height = own(reader)
         else:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                with Image.open(fh, formats=FORMATS) as im:
+                with Image.open(cast(IO[bytes], reader), formats=PILLOW_FORMATS) as im:
                     width, height = im.size
                     fmt = im.format or "image"
-    except heif.HeifError as exc:
-        return SizeError(name, "corrupt", f"corrupt HEIF file: {exc}")
+    except HeaderTooLong as exc:
+        what = f"{fmt} file" if fmt else "file"
+        return SizeError(name, "corrupt", f"corrupt {what}: {exc} (a real image gives its size far sooner)")
+    except (headers.HeaderError, heif.HeifError) as exc:
+        return SizeError(name, "corrupt", f"corrupt {fmt} file: {exc}")
     except UnidentifiedImageError:
-        return _unreadable(name, fh, "not-an-image", "not an image (its content is no known format)")
+        return _unreadable(name, head, "not-an-image", "not an image (its content is no known format)")
     except Exception:
-        return _unreadable(name, fh, "corrupt", "corrupt image: its header is damaged or cut off")
+        return _unreadable(name, head, "corrupt", "corrupt image: its header is damaged or cut off")
+    fmt = fmt or "image"
     if width <= 0 or height <= 0:
         return SizeError(name, "corrupt", f"corrupt image header (size {width} x {height})")
     if width > MAX_PIXEL_SIDE or height > MAX_PIXEL_SIDE:
@@ -130,7 +159,7 @@ def read_size_bytes(data: bytes, name: str = "<pasted>") -> ImageSize | SizeErro
     """The same for bytes already in memory (pasted or dropped image data)."""
     if not data:
         return SizeError(name, "empty", "empty image data")
-    return _read_header(name, io.BytesIO(data))
+    return size_from_stream(io.BytesIO(data), name)
 
 
 #: Files people keep beside their images that have no pixel size to upscale: (kind, what it
@@ -159,15 +188,10 @@ def other_kind(name: str, head: bytes) -> str | None:
     return None
 
 
-def _unreadable(name: str, fh: BinaryIO, kind: str, message: str) -> SizeError:
+def _unreadable(name: str, head: bytes, kind: str, message: str) -> SizeError:
     """A file that starts like a known format but fails is corrupt, and says which format; a
     drawing, a document or a camera RAW file says what it is and what to do."""
-    try:
-        fh.seek(0)
-        head = fh.read(1024)
-    except (OSError, ValueError):
-        head = b""
-    fmt = _signature(head[:16])
+    fmt = _signature(head[:64])
     if fmt is not None:
         return SizeError(name, "corrupt", f"corrupt {fmt} file: its header is damaged or cut off")
     other = other_kind(name, head)

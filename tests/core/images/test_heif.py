@@ -47,7 +47,7 @@ def test_a_cut_off_heic_is_corrupt_with_the_reason(tmp_path: Path) -> None:
     cut.write_bytes(data[:200])  # inside the meta box
     result = read_size(cut)
     assert isinstance(result, SizeError) and result.kind == "corrupt"
-    assert result.message.startswith("corrupt HEIF file: ")
+    assert result.message.startswith("corrupt HEIC file: ")  # its brand says HEIC
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
