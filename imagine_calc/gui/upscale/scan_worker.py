@@ -9,11 +9,19 @@ from collections import deque
 from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtGui import QImage
 
+from imagine_calc.core.files import FileProblem, open_regular
+from imagine_calc.core.images.bounded import HEADER_BYTES
 from imagine_calc.core.images.image_files import ScanTally, iter_candidates, size_candidate
 from imagine_calc.core.images.image_size import ImageSize, SizeError
 
 #: Thumbnails are only made for images up to this size; decoding more would cost memory.
 THUMBNAIL_MAX_PIXELS = 40_000_000
+#: ... and files up to this many bytes: Pillow reads a whole WebP or AVIF, and everything
+#: before a PNG's or JPEG's pixels, to decode it.
+THUMBNAIL_MAX_BYTES = 64_000_000
+#: An image's file holds at most this much per pixel (16-bit RGBA, uncompressed) beyond its
+#: header: a 100 x 80 WebP of 2 GB is not decoded for a thumbnail.
+THUMBNAIL_BYTES_PER_PIXEL = 8
 THUMBNAIL_SIZE = 48
 
 
@@ -83,13 +91,20 @@ class ScanJob(QRunnable):
 
 
 def make_thumbnail(size: ImageSize) -> QImage | None:
-    """A small preview, decoded at reduced size where the format allows (JPEG draft mode)."""
-    if size.width * size.height > THUMBNAIL_MAX_PIXELS:
+    """A small preview, decoded at reduced size where the format allows (JPEG draft mode); none
+    for a file too large to decode, or much larger than its pixels need."""
+    pixels = size.width * size.height
+    if pixels > THUMBNAIL_MAX_PIXELS:
+        return None
+    most = min(THUMBNAIL_MAX_BYTES, THUMBNAIL_BYTES_PER_PIXEL * pixels + HEADER_BYTES)
+    try:
+        fd = open_regular(size.path, most)  # also never waits on a FIFO put there since
+    except FileProblem:
         return None
     try:
         from PIL import Image
 
-        with Image.open(size.path) as im:
+        with os.fdopen(fd, "rb") as fh, Image.open(fh) as im:
             im.draft("RGB", (THUMBNAIL_SIZE * 2, THUMBNAIL_SIZE * 2))
             im.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE))
             rgba = im.convert("RGBA")
