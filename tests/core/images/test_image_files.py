@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
+
+from imagine_calc.core.images import image_files
 from imagine_calc.core.images.image_files import Candidate, iter_candidates
 from tests.images import write_image
 
@@ -23,3 +27,37 @@ def test_a_thousand_nested_folders_are_walked_without_recursion(tmp_path: Path) 
         while folder != tmp_path:
             folder.rmdir()
             folder = folder.parent
+
+
+def test_each_file_found_carries_its_real_path_through_links(tmp_path: Path) -> None:
+    """Two drops of one file are known as one by their real path, whether a link is the file
+    itself or a folder above it; walked files get it from their folder's, resolved once."""
+    real = tmp_path / "real"
+    write_image(real / "a.png", 10, 10)
+    (real / "b.png").symlink_to(real / "a.png")
+    (tmp_path / "via").symlink_to(real, target_is_directory=True)
+    found = {
+        Path(c.path).name: c.real_path
+        for c in iter_candidates([str(tmp_path / "via"), str(real / "b.png")])
+        if isinstance(c, Candidate)
+    }
+    assert set(found) == {"a.png", "b.png"}
+    assert found["a.png"] == found["b.png"] == os.path.realpath(real / "a.png")
+    walked = [c for c in iter_candidates([str(tmp_path / "via")]) if isinstance(c, Candidate)]
+    assert [c.real_path for c in walked] == [os.path.realpath(real / "a.png")] * 2
+    assert all(not c.explicit and c.path.startswith(str(tmp_path / "via")) for c in walked)
+
+
+def test_a_folder_of_many_files_is_walked_in_name_order_from_sorted_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sorting a big folder in one go held the interpreter for 45 ms (100,000 names): runs of
+    SORT_RUN merged lazily give the same order."""
+    monkeypatch.setattr(image_files, "SORT_RUN", 7)
+    folder = tmp_path / "f"
+    folder.mkdir()
+    names = [f"{i * 7919 % 1000:03}-{c}.png" for i, c in enumerate("abcdefghijklmnopqrstuvwxyz" * 2)]
+    for name in names:
+        (folder / name).touch()
+    found = [Path(c.path).name for c in image_files.iter_candidates([str(folder)])]
+    assert found == sorted(names)
