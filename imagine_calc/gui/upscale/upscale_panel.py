@@ -186,7 +186,7 @@ class UpscalePanel(QWidget):
         self.status.clear()
         self._pasted += 1
         name = f"Pasted image {self._pasted}"
-        row = Row(name, ImageSize(name, image.width(), image.height(), "pasted"), key="")
+        row = Row(name, ImageSize(name, image.width(), image.height(), "pasted"))
         row.thumbnail = image.scaled(
             THUMBNAIL_SIZE,
             THUMBNAIL_SIZE,
@@ -233,8 +233,9 @@ class UpscalePanel(QWidget):
 
     def _add_results(self, batch: list[tuple[str, str, ImageSize | SizeError]]) -> None:
         rows = []
+        once = not self.count_duplicates.isChecked()
         for path, key, size in batch:
-            if key in self._keys and not self.count_duplicates.isChecked():
+            if once and key in self._keys:
                 self.duplicates_skipped += 1
                 continue
             self._keys.add(key)
@@ -296,11 +297,11 @@ class UpscalePanel(QWidget):
         """The selected rows (or all) with a size, as one estimate line at this engine and scale."""
         selected = [i.row() for i in self.table.selectionModel().selectedRows()]
         rows = [self.model.rows[r] for r in sorted(selected)] if selected else self.model.rows
-        sized = [(r, r.size) for r in rows if isinstance(r.size, ImageSize)]
+        sized = [r for r in rows if r.sized]
         if not sized:
             return None
-        sizes = tuple((size.width, size.height) for _, size in sized)
-        label = sized[0][0].name if len(sized) == 1 else f"Upscale {len(sized)} images"
+        sizes = tuple((r.width, r.height) for r in sized)
+        label = sized[0].name if len(sized) == 1 else f"Upscale {len(sized)} images"
         return UpscaleItem(self.model.engine_id, self.model.scale, sizes, 1, label)
 
     def _add_to_estimate(self) -> None:

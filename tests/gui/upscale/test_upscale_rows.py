@@ -3,6 +3,8 @@ new engine or scale re-prices them all with one signal, each row's own quote mad
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import QModelIndex
 
 from imagine_calc.core.catalog.loader import load_catalog
@@ -82,3 +84,34 @@ def test_a_failed_row_says_why_in_full_in_the_normal_text_colour(qapp: object) -
     assert failed.data() == "broken.png\ncorrupt PNG file"
     assert isinstance(failed.data(Qt.ItemDataRole.DecorationRole), QIcon)  # a warning mark
     assert all(model.index(1, c).data(Qt.ItemDataRole.ForegroundRole) is None for c in range(6))
+
+
+def test_a_thumbnail_reaches_every_row_of_its_file_even_after_one_is_removed(qapp: object) -> None:
+    from PySide6.QtGui import QImage
+
+    model = UpscaleTableModel(CATALOG)
+    size = ImageSize("/img/a.png", 10, 10, "PNG")
+    first, again, other = Row("/img/a.png", size, key="a"), Row("/img/a.png", size, key="a"), make_rows(1)[0]
+    early = QImage(4, 4, QImage.Format.Format_RGB32)
+    model.set_thumbnail("a", early)  # before its rows arrive
+    model.add_rows([first, other, again])
+    assert first.thumbnail is early and again.thumbnail is None  # an early one goes to one row
+    model.remove_rows([0])
+    later = QImage(5, 5, QImage.Format.Format_RGB32)
+    model.set_thumbnail("a", later)
+    assert again.thumbnail is later
+    model.remove_rows([model.rows.index(again)])
+    model.set_thumbnail("a", QImage(6, 6, QImage.Format.Format_RGB32))
+    assert again.thumbnail is later  # gone rows are no longer reached
+
+
+def test_a_row_is_one_object_for_the_collector() -> None:
+    """The collector walks every row in its full passes: one small object each, not a row and
+    a size beside it (100,000 rows: 18 ms a pass instead of 58)."""
+    before = len(gc.get_objects())
+    empty = "empty file (0 bytes)"
+    rows = [Row(f"/x/{i}.png", SizeError(f"/x/{i}.png", "empty", empty)) for i in range(5000)]
+    rows += [Row(f"/y/{i}.png", ImageSize(f"/y/{i}.png", 10 + i, 20, "PNG")) for i in range(5000)]
+    assert len(gc.get_objects()) - before <= 10_000 + 10  # the list, and nothing per row but the row
+    assert rows[0].size == SizeError("/x/0.png", "empty", empty)
+    assert rows[5001].size == ImageSize("/y/1.png", 11, 20, "PNG") and rows[5001].sized
