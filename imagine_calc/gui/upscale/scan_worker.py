@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections import deque
@@ -11,8 +12,15 @@ from PySide6.QtGui import QImage
 
 from imagine_calc.core.files import FileProblem, open_regular
 from imagine_calc.core.images.bounded import HEADER_BYTES
-from imagine_calc.core.images.image_files import ScanTally, iter_candidates, size_candidate
+from imagine_calc.core.images.image_files import (
+    Candidate,
+    ScanTally,
+    iter_candidates,
+    real_path,
+    size_candidate,
+)
 from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.gui.upscale.reader_gate import ReaderGate
 
 #: Thumbnails are only made for images up to this size; decoding more would cost memory.
 THUMBNAIL_MAX_PIXELS = 40_000_000
@@ -23,6 +31,10 @@ THUMBNAIL_MAX_BYTES = 64_000_000
 #: header: a 100 x 80 WebP of 2 GB is not decoded for a thumbnail.
 THUMBNAIL_BYTES_PER_PIXEL = 8
 THUMBNAIL_SIZE = 48
+#: Results read but not yet in the table, at most: the reader waits for the window beyond it.
+#: A reader 70,000 files ahead held that many results in memory, and Python's collector walked
+#: them all on the window's thread (55 ms a pass); the window takes about 3,000 a tick.
+PENDING_LIMIT = 8192
 
 
 class ScanSignals(QObject):
@@ -39,13 +51,15 @@ class ScanJob(QRunnable):
     """One drop's worth of paths: walks folders, sizes files, then makes thumbnails.
 
     Results go into `results` (a deque: appends and pops are thread-safe), which the
-    GUI drains on a timer with a time budget, so a flood of results can never stall it.
+    GUI drains on a timer with a time budget, so a flood of results can never stall it; the
+    reader waits while PENDING_LIMIT are waiting, until `took_results` says there is room.
     """
 
-    def __init__(self, paths: list[str], thumbnails: bool = True) -> None:
+    def __init__(self, paths: list[str], thumbnails: bool = True, gate: ReaderGate | None = None) -> None:
         super().__init__()
         self.paths = paths
         self.thumbnails = thumbnails
+        self.gate = gate
         self.signals = ScanSignals()
         #: (path, what makes it the same file as another: `real_key`, its size or why none)
         self.results: deque[tuple[str, str, ImageSize | SizeError]] = deque()
@@ -57,37 +71,67 @@ class ScanJob(QRunnable):
         #: set by the GUI once it has handled `finished`
         self.reported = False
         self._cancel = threading.Event()
+        self._room = threading.Event()
 
     def cancel(self) -> None:
         self._cancel.set()
+        self._room.set()
+        if self.gate is not None:
+            self.gate.release()  # a held reader sees the cancel at once
+
+    def took_results(self) -> None:
+        """In the window's thread, having taken results: the reader may go on if it waits."""
+        self._room.set()
+
+    def _wait_for_room(self) -> None:
+        while len(self.results) >= PENDING_LIMIT and not self.cancelled:
+            self._room.wait(0.05)  # and look again: a wake-up may come between look and wait
+            self._room.clear()
 
     @property
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
     def run(self) -> None:
-        sized: list[ImageSize] = []
         try:
-            for candidate in iter_candidates(self.paths, lambda: self.cancelled):
-                self.seen += 1
-                result = (
-                    candidate if isinstance(candidate, SizeError) else size_candidate(candidate, self.tally)
-                )
-                if result is not None:
-                    self.results.append((candidate.path, real_key(candidate.path), result))
-                    if isinstance(result, ImageSize):
-                        sized.append(result)
-            self.done = True
-            if self.thumbnails:
-                for size in sized:
-                    if self.cancelled:
-                        break
-                    image = make_thumbnail(size)
-                    if image is not None:
-                        self.signals.thumbnail.emit(size.path, image)
+            with self.gate.reading() if self.gate is not None else contextlib.nullcontext():
+                sized = self._read()
+                self.done = True
+                if self.thumbnails:
+                    self._make_thumbnails(sized)
         finally:
             self.done = True
             self.signals.finished.emit(self, self.cancelled)
+
+    def _pause(self) -> None:
+        if self.gate is not None:
+            self.gate.pause()
+
+    def _read(self) -> list[ImageSize]:
+        """Every file's size (or why none) into `results`; the sized ones, for thumbnails."""
+        sized: list[ImageSize] = []
+        for candidate in iter_candidates(self.paths, lambda: self.cancelled):
+            self._pause()
+            self.seen += 1
+            result = candidate if isinstance(candidate, SizeError) else size_candidate(candidate, self.tally)
+            if result is None:
+                continue
+            # (a SizeError here is a folder that could not be read)
+            key = candidate.real_path if isinstance(candidate, Candidate) else real_key(candidate.path)
+            self._wait_for_room()
+            self.results.append((candidate.path, key, result))
+            if isinstance(result, ImageSize):
+                sized.append(result)
+        return sized
+
+    def _make_thumbnails(self, sized: list[ImageSize]) -> None:
+        for size in sized:
+            if self.cancelled:
+                return
+            self._pause()
+            image = make_thumbnail(size)
+            if image is not None:
+                self.signals.thumbnail.emit(size.path, image)
 
 
 def make_thumbnail(size: ImageSize) -> QImage | None:
@@ -116,8 +160,5 @@ def make_thumbnail(size: ImageSize) -> QImage | None:
 
 
 def real_key(path: str) -> str:
-    """What makes two drops the same file: its resolved path."""
-    try:
-        return os.path.realpath(path)
-    except (OSError, ValueError):
-        return path
+    """What makes two drops the same file: its resolved path (a Candidate has it already)."""
+    return real_path(path)

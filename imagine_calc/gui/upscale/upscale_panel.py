@@ -32,6 +32,7 @@ from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.markup import plain_label, tooltip
 from imagine_calc.gui.shared.widgets import FillColumn, headline_label
 from imagine_calc.gui.upscale.drop_area import DropArea
+from imagine_calc.gui.upscale.reader_gate import ReaderGate
 from imagine_calc.gui.upscale.scan_worker import THUMBNAIL_SIZE, ScanJob, real_key
 from imagine_calc.gui.upscale.upscale_rows import FILE, Row, UpscaleTableModel
 
@@ -43,6 +44,9 @@ DRAIN_INTERVAL_MS = 40
 #: quote is made when shown), so 8 ms moves about a thousand.
 DRAIN_BUDGET = 0.008
 DRAIN_CHUNK = 64
+#: How long after a tick the reader is still held: the table and labels repaint with the rows
+#: a tick added (10 ms of work with 100,000 rows), and would wait for the interpreter as often.
+PAINT_ALLOWANCE_MS = 15
 
 
 class UpscalePanel(QWidget):
@@ -60,6 +64,7 @@ class UpscalePanel(QWidget):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one scan at a time keeps rows in drop order
         self.jobs: list[ScanJob] = []
+        self._reader_gate = ReaderGate()
         self._finished_jobs: list[ScanJob] = []
         self._keys: set[str] = set()
         self._pasted = 0
@@ -171,7 +176,7 @@ class UpscalePanel(QWidget):
         self.status.clear()  # what an earlier drop was told no longer applies
         if self.pool.activeThreadCount() == 0:
             self._finished_jobs.clear()
-        job = ScanJob(list(paths))
+        job = ScanJob(list(paths), gate=self._reader_gate)
         job.setAutoDelete(False)
         job.signals.thumbnail.connect(self.model.set_thumbnail)
         job.signals.finished.connect(self._on_finished)
@@ -212,8 +217,16 @@ class UpscalePanel(QWidget):
             self.add_paths(files)
 
     def _drain(self) -> None:
-        """Move scan results into the table for at most DRAIN_BUDGET seconds, then yield."""
-        deadline = time.perf_counter() + DRAIN_BUDGET
+        """Move scan results into the table for at most DRAIN_BUDGET seconds, then yield; the
+        reader waits meanwhile (ReaderGate)."""
+        self._reader_gate.hold()
+        try:
+            self._drain_for(DRAIN_BUDGET)
+        finally:  # after the repaint the rows cause, which comes after this slot
+            QTimer.singleShot(PAINT_ALLOWANCE_MS, self._reader_gate.release)
+
+    def _drain_for(self, budget: float) -> None:
+        deadline = time.perf_counter() + budget
         added = False
         for job in self.jobs:
             # Chunks, so that the budget bounds the time however many results are waiting.
@@ -221,6 +234,8 @@ class UpscalePanel(QWidget):
                 chunk = [job.results.popleft() for _ in range(min(DRAIN_CHUNK, len(job.results)))]
                 self._add_results(chunk)
                 added = True
+            if added:
+                job.took_results()
         if added:
             self._refresh_total()
         if self.jobs:
@@ -281,7 +296,7 @@ class UpscalePanel(QWidget):
         while self.jobs and time.perf_counter() < deadline:
             self.pool.waitForDone(20)
             QCoreApplication.processEvents()
-            self._drain()
+            self._drain_for(DRAIN_BUDGET)  # without holding the reader: this waits for it
         self.model.flush_thumbnails()
         return not self.jobs
 

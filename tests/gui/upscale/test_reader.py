@@ -1,0 +1,104 @@
+"""The folder reader stands aside for the window: it stops while the window moves rows in, it
+waits when the window falls behind."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from imagine_calc.gui.main_window import MainWindow
+from imagine_calc.gui.upscale import scan_worker
+from imagine_calc.gui.upscale.reader_gate import ReaderGate
+from imagine_calc.gui.upscale.scan_worker import ScanJob
+
+
+def empty_files(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"img{i:05}.png").touch()
+    return folder
+
+
+def in_thread(job: ScanJob) -> threading.Thread:
+    thread = threading.Thread(target=job.run, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_held_reader_reads_no_file_until_released(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ReaderGate, "MAX_PAUSE", 60.0)  # only the release lets it on
+    gate = ReaderGate()
+    waiting = threading.Event()
+    pause = gate.pause
+
+    def noted_pause() -> None:
+        waiting.set()
+        pause()
+
+    monkeypatch.setattr(gate, "pause", noted_pause)
+    job = ScanJob([str(empty_files(tmp_path / "f", 20))], thumbnails=False, gate=gate)
+    gate.hold()
+    thread = in_thread(job)
+    qtbot.waitUntil(waiting.is_set, timeout=5000)
+    assert job.seen == 0 and not job.results  # stopped before its first file
+    gate.release()
+    thread.join(10)
+    assert job.done and job.seen == 20 and len(job.results) == 20
+
+
+def test_a_reader_ahead_of_the_window_waits_for_room(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan_worker, "PENDING_LIMIT", 10)
+    job = ScanJob([str(empty_files(tmp_path / "f", 50))], thumbnails=False)
+    thread = in_thread(job)
+    qtbot.waitUntil(lambda: len(job.results) == 10, timeout=5000)
+    assert not job.done and job.seen <= 11  # it read no further than one file past the limit
+    taken = []
+    while thread.is_alive() or job.results:
+        while job.results:
+            taken.append(job.results.popleft())
+        job.took_results()
+        thread.join(0.01)
+    assert len(taken) == 50 and job.done
+
+
+def test_a_cancelled_reader_does_not_wait_for_a_release(qtbot: QtBot, tmp_path: Path) -> None:
+    gate = ReaderGate()
+    job = ScanJob([str(empty_files(tmp_path / "f", 20))], thumbnails=False, gate=gate)
+    gate.hold()
+    thread = in_thread(job)
+    job.cancel()
+    thread.join(ReaderGate.MAX_PAUSE / 2)  # less than a held reader's longest wait
+    assert not thread.is_alive() and job.cancelled
+
+
+def test_reading_shortens_the_switch_interval_only_while_it_reads() -> None:
+    before = sys.getswitchinterval()
+    with ReaderGate().reading():
+        assert sys.getswitchinterval() == min(before, ReaderGate.SWITCH_INTERVAL)
+    assert sys.getswitchinterval() == before
+
+
+def test_the_window_holds_the_reader_while_it_moves_rows_in_and_repaints(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = window.upscale_panel
+    held_during: list[bool] = []
+    drain_for = panel._drain_for
+
+    def drain_and_look(budget: float) -> None:
+        held_during.append(not panel._reader_gate._open.is_set())
+        drain_for(budget)
+
+    monkeypatch.setattr(panel, "_drain_for", drain_and_look)
+    panel.add_paths([str(empty_files(tmp_path / "f", 500))])
+    qtbot.waitUntil(lambda: not panel.jobs, timeout=30_000)
+    assert held_during and all(held_during)
+    qtbot.waitUntil(panel._reader_gate._open.is_set, timeout=1000)  # released after the repaint
