@@ -221,6 +221,9 @@ class UpscalePanel(QWidget):
     def _drain(self) -> None:
         """Move scan results into the table for at most DRAIN_BUDGET seconds, then yield; the
         reader waits meanwhile (ReaderGate)."""
+        if not any(job.results for job in self.jobs):  # nothing to move in (making thumbnails)
+            self._drain_for(DRAIN_BUDGET)
+            return
         self._reader_gate.hold()
         try:
             self._drain_for(DRAIN_BUDGET)
