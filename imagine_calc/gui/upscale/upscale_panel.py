@@ -393,7 +393,9 @@ class UpscalePanel(QWidget):
             counts.append(f"skipped in folders: {self.skipped.words()}")
         if t.may_cost_more:
             counts.append("ImagineArt publishes no rounding or minimum charge: small images may cost more")
-        self.counts.setText(" · ".join(counts))
+        # The batch's caveats once (an inferred base cost; no size limit stated, said of its
+        # largest output), as `imagine-calc upscale` prints them.
+        self.counts.setText("\n".join([" · ".join(counts), *(t.quote.caveats if t.quoted else ())]))
         self.totals_changed.emit(t)
 
     def _set_busy(self, busy: bool) -> None:

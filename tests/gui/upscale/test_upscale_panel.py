@@ -91,6 +91,8 @@ def test_dropping_files_quotes_each_row_with_the_cores_price(
     assert f"about {numbers.credits(Decimal(round(expected)))} credits" in total(panel)
     assert numbers.credits(expected) in panel.findChild(QLabel, "upscaleTotal").toolTip()  # every digit
     assert "2 files quoted" in total(panel)
+    assert "base cost of 20 credits per megapixel is inferred" in total(panel)
+    assert "No source states a size limit for upscaling; the page's only example" in total(panel)
 
 
 def test_magnific_16x_costs_1040_for_any_size(qtbot: QtBot, panel: UpscalePanel, tmp_path: Path) -> None:
@@ -105,6 +107,10 @@ def test_magnific_16x_costs_1040_for_any_size(qtbot: QtBot, panel: UpscalePanel,
         table["small.png"][OUTPUT] == f"{numbers.credits(Decimal(1024))} × {numbers.credits(Decimal(1024))}"
     )
     assert numbers.credits(Decimal(2080)) + " credits" in total(panel)
+    # No source states a size limit: said once for the batch, with the 108 MP scan's output size
+    counts = panel.findChild(QLabel, "upscaleCounts").text()
+    assert counts.count("no source states a size limit") == 1
+    assert "The largest output here is 192000 × 144000 pixels" in counts
     # Topaz is cheaper for the small one, and says so beside Magnific's price.
     set_engine(panel, "magnific", 2)
     assert rows(panel)["small.png"][CHEAPER].startswith("Topaz")
