@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.estimates.estimate_file import read_estimate
 
@@ -60,22 +61,33 @@ def test_a_kill_in_the_middle_of_saving_leaves_the_previous_file_intact(tmp_path
 
 
 def test_the_working_copy_of_a_huge_estimate_is_written_without_freezing_the_window(
-    qtbot: object, user_dirs: Path
+    qtbot: QtBot, user_dirs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An estimate of 200,000 images takes most of a second to write: off the GUI thread."""
-    import time
+    """An estimate of 200,000 images takes most of a second to write: off the GUI thread (how
+    long the hand-over takes is measured in benchmarks/bench_autosave.py)."""
+    import threading
 
     from imagine_calc.core.catalog.loader import load_catalog
-    from imagine_calc.core.estimates.estimate import UpscaleItem
+    from imagine_calc.core.catalog.records import Catalog
+    from imagine_calc.core.estimates.estimate import PricedEstimate, UpscaleItem
+    from imagine_calc.gui.estimate import estimate_document
     from imagine_calc.gui.estimate.estimate_document import EstimateDocument
     from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
 
+    writers: list[str] = []
+    real = estimate_document.dumps
+
+    def dumps(priced: PricedEstimate, catalog: Catalog) -> str:
+        writers.append(threading.current_thread().name)
+        return real(priced, catalog)
+
+    monkeypatch.setattr(estimate_document, "dumps", dumps)
     model = EstimateTableModel(load_catalog())
     document = EstimateDocument(model)
     sizes = tuple((1000 + i % 997, 700 + i % 991) for i in range(200_000))
     model.add([UpscaleItem("topaz", 2, sizes, 1, "everything")], "add")
-    start = time.perf_counter()
     document.autosave()
-    assert time.perf_counter() - start < 0.1  # handed over, not written here
-    document.flush()
+    qtbot.waitUntil(lambda: bool(writers), timeout=10_000)
+    assert writers[0].startswith("autosave")  # handed over: written off the window's thread
+    document.flush()  # at close the window waits for it, as quitting must
     assert read_estimate(document.session).estimate.items[0].sizes == sizes
