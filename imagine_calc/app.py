@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from imagine_calc import APP_ID, APP_NAME, __version__
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from imagine_calc.gui.main_window import MainWindow
 
@@ -95,9 +95,10 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     if isinstance(app, Application):
         app.open_file.connect(window.open_file)
     if args.screenshot is not None:
-        if file is not None and not _open_for_screenshot(window, file):
+        shown = _open_for_screenshot(window, file) if file is not None else window
+        if shown is None:
             return 1
-        return _screenshot(app, window, args.screenshot)
+        return _screenshot(app, window, shown, args.screenshot)
     window.show()
     if file is not None:  # after the window is up, so a question or an error has a parent
         QTimer.singleShot(0, lambda: window.open_file(file))
@@ -137,14 +138,21 @@ def handle_qt_messages(quiet: bool) -> None:
     qInstallMessageHandler(handler)
 
 
-def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
-    """The window as it looks once everything it was given is read, saved as a PNG."""
+def _screenshot(app: QApplication, window: MainWindow, shown: QWidget, path: Path) -> int:
+    """`shown` (the window, or a dialog over it) as it looks once everything it was given is
+    read, saved as a PNG; beside it, PATH.txt holds the words the picture shows, so a test can
+    tell when the README's pictures no longer show what the app says (tests/readme_screenshots)."""
     window.show()
+    shown.show()
     if window.upscale_is_built and not window.upscale_panel.wait_until_read():
         print("imagine-calc: reading took too long; the picture shows what was read", file=sys.stderr)
     for _ in range(5):  # layouts settle one level per pass of the event loop
         app.processEvents()
-    ok = window.grab().save(str(path))
+    ok = shown.grab().save(str(path))
+    try:
+        path.with_suffix(".txt").write_text(shown_words(shown), encoding="utf-8")
+    except OSError:
+        ok = False
     # No close(): a screenshot must not overwrite the user's remembered settings or session.
     window.shut_down(keep_working_copy=False)
     if not ok:
@@ -153,18 +161,83 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     return 0
 
 
-def _open_for_screenshot(window: MainWindow, path: Path) -> bool:
+def _open_for_screenshot(window: MainWindow, path: Path) -> QWidget | None:
     """What `open_file` shows, with no one to answer a dialog: errors go to stderr, and the
-    user's working estimate is left alone."""
+    user's working estimate is left alone. A saved credits page shows its review dialog."""
     from imagine_calc.core.estimates.estimate_file import EstimateFileError
+    from imagine_calc.gui.prices.price_updates import PAGE_SUFFIXES
 
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        dialog = window.update_prices_from(path)
+        if isinstance(dialog, bool):
+            print(f"imagine-calc: {path.name} changes no price: no review to show", file=sys.stderr)
+            return None
+        return dialog
     if not path.name.lower().endswith(".json"):
         window.show_upscale().add_paths([str(path)])
-        return True
+        return window
     panel = window.estimates.show()
     try:
         panel.show_changes(panel.document.open(path, remember=False))
     except EstimateFileError as exc:
         print(f"imagine-calc: {exc}", file=sys.stderr)
-        return False
-    return True
+        return None
+    return window
+
+
+def shown_words(top: QWidget) -> str:
+    """The words a picture of `top` shows, one widget or cell a line, in reading order: labels,
+    buttons, fields, the current choice of each box, tab titles, and the cells of each table in
+    view. Not the prices' age in the status bar, which changes every day."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QTabBar,
+        QTextBrowser,
+        QWidget,
+    )
+
+    found: list[tuple[int, int, str]] = []
+
+    def add(widget: QWidget, text: str, x: int = 0, y: int = 0) -> None:
+        where = widget.mapTo(top, widget.rect().topLeft()) if widget is not top else widget.rect().topLeft()
+        if text.strip():
+            found.append((where.y() + y, where.x() + x, " ".join(text.split())))
+
+    for widget in [top, *top.findChildren(QWidget)]:
+        if not widget.isVisible() or widget.objectName() == "catalogAge":
+            continue
+        if isinstance(widget, QLabel):
+            rich = widget.textFormat() != Qt.TextFormat.PlainText
+            add(widget, _plain_text(widget.text()) if rich else widget.text())
+        elif isinstance(widget, QTextBrowser):
+            add(widget, widget.toPlainText())
+        elif isinstance(widget, QAbstractButton | QLineEdit):
+            add(widget, widget.text())
+        elif isinstance(widget, QComboBox):
+            add(widget, widget.currentText())
+        elif isinstance(widget, QTabBar):
+            for i in range(widget.count()):
+                rect = widget.tabRect(i)
+                add(widget, widget.tabText(i), rect.x(), rect.y())
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model, viewport = widget.model(), widget.viewport()
+            for row in range(model.rowCount()):
+                for col in range(model.columnCount()):
+                    rect = widget.visualRect(model.index(row, col))
+                    if rect.isValid() and viewport.rect().intersects(rect):
+                        add(viewport, str(model.index(row, col).data() or ""), rect.x(), rect.y())
+    return "\n".join(text for _, _, text in sorted(found)) + "\n"
+
+
+def _plain_text(html: str) -> str:
+    """The plain text of our own rich text (a label's, escaped by gui/shared/markup), as it reads."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(html)
+    return document.toPlainText()

@@ -426,7 +426,7 @@ def test_upscale_says_once_what_is_inferred_and_that_no_size_limit_is_stated(
 def test_a_base_price_is_called_one_wherever_it_is_shown(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "quote", "ideogram-v3", "--aspect", "16:9")
     assert "(1 × 25 base price)" in out and "Total: 25 credits\n" in out  # exact at 1K, not "at least"
-    assert "note: 25 credits is ImagineArt's base price for Ideogram v3; its page says larger output" in out
+    assert "note: A base price is ImagineArt's price at 1K; its page says larger output dimensions" in out
     _, out, _ = run(capsys, "models")
     assert "Ideogram v3" in out and "25 (base)" in out.split("Ideogram v3", 1)[1].splitlines()[0]
     assert "larger output dimensions cost more" in out

@@ -127,6 +127,12 @@ class GenerationRequest:
     prompt_enhancer: bool = False
 
 
+#: ImagineArt's page, under "Image size and aspect ratio", on a base price's reach.
+BASE_PRICE_CAVEAT = (
+    "A base price is ImagineArt's price at 1K; its page says larger output dimensions cost more."
+)
+
+
 def _check_images(catalog: Catalog, images: int) -> None:
     if (
         isinstance(images, bool)
@@ -214,11 +220,9 @@ def _image_line(
             label, per_image * n, f"{n} × {per_image} base price, {req.resolution} costs more", basis, True
         )
     if basis is Basis.BASE:
-        # Exact at 1K as the page gives it, but the page's own caveat goes with it.
-        caveats.append(
-            f"{per_image} credits is ImagineArt's base price for {model.name}; its page says larger "
-            "output dimensions cost more."
-        )
+        # Exact at 1K as the page gives it, but the page's own caveat goes with it: the same
+        # words for every model, so an estimate of several says it once.
+        caveats.append(BASE_PRICE_CAVEAT)
         return Line(label, per_image * n, f"{n} × {per_image} base price", basis)
     return Line(label, per_image * n, f"{n} × {per_image}", basis)
 

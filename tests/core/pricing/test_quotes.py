@@ -75,8 +75,7 @@ def test_a_base_price_is_the_1k_price_and_only_the_least_above() -> None:
     # exact at 1K, with the page's own caveat and said to be the base price
     assert one_k.lines[0].detail == "1 × 25 base price"
     assert one_k.caveats == (
-        "25 credits is ImagineArt's base price for ImagineArt 1.5 Pro; its page says larger output "
-        "dimensions cost more.",
+        "A base price is ImagineArt's price at 1K; its page says larger output dimensions cost more.",
     )
     assert not quote(model_id="nano-banana-2").caveats  # a price per tier is no base price
     four_k = quote(model_id="imagineart-1-5-pro", resolution="4K", images=2)
