@@ -270,6 +270,11 @@ def test_no_renewal_date_until_one_is_given(qtbot: QtBot, make_window: Callable[
     assert box.renewal.text() == "not set" and not box.renewal.isEnabled()
     assert first.balances.renewal is None
     assert "would be lost at your next renewal unless spent" in visible(panel.budget.text())
+    panel.model.add([GenerationItem(GenerationRequest("midjourney-v7"), 1)], "add")  # price unknown
+    shown = visible(panel.budget.text())
+    thousand = numbers.credits(Decimal(1000))
+    assert f"Subscription credits: at least 10 of {thousand} used, at most 990 left" in shown
+    assert "Up to 990 subscription credits would be lost at your next renewal unless spent." in shown
     box.renewal_set.setChecked(True)
     assert box.renewal.isEnabled() and first.balances.renewal == dt.date.today()
     box.renewal.setDate(QDate(2027, 3, 4))
