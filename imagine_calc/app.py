@@ -66,7 +66,7 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.estimate.working_copies import claim, claim_new
     from imagine_calc.gui.main_window import MainWindow
-    from imagine_calc.gui.shared import numbers, theme
+    from imagine_calc.gui.shared import locale_numbers, theme
     from imagine_calc.gui.shared.application import Application
     from imagine_calc.gui.shared.garbage import MainThreadCollector
     from imagine_calc.gui.shared.resources import app_icon
@@ -74,7 +74,7 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else Application([sys.argv[0], *qt_args])
-    numbers.use_a_readable_default()
+    locale_numbers.use_a_readable_default()
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)

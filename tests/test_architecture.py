@@ -42,7 +42,7 @@ def test_type_hints_check_strict_in_the_core_and_normal_in_the_window() -> None:
 
 
 #: Number formats (",", ".2f", "e", "%"...) may appear only where figures become words.
-WORDS_FOR_FIGURES = {"core/text/numbers.py"}
+WORDS_FOR_FIGURES = {"core/numbers.py"}
 #: Elapsed seconds of the self-test, a figure that is not a price.
 TIMINGS = {"selftest.py"}
 

@@ -12,7 +12,7 @@ from imagine_calc.cli.parser import UsageError
 from imagine_calc.core.catalog.loader import LoadedCatalog, bundled_files, load_override, read_file
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.text.catalog import age
-from imagine_calc.core.text.numbers import plural
+from imagine_calc.core.text.plurals import plural
 
 
 def cmd_catalog(args: argparse.Namespace, loaded: LoadedCatalog) -> int:

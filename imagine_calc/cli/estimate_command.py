@@ -75,7 +75,7 @@ def _export(
     """Write the export atomically (all of it or, after a crash, the previous file), as the
     window does; a path that cannot be written is said in one line."""
     from imagine_calc.core.estimates.estimate_export import export_bytes
-    from imagine_calc.core.text.numbers import plural
+    from imagine_calc.core.text.plurals import plural
     from imagine_calc.core.writes import write_atomic
 
     try:

@@ -14,8 +14,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from imagine_calc.core.numbers import json_number
 from imagine_calc.core.outside_text import json_text, printable
-from imagine_calc.core.text.numbers import json_number
 
 if TYPE_CHECKING:
     from imagine_calc.core.catalog.records import Catalog, Model, Observation

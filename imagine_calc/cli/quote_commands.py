@@ -11,6 +11,7 @@ from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.images.image_files import ScanTally, iter_candidates, size_candidate
 from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.core.numbers import json_number
 from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, quote_generation
 from imagine_calc.core.pricing.upscale import (
     check_upscale,
@@ -21,7 +22,6 @@ from imagine_calc.core.pricing.upscale import (
 )
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.catalog import price_summary
-from imagine_calc.core.text.numbers import json_number
 from imagine_calc.core.text.sizes import megapixels as megapixels_text
 from imagine_calc.core.text.sizes import pixels, upscale_words
 

@@ -13,10 +13,10 @@ from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import Observation
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.limits import LimitError
+from imagine_calc.core.numbers import number
 from imagine_calc.core.pricing.observations import disagreement, parse_observed, settings_text
 from imagine_calc.core.pricing.quotes import GenerationRequest, check_generation, quote_generation
 from imagine_calc.core.text.catalog import settings_words
-from imagine_calc.core.text.numbers import number
 
 
 def cmd_record(args: argparse.Namespace, loaded: LoadedCatalog) -> int:

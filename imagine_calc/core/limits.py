@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from imagine_calc.core.text.numbers import whole
+from imagine_calc.core.numbers import whole
 
 #: The most credits one price may be (the dearest price on the page is 1,040).
 MAX_CREDITS = 1_000_000

@@ -25,7 +25,7 @@ from imagine_calc.core.images.image_size import ImageSize
 from imagine_calc.core.pricing.quotes import quote_generation
 from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.gui.main_window import MainWindow
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers as numbers
 from tests.credits_pages import with_price
 from tests.gui.dialogs import Dialogs, answer_message_boxes
 from tests.gui.restarts import BetweenStarts

@@ -23,7 +23,7 @@ from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.gui.estimate.estimate_model import CREDITS, LABEL, EstimateTableModel
 from imagine_calc.gui.generate.model_table import COST, NAME, ModelTableModel
 from imagine_calc.gui.generate.total_panel import TotalPanel
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers as numbers
 from imagine_calc.gui.shared.markup import TOOLTIP_START
 from tests.core.fuzz_documents import CATALOG, estimates, overrides
 from tests.core.test_fuzz_through import loads_share

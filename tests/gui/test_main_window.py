@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
 from imagine_calc.gui.generate.model_table import COST, NAME
 from imagine_calc.gui.main_window import MainWindow
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers as numbers
 from tests.gui.shown import visible
 
 

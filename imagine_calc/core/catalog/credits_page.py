@@ -20,7 +20,7 @@ from imagine_calc.core.catalog.page_tables import Table, tables
 from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.files import FileProblem, decode_any, read_bytes
 from imagine_calc.core.limits import MAX_CREDITS, MAX_PAGE_BYTES
-from imagine_calc.core.text.numbers import whole
+from imagine_calc.core.numbers import whole
 
 #: The page's words for a figure it leaves to Image mode's tooltip: "See tooltip" on the docs
 #: site, "Shown in Image mode tooltip" on the help centre.

@@ -21,8 +21,8 @@ from imagine_calc.core.catalog.records import (
     UpscaleEngine,
     flat_price_tiers,
 )
+from imagine_calc.core.numbers import number
 from imagine_calc.core.text.catalog import price_summary, resolution_words, tiered
-from imagine_calc.core.text.numbers import number
 from imagine_calc.core.text.sizes import scale
 
 PAGE_TITLE = "ImagineArt documentation: Image Credits (a saved copy)"

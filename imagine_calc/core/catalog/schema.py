@@ -18,7 +18,7 @@ from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.catalog.yaml_source import KeyPath, YamlDocument
 from imagine_calc.core.errors import Problem
 from imagine_calc.core.limits import MAX_CREDITS, MAX_PIXEL_SIDE
-from imagine_calc.core.text.numbers import whole
+from imagine_calc.core.numbers import whole
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _RATIO = re.compile(r"^[1-9][0-9]{0,2}:[1-9][0-9]{0,2}$")

@@ -18,7 +18,7 @@ import yaml
 
 from imagine_calc.core.errors import CatalogError, Problem
 from imagine_calc.core.limits import MAX_ALIAS_VALUES
-from imagine_calc.core.text.numbers import whole
+from imagine_calc.core.numbers import whole
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

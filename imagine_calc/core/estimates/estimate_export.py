@@ -20,11 +20,11 @@ from imagine_calc.core.estimates.budget import BudgetPlan
 from imagine_calc.core.estimates.estimate import PricedEstimate, PricedItem
 from imagine_calc.core.estimates.export_cells import csv_record, markdown_text, plain_text
 from imagine_calc.core.estimates.money import Rate
+from imagine_calc.core.numbers import PLAIN, NumberStyle, json_number, plain_decimal, whole
 from imagine_calc.core.outside_text import json_text
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.budget import budget_lines, cost_words, rate_words
-from imagine_calc.core.text.numbers import PLAIN, NumberStyle, json_number, plain_decimal, whole
 
 HEADER = ("Label", "What", "Count", "Credits per run", "Credits")
 

@@ -51,9 +51,9 @@ from imagine_calc.core.limits import (
     MAX_SIZES_PER_LINE,
     check_whole,
 )
+from imagine_calc.core.numbers import number, plain_decimal, whole
 from imagine_calc.core.outside_text import readable
 from imagine_calc.core.pricing.quotes import GenerationRequest
-from imagine_calc.core.text.numbers import number, plain_decimal, whole
 
 FORMAT = "imagine-calc-estimate"
 FORMAT_VERSION = 1

@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from imagine_calc.core.numbers import plain_decimal
 from imagine_calc.core.outside_text import printable, readable
-from imagine_calc.core.text.numbers import plain_decimal
 
 #: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection"), and the
 #: full-width forms an input method types, which a spreadsheet may read the same way.

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from imagine_calc.core.limits import MAX_BALANCE, MAX_MONEY, LimitError, parse_decimal
-from imagine_calc.core.text.numbers import whole
+from imagine_calc.core.numbers import whole
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import os
 from typing import BinaryIO
 
 from imagine_calc.core.files import describe_size
-from imagine_calc.core.text.numbers import whole
+from imagine_calc.core.numbers import whole
 
 #: The most bytes read from one file to learn its size. Real headers take a few kilobytes
 #: (a camera's EXIF block is at most 64 KB); this leaves room for odd but honest files.

@@ -17,7 +17,7 @@ from imagine_calc.core.files import FileProblem, open_regular
 from imagine_calc.core.images import headers, heif
 from imagine_calc.core.images.bounded import HEADER_BYTES, BoundedReader, HeaderTooLong
 from imagine_calc.core.limits import MAX_PIXEL_SIDE
-from imagine_calc.core.text.numbers import whole
+from imagine_calc.core.numbers import whole
 from imagine_calc.core.text.offline import OFFLINE, is_web_address
 
 # Pillow refuses to *open* images above ~179 MP as a guard against decompression

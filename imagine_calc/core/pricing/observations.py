@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 
 from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model, Observation
 from imagine_calc.core.limits import LimitError, parse_credits, shown
+from imagine_calc.core.numbers import number
 from imagine_calc.core.text.catalog import settings_words
-from imagine_calc.core.text.numbers import number, plural
+from imagine_calc.core.text.plurals import plural
 
 if TYPE_CHECKING:
     from imagine_calc.core.pricing.quotes import GenerationRequest

@@ -15,8 +15,8 @@ from decimal import Decimal
 from imagine_calc.core.catalog.records import Basis, Catalog, UpscaleEngine, UpscaleExample
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.limits import MAX_PIXEL_SIDE
+from imagine_calc.core.numbers import whole
 from imagine_calc.core.pricing.quotes import Line, Quote, make_quote
-from imagine_calc.core.text.numbers import whole
 from imagine_calc.core.text.sizes import pixels, size_limit_words, upscale_words
 from imagine_calc.core.text.sizes import scale as text_scale
 

@@ -14,8 +14,9 @@ from typing import Literal
 
 from imagine_calc.core.estimates.budget import Bound, BudgetPlan
 from imagine_calc.core.estimates.money import Rate
+from imagine_calc.core.numbers import PLAIN, NumberStyle, approx, number, significant
 from imagine_calc.core.pricing.quotes import Quote
-from imagine_calc.core.text.numbers import PLAIN, NumberStyle, approx, number, plural, significant
+from imagine_calc.core.text.plurals import plural
 
 #: ISO 4217 currencies without minor units: amounts in them are whole numbers.
 WHOLE_CURRENCIES = frozenset(

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from imagine_calc.core.catalog.records import BASE_TIER, Model
-from imagine_calc.core.text.numbers import PLAIN, NumberStyle, number, plural
+from imagine_calc.core.numbers import PLAIN, NumberStyle, number
+from imagine_calc.core.text.plurals import plural
 
 
 def tiered(prices: Mapping[str, Decimal | None], style: NumberStyle = PLAIN) -> str:

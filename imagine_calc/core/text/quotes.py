@@ -19,8 +19,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from imagine_calc.core.catalog.records import Basis
+from imagine_calc.core.numbers import PLAIN, NumberStyle, approx, number, signed
 from imagine_calc.core.pricing.quotes import Line, Quote, QuoteState
-from imagine_calc.core.text.numbers import PLAIN, NumberStyle, approx, number, signed
 
 #: state -> (short, long); {n} is the figure, already written for the state.
 FORMS: dict[QuoteState, tuple[str, str]] = {

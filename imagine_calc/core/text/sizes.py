@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from imagine_calc.core.catalog.records import UpscaleExample
-from imagine_calc.core.text.numbers import PLAIN, NumberStyle, number, significant
+from imagine_calc.core.numbers import PLAIN, NumberStyle, number, significant
 
 
 def pixels(width: int, height: int) -> str:

@@ -22,9 +22,9 @@ from imagine_calc.core.estimates.estimate import (
 )
 from imagine_calc.core.estimates.estimate_export import HEADER, line_cells
 from imagine_calc.core.limits import MAX_COUNT
+from imagine_calc.core.numbers import whole
 from imagine_calc.core.text import quotes
-from imagine_calc.core.text.numbers import whole
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel
 
@@ -36,7 +36,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def line_words(p: PricedItem) -> str:
     """What a line's tooltip says, in plain text."""
-    style = numbers.style()
+    style = locale_numbers.style()
     lines = [p.description]
     for line in p.unit.lines:
         lines.append(f"{line.label}: {quotes.line_amount(line, style)} ({line.detail})")
@@ -89,7 +89,7 @@ class EstimateTableModel(FlatTableModel):
             return None
         p, col = self.priced[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return line_cells(p, numbers.style())[col]
+            return line_cells(p, locale_numbers.style())[col]
         if role == Qt.ItemDataRole.EditRole:
             return {LABEL: p.item.label or p.group, COUNT: p.item.count}.get(col)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -39,7 +39,7 @@ from imagine_calc.gui.estimate.estimate_model import (
     EstimateTableModel,
 )
 from imagine_calc.gui.estimate.working_copies import Claim
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, plain_label, tooltip
 from imagine_calc.gui.shared.settings_store import SettingsStore
 from imagine_calc.gui.shared.widgets import FillColumn, headline_label, side_by_side
@@ -236,7 +236,7 @@ class EstimatePanel(EstimateFileCommands):
     def refresh(self) -> None:
         priced = self.priced()
         n = len(priced.items)
-        style = numbers.style()
+        style = locale_numbers.style()
         self.total.setText(f"Estimate: {quotes.long(priced.total, style)}" if n else "Estimate: empty")
         self.total.setToolTip(tooltip(f"Exactly: {quotes.exact(priced.total, style)}" if n else ""))
         rate = self.budget_box.rate()
@@ -280,7 +280,7 @@ class EstimatePanel(EstimateFileCommands):
         narrow); a shortfall and the warnings in red."""
         red = "#ff6b6b" if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "#c62828"
         out = []
-        for line in budget_lines(plan, estimated, numbers.style()):
+        for line in budget_lines(plan, estimated, locale_numbers.style()):
             if line.kind == "short":
                 out.append(fill("<p style='color:{}'><b>{}</b></p>", red, line.text))
             elif line.kind == "warning":

@@ -10,7 +10,7 @@ from imagine_calc.core.pricing.observations import disagreement, settings_text
 from imagine_calc.core.pricing.quotes import GenerationRequest, Quote
 from imagine_calc.core.text.budget import affordable_words
 from imagine_calc.core.text.catalog import price_words
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, escape, fill, join
 
 
@@ -29,7 +29,7 @@ def model_html(
 ) -> Html:
     """Name, description, price per tier, max resolution, aspect ratios; unknowns said so."""
     loc = locale or QLocale()
-    price = price_words(model, numbers.style(loc))
+    price = price_words(model, locale_numbers.style(loc))
     price_html = _unknown(model, "price") if price == "unknown" else escape(price)
     max_res = escape(model.max_resolution) if model.max_resolution else _unknown(model, "max_resolution")
     row = "<tr><td>{}:&nbsp;</td><td>{}</td></tr>"
@@ -41,7 +41,7 @@ def model_html(
     if isinstance(current, str):
         table.append(fill(row, "Now", fill("<i>not available: {}</i>", current)))
     elif current is not None:
-        table.append(fill(row, "Now", numbers.total(current, loc)))
+        table.append(fill(row, "Now", locale_numbers.total(current, loc)))
     if model.requires_subscription:
         why = " (inferred from the name)" if "requires_subscription" in model.inferred else ""
         table.append(fill(row, "Plan", f"Pro model: needs a subscription{why}"))
@@ -74,7 +74,7 @@ def affordable_text(catalog: Catalog, request: GenerationRequest, balances: Bala
         return None
     model = catalog.model(request.model_id)
     images = images_for(catalog, request, balances)
-    return affordable_words(images, model.requires_subscription, balances.subscribed, numbers.style())
+    return affordable_words(images, model.requires_subscription, balances.subscribed, locale_numbers.style())
 
 
 #: Link target of "remove" beside a recording in the detail pane; the index into
@@ -92,7 +92,7 @@ def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
             fill(
                 "{}: <b>{}</b> on {} &nbsp;<a href='{}'>remove</a>",
                 settings_text(o, with_model=False),
-                numbers.credits(o.credits, loc),
+                locale_numbers.credits(o.credits, loc),
                 o.date.isoformat(),
                 f"{REMOVE_RECORDING}{index}",
             )

@@ -19,7 +19,7 @@ from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.quotes import Quote, QuoteState
 from imagine_calc.core.text import quotes
 from imagine_calc.gui.generate.model_info import model_html
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import fill, join, tooltip
 
 NAME, COST, MAX_RES = range(3)
@@ -73,7 +73,7 @@ class ModelTableModel(QStandardItemModel):
         if models != self._models:
             self._set_rows(models)
         grey = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        style = numbers.style()
+        style = locale_numbers.style()
         for row, cell in enumerate(view.models):
             shown: Quote | str = cell.quote or cell.why_not
             if shown == self._shown[row]:

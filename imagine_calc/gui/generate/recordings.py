@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMainWindow
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.pricing.quotes import GenerationRequest
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.markup import warn
 
@@ -50,7 +50,7 @@ class Recordings(QObject):
         what = settings_text(seen, self.owner.catalog)
         self._write(
             lambda path: override_file.record(path, seen),
-            f"Recorded {numbers.credits(seen.credits)} credits for {what}.",
+            f"Recorded {locale_numbers.credits(seen.credits)} credits for {what}.",
         )
 
     def follow_link(self, url: QUrl) -> None:

@@ -22,8 +22,8 @@ from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.quotes import GenerationRequest
 from imagine_calc.core.text import quotes
-from imagine_calc.core.text.numbers import plural
-from imagine_calc.gui.shared import numbers
+from imagine_calc.core.text.plurals import plural
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import plain_label, tooltip
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
@@ -89,7 +89,7 @@ class SettingsPanel(QGroupBox):
         """Fill the controls for `view` (its request is valid for its model)."""
         req = self._request = view.request
         model = catalog.model(req.model_id)
-        style = numbers.style()
+        style = locale_numbers.style()
         blockers = [QSignalBlocker(w) for w in (self.resolution, self.aspect, self.images, self.enhancer)]
         self._fill_resolution(view)
         if [self.aspect.itemData(i) for i in range(self.aspect.count())] != list(model.aspect_ratios):
@@ -127,13 +127,15 @@ class SettingsPanel(QGroupBox):
             )
         else:
             each = "per image" if pe.applies == "per_image" else "per generation"
-            self.enhancer.setToolTip(tooltip(f"{pe.name}: {numbers.credits(pe.surcharge)} credits {each}"))
+            self.enhancer.setToolTip(
+                tooltip(f"{pe.name}: {locale_numbers.credits(pe.surcharge)} credits {each}")
+            )
         self.notice.setText(" ".join(view.notices))
         self.notice.setVisible(bool(view.notices))
 
     def _fill_resolution(self, view: GenerateView) -> None:
         model = self._resolutions
-        style = numbers.style()
+        style = locale_numbers.style()
         if model.rowCount() != len(view.resolutions):
             model.clear()
             for _ in view.resolutions:

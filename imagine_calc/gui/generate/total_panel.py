@@ -9,14 +9,14 @@ from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.catalog import settings_words
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, tooltip
 from imagine_calc.gui.shared.widgets import TextBlock, headline_label
 
 
 def breakdown_html(quote: Quote) -> Html:
     lines = []
-    style = numbers.style()
+    style = locale_numbers.style()
     for line in quote.lines:
         amount = quotes.line_amount(line, style)
         shown = fill("<i>{}</i>", amount) if line.credits is None else amount
@@ -63,7 +63,7 @@ class TotalPanel(QWidget):
         """Show the view's total and its breakdown."""
         req, quote = view.request, view.quote
         model = catalog.model(req.model_id)
-        style = numbers.style()
+        style = locale_numbers.style()
         self.total.setText(quotes.long(quote, style))
         self.breakdown.show_html(breakdown_html(quote))
         settings = settings_words(

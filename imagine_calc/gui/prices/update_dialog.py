@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.catalog.price_update import PriceUpdate
-from imagine_calc.core.text.numbers import plural
-from imagine_calc.gui.shared import numbers
+from imagine_calc.core.text.plurals import plural
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import RichLabel, fill, plain_label, tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel, warning_icon
 
@@ -69,7 +69,7 @@ class PriceUpdateDialog(QDialog):
     ) -> None:
         super().__init__(parent, objectName="priceUpdateDialog")
         self.setWindowTitle("Update prices from a saved ImagineArt page")
-        style = numbers.style()
+        style = locale_numbers.style()
         count, left_out = len(update.changes), len(update.left_out)
         cannot = (
             f" {plural(left_out, 'change', style)} cannot be applied: an override cannot remove a model."

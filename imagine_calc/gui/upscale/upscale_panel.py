@@ -24,11 +24,12 @@ from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.estimates.estimate import UpscaleItem
 from imagine_calc.core.images.image_files import ScanTally
 from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.core.numbers import whole
 from imagine_calc.core.text import quotes
-from imagine_calc.core.text.numbers import plural, whole
+from imagine_calc.core.text.plurals import plural
 from imagine_calc.core.text.sizes import scale as scale_words
 from imagine_calc.core.text.sizes import upscale_words
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.markup import plain_label, tooltip
 from imagine_calc.gui.shared.widgets import FillColumn, headline_label
@@ -380,7 +381,7 @@ class UpscalePanel(QWidget):
     def _refresh_total(self) -> None:
         t = self.model.totals()
         engine = self.catalog.engine(self.model.engine_id)
-        style = numbers.style()
+        style = locale_numbers.style()
         amount = quotes.long(t.quote, style) if t.quoted else "nothing quoted yet"
         self.total.setText(f"{upscale_words(engine.name, self.model.scale)}: {amount}")
         self.total.setToolTip(tooltip(f"Exactly: {quotes.exact(t.quote, style)}" if t.quoted else ""))

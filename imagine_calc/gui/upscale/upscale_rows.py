@@ -27,7 +27,7 @@ from imagine_calc.core.pricing.upscale import (
 )
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.sizes import megapixels_number, pixels, upscale_words
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel, warning_icon
 
@@ -246,7 +246,7 @@ class UpscaleTableModel(FlatTableModel):
             return
         best = cheaper_upscale(self.catalog, self.engine_id, self.scale, size.width, size.height, row.quote)
         if best is not None:
-            row.cheaper = f"{upscale_words(best[0].name, self.scale)}: {numbers.short(best[1])}"
+            row.cheaper = f"{upscale_words(best[0].name, self.scale)}: {locale_numbers.short(best[1])}"
 
     def totals(self) -> Totals:
         total = self._total
@@ -281,11 +281,11 @@ class UpscaleTableModel(FlatTableModel):
         if col == PIXELS:
             return pixels(size.width, size.height)
         if col == MP:
-            return megapixels_number(megapixels(size.width, size.height), numbers.style())
+            return megapixels_number(megapixels(size.width, size.height), locale_numbers.style())
         if col == OUTPUT:
             return pixels(*output_size(size.width, size.height, self.scale))
         if col == CREDITS:
-            return numbers.short(row.quote) if isinstance(row.quote, Quote) else "not quoted"
+            return locale_numbers.short(row.quote) if isinstance(row.quote, Quote) else "not quoted"
         if col == CHEAPER:
             return row.cheaper
         return ""
@@ -296,7 +296,7 @@ class UpscaleTableModel(FlatTableModel):
         text = f"{row.path}\n{row.size.format}, {pixels(row.size.width, row.size.height)} pixels"
         if isinstance(row.quote, Quote):
             line = row.quote.lines[0]
-            text += f"\n{line.label}: {quotes.exact(row.quote, numbers.style())} ({line.detail})"
+            text += f"\n{line.label}: {quotes.exact(row.quote, locale_numbers.style())} ({line.detail})"
             text += "".join(f"\n{c}" for c in row.quote.caveats)
         elif row.quote:
             text += f"\nNot quoted: {row.quote}"

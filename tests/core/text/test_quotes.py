@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 from imagine_calc.core.catalog.records import Basis
+from imagine_calc.core.numbers import NumberStyle, approx, number
 from imagine_calc.core.pricing.quotes import Line, Quote, QuoteState, make_quote
 from imagine_calc.core.text import quotes
-from imagine_calc.core.text.numbers import NumberStyle, approx, number
 
 EXACT = make_quote([Line("Nano Banana 2, 2K", Decimal(147), "2 × 73.5")])
 OBSERVED = make_quote([Line("ImagineArt 1.5 Pro, 4K", Decimal(40), "observed", Basis.OBSERVED)])

@@ -22,7 +22,7 @@ from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.gui.estimate.estimate_model import COUNT, CREDITS, LABEL, CreditsRole
 from imagine_calc.gui.estimate.estimate_panel import EstimatePanel
 from imagine_calc.gui.main_window import MainWindow
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers as numbers
 from tests.gui.dialogs import Dialogs
 from tests.gui.shown import visible
 from tests.images import write_image

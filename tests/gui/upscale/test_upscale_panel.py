@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.gui.main_window import MainWindow
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers as numbers
 from imagine_calc.gui.upscale.upscale_panel import UpscalePanel
 from imagine_calc.gui.upscale.upscale_rows import CHEAPER, CREDITS, FILE, MP, OUTPUT, PIXELS
 from tests.images import png_header_only, write_image

@@ -11,7 +11,7 @@ from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.images.image_size import ImageSize, SizeError
 from imagine_calc.core.pricing.quotes import sum_quotes
 from imagine_calc.core.pricing.upscale import quote_upscale
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers as numbers
 from imagine_calc.gui.upscale.upscale_rows import CREDITS, Row, UpscaleTableModel
 
 CATALOG = load_catalog()

@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 
+from imagine_calc.core.numbers import NumberStyle, group_thousands, number, whole
 from imagine_calc.core.pricing.quotes import Quote
-from imagine_calc.core.text import numbers as text_numbers
 from imagine_calc.core.text import quotes
-from imagine_calc.core.text.numbers import NumberStyle, group_thousands
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -67,11 +66,11 @@ def _style(name: str, options: int) -> NumberStyle:
 
 def credits(value: Decimal, locale: QLocale | None = None) -> str:
     """1,040 / 73.5 / 41.472 in the user's locale, every digit kept, however large."""
-    return text_numbers.number(value, style(locale))
+    return number(value, style(locale))
 
 
 def count(n: int, locale: QLocale | None = None) -> str:
-    return text_numbers.whole(n, style(locale))
+    return whole(n, style(locale))
 
 
 def total(quote: Quote, locale: QLocale | None = None) -> str:

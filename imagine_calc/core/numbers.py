@@ -1,7 +1,8 @@
-"""How numbers are written: one style per audience, the same rules for every figure.
+"""How numbers are written (figures, not words): one style per audience, the same rules for
+every figure. At the bottom of the core: bounds, files and every layer above use it.
 
 The CLI and the files use PLAIN ("12,800", "73.5"); the window passes a style made from the
-user's locale (gui/shared/numbers.py). Every figure keeps all its digits unless it is itself
+user's locale (gui/shared/locale_numbers.py). Every figure keeps all its digits unless it is itself
 an estimate, which reads as a whole number (or two significant digits when below 10).
 """
 
@@ -86,8 +87,3 @@ def json_number(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
-
-
-def plural(n: int, word: str, style: NumberStyle = PLAIN) -> str:
-    """ "1 image", "4 images", "1 day", "45 days"."""
-    return f"{whole(n, style)} {word}{'' if n == 1 else 's'}"

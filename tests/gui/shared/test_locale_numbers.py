@@ -12,13 +12,13 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QLocale
 
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers as numbers
 
 PROBE = """
 import json
 from decimal import Decimal
 from PySide6.QtWidgets import QApplication, QSpinBox
-from imagine_calc.gui.shared import numbers
+from imagine_calc.gui.shared import locale_numbers as numbers
 app = QApplication([])
 numbers.use_a_readable_default()
 box = QSpinBox()
