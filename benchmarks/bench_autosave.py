@@ -31,7 +31,7 @@ def stream(seconds: float, every_ms: int, big: int) -> tuple[list[float], list[t
     from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.core.catalog.records import Catalog
     from imagine_calc.core.estimates.estimate import GenerationItem, PricedEstimate, UpscaleItem
-    from imagine_calc.core.pricing.quotes import GenerationRequest
+    from imagine_calc.core.pricing.requests import GenerationRequest
     from imagine_calc.gui.main_window import MainWindow
     from imagine_calc.gui.shared.settings_store import SettingsStore
 

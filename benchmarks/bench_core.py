@@ -19,7 +19,8 @@ from PIL import Image
 
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.images.image_size import read_size
-from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.core.pricing.quotes import quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import quote_upscale
 
 

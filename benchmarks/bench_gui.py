@@ -141,7 +141,7 @@ def settings_to_paint(samples: int = 400) -> tuple[list[float], list[tuple[int, 
 
     generate_view.quote_generation = counted  # type: ignore[assignment]
     counts: list[tuple[int, int]] = []
-    from imagine_calc.core.pricing.quotes import GenerationRequest
+    from imagine_calc.core.pricing.requests import GenerationRequest
     from imagine_calc.gui.main_window import MainWindow
     from imagine_calc.gui.shared.garbage import MainThreadCollector
     from imagine_calc.gui.shared.settings_store import SettingsStore

@@ -1,5 +1,5 @@
 """The CSV export in real spreadsheet programs: every payload of
-tests/core/estimates/spreadsheet_payloads.py exported as File > Export estimate writes it, then
+tests/core/text/spreadsheet_payloads.py exported as File > Export estimate writes it, then
 opened by LibreOffice Calc (read with `,` and with `;` as the separator, formulas evaluated)
 and by Gnumeric (which guesses the separator), both without a display. Prints what each cell
 shows and marks any cell that ran (it shows 42, a link or a formula's error) or that a
@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from imagine_calc.core.catalog.loader import bundled_files, load_override
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
-from imagine_calc.core.estimates.estimate_export import export_bytes
-from imagine_calc.core.pricing.quotes import GenerationRequest
-from tests.core.estimates.spreadsheet_payloads import HOSTILE_MODEL_NAME, HOSTILE_UNKNOWN_REASON, PAYLOADS
+from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.text.exports import export_bytes
+from tests.core.text.spreadsheet_payloads import HOSTILE_MODEL_NAME, HOSTILE_UNKNOWN_REASON, PAYLOADS
 
 COLUMNS = 9  # label, what, count, credits_per_run, credits, complete, state, basis, unknown
 #: The line of the model whose name and unknown reason are payloads.

@@ -21,7 +21,8 @@ from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.images.image_size import SizeError, read_size
 from imagine_calc.core.paths import override_path
 from imagine_calc.core.pricing.choices import fit_request
-from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.core.pricing.quotes import quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import quote_upscale
 
 if TYPE_CHECKING:

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     from imagine_calc.core.estimates.estimate import price_estimate
-    from imagine_calc.core.estimates.estimate_export import to_json, to_text
-    from imagine_calc.core.estimates.estimate_file import EstimateFileError, price_changes, read_estimate
+    from imagine_calc.core.estimates.estimate_file import EstimateFileError, read_estimate
+    from imagine_calc.core.text.estimates import repriced_words
+    from imagine_calc.core.text.exports import to_json, to_text
 
     kind = _export_kind(args) if args.export is not None else None
     catalog = loaded.catalog
@@ -30,7 +31,7 @@ def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         say(f"imagine-calc: {exc}", err=True)
         return 1
     priced = price_estimate(catalog, saved.estimate)
-    changes = price_changes(saved, priced, catalog)
+    changes = repriced_words(saved, priced, catalog)
     plan, rate = _budget(args, priced)
     if kind is not None:
         if not _export(args.export, kind, priced, loaded, plan, rate):
@@ -51,7 +52,7 @@ def _export_kind(args: argparse.Namespace) -> str:
     """The export OUT's suffix asks for; a usage error (before any work) if none, or if OUT is
     the estimate itself (a report written over it would lose the estimate)."""
     from imagine_calc.cli.parser import UsageError
-    from imagine_calc.core.estimates.estimate_export import KINDS, kind_of
+    from imagine_calc.core.text.exports import KINDS, kind_of
 
     path: Path = args.export
     if os.path.exists(path) and os.path.exists(args.file) and os.path.samefile(path, args.file):
@@ -74,7 +75,7 @@ def _export(
 ) -> bool:
     """Write the export atomically (all of it or, after a crash, the previous file), as the
     window does; a path that cannot be written is said in one line."""
-    from imagine_calc.core.estimates.estimate_export import export_bytes
+    from imagine_calc.core.text.exports import export_bytes
     from imagine_calc.core.text.plurals import plural
     from imagine_calc.core.writes import write_atomic
 

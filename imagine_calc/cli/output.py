@@ -19,7 +19,6 @@ from imagine_calc.core.outside_text import json_text, printable
 
 if TYPE_CHECKING:
     from imagine_calc.core.catalog.records import Catalog, Model, Observation
-    from imagine_calc.core.pricing.quotes import Quote
 
 
 def say(text: str = "", *, err: bool = False) -> None:
@@ -102,27 +101,4 @@ def observation_json(o: Observation) -> dict[str, Any]:
         "prompt_enhancer": o.prompt_enhancer,
         "credits": json_number(o.credits),
         "date": o.date.isoformat(),
-    }
-
-
-def quote_json(quote: Quote) -> dict[str, Any]:
-    return {
-        "total_credits": json_number(quote.total),
-        "known_credits": json_number(quote.known_total),
-        "complete": quote.complete,
-        "estimated": quote.estimated,
-        "state": quote.state.value,
-        "basis": quote.basis,
-        "lines": [
-            {
-                "label": line.label,
-                "credits": json_number(line.credits),
-                "detail": line.detail,
-                "basis": line.basis.value,
-                "lower_bound": line.lower_bound,
-            }
-            for line in quote.lines
-        ],
-        "unknown": list(quote.unknown_reasons),
-        "caveats": list(quote.caveats),
     }

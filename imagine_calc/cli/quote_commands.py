@@ -5,28 +5,31 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from imagine_calc.cli.output import model_json, print_json, quote_json, say
+from imagine_calc.cli.output import model_json, print_json, say
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.images.image_files import ScanTally, iter_candidates, size_candidate
 from imagine_calc.core.images.image_size import ImageSize, SizeError
 from imagine_calc.core.numbers import json_number
-from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, quote_generation
+from imagine_calc.core.pricing.quotes import Quote, quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import (
     check_upscale,
+    is_small_estimate,
     megapixels,
     output_size,
     quote_upscale,
     quote_upscale_batch,
 )
 from imagine_calc.core.text import quotes
-from imagine_calc.core.text.catalog import price_summary
+from imagine_calc.core.text import upscale as upscale_text
+from imagine_calc.core.text.breakdown import breakdown, quote_record
+from imagine_calc.core.text.catalog import PRO_INFERRED, price_summary
 from imagine_calc.core.text.sizes import megapixels as megapixels_text
-from imagine_calc.core.text.sizes import pixels, upscale_words
+from imagine_calc.core.text.sizes import pixels
 
 #: Said under a quote that rests on Topaz's per-megapixel formula for a small image.
-NO_MINIMUM = "ImagineArt publishes no rounding and no minimum charge: a small image may cost more."
 
 
 def find_model(catalog: Catalog, text: str) -> Model:
@@ -64,7 +67,7 @@ def cmd_models(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         "(base): the page's one base price, the 1K price; higher resolutions cost at least that, and "
         "the page says larger output dimensions cost more."
     )
-    say('Max ?: the page says "See tooltip". Pro*: needs a subscription, inferred from the name.')
+    say(f'Max ?: the page says "See tooltip". Pro*: needs a subscription, {PRO_INFERRED}.')
     say(f"Catalog {catalog.version}, prices as of {catalog.as_of}. Aspect ratios: models --json.")
     return 0
 
@@ -83,15 +86,16 @@ def cmd_quote(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
                 "aspect_ratio": req.aspect_ratio,
                 "images": req.images,
                 "prompt_enhancer": req.prompt_enhancer,
-                **quote_json(quote),
+                **quote_record(quote),
             }
         )
         return 0
-    for line in quote.lines:
-        say(f"  {line.label}: {quotes.line_amount(line)}  ({line.detail})")
+    said = breakdown(quote)
+    for row in said.rows:
+        say(f"  {row.label}: {row.amount}  ({row.detail})")
     say(f"Total: {quotes.long(quote)}")
-    for reason in (*quote.unknown_reasons, *quote.caveats):
-        say(f"  note: {reason}")
+    for note in (*said.not_known, *said.notes):
+        say(f"  note: {note}")
     return 0
 
 
@@ -128,11 +132,8 @@ def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
                 "failed": failed,
                 "skipped": tally.counts(),
                 "total_credits": json_number(total.known_total) if complete else None,
-                "known_credits": json_number(total.known_total),
                 "complete": complete,
-                "state": total.state.value,
-                "text": quotes.long(total),
-                "caveats": list(total.caveats),
+                "total": quote_record(total),
                 "size_limit_stated": engine.max_input_megapixels is not None,
             }
         )
@@ -145,17 +146,13 @@ def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
                     f"{row['path']}: {pixels(row['width'], row['height'])} ({row['megapixels_text']})"
                     f" -> {pixels(row['output_width'], row['output_height'])}: {row['text']}"
                 )
-        what = f"{len(found)} image{'s' if len(found) != 1 else ''}"
-        say(
-            f"Total for {what} with {upscale_words(engine.name, args.scale)}: {quotes.long(total)}"
-            + (f"; {failed} file{'s' if failed != 1 else ''} could not be quoted" if failed else "")
-        )
+        say(upscale_text.command_line_total(engine.name, args.scale, total, len(found), failed))
         if tally.counts():
-            say(f"  skipped in folders: {tally.words()}")
-        for caveat in total.caveats:
-            say(f"  note: {caveat}")
-        if any(q.known_total < 1 and q.estimated for q in found):
-            say(f"  note: {NO_MINIMUM}")
+            say(f"  skipped in folders: {upscale_text.skipped_words(tally.counts())}")
+        for note in breakdown(total).notes:
+            say(f"  note: {note}")
+        if any(is_small_estimate(q) for q in found):
+            say(f"  note: {upscale_text.NO_MINIMUM}")
     if not results:
         say(f"imagine-calc: no images found in {', '.join(args.files)}: nothing to quote", err=True)
         return 1
@@ -181,9 +178,4 @@ def _upscale_row(
     except QuoteError as exc:
         return {**row, "error": str(exc)}
     found.append(quote)
-    return {
-        **row,
-        "credits": json_number(quote.known_total),
-        "state": quote.state.value,
-        "text": quotes.long(quote),
-    }
+    return {**row, **quote_record(quote)}

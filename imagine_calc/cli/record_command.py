@@ -14,9 +14,11 @@ from imagine_calc.core.catalog.records import Observation
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.limits import LimitError
 from imagine_calc.core.numbers import number
-from imagine_calc.core.pricing.observations import disagreement, parse_observed, settings_text
-from imagine_calc.core.pricing.quotes import GenerationRequest, check_generation, quote_generation
-from imagine_calc.core.text.catalog import settings_words
+from imagine_calc.core.pricing.observations import disagreement, parse_observed
+from imagine_calc.core.pricing.quotes import check_generation, quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.text.catalog import recorded_settings, settings_words
+from imagine_calc.core.text.findings import caveat_words
 
 
 def cmd_record(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
@@ -54,11 +56,11 @@ def cmd_record(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         return 1
     quote = quote_generation(written.catalog, req)
     say(
-        f"Recorded {number(credits)} credits for {settings_text(seen, catalog)}, "
+        f"Recorded {number(credits)} credits for {recorded_settings(seen, catalog)}, "
         f"observed {seen.date.isoformat()}, in {path}"
     )
     for note in quote.caveats:
-        say(f"  note: {note}")
+        say(f"  note: {caveat_words(note)}")
     say(written.backup_sentence())
     return 0
 
@@ -84,7 +86,7 @@ def _remove(args: argparse.Namespace, loaded: LoadedCatalog, req: GenerationRequ
         return 1
     written, gone = override_file.remove_recordings(loaded.override_path, keep, catalog)
     for o in gone:
-        say(f"Removed: {settings_text(o, catalog)}: {number(o.credits)} ({o.date.isoformat()})")
+        say(f"Removed: {recorded_settings(o, catalog)}: {number(o.credits)} ({o.date.isoformat()})")
     say(written.backup_sentence())
     return 0
 
@@ -100,7 +102,7 @@ def _list(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         say("No recorded prices." + (f" ({loaded.override_error.first})" if loaded.override_error else ""))
         return 0
     for o in found:
-        say(f"{settings_text(o, catalog)}: {number(o.credits)} credits, observed {o.date.isoformat()}")
+        say(f"{recorded_settings(o, catalog)}: {number(o.credits)} credits, observed {o.date.isoformat()}")
         for note in disagreement(catalog.model(o.model_id), o):
             say(f"  note: {note}")
     return 0

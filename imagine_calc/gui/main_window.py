@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.budget import Balances
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.catalog import age
 from imagine_calc.gui.estimate.estimate_host import EstimateHost
 from imagine_calc.gui.generate.generate_tab import DEFAULT_MODEL, GenerateTab

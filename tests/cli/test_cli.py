@@ -104,12 +104,12 @@ def test_upscale_quotes_good_files_and_reports_bad_ones(
     data = json.loads(out)
     assert code == 1
     rows = {Path(r["path"]).name: r for r in data["files"]}
-    assert rows["hd.png"]["credits"] == pytest.approx(41.472)
+    assert rows["hd.png"]["known_credits"] == pytest.approx(41.472)
     assert rows["hd.png"]["output_width"] == 3840 and rows["hd.png"]["output_height"] == 2160
-    assert rows["huge.png"]["megapixels"] == 400 and rows["huge.png"]["credits"] == 8000
+    assert rows["huge.png"]["megapixels"] == 400 and rows["huge.png"]["known_credits"] == 8000
     assert "empty" in rows["empty.jpg"]["error"]
     assert data["total_credits"] is None and data["complete"] is False  # a file was not quoted
-    assert data["known_credits"] == pytest.approx(8041.472)
+    assert data["total"]["known_credits"] == pytest.approx(8041.472)
     code, out, _ = run(capsys, "upscale", str(good), "--engine", "magnific", "--scale", "16")
     assert code == 0 and "1,040 credits" in out
 
@@ -204,7 +204,7 @@ def _saved_estimate(path: Path) -> Path:
     from imagine_calc.core.catalog.loader import load_catalog
     from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, UpscaleItem, price_estimate
     from imagine_calc.core.estimates.estimate_file import dumps
-    from imagine_calc.core.pricing.quotes import GenerationRequest
+    from imagine_calc.core.pricing.requests import GenerationRequest
 
     catalog = load_catalog()
     estimate = Estimate(
@@ -235,15 +235,18 @@ def test_estimate_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     data = json.loads(out)
     assert code == 0
     assert [i["label"] for i in data["items"]] == ["Hero images", "Moodboard", "Winners"]
-    assert data["total"] == {
-        "credits": None,
+    total = data["total"]
+    assert {
+        k: total[k] for k in ("total_credits", "known_credits", "complete", "text", "state", "basis")
+    } == {
+        "total_credits": None,
         "known_credits": 12995,
         "complete": False,
         "text": "at least 12,995 credits",
         "state": "lower_bound",
         "basis": "mixed",
-        "unknown": data["items"][1]["unknown"],
     }
+    assert total["unknown"] == data["items"][1]["unknown"]
 
 
 def test_estimate_lists_price_changes_since_saving(
@@ -420,7 +423,7 @@ def test_upscale_says_once_what_is_inferred_and_that_no_size_limit_is_stated(
     _, out, _ = run(capsys, "upscale", str(scan), "--engine", "magnific", "--scale", "16", "--json")
     data = json.loads(out)
     assert data["size_limit_stated"] is False
-    assert any("This output is 320000 × 160000 pixels" in c for c in data["caveats"])
+    assert any("This output is 320000 × 160000 pixels" in c for c in data["total"]["caveats"])
 
 
 def test_a_base_price_is_called_one_wherever_it_is_shown(capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,8 +13,8 @@ import pytest
 
 from imagine_calc.cli import main
 from imagine_calc.core.outside_text import readable
-from tests.core.estimates.test_estimate_export import render
-from tests.core.estimates.test_export_cells import runs
+from tests.core.text.test_export_cells import runs
+from tests.core.text.test_exports import render
 
 LABELS = [
     "\x1b[2J\x1b]0;pwned\x07Hero",

@@ -25,12 +25,13 @@ from imagine_calc.core.catalog.price_update import apply_to, diff
 from imagine_calc.core.catalog.records import TIERS, Catalog
 from imagine_calc.core.errors import CatalogError, QuoteError
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, PricedItem, price_estimate
-from imagine_calc.core.estimates.estimate_export import to_csv, to_json, to_markdown, to_text
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, dumps, loads
 from imagine_calc.core.outside_text import readable
-from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, QuoteState, quote_generation
+from imagine_calc.core.pricing.quotes import Quote, QuoteState, quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.core.text.catalog import price_words
+from imagine_calc.core.text.exports import to_csv, to_json, to_markdown, to_text
 from imagine_calc.core.text.quotes import line_amount, long, short
 from tests.core.fuzz_documents import CATALOG, estimates, expected_price, overrides
 from tests.credits_pages import PAGE, row, with_price

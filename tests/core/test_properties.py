@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from imagine_calc.core.catalog.loader import bundled_files, load_catalog, load_override
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.images.image_size import ImageSize, SizeError, read_size, read_size_bytes
-from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.core.pricing.quotes import quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import quote_upscale
 from tests.images import png_header_only
 

@@ -19,7 +19,7 @@ from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.estimates.estimate import price_estimate
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, loads
 from imagine_calc.core.pricing.generate_view import generate_view
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.estimate.estimate_model import CREDITS, LABEL, EstimateTableModel
 from imagine_calc.gui.generate.model_table import COST, NAME, ModelTableModel
 from imagine_calc.gui.generate.total_panel import TotalPanel

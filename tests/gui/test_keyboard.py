@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.catalog.credits_page import parse_credits_page
 from imagine_calc.core.catalog.price_update import diff
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.generate.record_dialog import RecordDialog
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.prices.update_dialog import PriceUpdateDialog

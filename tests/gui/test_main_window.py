@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.core.pricing.quotes import quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.generate.model_table import COST, NAME
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared import locale_numbers as numbers

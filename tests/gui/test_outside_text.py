@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageB
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.catalog.loader import load_with_override
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.generate.record_dialog import RecordDialog
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared.markup import TOOLTIP_START, RichLabel

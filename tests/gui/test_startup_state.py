@@ -193,7 +193,7 @@ def test_saved_settings_an_older_catalog_allowed_are_fitted_and_said(
 
 
 def test_a_setting_fitted_while_the_window_runs_is_said_in_the_status_bar(window: MainWindow) -> None:
-    from imagine_calc.core.pricing.quotes import GenerationRequest
+    from imagine_calc.core.pricing.requests import GenerationRequest
 
     window.set_request(GenerationRequest("flux-dev", "4K"))
     assert "Flux Dev goes up to 1K" in window.statusBar().currentMessage()

@@ -15,7 +15,7 @@ from imagine_calc import APP_ID
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
 from imagine_calc.core.estimates.estimate_file import dumps
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from tests.tools import require
 
 ROOT = Path(__file__).resolve().parents[2]

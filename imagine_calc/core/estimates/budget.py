@@ -24,7 +24,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation
+from imagine_calc.core.pricing.quotes import QuoteState, quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 
 if TYPE_CHECKING:
     from imagine_calc.core.catalog.records import Catalog, Model

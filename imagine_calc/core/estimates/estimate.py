@@ -21,17 +21,18 @@ from imagine_calc.core.catalog.records import Basis, Catalog
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.limits import MAX_COUNT, LimitError, check_whole
 from imagine_calc.core.outside_text import readable
-from imagine_calc.core.pricing.quotes import (
-    GenerationRequest,
-    Line,
-    Quote,
-    quote_generation,
-    sum_quotes,
-    times,
+from imagine_calc.core.pricing.findings import (
+    BatchOf,
+    CannotBeQuoted,
+    EngineGone,
+    ImageRefused,
+    ModelGone,
+    UnpriceableLabel,
+    UpscaleLabel,
 )
+from imagine_calc.core.pricing.quotes import Line, Quote, quote_generation, sum_quotes, times
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import quote_upscale, quote_upscale_batch
-from imagine_calc.core.text.catalog import settings_words
-from imagine_calc.core.text.sizes import pixels, upscale_words
 
 
 @dataclass(frozen=True)
@@ -92,26 +93,17 @@ class PricedItem:
     unit: Quote
     #: The whole line: `unit` times `count`.
     quote: Quote
-    #: What the line is, in words: "Nano Banana Pro · 4K · 16:9 · 4 images".
-    description: str
-    #: The model's or engine's name, for subtotals by model.
+    #: The model's or engine's name (its id when the catalog has it no more), for subtotals by
+    #: model; core/text/estimates.py words what the line is from it and the item.
     group: str
     #: True when the line uses a model that needs a subscription.
     needs_subscription: bool = False
     #: True when that need is inferred (from "Pro" in the name), not stated.
     subscription_inferred: bool = False
-    #: The description without the model's or engine's name: "4K · 16:9 · 4 images".
-    settings: str = ""
 
     @property
     def label(self) -> str:
         return self.item.label or self.group
-
-    @property
-    def what(self) -> str:
-        """What the table shows: the settings alone when the label already names the model
-        (the label a line gets by default), so the two columns do not say it twice."""
-        return self.settings if self.settings and self.label == self.group else self.description
 
 
 @dataclass(frozen=True)
@@ -121,10 +113,11 @@ class PricedEstimate:
     total: Quote
 
     def subtotals(self, by: Literal["group", "kind"] = "group") -> list[tuple[str, Quote]]:
-        """Subtotals in order of first appearance, by model/engine name or by kind."""
+        """Subtotals in order of first appearance, by model/engine name or by kind (the item's
+        kind, "generation" or "upscale": core/text words it)."""
         groups: dict[str, list[Quote]] = {}
         for p in self.items:
-            key = p.group if by == "group" else ("Generation" if p.item.kind == "generation" else "Upscale")
+            key = p.group if by == "group" else p.item.kind
             groups.setdefault(key, []).append(p.quote)
         return [(key, sum_quotes(quotes)) for key, quotes in groups.items()]
 
@@ -132,9 +125,9 @@ class PricedEstimate:
         return sum((p.quote.known_total for p in self.items if p.needs_subscription), Decimal(0))
 
 
-def unpriceable(reason: str) -> Quote:
+def unpriceable(reason: CannotBeQuoted | ModelGone | EngineGone | ImageRefused) -> Quote:
     return Quote(
-        (Line("cannot be quoted", None, reason, Basis.UNKNOWN),),
+        (Line(UnpriceableLabel(), None, reason, Basis.UNKNOWN),),
         Decimal(0),
         (reason,),
         (),
@@ -173,38 +166,34 @@ def _price_generation(catalog: Catalog, item: GenerationItem) -> PricedItem:
     model = catalog.find_model(req.model_id)
     group = model.name if model else req.model_id
     if model is None:
-        unit = unpriceable(f"the prices in use have no model '{req.model_id}'")
+        unit = unpriceable(ModelGone(req.model_id))
     else:
         try:
             unit = quote_generation(catalog, replace(req, model_id=model.id))
         except QuoteError as exc:
-            unit = unpriceable(str(exc))
+            unit = unpriceable(CannotBeQuoted(str(exc)))
     return PricedItem(
         item,
         unit,
         times(unit, item.count),
-        settings_words(group, req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer),
         group,
         needs_subscription=bool(model and model.requires_subscription),
         subscription_inferred=bool(model and "requires_subscription" in model.inferred),
-        settings=settings_words("", req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer),
     )
 
 
 def _price_upscale(catalog: Catalog, item: UpscaleItem) -> PricedItem:
     engine = catalog.find_engine(item.engine_id)
     group = engine.name if engine else item.engine_id
-    description = _upscale_description(group, item)
-    settings = description.removeprefix(f"{group} ")  # "4× · 1024 × 1024"
     if engine is not None and len(item.sizes) > 1:
         try:  # the whole batch in one multiplication; quoted image by image only to say which fails
             unit = quote_upscale_batch(catalog, engine.id, item.scale, item.sizes)
-            return PricedItem(item, unit, times(unit, item.count), description, group, settings=settings)
+            return PricedItem(item, unit, times(unit, item.count), group)
         except QuoteError:
             pass
     quotes: list[Quote] = []
     if engine is None:
-        quotes.append(unpriceable(f"the prices in use have no upscale engine '{item.engine_id}'"))
+        quotes.append(unpriceable(EngineGone(item.engine_id)))
     by_size: dict[tuple[int, int], Quote] = {}  # a batch of camera shots repeats a few sizes
     for width, height in item.sizes if engine is not None else ():
         quote = by_size.get((width, height))
@@ -213,35 +202,22 @@ def _price_upscale(catalog: Catalog, item: UpscaleItem) -> PricedItem:
                 assert engine is not None
                 quote = quote_upscale(catalog, engine.id, item.scale, width, height)
             except QuoteError as exc:
-                quote = unpriceable(f"{upscale_words(group, item.scale)}, {pixels(width, height)}: {exc}")
+                quote = unpriceable(ImageRefused(group, item.scale, width, height, str(exc)))
             by_size[(width, height)] = quote
         quotes.append(quote)
     lines = [line for q in quotes for line in q.lines]
     unit = sum_quotes(quotes, lines if len(lines) <= 1 else [_batch_line(group, item, quotes)])
-    return PricedItem(item, unit, times(unit, item.count), description, group, settings=settings)
+    return PricedItem(item, unit, times(unit, item.count), group)
 
 
 def _batch_line(group: str, item: UpscaleItem, quotes: list[Quote]) -> Line:
     total = sum_quotes(quotes)
     return Line(
-        upscale_words(group, item.scale),
+        UpscaleLabel(group, item.scale),
         total.known_total if total.complete else None,
-        f"{len(item.sizes)} images",
+        BatchOf(len(item.sizes)),
         Basis.INFERRED if total.estimated else Basis.STATED,
     )
-
-
-def _upscale_description(group: str, item: UpscaleItem) -> str:
-    n = len(item.sizes)
-    if n == 1:
-        (w, h) = item.sizes[0]
-        what = pixels(w, h)
-    elif len(set(item.sizes)) == 1:
-        (w, h) = item.sizes[0]
-        what = f"{n} images of {pixels(w, h)}"
-    else:
-        what = f"{n} images"
-    return f"{upscale_words(group, item.scale)} · {what}"
 
 
 def count_error(count: object) -> str | None:

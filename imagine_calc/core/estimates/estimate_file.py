@@ -51,9 +51,9 @@ from imagine_calc.core.limits import (
     MAX_SIZES_PER_LINE,
     check_whole,
 )
-from imagine_calc.core.numbers import number, plain_decimal, whole
+from imagine_calc.core.numbers import plain_decimal, whole
 from imagine_calc.core.outside_text import readable
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 
 FORMAT = "imagine-calc-estimate"
 FORMAT_VERSION = 1
@@ -284,36 +284,23 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def price_changes(saved: SavedEstimate, priced: PricedEstimate, catalog: Catalog) -> list[str]:
-    """What re-pricing with the catalog in use changed, one line per changed item: a new figure
-    ("384 credits → 400 credits"), or the same figure known more or less certainly, said as such."""
-    changes: list[str] = []
+@dataclass(frozen=True)
+class PriceChange:
+    """A line whose price re-pricing changed: its figure, or how surely it is known."""
+
+    label: str
+    before: SavedPrice
+    after: SavedPrice
+
+
+def price_changes(saved: SavedEstimate, priced: PricedEstimate) -> list[PriceChange]:
+    """What re-pricing with the catalog in use changed, one per changed item (core/text words
+    them: a new figure, or the same figure known more or less surely)."""
+    changes: list[PriceChange] = []
     for old, now in zip(saved.prices, priced.items, strict=True):
         if old is None:
             continue
-        new = now.quote
-        if old.credits == new.known_total and old.complete == new.complete:
-            continue
-        before, after = _price_text(old.credits, old.complete), _price_text(new.known_total, new.complete)
-        if old.credits != new.known_total:
-            changes.append(f"{now.label}: {before} → {after}")
-        elif old.complete:
-            changes.append(f"{now.label}: still {before}, now known only as the least it costs ({after})")
-        else:
-            changes.append(f"{now.label}: {before} is now known exactly ({after})")
-    if changes and saved.catalog_version != catalog.version:
-        when = f" of {saved.catalog_as_of.isoformat()}" if saved.catalog_as_of else ""
-        changes.insert(
-            0,
-            f"Saved with prices {saved.catalog_version}{when}; re-priced with {catalog.version} "
-            f"of {catalog.as_of.isoformat()}.",
-        )
+        new = SavedPrice(now.quote.known_total, now.quote.complete)
+        if new != old:
+            changes.append(PriceChange(now.label, old, new))
     return changes
-
-
-def _price_text(credits: Decimal, complete: bool) -> str:
-    if complete:
-        return f"{number(credits)} credits"
-    if credits == 0:
-        return "unknown"
-    return f"at least {number(credits)} credits"

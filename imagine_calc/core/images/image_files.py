@@ -121,12 +121,8 @@ def _walk(folder: str, should_stop: Callable[[], bool]) -> Iterator[Candidate | 
 
 
 #: How a skipped file is counted, by its SizeError kind.
-_SKIPPED_WORDS = {
-    "svg": "SVG drawing",
-    "pdf": "PDF document",
-    "psd": "Photoshop file",
-    "raw": "camera RAW file",
-}
+#: Kinds of file a folder scan passes over and counts, not as errors (core/text/upscale names them).
+SKIPPED_KINDS = frozenset({"svg", "pdf", "psd", "raw"})
 
 
 @dataclass
@@ -141,14 +137,6 @@ class ScanTally:
     def counts(self) -> dict[str, int]:
         return dict(self.skipped)
 
-    def words(self) -> str:
-        """ "2 SVG drawings, 1 PDF document and 14 other files" """
-        parts = [
-            f"{n} {_SKIPPED_WORDS.get(kind, 'other file')}{'s' if n != 1 else ''}"
-            for kind, n in sorted(self.skipped.items(), key=lambda kv: kv[0] == "other")
-        ]
-        return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] if parts else ""
-
 
 def size_candidate(candidate: Candidate, tally: ScanTally | None = None) -> ImageSize | SizeError | None:
     """The size, or an error to show; None for a file found inside a folder that is no image
@@ -157,7 +145,7 @@ def size_candidate(candidate: Candidate, tally: ScanTally | None = None) -> Imag
     if isinstance(result, ImageSize) or candidate.explicit:
         return result
     looks_like_image = os.path.splitext(candidate.path)[1].lower() in IMAGE_SUFFIXES
-    if result.kind in _SKIPPED_WORDS:
+    if result.kind in SKIPPED_KINDS:
         skipped = result.kind
     elif result.kind in ("not-an-image", "folder", "empty") and not looks_like_image:
         skipped = "other"

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from imagine_calc.core.catalog.records import TIERS, Catalog, Model
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.pricing.choices import availability, fit_request, tier_refusal
-from imagine_calc.core.pricing.quotes import GenerationRequest, Quote, quote_generation
+from imagine_calc.core.pricing.findings import Fitted, NotAvailable, Refused
+from imagine_calc.core.pricing.quotes import Quote, quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class ModelCell:
 
     model: Model
     quote: Quote | None
-    why_not: str = ""
+    why_not: NotAvailable | None = None
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class Choice:
 
     value: str
     quote: Quote | None
-    reason: str = ""
+    reason: NotAvailable | None = None
 
     @property
     def offered(self) -> bool:
@@ -42,8 +44,8 @@ class Choice:
 @dataclass(frozen=True)
 class GenerateView:
     request: GenerationRequest
-    #: A sentence per setting that had to change for this model ("using 2K").
-    notices: tuple[str, ...]
+    #: Each setting that had to change for this model, and what is used instead.
+    notices: tuple[Fitted, ...]
     quote: Quote
     #: The model's quote with every option on: the room its breakdown may need.
     fullest: Quote
@@ -64,14 +66,14 @@ def generate_view(catalog: Catalog, request: GenerationRequest) -> GenerateView:
     """The view of `request`, fitted to its model first (a model without the current
     resolution or ratio falls back, and says so in `notices`)."""
     req, notices = fit_request(catalog, request)
-    quotes: dict[GenerationRequest, Quote | str] = {}
+    quotes: dict[GenerationRequest, Quote | Refused] = {}
 
-    def priced(r: GenerationRequest) -> Quote | str:
+    def priced(r: GenerationRequest) -> Quote | Refused:
         if r not in quotes:
             try:
                 quotes[r] = quote_generation(catalog, r)
             except QuoteError as exc:
-                quotes[r] = str(exc)
+                quotes[r] = Refused(str(exc))
         return quotes[r]
 
     quote = _sure(priced(req))
@@ -89,7 +91,7 @@ def generate_view(catalog: Catalog, request: GenerationRequest) -> GenerateView:
     cells = []
     for other in catalog.models:
         why = availability(other, r, a)
-        if why:
+        if why is not None:
             cells.append(ModelCell(other, None, why))
             continue
         result = priced(GenerationRequest(other.id, r, a, n, e))
@@ -102,17 +104,17 @@ def generate_view(catalog: Catalog, request: GenerationRequest) -> GenerateView:
 
 
 def _choice(
-    model: Model, tier: str, req: GenerationRequest, priced: Callable[[GenerationRequest], Quote | str]
+    model: Model, tier: str, req: GenerationRequest, priced: Callable[[GenerationRequest], Quote | Refused]
 ) -> Choice:
     why = tier_refusal(model, tier)
-    if why:
+    if why is not None:
         return Choice(tier, None, why)
     result = priced(req)
-    return Choice(tier, result, "") if isinstance(result, Quote) else Choice(tier, None, result)
+    return Choice(tier, result) if isinstance(result, Quote) else Choice(tier, None, result)
 
 
-def _sure(result: Quote | str) -> Quote:
+def _sure(result: Quote | Refused) -> Quote:
     """A quote of settings fitted to the model: anything else is a bug, not a user error."""
-    if isinstance(result, str):
-        raise QuoteError(result)
+    if isinstance(result, Refused):
+        raise QuoteError(result.why)
     return result

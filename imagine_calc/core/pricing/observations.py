@@ -16,16 +16,11 @@ made at the requested ratio is preferred.
 from __future__ import annotations
 
 from decimal import Context, Decimal, Inexact
-from typing import TYPE_CHECKING
 
-from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model, Observation
+from imagine_calc.core.catalog.records import Basis, Catalog, Model, Observation
 from imagine_calc.core.limits import LimitError, parse_credits, shown
-from imagine_calc.core.numbers import number
-from imagine_calc.core.text.catalog import settings_words
-from imagine_calc.core.text.plurals import plural
-
-if TYPE_CHECKING:
-    from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.findings import PageSays, RecordingDisagrees
+from imagine_calc.core.pricing.requests import GenerationRequest
 
 
 def parse_observed(text: str, what: str = "credits") -> Decimal:
@@ -97,42 +92,9 @@ def enhancer_pair(catalog: Catalog, req: GenerationRequest) -> tuple[Observation
     return max(pairs, key=lambda p: (p[0].model_id == req.model_id, p[0].date, pairs.index(p)))
 
 
-def settings_text(o: Observation, catalog: Catalog | None = None, *, with_model: bool = True) -> str:
-    """ "Nano Banana 2 · 2K · 16:9 · 1 image · prompt enhancer" """
-    model = catalog.find_model(o.model_id) if catalog is not None else None
-    name = (model.name if model is not None else o.model_id) if with_model else ""
-    return settings_words(name, o.resolution, o.aspect_ratio, o.images, o.prompt_enhancer)
-
-
-def _ratio(o: Observation) -> str:
-    return f" at {o.aspect_ratio} aspect ratio" if o.aspect_ratio else ""
-
-
-def seen_text(o: Observation) -> str:
-    """ "observed by you on 2026-12-02 at 3:2 aspect ratio" """
-    return f"observed by you on {o.date.isoformat()}{_ratio(o)}"
-
-
-def derived_text(o: Observation) -> str:
-    """ "worked out from your recording of 30 for 4 images on 2026-12-02 at 3:2 aspect ratio" """
-    return (
-        f"worked out from your recording of {number(o.credits)} for {plural(o.images, 'image')} "
-        f"on {o.date.isoformat()}{_ratio(o)}"
-    )
-
-
-def pair_text(on: Observation, off: Observation, catalog: Catalog) -> str:
-    """ "51 - 49, worked out from your recordings on 2026-11-27 for Nano Banana 2 · 1K · 1 image
-    with and without it" """
-    return (
-        f"{number(on.credits)} - {number(off.credits)}, worked out from your recordings on "
-        f"{on.date.isoformat()} for {settings_text(off, catalog)} with and without it"
-    )
-
-
-def disagreement(model: Model, o: Observation) -> list[str]:
-    """A sentence when a recording without the enhancer contradicts the page's figure: stated
-    (or the base price at 1K) but different, or below the base price it cannot go under."""
+def disagreement(model: Model, o: Observation) -> list[RecordingDisagrees]:
+    """When a recording without the enhancer contradicts the page's figure: stated (or the
+    base price at 1K) but different, or below the base price it cannot go under."""
     page = model.tier_prices.get(o.resolution)
     if o.prompt_enhancer or page is None:
         return []
@@ -142,15 +104,13 @@ def disagreement(model: Model, o: Observation) -> list[str]:
     if model.lower_bound_at(o.resolution):
         if price >= page:
             return []
-        page_says = f"a base price of {page}, which {o.resolution} costs more than"
+        says = PageSays.BASE_BELOW
     elif price == page:
         return []
     elif model.basis_at(o.resolution) is Basis.BASE:
-        page_says = f"{page} as its base price (the {BASE_TIER} price)"
+        says = PageSays.BASE
     else:
-        page_says = f"{page} for {o.resolution}"
-    source = "ImagineArt's page" if model.origin == "bundled" else "your override"
+        says = PageSays.STATED
     return [
-        f"You recorded {price} credits per image for {model.name} at {o.resolution} on "
-        f"{o.date.isoformat()}; {source} gives {page_says}. Your recording is used."
+        RecordingDisagrees(model.name, price, o.resolution, o.date, page, says, model.origin != "bundled")
     ]

@@ -1,4 +1,8 @@
-"""Quotes: exact Decimal totals with a line-by-line breakdown and honest unknowns."""
+"""Quotes: exact Decimal totals with a line-by-line breakdown and honest unknowns.
+
+A quote holds what was found as data (pricing/findings.py): each line's label and how its
+figure was found, why a part is unknown, what is worth knowing. core/text words them.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,27 @@ from functools import cached_property
 from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.pricing import observations
+from imagine_calc.core.pricing.findings import (
+    BaseOnlyAbove,
+    BasePriceReach,
+    Caveat,
+    Detail,
+    EnhancerLabel,
+    EnhancerNotPublished,
+    EnhancerPerImageUnknown,
+    GenerationLabel,
+    Label,
+    MaxResolutionUnknown,
+    PriceKind,
+    PriceNotPublished,
+    Recorded,
+    Surcharge,
+    SurchargeUnknown,
+    Times,
+    Unknown,
+    WorkedOutSurcharge,
+)
+from imagine_calc.core.pricing.requests import GenerationRequest
 
 MEGAPIXEL = Decimal(1_000_000)
 
@@ -19,9 +44,9 @@ MEGAPIXEL = Decimal(1_000_000)
 class Line:
     """One part of a quote. `credits` is None when nothing of it is known."""
 
-    label: str
+    label: Label
     credits: Decimal | None
-    detail: str = ""
+    detail: Detail
     basis: Basis = Basis.STATED
     #: True when `credits` is only the least this part costs (a base price above 1K).
     lower_bound: bool = False
@@ -51,10 +76,10 @@ class Quote:
     lines: tuple[Line, ...]
     #: Sum of the known parts; the whole total when `complete`.
     known_total: Decimal
-    #: Why each unknown part is unknown (or only a lower bound), in catalog words.
-    unknown_reasons: tuple[str, ...] = ()
+    #: Why each unknown part is unknown (or only a lower bound).
+    unknown_reasons: tuple[Unknown, ...] = ()
     #: Things worth knowing that do not change the figure (a max resolution nobody states).
-    caveats: tuple[str, ...] = ()
+    caveats: tuple[Caveat, ...] = ()
     #: The basis of every figure the total rests on.
     bases: frozenset[Basis] = frozenset()
 
@@ -93,7 +118,9 @@ class Quote:
         return next(iter(self.bases)).value if len(self.bases) == 1 else "mixed"
 
 
-def make_quote(lines: Sequence[Line], unknown: Sequence[str] = (), caveats: Sequence[str] = ()) -> Quote:
+def make_quote(
+    lines: Sequence[Line], unknown: Sequence[Unknown] = (), caveats: Sequence[Caveat] = ()
+) -> Quote:
     known = sum((line.credits for line in lines if line.credits is not None), Decimal(0))
     return Quote(tuple(lines), known, tuple(unknown), tuple(caveats), frozenset(line.basis for line in lines))
 
@@ -101,8 +128,8 @@ def make_quote(lines: Sequence[Line], unknown: Sequence[str] = (), caveats: Sequ
 def sum_quotes(quotes: Iterable[Quote], lines: Sequence[Line] = ()) -> Quote:
     """Known parts added exactly; every unknown reason and caveat kept once, in order."""
     known = Decimal(0)
-    unknown: dict[str, None] = {}
-    caveats: dict[str, None] = {}
+    unknown: dict[Unknown, None] = {}
+    caveats: dict[Caveat, None] = {}
     bases: set[Basis] = set()
     for q in quotes:
         known += q.known_total
@@ -114,23 +141,6 @@ def sum_quotes(quotes: Iterable[Quote], lines: Sequence[Line] = ()) -> Quote:
 
 def times(quote: Quote, count: int) -> Quote:
     return replace(quote, known_total=quote.known_total * count)
-
-
-@dataclass(frozen=True)
-class GenerationRequest:
-    """The settings of one generation, as the window and the CLI collect them."""
-
-    model_id: str
-    resolution: str = "1K"
-    aspect_ratio: str | None = None
-    images: int = 1
-    prompt_enhancer: bool = False
-
-
-#: ImagineArt's page, under "Image size and aspect ratio", on a base price's reach.
-BASE_PRICE_CAVEAT = (
-    "A base price is ImagineArt's price at 1K; its page says larger output dimensions cost more."
-)
 
 
 def _check_images(catalog: Catalog, images: int) -> None:
@@ -171,78 +181,65 @@ def quote_generation(catalog: Catalog, req: GenerationRequest) -> Quote:
     price, which above 1K is only the least it costs.
     """
     model = check_generation(catalog, req)
-    label = f"{model.name}, {req.resolution}" + (f", {req.aspect_ratio}" if req.aspect_ratio else "")
-    caveats: list[str] = []
+    caveats: list[Caveat] = []
     offered_seen = any(o.resolution == req.resolution for o in catalog.observations_of(model.id))
     if model.max_resolution is None and req.resolution != BASE_TIER and not offered_seen:
-        caveats.append(f"{model.name}'s max resolution is unknown: check that {req.resolution} is offered.")
+        caveats.append(MaxResolutionUnknown(model.name, req.resolution))
     seen = observations.recorded_total(catalog, req)
     if seen is not None:
-        if req.prompt_enhancer:
-            label += ", prompt enhancer"
+        label = GenerationLabel(model.name, req.resolution, req.aspect_ratio, req.prompt_enhancer)
         caveats += observations.disagreement(model, seen)
-        return make_quote(
-            [Line(label, seen.credits, observations.seen_text(seen), Basis.OBSERVED)], (), caveats
-        )
-    unknown: list[str] = []
-    lines = [_image_line(catalog, model, req, label, unknown, caveats)]
+        return make_quote([Line(label, seen.credits, Recorded(seen), Basis.OBSERVED)], (), caveats)
+    unknown: list[Unknown] = []
+    lines = [_image_line(catalog, model, req, unknown, caveats)]
     if req.prompt_enhancer:
         lines.append(_enhancer_line(catalog, req, unknown))
     return make_quote(lines, unknown, caveats)
 
 
 def _image_line(
-    catalog: Catalog, model: Model, req: GenerationRequest, label: str, unknown: list[str], caveats: list[str]
+    catalog: Catalog, model: Model, req: GenerationRequest, unknown: list[Unknown], caveats: list[Caveat]
 ) -> Line:
     n = req.images
+    label = GenerationLabel(model.name, req.resolution, req.aspect_ratio)
     seen = observations.per_image(catalog, req)
     if seen is not None:
         observed, obs = seen
         caveats += observations.disagreement(model, obs)
         if obs.images == n:  # the recording itself, as it was made
-            return Line(
-                label, obs.credits, f"{n} × {observed}, {observations.seen_text(obs)}", Basis.OBSERVED
-            )
-        detail = f"{n} × {observed}, {observations.derived_text(obs)}"
-        return Line(label, observed * n, detail, Basis.INFERRED)
+            return Line(label, obs.credits, Recorded(obs, n, observed), Basis.OBSERVED)
+        return Line(label, observed * n, Recorded(obs, n, observed, derived=True), Basis.INFERRED)
     per_image = model.price_at(req.resolution)
     basis = model.basis_at(req.resolution)
     if per_image is None:
-        unknown.append(f"{model.name}: {model.unknown.get('price', 'price unknown')}")
-        return Line(label, None, f"{n} × unknown", basis)
+        unknown.append(PriceNotPublished(model.name, model.unknown.get("price", "")))
+        return Line(label, None, Times(n, None), basis)
     if model.lower_bound_at(req.resolution):
-        unknown.append(
-            f"{model.name} at {req.resolution}: ImagineArt's page gives one base price "
-            f"({per_image} credits, the {BASE_TIER} price) and says higher resolutions cost more; "
-            f"the {req.resolution} price is not published. Record what ImagineArt shows to make it exact."
-        )
-        return Line(
-            label, per_image * n, f"{n} × {per_image} base price, {req.resolution} costs more", basis, True
-        )
+        unknown.append(BaseOnlyAbove(model.name, per_image, req.resolution))
+        detail = Times(n, per_image, PriceKind.BASE_LOWER, req.resolution)
+        return Line(label, per_image * n, detail, basis, True)
     if basis is Basis.BASE:
-        # Exact at 1K as the page gives it, but the page's own caveat goes with it: the same
-        # words for every model, so an estimate of several says it once.
-        caveats.append(BASE_PRICE_CAVEAT)
-        return Line(label, per_image * n, f"{n} × {per_image} base price", basis)
-    return Line(label, per_image * n, f"{n} × {per_image}", basis)
+        # Exact at 1K as the page gives it, but the page's own caveat goes with it.
+        caveats.append(BasePriceReach())
+        return Line(label, per_image * n, Times(n, per_image, PriceKind.BASE), basis)
+    return Line(label, per_image * n, Times(n, per_image), basis)
 
 
-def _enhancer_line(catalog: Catalog, req: GenerationRequest, unknown: list[str]) -> Line:
+def _enhancer_line(catalog: Catalog, req: GenerationRequest, unknown: list[Unknown]) -> Line:
     pe = catalog.prompt_enhancer
+    label = EnhancerLabel(pe.name)
     if pe.surcharge is not None:
-        if pe.applies == "per_image":
-            return Line(pe.name, pe.surcharge * req.images, f"{req.images} × {pe.surcharge}")
-        return Line(pe.name, pe.surcharge, "once per generation")
+        per_image = pe.applies == "per_image"
+        credits = pe.surcharge * req.images if per_image else pe.surcharge
+        return Line(label, credits, Surcharge(req.images, pe.surcharge, per_image))
     pair = observations.enhancer_pair(catalog, req)
     if pair is not None:
         on, off = pair
-        detail = observations.pair_text(on, off, catalog) + "; assumed the same here"
+        model = catalog.find_model(off.model_id)
+        detail = WorkedOutSurcharge(on, off, model.name if model is not None else off.model_id)
         if req.images > 1:
-            unknown.append(
-                f"{pe.name}: your recordings show its surcharge for one image; whether it is charged "
-                f"once per generation or once per image is not known, so {req.images} images may cost more."
-            )
-            return Line(pe.name, on.credits - off.credits, detail, Basis.INFERRED, True)
-        return Line(pe.name, on.credits - off.credits, detail, Basis.INFERRED)
-    unknown.append(f"{pe.name}: {pe.unknown.get('surcharge', 'surcharge unknown')}")
-    return Line(pe.name, None, "surcharge unknown", Basis.UNKNOWN)
+            unknown.append(EnhancerPerImageUnknown(pe.name, req.images))
+            return Line(label, on.credits - off.credits, detail, Basis.INFERRED, True)
+        return Line(label, on.credits - off.credits, detail, Basis.INFERRED)
+    unknown.append(EnhancerNotPublished(pe.name, pe.unknown.get("surcharge", "")))
+    return Line(label, None, SurchargeUnknown(), Basis.UNKNOWN)

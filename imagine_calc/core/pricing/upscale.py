@@ -16,9 +16,16 @@ from imagine_calc.core.catalog.records import Basis, Catalog, UpscaleEngine, Ups
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.limits import MAX_PIXEL_SIDE
 from imagine_calc.core.numbers import whole
+from imagine_calc.core.pricing.findings import (
+    BaseCostUnknown,
+    EngineBaseUnknown,
+    FixedPrice,
+    InferredBaseCost,
+    NoSizeLimitStated,
+    PerMegapixel,
+    UpscaleLabel,
+)
 from imagine_calc.core.pricing.quotes import Line, Quote, make_quote
-from imagine_calc.core.text.sizes import pixels, size_limit_words, upscale_words
-from imagine_calc.core.text.sizes import scale as text_scale
 
 MEGAPIXEL = Decimal(1_000_000)
 
@@ -38,7 +45,7 @@ def check_upscale(catalog: Catalog, engine_id: str, scale: int) -> UpscaleEngine
     except KeyError:
         raise QuoteError(f"no upscale engine '{engine_id}'", [e.id for e in catalog.engines]) from None
     if scale not in engine.scales:
-        raise QuoteError(f"{engine.name} does not offer {scale}×", [text_scale(s) for s in engine.scales])
+        raise QuoteError(f"{engine.name} does not offer {scale}×", [f"{s}×" for s in engine.scales])
     return engine
 
 
@@ -61,17 +68,25 @@ class UpscaleTotal:
         limit = self.engine.max_input_megapixels
         self._limit_area = None if limit is None else limit * MEGAPIXEL
 
-    def refusal(self, width: int, height: int) -> str:
-        """Why an image of width x height cannot be quoted here; "" when it can."""
+    def check(self, width: int, height: int) -> None:
+        """QuoteError saying why an image of width x height cannot be quoted here."""
         if width <= 0 or height <= 0:
-            return f"an image of {pixels(width, height)} pixels has no area"
+            raise QuoteError(f"an image of {width} × {height} pixels has no area")
         if width > MAX_PIXEL_SIDE or height > MAX_PIXEL_SIDE:
-            return (
-                f"an image is at most {whole(MAX_PIXEL_SIDE)} pixels on a side, got {pixels(width, height)}"
+            raise QuoteError(
+                f"an image is at most {whole(MAX_PIXEL_SIDE)} pixels on a side, got {width} × {height}"
             )
         if self._limit_area is not None and width * height > self._limit_area:
             limit, mp = self.engine.max_input_megapixels, megapixels(width, height)
-            return f"{self.engine.name} takes images up to {limit} MP; this one is {mp} MP"
+            raise QuoteError(f"{self.engine.name} takes images up to {limit} MP; this one is {mp} MP")
+
+    def refusal(self, width: int, height: int) -> str:
+        """Why an image of width x height cannot be quoted here (the QuoteError's words); ""
+        when it can."""
+        try:
+            self.check(width, height)
+        except QuoteError as exc:
+            return str(exc)
         return ""
 
     def add(self, width: int, height: int) -> str:
@@ -93,7 +108,7 @@ class UpscaleTotal:
         if self._largest is None:
             return quote
         largest = output_size(*self._largest, self.scale)
-        caveat = size_limit_words(largest, self.named, batch=self.images > 1)
+        caveat = NoSizeLimitStated(largest, self.named, batch=self.images > 1)
         return replace(quote, caveats=(*quote.caveats, caveat))
 
     def may_cost_more(self) -> bool:
@@ -115,27 +130,26 @@ def _priced(engine: UpscaleEngine, scale: int, n: int, area: int) -> Quote:
     """`n` images of `area` pixels in all, upscaled by `scale`."""
     if n == 0:
         return make_quote([])
-    label = upscale_words(engine.name, scale)
+    label = UpscaleLabel(engine.name, scale)
     if engine.pricing == "fixed":
         price = engine.scales[scale]
-        detail = "fixed price, any input size" if n == 1 else f"{n} × {price}, fixed price"
-        return make_quote([Line(label, price * n, detail)])
+        return make_quote([Line(label, price * n, FixedPrice(n, price))])
     base = engine.base_credits_per_megapixel
     if base is None:
-        reason = f"{engine.name}: {engine.unknown.get('base_credits_per_megapixel', '')}"
-        return make_quote([Line(label, None, "base cost unknown", Basis.UNKNOWN)], [reason])
+        why = EngineBaseUnknown(engine.name, engine.unknown.get("base_credits_per_megapixel", ""))
+        return make_quote([Line(label, None, BaseCostUnknown(), Basis.UNKNOWN)], [why])
     factor = engine.scales[scale]
     mp = Decimal(area) / MEGAPIXEL
     inferred = "base_credits_per_megapixel" in engine.inferred
-    detail = f"{base} × {mp} MP × {factor}" if n == 1 else f"{base} × {mp} MP in {n} images × {factor}"
-    line = Line(label, base * mp * factor, detail, Basis.INFERRED if inferred else Basis.STATED)
+    line = Line(
+        label,
+        base * mp * factor,
+        PerMegapixel(base, mp, n, factor),
+        Basis.INFERRED if inferred else Basis.STATED,
+    )
     if not inferred:
         return make_quote([line])
-    caveat = (
-        f"{engine.name}'s base cost of {base} credits per megapixel is inferred "
-        "from ImagineArt's example, not stated."
-    )
-    return make_quote([line], [], [caveat])
+    return make_quote([line], [], [InferredBaseCost(engine.name, base)])
 
 
 def quote_upscale(catalog: Catalog, engine_id: str, scale: int, width: int, height: int) -> Quote:

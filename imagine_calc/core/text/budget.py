@@ -16,6 +16,7 @@ from imagine_calc.core.estimates.budget import Bound, BudgetPlan
 from imagine_calc.core.estimates.money import Rate
 from imagine_calc.core.numbers import PLAIN, NumberStyle, approx, number, significant
 from imagine_calc.core.pricing.quotes import Quote
+from imagine_calc.core.text.catalog import PRO_INFERRED
 from imagine_calc.core.text.plurals import plural
 
 #: ISO 4217 currencies without minor units: amounts in them are whole numbers.
@@ -118,7 +119,7 @@ def _pro_reason(plan: BudgetPlan) -> str:
         return ""
     joined = and_list(list(names))
     what = "a Pro model" if len(names) == 1 else "Pro models"
-    inferred = ", inferred from the name" if plan.pro_inferred else ""
+    inferred = f", {PRO_INFERRED}" if plan.pro_inferred else ""
     return f"{joined} need{'s' if len(names) == 1 else ''} a subscription ({what}{inferred})"
 
 
@@ -129,7 +130,7 @@ def affordable_words(
     if images is None:
         return "unknown for these settings (the price is not known exactly)"
     if images == 0 and needs_subscription and not subscribed:
-        return "none: a Pro model needs a subscription (inferred from the name)"
+        return f"none: a Pro model needs a subscription ({PRO_INFERRED})"
     return f"buys {plural(images, 'image', style)} at these settings"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from imagine_calc.core.catalog.records import BASE_TIER, Model
+from imagine_calc.core.catalog.records import BASE_TIER, Catalog, Model, Observation
 from imagine_calc.core.numbers import PLAIN, NumberStyle, number
 from imagine_calc.core.text.plurals import plural
 
@@ -92,3 +92,19 @@ def saved_settings_words(notice: str) -> str:
 def missing_model_words(model_id: str, used: str) -> str:
     """The saved model is gone from the catalog (an override that added it was removed)."""
     return f"The model you last used ({model_id}) is not in the prices in use: using {used}."
+
+
+def recorded_settings(o: Observation, catalog: Catalog | None = None, *, with_model: bool = True) -> str:
+    """A recording's settings: "Nano Banana 2 · 2K · 16:9 · 1 image · prompt enhancer"."""
+    model = catalog.find_model(o.model_id) if catalog is not None else None
+    name = (model.name if model is not None else o.model_id) if with_model else ""
+    return settings_words(name, o.resolution, o.aspect_ratio, o.images, o.prompt_enhancer)
+
+
+#: Why a model is taken to need a subscription: no source lists ImagineArt's "Pro" models.
+PRO_INFERRED = "inferred from the name"
+
+
+def pro_model_words(inferred: bool) -> str:
+    """ "Pro model: needs a subscription (inferred from the name)", the one way it is said."""
+    return f"Pro model: needs a subscription{f' ({PRO_INFERRED})' if inferred else ''}"

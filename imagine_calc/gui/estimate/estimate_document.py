@@ -25,8 +25,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.estimate import Estimate, PricedEstimate
-from imagine_calc.core.estimates.estimate_file import EstimateFileError, dumps, price_changes, read_estimate
+from imagine_calc.core.estimates.estimate_file import EstimateFileError, dumps, read_estimate
 from imagine_calc.core.files import stamp, utf8
+from imagine_calc.core.text.estimates import repriced_words
 from imagine_calc.core.writes import cannot_write, set_aside, write_atomic
 from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
 from imagine_calc.gui.estimate.working_copies import Claim, claim_new
@@ -147,7 +148,7 @@ class EstimateDocument(QObject):
         else:
             self._timer.stop()
         self.state_changed.emit()
-        return price_changes(saved, self.model.priced_estimate(), self.model.catalog)
+        return repriced_words(saved, self.model.priced_estimate(), self.model.catalog)
 
     def new(self) -> None:
         self.model.load(Estimate())
@@ -243,4 +244,4 @@ class EstimateDocument(QObject):
         else:
             self.model.undo_stack.setClean()
         self.state_changed.emit()
-        return price_changes(saved, self.model.priced_estimate(), self.model.catalog)
+        return repriced_words(saved, self.model.priced_estimate(), self.model.catalog)

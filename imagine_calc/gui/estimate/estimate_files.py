@@ -13,8 +13,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from imagine_calc.core.estimates import estimate_export
 from imagine_calc.core.estimates.estimate_file import SUFFIX
+from imagine_calc.core.text import exports
 from imagine_calc.gui.estimate.estimate_document import write_file
 from imagine_calc.gui.shared import markup
 
@@ -140,10 +140,10 @@ class EstimateFileCommands(QWidget):
     def export_text(self, kind: str) -> str:
         priced, catalog, rate = self.priced(), self.model.catalog, self.budget_box.rate()
         if kind == "csv":
-            return estimate_export.to_csv(priced)
+            return exports.to_csv(priced)
         if kind == "md":
-            return estimate_export.to_markdown(priced, catalog, self.plan, rate)
-        return estimate_export.to_json(priced, catalog, self.plan, rate)
+            return exports.to_markdown(priced, catalog, self.plan, rate)
+        return exports.to_json(priced, catalog, self.plan, rate)
 
     def export_dialog(self, kind: str) -> None:
         filter_, suffix = EXPORTS[kind]
@@ -162,7 +162,7 @@ class EstimateFileCommands(QWidget):
         return True
 
     def copy_text(self) -> None:
-        text = estimate_export.to_text(self.priced(), self.model.catalog, self.plan, self.budget_box.rate())
+        text = exports.to_text(self.priced(), self.model.catalog, self.plan, self.budget_box.rate())
         QGuiApplication.clipboard().setText(text)
         self.message.emit("Estimate copied as text.")
 

@@ -20,10 +20,9 @@ from imagine_calc.core.estimates.estimate import (
     price_item,
     repriced,
 )
-from imagine_calc.core.estimates.estimate_export import HEADER, line_cells
 from imagine_calc.core.limits import MAX_COUNT
-from imagine_calc.core.numbers import whole
-from imagine_calc.core.text import quotes
+from imagine_calc.core.text.estimates import line_tooltip
+from imagine_calc.core.text.exports import HEADER, line_cells
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel
@@ -32,23 +31,6 @@ LABEL, WHAT, COUNT, PER_RUN, CREDITS = range(5)
 #: The exact Decimal behind a credits cell (the display is rounded and localised).
 CreditsRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-
-
-def line_words(p: PricedItem) -> str:
-    """What a line's tooltip says, in plain text."""
-    style = locale_numbers.style()
-    lines = [p.description]
-    for line in p.unit.lines:
-        lines.append(f"{line.label}: {quotes.line_amount(line, style)} ({line.detail})")
-    if p.item.count > 1:
-        lines.append(f"× {whole(p.item.count, style)} = {quotes.long(p.quote, style)}")
-    lines.append(f"Exactly: {quotes.exact(p.quote, style)}")
-    lines += [f"Not known: {r}" for r in p.quote.unknown_reasons]
-    lines += list(p.quote.caveats)
-    if p.needs_subscription:
-        inferred = " (inferred from the name)" if p.subscription_inferred else ""
-        lines.append(f"Pro model: needs a subscription{inferred}.")
-    return "\n".join(lines)
 
 
 class EstimateTableModel(FlatTableModel):
@@ -93,7 +75,7 @@ class EstimateTableModel(FlatTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return {LABEL: p.item.label or p.group, COUNT: p.item.count}.get(col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(line_words(p))
+            return tooltip(line_tooltip(p, locale_numbers.style()))
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= COUNT:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == CreditsRole and col in (PER_RUN, CREDITS):

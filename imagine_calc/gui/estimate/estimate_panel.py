@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.budget import Balances, BudgetPlan, plan_budget
 from imagine_calc.core.estimates.estimate import Item
-from imagine_calc.core.estimates.estimate_export import HEADER
 from imagine_calc.core.text import quotes
+from imagine_calc.core.text.breakdown import breakdown
 from imagine_calc.core.text.budget import budget_lines, cost_words, exact_money
+from imagine_calc.core.text.exports import HEADER
 from imagine_calc.gui.estimate.budget_box import BudgetBox
 from imagine_calc.gui.estimate.estimate_document import EstimateDocument
 from imagine_calc.gui.estimate.estimate_files import EstimateFileCommands
@@ -259,7 +260,8 @@ class EstimatePanel(EstimateFileCommands):
             ),
         )
         self.subtotals.setText(fill("<table cellspacing=0 cellpadding=1>{}</table>", rows) if n > 1 else "")
-        notes = [f"Not known: {r}" for r in priced.total.unknown_reasons] + list(priced.total.caveats)
+        said = breakdown(priced.total, style)
+        notes = [f"Not known: {r}" for r in said.not_known] + list(said.notes)
         self.notes.setText(fill("<small>{}</small>", join("<br>", notes)) if notes else "")
         balances = self.balances()
         self.plan = plan_budget(balances, priced)

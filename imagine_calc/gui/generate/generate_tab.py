@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.catalog import missing_model_words, saved_settings_words
+from imagine_calc.core.text.findings import fitted_words
+from imagine_calc.core.text.settings import notices
 from imagine_calc.gui.generate.model_info import affordable_text, model_html
 from imagine_calc.gui.generate.model_table import COST, MAX_RES, NAME, ModelFilterProxy, ModelTableModel
 from imagine_calc.gui.generate.recordings import Recordings
@@ -97,7 +99,8 @@ class GenerateTab(QSplitter):
             name = self.owner.catalog.model(self.request.model_id).name
             self.start_notices += (missing_model_words(request.model_id, name),)
         if self.view_state is not None:
-            self.start_notices += tuple(saved_settings_words(n) for n in self.view_state.notices)
+            fitted = self.view_state.notices
+            self.start_notices += tuple(saved_settings_words(fitted_words(n)) for n in fitted)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -197,7 +200,7 @@ class GenerateTab(QSplitter):
             self._select(view.request.model_id)
         self._show_detail(self._hovered or view.request.model_id)
         if view.notices:
-            self.notice.emit(" ".join(view.notices))
+            self.notice.emit(notices(view))
         self.cost_changed.emit(view.quote)
 
     def select_model(self, model_id: str) -> None:

@@ -6,10 +6,13 @@ from PySide6.QtCore import QLocale
 
 from imagine_calc.core.catalog.records import Catalog, Model
 from imagine_calc.core.estimates.budget import Balances, images_for
-from imagine_calc.core.pricing.observations import disagreement, settings_text
-from imagine_calc.core.pricing.quotes import GenerationRequest, Quote
+from imagine_calc.core.pricing.findings import NotAvailable
+from imagine_calc.core.pricing.observations import disagreement
+from imagine_calc.core.pricing.quotes import Quote
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.budget import affordable_words
-from imagine_calc.core.text.catalog import price_words
+from imagine_calc.core.text.catalog import price_words, pro_model_words, recorded_settings
+from imagine_calc.core.text.findings import caveat_words, refusal_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, escape, fill, join
 
@@ -21,7 +24,7 @@ def _unknown(model: Model, field: str) -> Html:
 
 def model_html(
     model: Model,
-    current: Quote | str | None = None,
+    current: Quote | NotAvailable | None = None,
     *,
     catalog: Catalog | None = None,
     locale: QLocale | None = None,
@@ -38,13 +41,12 @@ def model_html(
         fill(row, "Max resolution", max_res),
         fill(row, "Aspect ratios", ", ".join(model.aspect_ratios)),
     ]
-    if isinstance(current, str):
-        table.append(fill(row, "Now", fill("<i>not available: {}</i>", current)))
+    if current is not None and not isinstance(current, Quote):
+        table.append(fill(row, "Now", fill("<i>not available: {}</i>", refusal_words(current))))
     elif current is not None:
         table.append(fill(row, "Now", locale_numbers.total(current, loc)))
     if model.requires_subscription:
-        why = " (inferred from the name)" if "requires_subscription" in model.inferred else ""
-        table.append(fill(row, "Plan", f"Pro model: needs a subscription{why}"))
+        table.append(fill(row, "Plan", pro_model_words("requires_subscription" in model.inferred)))
     if affordable is not None:
         table.append(fill(row, "Your balance", affordable))
     parts = [
@@ -91,13 +93,16 @@ def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
         rows.append(
             fill(
                 "{}: <b>{}</b> on {} &nbsp;<a href='{}'>remove</a>",
-                settings_text(o, with_model=False),
+                recorded_settings(o, with_model=False),
                 locale_numbers.credits(o.credits, loc),
                 o.date.isoformat(),
                 f"{REMOVE_RECORDING}{index}",
             )
         )
-        rows += [fill("<small>{}</small>", n) for n in disagreement(model, o)]
+        rows += [
+            fill("<small>{}</small>", caveat_words(n, locale_numbers.style(loc)))
+            for n in disagreement(model, o)
+        ]
     return fill(
         "<p><b>Recorded by you</b> <small>(what ImagineArt's Create button showed; used before "
         "the page's figures)</small><br>{}</p>",

@@ -15,9 +15,11 @@ from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
 from imagine_calc.core.catalog.records import TIERS, Catalog, Model
+from imagine_calc.core.pricing.findings import NotAvailable
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.quotes import Quote, QuoteState
 from imagine_calc.core.text import quotes
+from imagine_calc.core.text.findings import refusal_words
 from imagine_calc.gui.generate.model_info import model_html
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import fill, join, tooltip
@@ -38,7 +40,7 @@ class ModelTableModel(QStandardItemModel):
     def __init__(self, catalog: Catalog, parent: Any = None) -> None:
         super().__init__(parent)
         self._models: tuple[Model, ...] = ()
-        self._shown: list[Quote | str | None] = []
+        self._shown: list[Quote | NotAvailable | None] = []
         self._set_rows(catalog.models)
 
     def _set_rows(self, models: tuple[Model, ...]) -> None:
@@ -75,21 +77,19 @@ class ModelTableModel(QStandardItemModel):
         grey = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         style = locale_numbers.style()
         for row, cell in enumerate(view.models):
-            shown: Quote | str = cell.quote or cell.why_not
+            shown: Quote | NotAvailable | None = cell.quote or cell.why_not
             if shown == self._shown[row]:
                 continue
-            was_available = not isinstance(self._shown[row], str)
+            was_available = isinstance(self._shown[row], Quote | None)
             self._shown[row] = shown
-            unavailable = isinstance(shown, str)
+            unavailable = not isinstance(shown, Quote)
             if isinstance(shown, Quote):
                 cost, said = quotes.forms(shown, style)
+                tip = tooltip(self._tooltips[row])
             else:
-                cost, said = "—", f"not available: {shown}"
-            tip = tooltip(
-                join("", [self._tooltips[row], fill("<p><i>Not available: {}</i></p>", shown)])
-                if isinstance(shown, str)
-                else self._tooltips[row]
-            )
+                why = refusal_words(shown) if shown is not None else ""
+                cost, said = "—", f"not available: {why}"
+                tip = tooltip(join("", [self._tooltips[row], fill("<p><i>Not available: {}</i></p>", why)]))
             # Every role of the cell at once: one dataChanged.
             self.setItemData(
                 self.index(row, COST),
@@ -112,7 +112,7 @@ class ModelTableModel(QStandardItemModel):
                         item.setToolTip(tip)
 
     @staticmethod
-    def _cost_key(shown: Quote | str) -> float:
+    def _cost_key(shown: Quote | NotAvailable | None) -> float:
         if not isinstance(shown, Quote):
             return _LAST * 3
         if shown.state is QuoteState.UNKNOWN:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 from imagine_calc.core.limits import LimitError
 from imagine_calc.core.pricing.observations import parse_observed
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.catalog import settings_words
 from imagine_calc.gui.shared.markup import RichLabel, fill
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.errors import CatalogError
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.markup import warn
@@ -43,11 +43,11 @@ class Recordings(QObject):
 
     def keep(self, seen: Observation | None) -> None:
         from imagine_calc.core.catalog import override_file
-        from imagine_calc.core.pricing.observations import settings_text
+        from imagine_calc.core.text.catalog import recorded_settings
 
         if seen is None:
             return
-        what = settings_text(seen, self.owner.catalog)
+        what = recorded_settings(seen, self.owner.catalog)
         self._write(
             lambda path: override_file.record(path, seen),
             f"Recorded {locale_numbers.credits(seen.credits)} credits for {what}.",

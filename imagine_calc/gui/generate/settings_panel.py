@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.pricing.generate_view import GenerateView
-from imagine_calc.core.pricing.quotes import GenerationRequest
-from imagine_calc.core.text import quotes
-from imagine_calc.core.text.plurals import plural
+from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.text import settings as words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import plain_label, tooltip
 
@@ -99,38 +98,16 @@ class SettingsPanel(QGroupBox):
         self.aspect.setCurrentIndex(self.aspect.findData(req.aspect_ratio))
         self.images.setRange(catalog.images_min, catalog.images_max)
         self.images.setValue(req.images)
-        limit = "inferred: the page names no larger count" if "max" in catalog.images_inferred else "stated"
-        self.images.setToolTip(
-            tooltip(
-                f"Images per generation (Alt+I), {catalog.images_min} to {catalog.images_max} ({limit}); "
-                "n images cost n times one"
-            )
-        )
+        self.images.setToolTip(tooltip(words.images_tooltip(catalog)))
         self.enhancer.setChecked(req.prompt_enhancer)
         for blocker in blockers:
             blocker.unblock()
-        hints = [
-            f"{plural(int(c.value), 'image', style)}: "
-            + quotes.delta(view.quote, c.quote, style, more_images=int(c.value) - req.images)
-            for c in view.images
-            if c.quote is not None
-        ]
-        self.images_hint.setText("   ".join(hints))
+        self.images_hint.setText(words.images_hints(view, style))
         self.images_hint.setToolTip(tooltip(self.images_hint.text()))
-        change = quotes.delta(view.quote, view.enhancer, style)
-        self.enhancer.setText(f"&Prompt enhancer    {change}")
-        pe = catalog.prompt_enhancer
-        if pe.surcharge is None:
-            why = pe.unknown.get("surcharge", "The surcharge is not published.")
-            self.enhancer.setToolTip(
-                tooltip(f"{why}\nSwitching it {'off' if req.prompt_enhancer else 'on'}: {change}")
-            )
-        else:
-            each = "per image" if pe.applies == "per_image" else "per generation"
-            self.enhancer.setToolTip(
-                tooltip(f"{pe.name}: {locale_numbers.credits(pe.surcharge)} credits {each}")
-            )
-        self.notice.setText(" ".join(view.notices))
+        enhancer = words.enhancer_option(view, catalog, style)
+        self.enhancer.setText(enhancer.text)
+        self.enhancer.setToolTip(tooltip(enhancer.tooltip))
+        self.notice.setText(words.notices(view))
         self.notice.setVisible(bool(view.notices))
 
     def _fill_resolution(self, view: GenerateView) -> None:
@@ -140,25 +117,15 @@ class SettingsPanel(QGroupBox):
             model.clear()
             for _ in view.resolutions:
                 model.appendRow(QStandardItem())
-        hints = []
         for row, choice in enumerate(view.resolutions):
             item = model.item(row)
-            current = choice.value == view.request.resolution
-            if choice.quote is None:
-                item.setText(f"{choice.value}    not offered")
-                item.setToolTip(tooltip(choice.reason))
-            elif current:
-                item.setText(choice.value)
-                item.setToolTip(tooltip(f"{choice.value} (current): {quotes.long(choice.quote, style)}"))
-            else:
-                change = quotes.delta(view.quote, choice.quote, style)
-                hints.append(f"{choice.value}: {change}")
-                item.setText(f"{choice.value}    {change}")
-                item.setToolTip(tooltip(f"{choice.value}: {quotes.long(choice.quote, style)} ({change})"))
+            option = words.resolution_option(choice, view, style)
+            item.setText(option.text)
+            item.setToolTip(tooltip(option.tooltip))
             item.setData(choice.value, ValueRole)
             item.setEnabled(choice.quote is not None)
         self.resolution.setCurrentIndex(self.resolution.findData(view.request.resolution, ValueRole))
-        self.resolution_hint.setText("   ".join(hints) if hints else "the only resolution offered")
+        self.resolution_hint.setText(words.resolution_hints(view, style))
         self.resolution_hint.setToolTip(tooltip(self.resolution_hint.text()))
 
     def _emit(self) -> None:

@@ -8,6 +8,7 @@ from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
+from imagine_calc.core.text.breakdown import breakdown
 from imagine_calc.core.text.catalog import settings_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, tooltip
@@ -15,15 +16,15 @@ from imagine_calc.gui.shared.widgets import TextBlock, headline_label
 
 
 def breakdown_html(quote: Quote) -> Html:
+    """core/text's breakdown of `quote`, set out: a row per line, what is not known, notes."""
+    said = breakdown(quote, locale_numbers.style())
     lines = []
-    style = locale_numbers.style()
-    for line in quote.lines:
-        amount = quotes.line_amount(line, style)
-        shown = fill("<i>{}</i>", amount) if line.credits is None else amount
-        lines.append(fill("{}: <b>{}</b> &nbsp;<small>({})</small>", line.label, shown, line.detail))
-    if not quote.complete:
-        lines.append(fill("<b>Not known:</b> {}", join("<br>", quote.unknown_reasons)))
-    lines += [fill("<small>{}</small>", c) for c in quote.caveats]
+    for row in said.rows:
+        shown = fill("<i>{}</i>", row.amount) if row.unknown else row.amount
+        lines.append(fill("{}: <b>{}</b> &nbsp;<small>({})</small>", row.label, shown, row.detail))
+    if said.not_known:
+        lines.append(fill("<b>Not known:</b> {}", join("<br>", said.not_known)))
+    lines += [fill("<small>{}</small>", c) for c in said.notes]
     return join("<br>", lines)
 
 

@@ -26,7 +26,7 @@ from imagine_calc.core.files import stamp
 from imagine_calc.core.limits import MAX_BALANCE, MAX_SETTINGS_BYTES
 from imagine_calc.core.numbers import whole
 from imagine_calc.core.paths import config_dir
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.writes import set_aside
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")

@@ -24,11 +24,9 @@ from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.estimates.estimate import UpscaleItem
 from imagine_calc.core.images.image_files import ScanTally
 from imagine_calc.core.images.image_size import ImageSize, SizeError
-from imagine_calc.core.numbers import whole
 from imagine_calc.core.text import quotes
-from imagine_calc.core.text.plurals import plural
+from imagine_calc.core.text import upscale as upscale_text
 from imagine_calc.core.text.sizes import scale as scale_words
-from imagine_calc.core.text.sizes import upscale_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.markup import plain_label, tooltip
@@ -382,21 +380,19 @@ class UpscalePanel(QWidget):
         t = self.model.totals()
         engine = self.catalog.engine(self.model.engine_id)
         style = locale_numbers.style()
-        amount = quotes.long(t.quote, style) if t.quoted else "nothing quoted yet"
-        self.total.setText(f"{upscale_words(engine.name, self.model.scale)}: {amount}")
+        self.total.setText(upscale_text.headline(engine.name, self.model.scale, t.quote, t.quoted, style))
         self.total.setToolTip(tooltip(f"Exactly: {quotes.exact(t.quote, style)}" if t.quoted else ""))
-        counts = [f"{plural(t.quoted, 'file', style)} quoted"]
-        if t.skipped:
-            counts.append(f"{whole(t.skipped, style)} not quoted (the reason is on each row)")
-        if self.duplicates_skipped:
-            counts.append(f"{plural(self.duplicates_skipped, 'duplicate', style)} not counted")
-        if self.skipped.counts():
-            counts.append(f"skipped in folders: {self.skipped.words()}")
-        if t.may_cost_more:
-            counts.append("ImagineArt publishes no rounding or minimum charge: small images may cost more")
-        # The batch's caveats once (an inferred base cost; no size limit stated, said of its
-        # largest output), as `imagine-calc upscale` prints them.
-        self.counts.setText("\n".join([" · ".join(counts), *(t.quote.caveats if t.quoted else ())]))
+        self.counts.setText(
+            upscale_text.batch_words(
+                t.quote,
+                t.quoted,
+                t.skipped,
+                self.duplicates_skipped,
+                self.skipped.counts(),
+                t.may_cost_more,
+                style,
+            )
+        )
         self.totals_changed.emit(t)
 
     def _set_busy(self, busy: bool) -> None:

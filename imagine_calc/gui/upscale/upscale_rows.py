@@ -25,8 +25,8 @@ from imagine_calc.core.pricing.upscale import (
     output_size,
     quote_upscale,
 )
-from imagine_calc.core.text import quotes
 from imagine_calc.core.text.sizes import megapixels_number, pixels, upscale_words
+from imagine_calc.core.text.upscale import image_tooltip
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel, warning_icon
@@ -291,13 +291,4 @@ class UpscaleTableModel(FlatTableModel):
         return ""
 
     def _tooltip(self, row: Row) -> str:
-        if isinstance(row.size, SizeError):
-            return f"{row.path}\nNot quoted: {row.size.message}"
-        text = f"{row.path}\n{row.size.format}, {pixels(row.size.width, row.size.height)} pixels"
-        if isinstance(row.quote, Quote):
-            line = row.quote.lines[0]
-            text += f"\n{line.label}: {quotes.exact(row.quote, locale_numbers.style())} ({line.detail})"
-            text += "".join(f"\n{c}" for c in row.quote.caveats)
-        elif row.quote:
-            text += f"\nNot quoted: {row.quote}"
-        return text
+        return image_tooltip(row.path, row.size, row.quote, locale_numbers.style())

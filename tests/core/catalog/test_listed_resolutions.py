@@ -14,7 +14,9 @@ from imagine_calc.core.catalog.price_update import Change, apply_update, diff
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.pricing.choices import tier_refusal
-from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.core.pricing.quotes import quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.text.findings import refusal_words
 from tests.credits_pages import GITBOOK, gitbook_with
 
 DAY = dt.date(2026, 12, 20)
@@ -37,7 +39,8 @@ def test_a_listed_model_never_offers_a_tier_the_page_did_not_list(override_file:
     assert model.tiers == ("1K", "4K") and model.max_resolution == "4K"
     assert model.resolutions == ("1K", "4K")
     for missing in ("2K", "3K"):
-        assert "names no" in tier_refusal(model, missing)
+        why = tier_refusal(model, missing)
+        assert why is not None and "names no" in refusal_words(why)
         with pytest.raises(QuoteError, match=f"does not offer {missing}"):
             quote_generation(load_with_override(override_file).catalog, GenerationRequest(model.id, missing))
     assert "resolutions:" in override_file.read_text()

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from imagine_calc.core.catalog.loader import load_with_override
-from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.core.pricing.quotes import quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 
 
 def test_no_override_file_means_the_bundled_catalog(override_file: Path) -> None:

@@ -11,7 +11,8 @@ import pytest
 from imagine_calc.core.catalog.credits_page import PageError, parse_credits_page
 from imagine_calc.core.catalog.loader import load_catalog, load_with_override
 from imagine_calc.core.catalog.price_update import Change, apply_update, diff
-from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.core.pricing.quotes import quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 from tests.credits_pages import PAGE, as_html, edited, row, with_price
 
 DAY = dt.date(2026, 12, 20)

@@ -15,7 +15,8 @@ from imagine_calc.core.catalog.records import Observation
 from imagine_calc.core.catalog.yaml_aliases import repeated_values
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.limits import MAX_ALIAS_VALUES
-from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.core.pricing.quotes import quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 
 
 def nested_aliases(levels: int, width: int = 9, under: str = "models:\n  - id: flux-dev\n") -> str:

@@ -19,7 +19,7 @@ from imagine_calc.core.estimates.budget import (
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
 from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
 from imagine_calc.core.limits import LimitError
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.budget import budget_lines, money
 
 CATALOG = load_catalog()

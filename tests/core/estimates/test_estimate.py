@@ -14,10 +14,13 @@ from imagine_calc.core.estimates.estimate import (
     price_estimate,
     price_item,
 )
-from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation
+from imagine_calc.core.pricing.quotes import QuoteState, quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import quote_upscale
+from imagine_calc.core.text.estimates import description, what
 from imagine_calc.core.text.quotes import long as total_text
 from tests.seed_table import SEED_MODELS
+from tests.words import unknowns
 
 CATALOG = load_catalog()
 
@@ -53,7 +56,7 @@ def test_a_batch_of_files_prices_each_size() -> None:
     priced = price_estimate(CATALOG, Estimate((item,)))
     expected = sum(quote_upscale(CATALOG, "topaz", 2, w, h).known_total for w, h in item.sizes)
     assert priced.total.known_total == expected
-    assert priced.items[0].description == "Topaz 2× · 2 images"
+    assert description(priced.items[0]) == "Topaz 2× · 2 images"
 
 
 def test_a_base_price_above_1k_makes_the_estimate_at_least() -> None:
@@ -62,7 +65,7 @@ def test_a_base_price_above_1k_makes_the_estimate_at_least() -> None:
     assert priced.items[0].quote.known_total == base * 4 and not priced.items[0].quote.complete
     assert priced.total.state is QuoteState.LOWER_BOUND
     assert total_text(priced.total).startswith(f"at least {base * 4 + 5} credits")
-    assert any("at 4K" in r for r in priced.total.unknown_reasons)
+    assert any("at 4K" in r for r in unknowns(priced.total))
 
 
 def test_an_unknown_price_makes_every_total_a_lower_bound() -> None:
@@ -71,7 +74,7 @@ def test_an_unknown_price_makes_every_total_a_lower_bound() -> None:
     assert not priced.total.complete
     assert priced.total.known_total == Decimal(15)
     assert total_text(priced.total) == "at least 15 credits"
-    assert any("Midjourney V7" in r for r in priced.total.unknown_reasons)
+    assert any("Midjourney V7" in r for r in unknowns(priced.total))
     by_model = dict(priced.subtotals())
     assert by_model["Flux Dev"].total == Decimal(15)
     assert by_model["Midjourney V7"].total is None
@@ -95,8 +98,8 @@ def test_subtotals_group_by_model_and_by_kind_in_order() -> None:
         ("Nano Banana 2", Decimal("73.5")),
     ]
     kinds = dict(priced.subtotals("kind"))
-    assert kinds["Generation"].total == Decimal("103.5")
-    assert kinds["Upscale"].total == priced.items[1].quote.total
+    assert kinds["generation"].total == Decimal("103.5")
+    assert kinds["upscale"].total == priced.items[1].quote.total
 
 
 def test_an_item_the_catalog_no_longer_offers_stays_with_the_reason() -> None:
@@ -104,7 +107,7 @@ def test_an_item_the_catalog_no_longer_offers_stays_with_the_reason() -> None:
         CATALOG,
         Estimate((gen("nano-banana", "4K"), gen("retired-model"), UpscaleItem("gone", 2, ((10, 10),)))),
     )
-    reasons = [p.quote.unknown_reasons for p in priced.items]
+    reasons = [unknowns(p.quote) for p in priced.items]
     assert "Nano Banana does not offer 4K" in reasons[0][0]
     assert "no model 'retired-model'" in reasons[1][0]
     assert "no upscale engine 'gone'" in reasons[2][0]
@@ -153,10 +156,10 @@ def test_a_line_labelled_by_its_model_does_not_name_the_model_twice() -> None:
     req = GenerationRequest("nano-banana-2", "2K", "16:9", 4, False)
     default = price_item(CATALOG, GenerationItem(req, 1, "Nano Banana 2"))
     own = price_item(CATALOG, GenerationItem(req, 1, "Hero images"))
-    assert (default.label, default.what) == ("Nano Banana 2", "2K · 16:9 · 4 images")
-    assert (own.label, own.what) == ("Hero images", "Nano Banana 2 · 2K · 16:9 · 4 images")
+    assert (default.label, what(default)) == ("Nano Banana 2", "2K · 16:9 · 4 images")
+    assert (own.label, what(own)) == ("Hero images", "Nano Banana 2 · 2K · 16:9 · 4 images")
     upscale = price_item(CATALOG, UpscaleItem("topaz", 4, ((1024, 1024),), 1, ""))
-    assert (upscale.label, upscale.what) == ("Topaz", "4× · 1024 × 1024")
+    assert (upscale.label, what(upscale)) == ("Topaz", "4× · 1024 × 1024")
 
 
 def test_a_name_that_was_not_utf8_is_made_readable_however_the_line_is_made() -> None:

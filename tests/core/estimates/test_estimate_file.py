@@ -15,17 +15,17 @@ from hypothesis import strategies as st
 from imagine_calc.core.catalog.loader import bundled_files, load_catalog, load_override
 from imagine_calc.core.estimates.budget import Balances, plan_budget
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, UpscaleItem, price_estimate
-from imagine_calc.core.estimates.estimate_export import line_cells, to_csv, to_json, to_markdown, to_text
 from imagine_calc.core.estimates.estimate_file import (
     EstimateFileError,
     dumps,
     loads,
-    price_changes,
     read_estimate,
 )
 from imagine_calc.core.estimates.money import Rate
 from imagine_calc.core.files import utf8
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.text.estimates import repriced_words
+from imagine_calc.core.text.exports import line_cells, to_csv, to_json, to_markdown, to_text
 
 CATALOG = load_catalog()
 
@@ -64,7 +64,7 @@ def test_save_then_open_gives_the_same_estimate(estimate: Estimate) -> None:
     saved = loads(utf8(dumps(price_estimate(CATALOG, estimate), CATALOG)).decode("utf-8"))
     assert saved.estimate == estimate
     assert saved.catalog_version == CATALOG.version
-    assert not price_changes(saved, price_estimate(CATALOG, saved.estimate), CATALOG)
+    assert not repriced_words(saved, price_estimate(CATALOG, saved.estimate), CATALOG)
 
 
 def campaign() -> Estimate:
@@ -95,7 +95,7 @@ def test_reopening_with_changed_prices_lists_what_changed() -> None:
         "override.yaml",
     )
     saved = loads(text)
-    changes = price_changes(saved, price_estimate(newer, saved.estimate), newer)
+    changes = repriced_words(saved, price_estimate(newer, saved.estimate), newer)
     assert changes[0].startswith(f"Saved with prices {CATALOG.version}")
     assert changes[1:] == ["Hero images: 12,800 credits → 14,400 credits"]
 
@@ -154,7 +154,7 @@ def test_exports_have_the_tables_rows_and_totals() -> None:
     assert "Short by about 2,729 credits." in markdown  # the total rests on Topaz's inferred base cost
     assert "about 137.29 EUR at your rate of 0.01 EUR per credit" in markdown
     report = json.loads(to_json(priced, CATALOG, plan))
-    assert [i["credits"] for i in report["items"]] == [12800, 300, 629.1456]
+    assert [i["total_credits"] for i in report["items"]] == [12800, 300, 629.1456]
     assert report["budget"]["short"] == "2729.1456"
     assert "Hero images" in to_text(priced, CATALOG)
 
@@ -186,7 +186,7 @@ def test_a_saved_price_that_is_not_a_price_is_ignored_not_a_crash(credits: str) 
     item = '{"kind": "generation", "model": "flux-dev", "credits": ' + credits + ', "complete": true}'
     saved = loads(estimate_text(item))
     assert saved.prices == (None,)
-    assert price_changes(saved, price_estimate(CATALOG, saved.estimate), CATALOG) == []
+    assert repriced_words(saved, price_estimate(CATALOG, saved.estimate), CATALOG) == []
 
 
 def test_deep_nesting_and_huge_integers_get_a_message() -> None:
@@ -217,7 +217,7 @@ SHIPPED = sorted((Path(__file__).resolve().parents[3] / "resources").rglob("*.ic
 @pytest.mark.parametrize("sample", SHIPPED, ids=lambda p: p.name)
 def test_sample_estimates_shipped_reprice_without_changes(sample: Path) -> None:
     saved = read_estimate(sample)
-    assert price_changes(saved, price_estimate(CATALOG, saved.estimate), CATALOG) == []
+    assert repriced_words(saved, price_estimate(CATALOG, saved.estimate), CATALOG) == []
 
 
 def test_the_same_figure_known_more_or_less_surely_is_said_as_such_not_as_a_change() -> None:
@@ -253,7 +253,7 @@ def test_the_same_figure_known_more_or_less_surely_is_said_as_such_not_as_a_chan
         }
     )
     saved = loads(text)
-    assert price_changes(saved, price_estimate(CATALOG, saved.estimate), CATALOG) == [
+    assert repriced_words(saved, price_estimate(CATALOG, saved.estimate), CATALOG) == [
         "Wide: still 28 credits, now known only as the least it costs (at least 28 credits)",
         "Drafts: at least 5 credits is now known exactly (5 credits)",
     ]

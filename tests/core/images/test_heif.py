@@ -39,7 +39,7 @@ def test_a_phone_photo_is_quoted_at_its_true_size(capsys: pytest.CaptureFixture[
     row = json.loads(capsys.readouterr().out)["files"][0]
     assert (row["width"], row["height"]) == (4032, 3024)
     expected = quote_upscale(load_catalog(), "topaz", 2, 4032, 3024).known_total
-    assert row["credits"] == float(expected)
+    assert row["known_credits"] == float(expected)
 
 
 def test_a_cut_off_heic_is_corrupt_with_the_reason(tmp_path: Path) -> None:

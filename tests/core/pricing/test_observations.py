@@ -13,8 +13,10 @@ from imagine_calc.core.catalog import override_file as overrides
 from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.core.catalog.records import Catalog, Observation
 from imagine_calc.core.errors import CatalogError
-from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation
+from imagine_calc.core.pricing.quotes import QuoteState, quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 from tests.seed_table import SEED_MODELS
+from tests.words import caveats, detail, unknowns
 
 DAY = dt.date(2026, 11, 27)
 
@@ -41,12 +43,12 @@ def test_a_recorded_total_turns_a_lower_bound_into_an_observed_price(override_fi
     catalog = recorded(override_file, seen("imagineart-1-5-pro", "40", "4K"))
     quote = q(catalog, "imagineart-1-5-pro", "4K")
     assert quote.total == 40 and quote.state is QuoteState.OBSERVED and quote.basis == "observed"
-    assert "observed by you on 2026-11-27" in quote.lines[0].detail
+    assert "observed by you on 2026-11-27" in detail(quote.lines[0])
     # n images cost n times one (the page), so the recording prices 3 images too: worked out
     # from the recording, so inferred from it, not observed
     three = q(catalog, "imagineart-1-5-pro", "4K", images=3)
     assert three.total == 120 and three.basis == "inferred" and three.state is QuoteState.APPROXIMATE
-    assert "3 × 40, worked out from your recording of 40 for 1 image on 2026-11-27" in three.lines[0].detail
+    assert "3 × 40, worked out from your recording of 40 for 1 image on 2026-11-27" in detail(three.lines[0])
     # other resolutions keep the page's figures
     assert q(catalog, "imagineart-1-5-pro", "2K").state is QuoteState.LOWER_BOUND
 
@@ -58,11 +60,11 @@ def test_two_recordings_that_differ_in_the_enhancer_give_its_surcharge(override_
     # elsewhere the surcharge is an assumption, and says so
     at_2k = q(catalog, "nano-banana-2", "2K", enhancer=True)
     assert at_2k.total == Decimal("75.5") and at_2k.state is QuoteState.APPROXIMATE
-    assert "assumed the same here" in at_2k.lines[1].detail
+    assert "assumed the same here" in detail(at_2k.lines[1])
     # for several images it may be charged per image: a lower bound, not a guess
     two = q(catalog, "flux-dev", images=2, enhancer=True)
     assert two.state is QuoteState.APPROXIMATE_LOWER_BOUND and two.known_total == 12
-    assert "per image" in two.unknown_reasons[0]
+    assert "per image" in unknowns(two)[0]
 
 
 def test_a_recording_that_contradicts_the_page_is_used_and_named(override_file: Path) -> None:
@@ -70,14 +72,14 @@ def test_a_recording_that_contradicts_the_page_is_used_and_named(override_file: 
     catalog = recorded(override_file, seen("nano-banana-2", "80", "2K"))
     quote = q(catalog, "nano-banana-2", "2K")
     assert quote.total == 80
-    assert any(f"gives {stated} for 2K" in c and "You recorded 80" in c for c in quote.caveats)
+    assert any(f"gives {stated} for 2K" in c and "You recorded 80" in c for c in caveats(quote))
 
 
 def test_a_recording_below_a_base_price_it_cannot_be_under_is_named(override_file: Path) -> None:
     catalog = recorded(override_file, seen("flux-2-max", "30", "2K"))
-    assert any("base price of 50" in c for c in q(catalog, "flux-2-max", "2K").caveats)
+    assert any("base price of 50" in c for c in caveats(q(catalog, "flux-2-max", "2K")))
     catalog = recorded(override_file, seen("flux-2-max", "70", "2K"))
-    assert not q(catalog, "flux-2-max", "2K").caveats
+    assert not caveats(q(catalog, "flux-2-max", "2K"))
 
 
 def test_a_per_image_price_is_derived_only_when_it_divides_exactly(override_file: Path) -> None:
@@ -131,13 +133,13 @@ def test_what_is_worked_out_from_recordings_is_inferred_and_says_from_what(overr
     catalog = recorded(override_file, at_ratio, seen("flux-dev", "6", enhancer=True), seen("flux-dev", "5"))
     kept = q(catalog, "flux-dev", images=2)
     assert kept.state is QuoteState.OBSERVED  # the recording itself, as it was made
-    assert kept.lines[0].detail.endswith("observed by you on 2026-11-27 at 16:9 aspect ratio")
+    assert detail(kept.lines[0]).endswith("observed by you on 2026-11-27 at 16:9 aspect ratio")
     with_enhancer = q(catalog, "flux-dev", enhancer=True)
     assert with_enhancer.state is QuoteState.OBSERVED and with_enhancer.total == 6
     three = q(catalog, "flux-dev", images=3)
     assert [line.basis.value for line in three.lines] == ["inferred"]
-    assert "worked out from your recording of 5 for 1 image" in three.lines[0].detail
+    assert "worked out from your recording of 5 for 1 image" in detail(three.lines[0])
     # the surcharge at other settings is the difference of two recordings: worked out, so inferred
     surcharge = q(catalog, "nano-banana-2", enhancer=True).lines[-1]
     assert surcharge.basis.value == "inferred" and surcharge.credits == 1
-    assert "6 - 5, worked out from your recordings on 2026-11-27" in surcharge.detail
+    assert "6 - 5, worked out from your recordings on 2026-11-27" in detail(surcharge)

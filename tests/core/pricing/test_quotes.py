@@ -8,9 +8,11 @@ import pytest
 
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation
+from imagine_calc.core.pricing.quotes import QuoteState, quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.catalog import price_summary
 from imagine_calc.core.text.quotes import long as total_text
+from tests.words import caveats, detail, unknowns
 
 CATALOG = load_catalog()
 
@@ -22,7 +24,7 @@ def quote(**kw: object):
 def test_nano_banana_2_4k_three_images_is_294() -> None:
     q = quote(model_id="nano-banana-2", resolution="4K", images=3)
     assert q.total == Decimal(294)
-    assert q.lines[0].detail == "3 × 98"
+    assert detail(q.lines[0]) == "3 × 98"
 
 
 def test_midjourney_price_is_unknown_not_zero() -> None:
@@ -30,7 +32,7 @@ def test_midjourney_price_is_unknown_not_zero() -> None:
     assert not q.complete
     assert q.total is None
     assert q.lines[0].credits is None
-    assert "See tooltip" in q.unknown_reasons[0]
+    assert "See tooltip" in unknowns(q)[0]
     assert total_text(q) == "unknown"
 
 
@@ -39,7 +41,7 @@ def test_prompt_enhancer_makes_a_known_total_a_lower_bound() -> None:
     assert not q.complete
     assert q.known_total == Decimal(10)
     assert total_text(q) == "at least 10 credits"
-    assert any("small credit cost" in r for r in q.unknown_reasons)
+    assert any("small credit cost" in r for r in unknowns(q))
 
 
 @pytest.mark.parametrize("images", [0, 5, -1])
@@ -65,22 +67,22 @@ def test_resolution_above_the_max_lists_the_tiers() -> None:
 def test_unknown_max_resolution_quotes_the_base_price_as_a_lower_bound_with_a_caveat() -> None:
     q = quote(model_id="z-image-turbo", resolution="4K")
     assert q.total is None and q.known_total == Decimal(5) and q.state is QuoteState.LOWER_BOUND
-    assert "max resolution is unknown" in q.caveats[0]
-    assert not any("max resolution" in c for c in quote(model_id="z-image-turbo").caveats)
+    assert "max resolution is unknown" in caveats(q)[0]
+    assert not any("max resolution" in c for c in caveats(quote(model_id="z-image-turbo")))
 
 
 def test_a_base_price_is_the_1k_price_and_only_the_least_above() -> None:
     one_k = quote(model_id="imagineart-1-5-pro", resolution="1K")
     assert one_k.total == 25 and one_k.basis == "base" and one_k.state is QuoteState.EXACT
     # exact at 1K, with the page's own caveat and said to be the base price
-    assert one_k.lines[0].detail == "1 × 25 base price"
-    assert one_k.caveats == (
+    assert detail(one_k.lines[0]) == "1 × 25 base price"
+    assert tuple(caveats(one_k)) == (
         "A base price is ImagineArt's price at 1K; its page says larger output dimensions cost more.",
     )
-    assert not quote(model_id="nano-banana-2").caveats  # a price per tier is no base price
+    assert not caveats(quote(model_id="nano-banana-2"))  # a price per tier is no base price
     four_k = quote(model_id="imagineart-1-5-pro", resolution="4K", images=2)
     assert four_k.total is None and four_k.known_total == 50 and four_k.lines[0].lower_bound
-    assert "ImagineArt 1.5 Pro at 4K" in four_k.unknown_reasons[0]
+    assert "ImagineArt 1.5 Pro at 4K" in unknowns(four_k)[0]
     assert total_text(four_k) == "at least 50 credits"
 
 

@@ -9,7 +9,8 @@ import pytest
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation
+from imagine_calc.core.pricing.quotes import QuoteState, quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import quote_upscale
 from tests.seed_table import (
     SEED_BASE_TIER,
@@ -18,6 +19,7 @@ from tests.seed_table import (
     SEED_TIERS_UP_TO,
     SEED_TOPAZ_FACTORS,
 )
+from tests.words import unknowns
 
 CATALOG = load_catalog()
 
@@ -48,7 +50,7 @@ def test_each_model_quotes_its_seed_price_at_every_tier(name: str) -> None:
         else:
             assert quote.state is QuoteState.LOWER_BOUND and quote.total is None
             assert quote.known_total == price and quote.basis == "base"
-            assert f"at {tier}" in quote.unknown_reasons[0]
+            assert f"at {tier}" in unknowns(quote)[0]
     for tier in TIERS:
         if tier not in tiers:
             with pytest.raises(QuoteError, match="allowed"):

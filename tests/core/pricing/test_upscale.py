@@ -24,6 +24,7 @@ from imagine_calc.core.pricing.upscale import (
     quote_upscale_batch,
 )
 from imagine_calc.core.text.sizes import size_limit_words
+from tests.words import caveats, detail
 
 CATALOG = load_catalog()
 # The bundled engines take any size; one that takes up to 4 MP shows the refusal.
@@ -69,20 +70,20 @@ def test_a_running_total_is_the_sum_of_each_images_own_quote(
     # Every caveat of the images, once; the size caveat once, for the largest output.
     largest = max(quoted, key=lambda s: s[0] * s[1])
     size = size_limit_words(output_size(*largest, scale), named_example(catalog), batch=len(own) > 1)
-    assert got.caveats[-1] == size
+    assert caveats(got)[-1] == size
     mine = {
         size_limit_words(output_size(w, h, scale), named_example(catalog), batch=False) for w, h in quoted
     }
-    assert got.caveats[:-1] == tuple(c for c in expected.caveats if c not in mine)
+    assert caveats(got)[:-1] == [c for c in caveats(expected) if c not in mine]
     assert total.may_cost_more() == any(is_small_estimate(q) for q in own)
 
 
 def test_one_image_reads_as_its_own_quote_and_a_batch_says_how_many() -> None:
     total = UpscaleTotal(CATALOG, "topaz", 2)
     total.add(1920, 1080)
-    assert total.quote().lines[0].detail.endswith("2.0736 MP × 1")
+    assert detail(total.quote().lines[0]).endswith("2.0736 MP × 1")
     total.add(1000, 1000)
-    assert "MP in 2 images" in total.quote().lines[0].detail
+    assert "MP in 2 images" in detail(total.quote().lines[0])
 
 
 def test_an_image_over_the_engines_limit_is_refused_in_the_words_of_its_own_quote() -> None:
@@ -107,13 +108,13 @@ def test_a_tiny_image_is_flagged_as_possibly_costing_more() -> None:
 
 def test_every_upscale_says_no_size_limit_is_stated_calmly_unless_the_output_is_vast() -> None:
     photo = quote_upscale(CATALOG, "topaz", 2, 4032, 3024)  # a phone photo at 2×
-    assert photo.caveats[-1] == (
+    assert caveats(photo)[-1] == (
         "No source states a size limit for upscaling; the page's only example is a 1920 × 1080 image at 2×."
     )
     scan = quote_upscale(CATALOG, "magnific", 16, 12000, 9000)  # a 108 MP scan at 16×
-    assert scan.caveats[-1].startswith("This output is 192000 × 144000 pixels (27,648 MP), 3,333 times")
-    assert "check that ImagineArt accepts it" in scan.caveats[-1]
+    assert caveats(scan)[-1].startswith("This output is 192000 × 144000 pixels (27,648 MP), 3,333 times")
+    assert "check that ImagineArt accepts it" in caveats(scan)[-1]
     batch = quote_upscale_batch(CATALOG, "magnific", 16, [(100, 100), (12000, 9000), (50, 50)])
-    assert [c for c in batch.caveats if "size limit" in c] == [
-        scan.caveats[-1].replace("This output", "The largest output here")
+    assert [c for c in caveats(batch) if "size limit" in c] == [
+        caveats(scan)[-1].replace("This output", "The largest output here")
     ]

@@ -83,7 +83,8 @@ def test_more_images_move_a_shared_unknown_part_with_the_count(
     model: str, resolution: str, expected: tuple[str, str, str]
 ) -> None:
     from imagine_calc.core.catalog.loader import load_catalog
-    from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+    from imagine_calc.core.pricing.quotes import quote_generation
+    from imagine_calc.core.pricing.requests import GenerationRequest
 
     catalog = load_catalog()
     one, two = (quote_generation(catalog, GenerationRequest(model, resolution, images=n)) for n in (1, 2))

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.estimates.estimate import GenerationItem
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, read_estimate
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.estimate.estimate_document import AUTOSAVE_MAX_MS, AUTOSAVE_MS, EstimateDocument
 from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
 from imagine_calc.gui.main_window import MainWindow

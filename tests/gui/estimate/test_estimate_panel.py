@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLabel, QSpinBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, UpscaleItem, price_estimate
-from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
+from imagine_calc.core.pricing.quotes import quote_generation
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.gui.estimate.estimate_model import COUNT, CREDITS, LABEL, CreditsRole
 from imagine_calc.gui.estimate.estimate_panel import EstimatePanel
@@ -192,7 +193,7 @@ def test_export_files_match_the_table(campaign: EstimatePanel, tmp_path: Path) -
     assert campaign.export("json", tmp_path / "e.json")
     report = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
     assert [i["label"] for i in report["items"]] == [t[LABEL] for t in table_rows]
-    assert report["total"]["credits"] == 13100
+    assert report["total"]["total_credits"] == 13100
 
     campaign.copy_text()
     clip = QGuiApplication.clipboard().text()

@@ -34,7 +34,7 @@ def test_a_kill_in_the_middle_of_saving_leaves_the_previous_file_intact(tmp_path
     from imagine_calc.core.catalog.loader import load_catalog
     from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
     from imagine_calc.core.estimates.estimate_file import dumps
-    from imagine_calc.core.pricing.quotes import GenerationRequest
+    from imagine_calc.core.pricing.requests import GenerationRequest
 
     catalog = load_catalog()
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.estimates.estimate import GenerationItem
 from imagine_calc.core.estimates.estimate_file import read_estimate
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.estimate.working_copies import FOLDER
 from imagine_calc.gui.main_window import MainWindow
 from tests.gui.estimate.test_working_copies import saved_estimate

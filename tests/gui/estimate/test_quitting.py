@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from imagine_calc.core import writes
 from imagine_calc.core.estimates.estimate import GenerationItem
 from imagine_calc.core.estimates.estimate_file import read_estimate
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.estimate import estimate_document, working_copies
 from imagine_calc.gui.estimate.estimate_panel import EstimatePanel
 from imagine_calc.gui.main_window import MainWindow

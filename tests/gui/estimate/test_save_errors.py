@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.estimates import estimate_file
 from imagine_calc.core.estimates.estimate import GenerationItem
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.main_window import MainWindow
 from tests.gui.dialogs import Dialogs
 from tests.gui.estimate.test_working_copies import saved_estimate

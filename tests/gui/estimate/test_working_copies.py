@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
 from imagine_calc.core.estimates.estimate_file import dumps, read_estimate
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.estimate.working_copies import FOLDER, claim
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared.settings_store import SettingsStore

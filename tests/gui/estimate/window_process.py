@@ -25,7 +25,7 @@ from PySide6.QtCore import QTimer
 from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.core.estimates.estimate import GenerationItem
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, read_estimate
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.estimate.working_copies import claim
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared.application import Application

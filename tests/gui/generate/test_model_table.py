@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.pricing.generate_view import generate_view
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.generate.model_table import COST, HEADERS, ModelTableModel
 
 FOREGROUND = Qt.ItemDataRole.ForegroundRole

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.core.catalog.records import Observation
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.generate.model_info import REMOVE_RECORDING
 from imagine_calc.gui.generate.model_table import NAME
 from imagine_calc.gui.main_window import MainWindow

@@ -18,13 +18,15 @@ from typing import Any
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.budget import BudgetPlan
 from imagine_calc.core.estimates.estimate import PricedEstimate, PricedItem
-from imagine_calc.core.estimates.export_cells import csv_record, markdown_text, plain_text
 from imagine_calc.core.estimates.money import Rate
-from imagine_calc.core.numbers import PLAIN, NumberStyle, json_number, plain_decimal, whole
+from imagine_calc.core.numbers import PLAIN, NumberStyle, plain_decimal, whole
 from imagine_calc.core.outside_text import json_text
-from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
+from imagine_calc.core.text.breakdown import breakdown, quote_record
 from imagine_calc.core.text.budget import budget_lines, cost_words, rate_words
+from imagine_calc.core.text.estimates import description, subtotal_name, what
+from imagine_calc.core.text.export_cells import csv_record, markdown_text, plain_text
+from imagine_calc.core.text.findings import unknown_words
 
 HEADER = ("Label", "What", "Count", "Credits per run", "Credits")
 
@@ -36,7 +38,7 @@ def line_cells(p: PricedItem, style: NumberStyle = PLAIN) -> tuple[str, str, str
     """The five cells a line shows: the window passes its locale's style, files the plain one."""
     return (
         p.label,
-        p.what,
+        what(p, style),
         whole(p.item.count, style),
         quotes.short(p.unit, style),
         quotes.short(p.quote, style),
@@ -53,14 +55,14 @@ def to_csv(priced: PricedEstimate) -> str:
         rows.append(
             (
                 p.label,
-                p.what,
+                what(p),
                 p.item.count,
                 p.unit.known_total,
                 p.quote.known_total,
                 "yes" if p.quote.complete else "no",
                 p.quote.state.value,
                 p.quote.basis,
-                "; ".join(p.quote.unknown_reasons),
+                "; ".join(unknown_words(u) for u in p.quote.unknown_reasons),
             )
         )
     t = priced.total
@@ -84,10 +86,11 @@ def to_markdown(
     subtotals = priced.subtotals()
     if len(subtotals) > 1:
         out += ["", "Subtotals:", *(f"- {md(name)}: {md(quotes.long(q))}" for name, q in subtotals)]
-    if not priced.total.complete:
-        out += ["", "Unknown parts:", *(f"- {md(r)}" for r in priced.total.unknown_reasons)]
-    if priced.total.caveats:
-        out += ["", *(f"- {md(c)}" for c in priced.total.caveats)]
+    said = breakdown(priced.total)
+    if said.not_known:
+        out += ["", "Unknown parts:", *(f"- {md(r)}" for r in said.not_known)]
+    if said.notes:
+        out += ["", *(f"- {md(c)}" for c in said.notes)]
     if plan is not None:
         out += ["", *(md(line.text) for line in budget_lines(plan, priced.total.estimated))]
     out += ["", md(f"Prices: imagine-calc catalog {catalog.version}, as of {catalog.as_of.isoformat()}.")]
@@ -110,9 +113,9 @@ def to_text(
     title = plain_text(priced.estimate.title)
     out = ([title, ""] if title else []) + [line.rstrip() for line in lines]
     out += ["", "Total: " + quotes.long(priced.total) + (f" ({_money(rate, priced)})" if rate else "")]
-    if not priced.total.complete:
-        out += [f"  not known: {r}" for r in priced.total.unknown_reasons]
-    out += [f"  note: {c}" for c in priced.total.caveats]
+    said = breakdown(priced.total)
+    out += [f"  not known: {r}" for r in said.not_known]
+    out += [f"  note: {c}" for c in said.notes]
     if plan is not None:
         out += ["", *(line.text for line in budget_lines(plan, priced.total.estimated))]
     out.append(f"Prices: catalog {catalog.version}, as of {catalog.as_of.isoformat()}.")
@@ -122,33 +125,26 @@ def to_text(
 def to_json(
     priced: PricedEstimate, catalog: Catalog, plan: BudgetPlan | None = None, rate: Rate | None = None
 ) -> str:
-    def quote_json(q: Quote) -> dict[str, Any]:
-        return {
-            "credits": json_number(q.total),
-            "known_credits": json_number(q.known_total),
-            "text": quotes.long(q),
-            "complete": q.complete,
-            "state": q.state.value,
-            "basis": q.basis,
-            "unknown": list(q.unknown_reasons),
-        }
-
     data: dict[str, Any] = {
         "title": priced.estimate.title,
         "catalog": {"version": catalog.version, "as_of": catalog.as_of.isoformat()},
         "items": [
             {
                 "label": p.label,
-                "what": p.description,
+                "what": description(p),
                 "kind": p.item.kind,
                 "count": p.item.count,
-                "per_run": quote_json(p.unit),
-                **quote_json(p.quote),
+                "per_run": quote_record(p.unit),
+                **quote_record(p.quote),
             }
             for p in priced.items
         ],
-        "subtotals": [{"name": name, **quote_json(q)} for name, q in priced.subtotals()],
-        "total": quote_json(priced.total),
+        "subtotals": [{"name": name, **quote_record(q)} for name, q in priced.subtotals()],
+        "subtotals_by_kind": [
+            {"name": subtotal_name(kind, "kind"), "kind": kind, **quote_record(q)}
+            for kind, q in priced.subtotals("kind")
+        ],
+        "total": quote_record(priced.total),
     }
     if rate is not None:
         data["money"] = {

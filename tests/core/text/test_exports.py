@@ -20,7 +20,9 @@ from markdown_it import MarkdownIt
 from imagine_calc.core.catalog.loader import bundled_files, load_catalog, load_override
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, PricedEstimate, price_estimate
-from imagine_calc.core.estimates.estimate_export import (
+from imagine_calc.core.outside_text import readable
+from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.text.exports import (
     export,
     export_bytes,
     kind_of,
@@ -29,9 +31,7 @@ from imagine_calc.core.estimates.estimate_export import (
     to_markdown,
     to_text,
 )
-from imagine_calc.core.outside_text import readable
-from imagine_calc.core.pricing.quotes import GenerationRequest
-from tests.core.estimates.test_export_cells import runs
+from tests.core.text.test_export_cells import runs
 
 CATALOG = load_catalog()
 LABELS = [

@@ -10,13 +10,13 @@ import re
 
 import pytest
 
-from imagine_calc.core.estimates.export_cells import (
+from imagine_calc.core.text.export_cells import (
     csv_record,
     markdown_text,
     plain_text,
     spreadsheet_text,
 )
-from tests.core.estimates.spreadsheet_payloads import PAYLOADS
+from tests.core.text.spreadsheet_payloads import PAYLOADS
 
 FORMULA = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
 #: What LibreOffice and Gnumeric may drop or skip before they look for a formula.

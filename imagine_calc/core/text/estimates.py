@@ -1,0 +1,105 @@
+"""Words for an estimate's lines: what each is ("Nano Banana Pro · 4K · 16:9 · 4 images"), its
+settings without the name, what the table's "What" column shows, and the subtotal kinds."""
+
+from __future__ import annotations
+
+from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.estimates.estimate import GenerationItem, PricedEstimate, PricedItem, UpscaleItem
+from imagine_calc.core.estimates.estimate_file import PriceChange, SavedEstimate, SavedPrice, price_changes
+from imagine_calc.core.numbers import PLAIN, NumberStyle, number, whole
+from imagine_calc.core.text import quotes
+from imagine_calc.core.text.breakdown import breakdown
+from imagine_calc.core.text.catalog import pro_model_words, settings_words
+from imagine_calc.core.text.sizes import pixels, scale, upscale_words
+
+#: An item's kind as a subtotal names it.
+KIND_WORDS = {"generation": "Generation", "upscale": "Upscale"}
+
+
+def settings(p: PricedItem, style: NumberStyle = PLAIN) -> str:
+    """The line's settings without the model's or engine's name: "4K · 16:9 · 4 images",
+    "4× · 1024 × 1024"."""
+    item = p.item
+    if isinstance(item, GenerationItem):
+        r = item.request
+        return settings_words("", r.resolution, r.aspect_ratio, r.images, r.prompt_enhancer, style)
+    return f"{scale(item.scale)} · {_images(item)}"
+
+
+def description(p: PricedItem, style: NumberStyle = PLAIN) -> str:
+    """What the line is: "Nano Banana Pro · 4K · 16:9 · 4 images", "Topaz 4× · 12 images"."""
+    item = p.item
+    if isinstance(item, UpscaleItem):
+        return f"{upscale_words(p.group, item.scale)} · {_images(item)}"
+    return f"{p.group} · {settings(p, style)}"
+
+
+def what(p: PricedItem, style: NumberStyle = PLAIN) -> str:
+    """What the table shows: the settings alone when the label already names the model (the
+    label a line gets by default), so the two columns do not say it twice."""
+    return settings(p, style) if p.label == p.group else description(p, style)
+
+
+def _images(item: UpscaleItem) -> str:
+    n = len(item.sizes)
+    (w, h) = item.sizes[0]
+    if n == 1:
+        return pixels(w, h)
+    if len(set(item.sizes)) == 1:
+        return f"{n} images of {pixels(w, h)}"
+    return f"{n} images"
+
+
+def subtotal_name(key: str, by: str) -> str:
+    """A subtotal's name: the model's or engine's, or the kind in words."""
+    return KIND_WORDS.get(key, key) if by == "kind" else key
+
+
+def _price(saved: SavedPrice, style: NumberStyle) -> str:
+    if saved.complete:
+        return f"{number(saved.credits, style)} credits"
+    if saved.credits == 0:
+        return "unknown"
+    return f"at least {number(saved.credits, style)} credits"
+
+
+def change_words(change: PriceChange, style: NumberStyle = PLAIN) -> str:
+    """ "Hero images: 12,800 credits → 14,400 credits", or the same figure known more or less
+    surely, said as such."""
+    before, after = _price(change.before, style), _price(change.after, style)
+    if change.before.credits != change.after.credits:
+        return f"{change.label}: {before} → {after}"
+    if change.before.complete:
+        return f"{change.label}: still {before}, now known only as the least it costs ({after})"
+    return f"{change.label}: {before} is now known exactly ({after})"
+
+
+def repriced_words(
+    saved: SavedEstimate, priced: PricedEstimate, catalog: Catalog, style: NumberStyle = PLAIN
+) -> list[str]:
+    """What re-pricing an opened estimate changed, a line each, led by the prices' versions when
+    they differ; [] when nothing changed."""
+    changes = [change_words(c, style) for c in price_changes(saved, priced)]
+    if changes and saved.catalog_version != catalog.version:
+        when = f" of {saved.catalog_as_of.isoformat()}" if saved.catalog_as_of else ""
+        changes.insert(
+            0,
+            f"Saved with prices {saved.catalog_version}{when}; re-priced with {catalog.version} "
+            f"of {catalog.as_of.isoformat()}.",
+        )
+    return changes
+
+
+def line_tooltip(p: PricedItem, style: NumberStyle = PLAIN) -> str:
+    """A line's tooltip in plain text: what it is, its breakdown, the count, every digit, what
+    is not known, notes, and the subscription a Pro model needs."""
+    lines = [description(p, style)]
+    said = breakdown(p.unit, style)
+    lines += [f"{r.label}: {r.amount} ({r.detail})" for r in said.rows]
+    if p.item.count > 1:
+        lines.append(f"× {whole(p.item.count, style)} = {quotes.long(p.quote, style)}")
+    lines.append(f"Exactly: {quotes.exact(p.quote, style)}")
+    lines += [f"Not known: {w}" for w in said.not_known] + list(said.notes)
+    if p.needs_subscription:
+        lines.append(f"{pro_model_words(p.subscription_inferred)}.")
+    return "\n".join(lines)
