@@ -13,6 +13,7 @@ from imagine_calc.core.catalog.loader import LoadedCatalog, bundled_files, load_
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.text.catalog import age
 from imagine_calc.core.text.plurals import plural
+from imagine_calc.core.text.price_update import change_record, note_words, shown_words
 
 
 def cmd_catalog(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
@@ -120,8 +121,8 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
                 "page_url": page.url,
                 "as_of": as_of.isoformat(),
                 "models_on_page": len(page.models),
-                "changes": [c.__dict__ for c in update.changes],
-                "notes": list(update.notes),
+                "changes": [change_record(c) for c in update.changes],
+                "notes": [note_words(n) for n in update.notes],
                 "applied": applied,
                 "override_path": str(loaded.override_path),
                 "backup": str(backup) if backup else None,
@@ -134,10 +135,10 @@ def _update_from(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     if not update.changes:
         say("No changes: the catalog in use already has the page's prices.")
     for change in update.changes:
-        arrow = f"{change.before} -> {change.after}" if change.before else change.after
-        say(f"  {change.kind:<15} {change.name}: {arrow}")
+        before, after = shown_words(change.before), shown_words(change.after)
+        say(f"  {change.kind:<15} {change.name}: {f'{before} -> {after}' if before else after}")
     for note in update.notes:
-        say(f"  note: {note}")
+        say(f"  note: {note_words(note)}")
     n, left_out = len(update.applicable), len(update.left_out)
     these = "these changes" if not left_out else f"the {plural(n, 'change')} it can"
     cannot = (

@@ -18,6 +18,7 @@ from pathlib import Path
 from imagine_calc.core.catalog.page_address import page_address
 from imagine_calc.core.catalog.page_tables import Table, tables
 from imagine_calc.core.catalog.records import TIERS
+from imagine_calc.core.catalog.update_findings import Unreadable
 from imagine_calc.core.files import FileProblem, decode_any, read_bytes
 from imagine_calc.core.limits import MAX_CREDITS, MAX_PAGE_BYTES
 from imagine_calc.core.numbers import whole
@@ -45,7 +46,7 @@ class PageModel:
     #: field -> why the page gives no figure ("See tooltip")
     unknown: Mapping[str, str]
     #: field -> the cell this reader could not make sense of; such a field is left as it was
-    unreadable: Mapping[str, str]
+    unreadable: Mapping[str, Unreadable]
     #: The tiers the page lists as offered ("1K, 2K, 4K"), ascending; None where it gives only
     #: a maximum ("Up to 4K").
     resolutions: tuple[str, ...] | None = None

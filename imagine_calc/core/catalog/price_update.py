@@ -21,9 +21,24 @@ from imagine_calc.core.catalog.records import (
     UpscaleEngine,
     flat_price_tiers,
 )
-from imagine_calc.core.numbers import number
-from imagine_calc.core.text.catalog import price_summary, resolution_words, tiered
-from imagine_calc.core.text.sizes import scale
+from imagine_calc.core.catalog.update_findings import (
+    AddedShown,
+    EngineUnreadable,
+    GoneFromPage,
+    LeftAsItWas,
+    NewEngine,
+    Note,
+    NotOnPage,
+    OwnPriceKept,
+    PriceNamesOthers,
+    PriceShown,
+    RatiosUnreadable,
+    ResolutionsLeaveOut,
+    ResolutionsShown,
+    ScalesShown,
+    Shown,
+    Tenfold,
+)
 
 PAGE_TITLE = "ImagineArt documentation: Image Credits (a saved copy)"
 #: The source recorded for a page that names no address of its own: the docs page, whose
@@ -41,17 +56,18 @@ def page_url(page: CreditsPage) -> str:
 class Change:
     kind: str  # "added", "removed", "renamed", "price", "max_resolution", "aspect_ratios", "upscale"
     name: str  # the model or engine, as the page names it (the catalog's name when removed)
-    before: str
-    after: str
-    #: A reason to look twice before applying (a tenfold jump), or "".
-    check: str = ""
+    before: Shown
+    after: Shown
+    #: A reason to look twice before applying (a tenfold jump), or None.
+    check: Tenfold | None = None
 
 
 @dataclass(frozen=True)
 class PriceUpdate:
     page: CreditsPage
     changes: tuple[Change, ...]
-    notes: tuple[str, ...]
+    #: What the page said that no change shows (the reader's own notes are text, as it read them).
+    notes: tuple[Note, ...]
     #: catalog id -> page model, for every page model (new ones get a fresh id)
     matched: dict[str, PageModel]
     engines: dict[str, PageEngine]
@@ -75,12 +91,18 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "model"
 
 
-def page_price_text(model: PageModel) -> str:
-    if not model.price:
-        return "unknown"
+def page_price(model: PageModel) -> PriceShown:
+    return PriceShown(tuple(model.price.items()), model.flat)
+
+
+def model_price(model: Model) -> PriceShown:
     if model.flat:
-        return number(model.price["*"])
-    return tiered(model.price)
+        return PriceShown(tuple(list(model.tier_prices.items())[:1]), True)
+    return PriceShown(tuple(model.tier_prices.items()), False)
+
+
+def page_resolutions(pm: PageModel) -> ResolutionsShown:
+    return ResolutionsShown(pm.max_resolution, pm.resolutions)
 
 
 def _same_price(model: Model, page: PageModel) -> bool:
@@ -118,7 +140,7 @@ def diff(catalog: Catalog, page: CreditsPage) -> PriceUpdate:
         else:
             matched[model.id] = pm
     changes: list[Change] = []
-    notes: list[str] = []
+    notes: list[Note] = []
     for pm in list(new):  # a renamed model keeps its offer and most of its name
         close = [m for m in by_name.values() if _same_offer(m, pm)]
         best = max(
@@ -135,43 +157,38 @@ def diff(catalog: Catalog, page: CreditsPage) -> PriceUpdate:
     for pm in list(new):
         if "aspect_ratios" in pm.unreadable:  # a model needs its ratios: not added on a guess
             new.remove(pm)
-            notes.append(f"{pm.name} is new on the page but its aspect ratios cannot be read: not added.")
+            notes.append(RatiosUnreadable(pm.name))
     for pm in new:
         ident = slug(pm.name)
         while ident in taken:
             ident += "-new"
         taken.add(ident)
         matched[ident] = pm
-        changes.append(Change("added", pm.name, "", f"{page_price_text(pm)}; {_page_res(pm)}"))
+        changes.append(Change("added", pm.name, None, AddedShown(page_price(pm), page_resolutions(pm))))
     for model in by_name.values():
-        changes.append(Change("removed", model.name, price_summary(model), "not on the page"))
-        notes.append(
-            f"{model.name} is no longer on the page; it stays in the catalog (an override cannot "
-            "remove a model): check ImagineArt's tooltip before you budget with it."
-        )
+        changes.append(Change("removed", model.name, model_price(model), NotOnPage()))
+        notes.append(GoneFromPage(model.name))
     current = {m.id: m for m in catalog.models}
     for ident, pm in matched.items():
         model = current.get(ident)
         if model is not None:
             pm = matched[ident] = _fit_to_what_stays(model, pm)
         for field, why in pm.unreadable.items():
-            notes.append(f"{pm.name}: {why} Its {field.replace('_', ' ')} is left as it was.")
+            notes.append(LeftAsItWas(pm.name, field, why))
         if model is None:
             continue
         if "price" not in pm.unreadable and not _same_price(model, pm):
             if pm.price or not model.origin.startswith("override"):
                 check = _outlandish(model, pm)
-                changes.append(Change("price", pm.name, price_summary(model), page_price_text(pm), check))
+                changes.append(Change("price", pm.name, model_price(model), page_price(pm), check))
                 notes += [check] if check else []
             else:
-                notes.append(f"{pm.name}: the page gives no price; your own price is kept.")
+                notes.append(OwnPriceKept(pm.name))
         if "max_resolution" not in pm.unreadable and not _same_resolutions(model, pm):
-            before = resolution_words(model.max_resolution, model.resolutions)
-            changes.append(Change("max_resolution", pm.name, before, _page_res(pm)))
+            before = ResolutionsShown(model.max_resolution, model.resolutions)
+            changes.append(Change("max_resolution", pm.name, before, page_resolutions(pm)))
         if "aspect_ratios" not in pm.unreadable and pm.aspect_ratios != model.aspect_ratios:
-            changes.append(
-                Change("aspect_ratios", pm.name, ", ".join(model.aspect_ratios), ", ".join(pm.aspect_ratios))
-            )
+            changes.append(Change("aspect_ratios", pm.name, model.aspect_ratios, pm.aspect_ratios))
     engines = _engine_changes(catalog.engines, page.engines, changes, notes)
     return PriceUpdate(page, tuple(changes), (*page.notes, *notes), matched, engines)
 
@@ -192,54 +209,40 @@ def _fit_to_what_stays(model: Model, pm: PageModel) -> PageModel:
     )
     page_res_applies = "max_resolution" not in pm.unreadable
     if price_stays and page_res_applies and not _fits(model.tiers, pm.max_resolution, pm.resolutions):
-        why = (
-            f"The page's max resolution ({_page_res(pm)}) leaves out tiers of the price that "
-            f"stays ({price_summary(model)})."
-        )
+        why = ResolutionsLeaveOut(page_resolutions(pm), model_price(model))
         return replace(pm, unreadable={**pm.unreadable, "max_resolution": why})
     page_price_applies = pm.price and not pm.flat and "price" not in pm.unreadable
     kept_res = (model.max_resolution, model.resolutions)
     if page_price_applies and not page_res_applies and not _fits(tuple(pm.price), *kept_res):
-        why = (
-            f"The page's price ({page_price_text(pm)}) names tiers the max resolution that "
-            f"stays ({resolution_words(*kept_res)}) leaves out."
-        )
-        return replace(pm, unreadable={**pm.unreadable, "price": why})
+        names_others = PriceNamesOthers(page_price(pm), ResolutionsShown(*kept_res))
+        return replace(pm, unreadable={**pm.unreadable, "price": names_others})
     return pm
 
 
-def _outlandish(model: Model, pm: PageModel) -> str:
-    """A sentence when a new price is ten times the one in use, or a tenth of it: a typo on the
-    page or in the saved copy is likelier than such a change, so the user should look."""
+def _outlandish(model: Model, pm: PageModel) -> Tenfold | None:
+    """When a new price is ten times the one in use, or a tenth of it: a typo on the page or in
+    the saved copy is likelier than such a change, so the user should look."""
     old = [p for p in model.tier_prices.values() if p]
     if not old or not pm.price:
-        return ""
+        return None
     ratio = max(pm.price.values()) / max(old)
     if Decimal("0.1") < ratio < 10:
-        return ""
-    return (
-        f"{pm.name}: {page_price_text(pm)} is {'more than ten times' if ratio >= 10 else 'under a tenth of'} "
-        f"the price in use ({price_summary(model)}). Check the page before applying: it is applied "
-        "with the rest."
-    )
-
-
-def _page_res(pm: PageModel) -> str:
-    return resolution_words(pm.max_resolution, pm.resolutions)
+        return None
+    return Tenfold(pm.name, page_price(pm), model_price(model), ratio >= 10)
 
 
 def _engine_changes(
-    engines: tuple[UpscaleEngine, ...], page: tuple[PageEngine, ...], changes: list[Change], notes: list[str]
+    engines: tuple[UpscaleEngine, ...], page: tuple[PageEngine, ...], changes: list[Change], notes: list[Note]
 ) -> dict[str, PageEngine]:
     by_name = {_key(e.name): e for e in engines}
     found: dict[str, PageEngine] = {}
     for pe in page:
         engine = by_name.get(_key(pe.name))
         if engine is None:
-            notes.append(f"Upscale engine {pe.name} is new on the page; add it to your override by hand.")
+            notes.append(NewEngine(pe.name))
             continue
         if pe.unknown:
-            notes.append(f"{pe.name}: {pe.unknown['scales']} Its prices are left as they were.")
+            notes.append(EngineUnreadable(pe.name, pe.unknown["scales"]))
             continue
         found[engine.id] = pe
         if pe.pricing != engine.pricing or dict(pe.scales) != dict(engine.scales):
@@ -247,8 +250,8 @@ def _engine_changes(
     return found
 
 
-def _scales(scales: Any) -> str:
-    return ", ".join(f"{scale(s)}: {number(v)}" for s, v in sorted(scales.items()))
+def _scales(scales: Any) -> ScalesShown:
+    return ScalesShown(tuple(sorted(scales.items())))
 
 
 # --- apply ---------------------------------------------------------------------------------
@@ -266,9 +269,11 @@ def _model_entry(ident: str, pm: PageModel, current: Model | None, source: dict[
         entry["name"] = pm.name
         entry["description"] = "Added from ImagineArt's credits page; no description yet."
         for field in ("price", "max_resolution"):  # a new model needs them: unknown, not guessed
-            if field in pm.unreadable:
+            why = pm.unreadable.get(field)
+            if why is not None:
                 entry[field] = None
-                unknown[field] = pm.unreadable[field]
+                # a new model is never fitted to what stays: what is left is the reader's words
+                unknown[field] = why if isinstance(why, str) else "not read from the page"
     if "price" not in pm.unreadable:
         if not pm.price:
             entry["price"] = None

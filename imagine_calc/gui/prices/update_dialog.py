@@ -17,21 +17,13 @@ from PySide6.QtWidgets import (
 
 from imagine_calc.core.catalog.price_update import PriceUpdate
 from imagine_calc.core.text.plurals import plural
+from imagine_calc.core.text.price_update import kind_words, note_words, shown_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import RichLabel, fill, plain_label, tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel, warning_icon
 
 HEADERS = ("Change", "Model", "Before", "After")
 AFTER = 3
-KIND_TEXT = {
-    "added": "New model",
-    "removed": "Removed",
-    "renamed": "Renamed",
-    "price": "Price",
-    "max_resolution": "Max resolution",
-    "aspect_ratios": "Aspect ratios",
-    "upscale": "Upscale price",
-}
 Index = QModelIndex | QPersistentModelIndex
 #: The most of a page's address the intro shows: it has no spaces, so a long one would widen the dialog.
 SHOWN_URL_CHARS = 100
@@ -42,10 +34,12 @@ class ChangesModel(FlatTableModel):
 
     def __init__(self, update: PriceUpdate, parent: Any = None) -> None:
         super().__init__(parent)
+        style = locale_numbers.style()
         self._rows = [
-            (KIND_TEXT.get(c.kind, c.kind), c.name, c.before or "—", c.after) for c in update.changes
+            (kind_words(c), c.name, shown_words(c.before, style) or "—", shown_words(c.after, style))
+            for c in update.changes
         ]
-        self._checks = [c.check for c in update.changes]
+        self._checks = [note_words(c.check, style) if c.check is not None else "" for c in update.changes]
 
     def row_count(self) -> int:
         return len(self._rows)
@@ -100,7 +94,9 @@ class PriceUpdateDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        notes = plain_label("\n".join(f"• {n}" for n in update.notes), objectName="updateNotes")
+        notes = plain_label(
+            "\n".join(f"• {note_words(n, style)}" for n in update.notes), objectName="updateNotes"
+        )
         notes.setWordWrap(True)
         notes.setVisible(bool(update.notes))
         buttons = QDialogButtonBox(

@@ -10,7 +10,7 @@ import pytest
 
 from imagine_calc.core.catalog.credits_page import parse_credits_page
 from imagine_calc.core.catalog.loader import load_catalog, load_with_override
-from imagine_calc.core.catalog.price_update import Change, apply_update, diff
+from imagine_calc.core.catalog.price_update import apply_update, diff
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.pricing.choices import tier_refusal
@@ -18,6 +18,7 @@ from imagine_calc.core.pricing.quotes import quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.findings import refusal_words
 from tests.credits_pages import GITBOOK, gitbook_with
+from tests.words import change, notes
 
 DAY = dt.date(2026, 12, 20)
 
@@ -32,9 +33,8 @@ def applied(page: str, override: Path) -> Catalog:
 
 def test_a_listed_model_never_offers_a_tier_the_page_did_not_list(override_file: Path) -> None:
     page = gitbook_with("ImagineArt 1.5 Pro", 2, "1K, 4K")
-    assert diff(load_catalog(), parse_credits_page(page)).changes == (
-        Change("max_resolution", "ImagineArt 1.5 Pro", "up to 4K", "1K, 4K"),
-    )
+    changes = diff(load_catalog(), parse_credits_page(page)).changes
+    assert [change(c) for c in changes] == [("max_resolution", "ImagineArt 1.5 Pro", "up to 4K", "1K, 4K")]
     model = applied(page, override_file).model("imagineart-1-5-pro")
     assert model.tiers == ("1K", "4K") and model.max_resolution == "4K"
     assert model.resolutions == ("1K", "4K")
@@ -48,8 +48,8 @@ def test_a_listed_model_never_offers_a_tier_the_page_did_not_list(override_file:
 
 def test_a_model_whose_maximum_was_unknown_gets_the_listed_tiers_and_no_3k(override_file: Path) -> None:
     page = gitbook_with("ImagineArt 2.0", 2, "1K, 2K, 4K")
-    (change,) = diff(load_catalog(), parse_credits_page(page)).changes
-    assert (change.before, change.after) == ("max resolution unknown", "1K, 2K, 4K")
+    (found,) = diff(load_catalog(), parse_credits_page(page)).changes
+    assert change(found)[2:] == ("max resolution unknown", "1K, 2K, 4K")
     catalog = applied(page, override_file)
     model = catalog.model("imagineart-2-0")
     assert model.tiers == ("1K", "2K", "4K") and "3K" not in model.tier_prices
@@ -71,8 +71,8 @@ def test_a_later_page_with_a_maximum_only_puts_the_missing_tiers_back(override_f
     applied(gitbook_with("ImagineArt 1.5 Pro", 2, "1K, 4K"), override_file)
     page = gitbook_with("ImagineArt 1.5 Pro", 2, "Up to 4K")
     catalog = load_with_override(override_file).catalog
-    (change,) = diff(catalog, parse_credits_page(page)).changes
-    assert (change.before, change.after) == ("1K, 4K", "up to 4K")
+    (found,) = diff(catalog, parse_credits_page(page)).changes
+    assert change(found)[2:] == ("1K, 4K", "up to 4K")
     model = applied(page, override_file).model("imagineart-1-5-pro")
     assert model.tiers == ("1K", "2K", "4K") and model.resolutions is None
 
@@ -90,10 +90,10 @@ def test_a_page_that_contradicts_itself_changes_neither_cell(price: str, resolut
     page = gitbook_with("Nano Banana 2", 2, resolution, page) if resolution else page
     update = diff(load_catalog(), parse_credits_page(page))
     assert update.changes == ()
-    notes = [n for n in update.notes if n.startswith("Nano Banana 2:")]
-    assert len(notes) == 2 and all("max resolution" in n for n in notes)
-    assert any("Its price is left as it was" in n for n in notes)
-    assert any("Its max resolution is left as it was" in n for n in notes)
+    said = [n for n in notes(update) if n.startswith("Nano Banana 2:")]
+    assert len(said) == 2 and all("max resolution" in n for n in said)
+    assert any("Its price is left as it was" in n for n in said)
+    assert any("Its max resolution is left as it was" in n for n in said)
 
 
 @pytest.mark.parametrize(
@@ -111,4 +111,4 @@ def test_what_stays_and_what_changes_still_fit(
     page = gitbook_with(name, 2, resolution, gitbook_with(name, 1, price))
     update = diff(load_catalog(), parse_credits_page(page))
     assert update.changes == ()
-    assert any(n.startswith(f"{name}:") and f"Its {left} is left as it was" in n for n in update.notes)
+    assert any(n.startswith(f"{name}:") and f"Its {left} is left as it was" in n for n in notes(update))

@@ -27,6 +27,7 @@ from tests.credits_pages import (
     gitbook_with,
     with_price,
 )
+from tests.words import notes
 
 D = Decimal
 NB2 = {"1K": D(49), "2K": D("73.5"), "4K": D(98)}
@@ -78,7 +79,7 @@ def test_a_cell_of_lines_in_the_html_source_reads_as_its_lines() -> None:
 def test_a_price_cell_of_lines_that_do_not_read_is_noted_and_left_alone(cell: str) -> None:
     update = diff(load_catalog(), parse_credits_page(gitbook_with("Nano Banana 2", 1, cell)))
     assert not any(c.kind == "price" for c in update.changes)
-    (note,) = [n for n in update.notes if n.startswith("Nano Banana 2:")]
+    (note,) = [n for n in notes(update) if n.startswith("Nano Banana 2:")]
     assert "could not be read" in note and "left as it was" in note
 
 
@@ -173,7 +174,7 @@ def test_the_gitbook_page_reads_into_the_right_tiers_and_maximums() -> None:
 def test_the_gitbook_page_with_the_docs_figures_is_no_change_and_no_note() -> None:
     """Its eight GitBook cells used to be eight "could not be read" notes."""
     update = diff(load_catalog(), parse_credits_page(GITBOOK))
-    assert update.changes == () and update.notes == ()
+    assert update.changes == () and notes(update) == []
     assert len(update.matched) == 25 and set(update.engines) == {"topaz", "magnific"}
 
 

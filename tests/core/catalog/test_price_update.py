@@ -10,19 +10,21 @@ import pytest
 
 from imagine_calc.core.catalog.credits_page import PageError, parse_credits_page
 from imagine_calc.core.catalog.loader import load_catalog, load_with_override
-from imagine_calc.core.catalog.price_update import Change, apply_update, diff
+from imagine_calc.core.catalog.price_update import apply_update, diff
 from imagine_calc.core.pricing.quotes import quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
 from tests.credits_pages import PAGE, as_html, edited, row, with_price
+from tests.words import change, notes
 
 DAY = dt.date(2026, 12, 20)
 
 
-def kinds(page: str) -> dict[str, list[Change]]:
+def kinds(page: str) -> dict[str, list[tuple[str, str, str, str]]]:
+    """The update's changes in words, by kind: (kind, name, before, after)."""
     update = diff(load_catalog(), parse_credits_page(page))
-    found: dict[str, list[Change]] = {}
-    for change in update.changes:
-        found.setdefault(change.kind, []).append(change)
+    found: dict[str, list[tuple[str, str, str, str]]] = {}
+    for c in update.changes:
+        found.setdefault(c.kind, []).append(change(c))
     return found
 
 
@@ -37,7 +39,7 @@ def apply_and_quote(page: str, override: Path, req: GenerationRequest) -> str:
 def test_the_bundled_catalog_agrees_with_its_source_page() -> None:
     page = parse_credits_page(PAGE)
     update = diff(load_catalog(), page)
-    assert update.changes == () and update.notes == ()
+    assert update.changes == () and notes(update) == []
     assert len(update.matched) == len(load_catalog().models) == len(page.models) == 25
     assert set(update.engines) == {"topaz", "magnific"}
 
@@ -48,14 +50,14 @@ def test_the_html_page_reads_like_the_markdown_page() -> None:
 
 def test_a_changed_price_is_listed_and_applied(override_file: Path) -> None:
     page = with_price("Flux Dev", "7")
-    assert kinds(page) == {"price": [Change("price", "Flux Dev", "5", "7")]}
+    assert kinds(page) == {"price": [("price", "Flux Dev", "5", "7")]}
     assert apply_and_quote(page, override_file, GenerationRequest("flux-dev")) == "7"
 
 
 def test_a_tier_added_to_a_tiered_model(override_file: Path) -> None:
     page = with_price("Nano Banana 2", "49 (1K) / 73.5 (2K) / 85 (3K) / 98 (4K)")
-    (change,) = kinds(page)["price"]
-    assert change.after == "49 (1K) / 73.5 (2K) / 85 (3K) / 98 (4K)"
+    (found,) = kinds(page)["price"]
+    assert found[3] == "49 (1K) / 73.5 (2K) / 85 (3K) / 98 (4K)"
     assert apply_and_quote(page, override_file, GenerationRequest("nano-banana-2", "3K", "1:1", 2)) == "170"
 
 
@@ -66,7 +68,7 @@ def test_two_models_added_are_quotable_after_apply(override_file: Path) -> None:
     )
     page = edited((row("Seedream v4"), row("Seedream v4") + "\n" + new_rows.rstrip("\n")))
     added = kinds(page)["added"]
-    assert [c.name for c in added] == ["Nova Image", "Vega XL"]
+    assert [c[1] for c in added] == ["Nova Image", "Vega XL"]
     assert apply_and_quote(page, override_file, GenerationRequest("vega-xl", "2K", "1:1")) == "60"
     assert (
         quote_generation(
@@ -90,21 +92,23 @@ def test_a_new_pro_model_from_a_page_gets_the_same_inferred_subscription_rule(ov
 
 def test_a_removed_model_is_listed_and_noted() -> None:
     found = kinds(edited((row("Qwen Image") + "\n", "")))
-    assert [c.name for c in found["removed"]] == ["Qwen Image"]
+    assert [c[1] for c in found["removed"]] == ["Qwen Image"]
 
 
 def test_a_renamed_model_keeps_its_id() -> None:
     found = kinds(
         edited((row("Minimax Image"), row("Minimax Image").replace("Minimax Image", "MiniMax Image 01")))
     )
-    assert found == {"renamed": [Change("renamed", "MiniMax Image 01", "Minimax Image", "MiniMax Image 01")]}
+    assert found == {"renamed": [("renamed", "MiniMax Image 01", "Minimax Image", "MiniMax Image 01")]}
 
 
 def test_a_malformed_cell_is_noted_and_left_alone_never_guessed() -> None:
     page = with_price("Ideogram v3", "twenty-five")
     update = diff(load_catalog(), parse_credits_page(page))
     assert update.changes == ()
-    assert any("Ideogram v3" in n and "could not be read" in n and "'twenty-five'" in n for n in update.notes)
+    assert any(
+        "Ideogram v3" in n and "could not be read" in n and "'twenty-five'" in n for n in notes(update)
+    )
 
 
 def test_text_without_the_table_is_refused_with_a_clear_message() -> None:
@@ -157,8 +161,8 @@ def test_a_kill_during_the_write_leaves_the_old_override_intact(
     ("cell", "price"), [("7", "7"), ("73,5", "73.5"), ("1,040", "1040"), ("73.5", "73.5")]
 )
 def test_price_cells_are_read_as_the_page_writes_them(cell: str, price: str) -> None:
-    (change,) = kinds(with_price("Flux Dev", cell))["price"]
-    assert change.after == price.replace("1040", "1,040")
+    (found,) = kinds(with_price("Flux Dev", cell))["price"]
+    assert found[3] == price.replace("1040", "1,040")
 
 
 @pytest.mark.parametrize("cell", ["1,2,3", "1e19", "0", "123456789012345678901234567890", "-5"])
@@ -166,18 +170,18 @@ def test_a_price_cell_that_is_no_price_is_noted_and_left_alone(cell: str, overri
     page = with_price("Flux Dev", cell)
     update = diff(load_catalog(), parse_credits_page(page))
     assert not any(c.kind == "price" for c in update.changes)
-    assert any(n.startswith("Flux Dev:") and "left as it was" in n for n in update.notes)
+    assert any(n.startswith("Flux Dev:") and "left as it was" in n for n in notes(update))
 
 
 @pytest.mark.parametrize("cell", ["2000000", "5 (1K) / 1,500,000 (2K)", "123456789012345678901234567890"])
 def test_a_price_above_the_limit_is_named_as_such(cell: str) -> None:
     update = diff(load_catalog(), parse_credits_page(with_price("Flux Dev", cell)))
-    assert any("more than 1,000,000 credits, the most a price may be" in n for n in update.notes)
+    assert any("more than 1,000,000 credits, the most a price may be" in n for n in notes(update))
 
 
 def test_a_tenfold_price_is_flagged_before_it_is_applied() -> None:
     update = diff(load_catalog(), parse_credits_page(with_price("Flux Dev", "500")))
-    assert any("more than ten times" in n for n in update.notes)
+    assert any("more than ten times" in n for n in notes(update))
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "latin-1", "utf-8-sig"])
