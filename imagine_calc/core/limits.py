@@ -21,6 +21,9 @@ MAX_COUNT = 100_000
 MAX_PIXEL_SIDE = 1_000_000
 #: The most images in one upscale line of an estimate (a dropped folder of 10,000 is real).
 MAX_SIZES_PER_LINE = 200_000
+#: The most images one generation may ask for: what a catalog's `images: max` may say (ImagineArt
+#: offers 4), what an estimate line or a remembered setting may hold.
+MAX_IMAGES = 1_000
 #: The most credits a balance may hold.
 MAX_BALANCE = 100_000_000
 #: The most money per credit, or for a plan, in whatever currency.

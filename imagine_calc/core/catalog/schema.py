@@ -17,7 +17,7 @@ from typing import Any
 from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.catalog.yaml_source import KeyPath, YamlDocument
 from imagine_calc.core.errors import Problem
-from imagine_calc.core.limits import MAX_CREDITS, MAX_PIXEL_SIDE
+from imagine_calc.core.limits import MAX_CREDITS, MAX_IMAGES, MAX_PIXEL_SIDE
 from imagine_calc.core.numbers import whole
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -146,8 +146,8 @@ def date(value: Any, path: KeyPath, ck: Checker) -> Any:
 
 
 def count(value: Any, path: KeyPath, ck: Checker) -> Any:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
-        return ck.fail(path, f"expected a whole number from 1 to 1000, got {_shown(value)}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_IMAGES:
+        return ck.fail(path, f"expected a whole number from 1 to {MAX_IMAGES}, got {_shown(value)}")
     return value
 
 

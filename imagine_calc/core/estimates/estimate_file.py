@@ -47,6 +47,7 @@ from imagine_calc.core.files import FileProblem, describe_size, read_text, utf8
 from imagine_calc.core.limits import (
     MAX_CREDITS,
     MAX_ESTIMATE_BYTES,
+    MAX_IMAGES,
     MAX_PIXEL_SIDE,
     MAX_SIZES_PER_LINE,
     check_whole,
@@ -225,7 +226,7 @@ def _item(raw: Any) -> Item:
             aspect_ratio=None
             if raw.get("aspect_ratio") is None
             else _text(raw["aspect_ratio"], "aspect_ratio"),
-            images=check_whole(raw.get("images", 1), "images", 1, 1000),
+            images=check_whole(raw.get("images", 1), "images", 1, MAX_IMAGES),
             prompt_enhancer=_flag(raw.get("prompt_enhancer", False), "prompt_enhancer"),
         )
         return GenerationItem(request, count, label)
