@@ -16,6 +16,7 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 _FLAGS = (
@@ -105,10 +106,22 @@ def move_new(source: Path, path: Path) -> None:
 def set_aside(path: Path, why: str, stamp: str) -> Path:
     """Move `path` (a link: the link itself) out of the app's way as `NAME.STAMP.WHY`, numbered
     if taken; never over anything, never deleted. Returns where it went."""
+    return _aside(path, why, stamp, lambda aside: move_new(path, aside))
+
+
+def copy_aside(path: Path, data: bytes, why: str, stamp: str) -> Path:
+    """Keep `data` (what was read at `path`) beside it as a new file `NAME.STAMP.WHY`, numbered
+    if taken, with `path`'s permissions: never over an earlier copy, never through a link
+    planted at the name. Returns where it went."""
+    mode = mode_of(path)
+    return _aside(path, why, stamp, lambda aside: write_new(aside, data, mode))
+
+
+def _aside(path: Path, why: str, stamp: str, put: Callable[[Path], None]) -> Path:
     for n in range(1, 1000):
         aside = path.with_name(f"{path.name}.{stamp}{'' if n == 1 else f'-{n}'}.{why}")
         try:
-            move_new(path, aside)
+            put(aside)
         except FileExistsError:
             continue
         return aside

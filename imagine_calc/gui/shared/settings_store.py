@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,12 +21,12 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.estimates.budget import Balances
-from imagine_calc.core.files import stamp
+from imagine_calc.core.files import read_bytes, stamp
 from imagine_calc.core.limits import MAX_BALANCE, MAX_SETTINGS_BYTES
 from imagine_calc.core.numbers import whole
 from imagine_calc.core.paths import config_dir
 from imagine_calc.core.pricing.requests import GenerationRequest
-from imagine_calc.core.writes import set_aside
+from imagine_calc.core.writes import copy_aside, set_aside
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _RATIO = re.compile(r"^[1-9][0-9]{0,2}:[1-9][0-9]{0,2}$")
@@ -98,9 +97,8 @@ class SettingsStore:
         if self._copied is None:  # said once, with the first bad value
             source = Path(self.qsettings.fileName())
             try:
-                target = source.with_name(f"{source.name}.{stamp()}.set-aside")
-                shutil.copy2(source, target)
-                self._copied = target
+                data = read_bytes(source, MAX_SETTINGS_BYTES)
+                self._copied = copy_aside(source, data, "set-aside", stamp())
             except OSError:
                 self._copied = source
             kept = f" The settings as they were are kept in {self._copied.name}."

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from imagine_calc.core.limits import MAX_SETTINGS_BYTES
 from imagine_calc.gui.shared.settings_store import SettingsStore
 
@@ -37,3 +39,21 @@ def test_a_file_within_bounds_is_read(user_dirs: Path, qapp: object) -> None:
     store = SettingsStore()
     assert store.problems == [] and store.request("nano-banana-2").model_id == "flux-dev"
     assert not list(user_dirs.glob("*.set-aside"))
+
+
+def test_the_copy_kept_aside_is_a_new_file_never_written_through_a_planted_link(
+    user_dirs: Path, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from imagine_calc.gui.shared import settings_store
+
+    monkeypatch.setattr(settings_store, "stamp", lambda: "2026-11-27_10-00-00")
+    victim = user_dirs / "victim.txt"
+    victim.write_text("keep me")
+    (user_dirs / "settings.ini.2026-11-27_10-00-00.set-aside").symlink_to(victim)
+    ini = user_dirs / "settings.ini"
+    ini.write_text("[quote]\nresolution=16K\n")
+    store = SettingsStore()
+    assert victim.read_text() == "keep me"
+    kept = user_dirs / "settings.ini.2026-11-27_10-00-00-2.set-aside"
+    assert kept.read_text() == "[quote]\nresolution=16K\n" and not kept.is_symlink()
+    assert any(kept.name in p for p in store.problems)
