@@ -19,8 +19,9 @@ from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.catalog import age
 from imagine_calc.gui.estimate.estimate_host import EstimateHost
-from imagine_calc.gui.generate.generate_tab import DEFAULT_MODEL, GenerateTab
+from imagine_calc.gui.generate.generate_tab import GenerateTab
 from imagine_calc.gui.prices.price_updates import PriceUpdates, dropped_page
+from imagine_calc.gui.shared import settings_keys
 from imagine_calc.gui.shared.banner import Banner
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.markup import fill, message_box, plain_label, tooltip
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.age_label = plain_label(objectName="catalogAge")
         self.statusBar().addPermanentWidget(self.age_label)
 
-        self.generate = GenerateTab(self.owner, self, store.request(DEFAULT_MODEL))
+        self.generate = GenerateTab(self.owner, self, store.request())
         self.generate.cost_changed.connect(self.cost_changed)
         self.generate.add_to_estimate.connect(self.add_to_estimate)
         self.generate.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -342,17 +343,17 @@ class MainWindow(QMainWindow):
     # --- what is remembered ----------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        geometry = self.store.geometry("window/geometry")
+        geometry = self.store.get(settings_keys.WINDOW_GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(980, 640)
-        splitter = self.store.geometry("window/splitter")
+        splitter = self.store.get(settings_keys.SPLITTER)
         if splitter is not None:
             self.splitter.restoreState(splitter)
 
     def save_state(self) -> None:
         self.store.save_request(self.request)
-        self.store.save_geometry("window/geometry", self.saveGeometry())
-        self.store.save_geometry("window/splitter", self.splitter.saveState())
+        self.store.set(settings_keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.store.set(settings_keys.SPLITTER, self.splitter.saveState())
         self.store.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -38,11 +38,10 @@ from imagine_calc.gui.generate.settings_panel import SettingsPanel
 from imagine_calc.gui.generate.total_panel import TotalPanel
 from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.markup import SafeBrowser, plain_label, tooltip
+from imagine_calc.gui.shared.settings_keys import DEFAULT_MODEL
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
-
-DEFAULT_MODEL = "nano-banana-2"
 
 
 class GenerateTab(QSplitter):

@@ -1,4 +1,5 @@
-"""Remembered settings: one typed method per setting, each value checked when it is read.
+"""Remembered settings: every setting declared once (`settings_keys.py`), read, checked and written
+the same way.
 
 The INI file lives in the user's config folder (redirected in tests). Nothing read from it is
 trusted: a value out of bounds (`resolution=16K`, a balance of 1e999999, a 30-digit rate) is
@@ -10,28 +11,26 @@ aside and the app starts with defaults.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 
-from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.files import read_bytes, stamp
-from imagine_calc.core.limits import MAX_BALANCE, MAX_SETTINGS_BYTES
+from imagine_calc.core.limits import MAX_SETTINGS_BYTES
 from imagine_calc.core.numbers import whole
 from imagine_calc.core.paths import config_dir
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.writes import copy_aside, set_aside
+from imagine_calc.gui.shared import settings_keys as keys
+from imagine_calc.gui.shared.settings_keys import SETTINGS
+from imagine_calc.gui.shared.settings_options import Option, Unfit
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-_RATIO = re.compile(r"^[1-9][0-9]{0,2}:[1-9][0-9]{0,2}$")
-#: Typed money fields are kept as typed, up to this many characters.
-MAX_TYPED = 40
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -45,9 +44,15 @@ class MoneyFields:
 
 
 class SettingsStore:
-    """Typed access to QSettings; `problems` lists what was read wrong and replaced."""
+    """Typed access to QSettings; `problems` lists what was read wrong and replaced.
 
-    def __init__(self, settings: QSettings | None = None) -> None:
+    `options` are the settings read (and so checked) at the start: tests give their own."""
+
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        options: Sequence[Option[Any]] = SETTINGS,
+    ) -> None:
         self.problems: list[str] = []
         self._copied: Path | None = None
         if settings is None:
@@ -60,11 +65,8 @@ class SettingsStore:
                 settings = QSettings(str(path), QSettings.Format.IniFormat)
         self.qsettings = settings
         self._bad_keys: set[str] = set()
-        # Read every setting once now, so whatever is wrong is known (and said) at the start.
-        self.request("")
-        self.balances()
-        self.money()
-        self.estimate_session()
+        for option in options:  # each read once now, so whatever is wrong is said at the start
+            self.get(option)
 
     # --- the file ---------------------------------------------------------------------------
 
@@ -88,149 +90,102 @@ class SettingsStore:
             return
         self.problems.append(f"Your settings file was set aside as {moved.name} ({why}); defaults are used.")
 
-    def _bad(self, key: str, value: object, why: str, default: object) -> None:
-        """Note a bad value, after keeping a copy of the file as it was."""
-        if key in self._bad_keys:
+    def _keep_copy(self) -> str:
+        """Copy the file as it was aside, once, before anything is written over it; the sentence
+        that says where (empty once said)."""
+        if self._copied is not None:
+            return ""
+        source = Path(self.qsettings.fileName())
+        try:
+            self._copied = copy_aside(source, read_bytes(source, MAX_SETTINGS_BYTES), "set-aside", stamp())
+        except OSError:
+            self._copied = source
+        return f" The settings as they were are kept in {self._copied.name}."
+
+    def _bad(self, option: Option[Any], value: object, why: str) -> None:
+        """Note a bad value (once per key), after keeping a copy of the file as it was."""
+        if option.key in self._bad_keys:
             return
-        self._bad_keys.add(key)
-        kept = ""
-        if self._copied is None:  # said once, with the first bad value
-            source = Path(self.qsettings.fileName())
-            try:
-                data = read_bytes(source, MAX_SETTINGS_BYTES)
-                self._copied = copy_aside(source, data, "set-aside", stamp())
-            except OSError:
-                self._copied = source
-            kept = f" The settings as they were are kept in {self._copied.name}."
+        self._bad_keys.add(option.key)
         shown = str(value)
         shown = shown if len(shown) <= 30 else shown[:27] + "..."
-        self.problems.append(f"Setting {key} was {shown!r} ({why}); using {default!r}.{kept}")
+        self.problems.append(
+            f"Setting {option.key} was {shown!r} ({why}); using {option.shown(option.default)}."
+            + self._keep_copy()
+        )
 
-    def _raw(self, key: str) -> Any:
-        return self.qsettings.value(key)
+    # --- any declared setting ---------------------------------------------------------------
 
-    def _text(
-        self, key: str, default: str, valid: re.Pattern[str] | None = None, limit: int = MAX_TYPED
-    ) -> str:
-        value = self._raw(key)
-        if value is None:
-            return default
-        if not isinstance(value, str) or len(value) > limit or (valid is not None and not valid.match(value)):
-            self._bad(key, value, "not a value this setting takes", default)
-            return default
-        return value
-
-    def _flag(self, key: str, default: bool) -> bool:
-        value = self._raw(key)
-        if value is None:
-            return default
-        if value in (True, "true", "1", 1):
-            return True
-        if value in (False, "false", "0", 0):
-            return False
-        self._bad(key, value, "not true or false", default)
-        return default
-
-    def _whole(self, key: str, default: int, least: int, most: int) -> int:
-        value = self._raw(key)
-        if value is None:
-            return default
+    def get(self, option: Option[T]) -> T:
+        """The setting as last written, else its default; an unfit value is said and replaced."""
+        raw = self.qsettings.value(option.key)
+        if raw is None:
+            return option.default
         try:
-            number = int(str(value)) if len(str(value)) <= 20 else None
-        except ValueError:
-            number = None
-        if number is None or not least <= number <= most:
-            self._bad(key, value, f"not a whole number from {whole(least)} to {whole(most)}", default)
-            return default
-        return number
+            return option.parse(raw)
+        except Unfit as unfit:
+            self._bad(option, raw, str(unfit))
+            return option.default
 
-    # --- the settings of a quote ---------------------------------------------------------------
+    def set(self, option: Option[T], value: T) -> None:
+        """Keep `value` as the setting reads it back."""
+        self.qsettings.setValue(option.key, option.stored(value))
 
-    def request(self, default_model: str) -> GenerationRequest:
-        """The last settings, as the user left them (fitted to the catalog later)."""
-        resolution = self._text("quote/resolution", "1K")
-        if resolution not in TIERS:
-            self._bad("quote/resolution", resolution, f"not one of {', '.join(TIERS)}", "1K")
-            resolution = "1K"
+    def sync(self) -> None:
+        self.qsettings.sync()
+
+    # --- the settings as the window uses them -----------------------------------------------------
+
+    def request(self) -> GenerationRequest:
+        """The last settings, as the user left them (fitted to the catalog by the window)."""
         return GenerationRequest(
-            model_id=self._text("quote/model", default_model, _SLUG),
-            resolution=resolution,
-            aspect_ratio=self._text("quote/aspect_ratio", "1:1", _RATIO),
-            images=self._whole("quote/images", 1, 1, 1000),
-            prompt_enhancer=self._flag("quote/prompt_enhancer", False),
+            model_id=self.get(keys.MODEL),
+            resolution=self.get(keys.RESOLUTION),
+            aspect_ratio=self.get(keys.ASPECT_RATIO),
+            images=self.get(keys.IMAGES),
+            prompt_enhancer=self.get(keys.PROMPT_ENHANCER),
         )
 
     def save_request(self, req: GenerationRequest) -> None:
-        s = self.qsettings
-        s.setValue("quote/model", req.model_id)
-        s.setValue("quote/resolution", req.resolution)
-        s.setValue("quote/aspect_ratio", req.aspect_ratio or "1:1")
-        s.setValue("quote/images", req.images)
-        s.setValue("quote/prompt_enhancer", req.prompt_enhancer)
-
-    # --- the balance and money ------------------------------------------------------------------
+        self.set(keys.MODEL, req.model_id)
+        self.set(keys.RESOLUTION, req.resolution)
+        self.set(keys.ASPECT_RATIO, req.aspect_ratio or keys.ASPECT_RATIO.default)
+        self.set(keys.IMAGES, req.images)
+        self.set(keys.PROMPT_ENHANCER, req.prompt_enhancer)
 
     def balances(self) -> Balances:
         """The balances the user typed last time; nothing is assumed for a new user."""
-
-        def credits(key: str) -> int:
-            return self._whole(key, 0, 0, MAX_BALANCE)
-
-        renewal_text = self._text("budget/renewal", "", re.compile(r"^(\d{4}-\d\d-\d\d)?$"))
-        renewal = None
-        if renewal_text:
-            try:
-                renewal = dt.date.fromisoformat(renewal_text)
-            except ValueError:
-                self._bad("budget/renewal", renewal_text, "not a date", "")
         return Balances.of_whole(
-            self._flag("budget/subscribed", False),
-            credits("budget/subscription"),
-            renewal,
-            credits("budget/top_up"),
-            credits("budget/free_daily"),
+            self.get(keys.SUBSCRIBED),
+            self.get(keys.SUBSCRIPTION),
+            self.get(keys.RENEWAL),
+            self.get(keys.TOP_UP),
+            self.get(keys.FREE_DAILY),
         )
 
     def save_balances(self, b: Balances) -> None:
-        s = self.qsettings
-        s.setValue("budget/subscribed", b.subscribed)
-        s.setValue("budget/subscription", str(int(b.subscription)))
-        s.setValue("budget/renewal", b.renewal.isoformat() if b.renewal else "")
-        s.setValue("budget/top_up", str(int(b.top_up)))
-        s.setValue("budget/free_daily", str(int(b.free_daily)))
+        self.set(keys.SUBSCRIBED, b.subscribed)
+        self.set(keys.SUBSCRIPTION, int(b.subscription))
+        self.set(keys.RENEWAL, b.renewal)
+        self.set(keys.TOP_UP, int(b.top_up))
+        self.set(keys.FREE_DAILY, int(b.free_daily))
 
     def money(self) -> MoneyFields:
         return MoneyFields(
-            self._text("money/per_credit", ""),
-            self._text("money/plan_price", ""),
-            self._text("money/plan_credits", ""),
-            self._text("money/currency", "", limit=8),
+            self.get(keys.PER_CREDIT),
+            self.get(keys.PLAN_PRICE),
+            self.get(keys.PLAN_CREDITS),
+            self.get(keys.CURRENCY),
         )
 
     def save_money(self, fields: MoneyFields) -> None:
-        for key, value in (
-            ("money/per_credit", fields.per_credit),
-            ("money/plan_price", fields.plan_price),
-            ("money/plan_credits", fields.plan_credits),
-            ("money/currency", fields.currency),
-        ):
-            self.qsettings.setValue(key, value[:MAX_TYPED])
-
-    # --- the window and the working estimate ------------------------------------------------------
-
-    def geometry(self, key: str) -> QByteArray | None:
-        """`window/geometry` or `window/splitter` as Qt saved it (Qt checks it when restoring)."""
-        value = self._raw(key)
-        return value if isinstance(value, QByteArray) else None
-
-    def save_geometry(self, key: str, value: QByteArray) -> None:
-        self.qsettings.setValue(key, value)
+        self.set(keys.PER_CREDIT, fields.per_credit)
+        self.set(keys.PLAN_PRICE, fields.plan_price)
+        self.set(keys.PLAN_CREDITS, fields.plan_credits)
+        self.set(keys.CURRENCY, fields.currency)
 
     def estimate_session(self) -> tuple[Path | None, bool]:
         """Where versions before one working estimate per window kept the file the working
         estimate was saved to, and whether it had unsaved work: read once, to adopt it."""
-        path = self._text("estimate/path", "", limit=4096)
-        return (Path(path) if path else None), self._flag("estimate/modified", False)
-
-    def sync(self) -> None:
-        self.qsettings.sync()
+        path = self.get(keys.ESTIMATE_PATH)
+        return (Path(path) if path else None), self.get(keys.ESTIMATE_MODIFIED)

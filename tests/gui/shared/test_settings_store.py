@@ -19,7 +19,7 @@ def test_a_file_qt_cannot_parse_is_set_aside_and_defaults_are_used(user_dirs: Pa
     (kept,) = user_dirs.glob("settings.ini.*.set-aside")
     assert kept.read_bytes() == broken
     assert any("could not be read as settings" in p and kept.name in p for p in store.problems)
-    assert store.request("nano-banana-2").model_id == "nano-banana-2"  # not the unparsed flux-dev
+    assert store.request().model_id == "nano-banana-2"  # not the unparsed flux-dev
 
 
 def test_a_file_far_larger_than_settings_is_set_aside_unread(user_dirs: Path, qapp: object) -> None:
@@ -31,13 +31,13 @@ def test_a_file_far_larger_than_settings_is_set_aside_unread(user_dirs: Path, qa
     (kept,) = user_dirs.glob("settings.ini.*.set-aside")
     assert kept.stat().st_size == MAX_SETTINGS_BYTES + 1
     assert any("far more than settings take" in p for p in store.problems)
-    assert store.request("nano-banana-2").model_id == "nano-banana-2"
+    assert store.request().model_id == "nano-banana-2"
 
 
 def test_a_file_within_bounds_is_read(user_dirs: Path, qapp: object) -> None:
     (user_dirs / "settings.ini").write_text("[quote]\nmodel=flux-dev\n")
     store = SettingsStore()
-    assert store.problems == [] and store.request("nano-banana-2").model_id == "flux-dev"
+    assert store.problems == [] and store.request().model_id == "flux-dev"
     assert not list(user_dirs.glob("*.set-aside"))
 
 
