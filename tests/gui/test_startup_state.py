@@ -197,3 +197,31 @@ def test_a_setting_fitted_while_the_window_runs_is_said_in_the_status_bar(window
 
     window.set_request(GenerationRequest("flux-dev", "4K"))
     assert "Flux Dev goes up to 1K" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("written_by", ["4c8b5b0", "c071a42", "d57bfed"])
+def test_settings_every_earlier_version_wrote_start_the_window_as_they_were_saved(
+    user_dirs: Path, make_window: Callable[[], MainWindow], written_by: str
+) -> None:
+    fixture = Path(__file__).parents[1] / "fixtures" / "settings" / f"written-by-{written_by}.ini"
+    (user_dirs / "settings.ini").write_bytes(fixture.read_bytes())
+    model = {"4c8b5b0": "chatgpt", "c071a42": "flux-dev", "d57bfed": "seedream-v4"}[written_by]
+    window = make_window()
+    assert banner(window) == ""
+    assert window.request.model_id == model and window.view.currentIndex().data()
+    window.close()
+    assert "format_version=1" in (user_dirs / "settings.ini").read_text()  # upgraded on the way out
+
+
+def test_settings_a_newer_version_wrote_start_the_window_saying_so(
+    user_dirs: Path, make_window: Callable[[], MainWindow]
+) -> None:
+    ini = user_dirs / "settings.ini"
+    ini.write_text("[General]\nformat_version=2\n[quote]\nmodel=flux-dev\n[later]\nfeature=on\n")
+    window = make_window()
+    assert "written by a newer version of imagine-calc" in banner(window)
+    assert window.request.model_id == "flux-dev"
+    window.close()
+    assert "format_version=2" in ini.read_text() and "feature=on" in ini.read_text()
+    (kept,) = user_dirs.glob("settings.ini.*.set-aside")
+    assert "[later]" in kept.read_text()

@@ -5,11 +5,20 @@ at the start, replaces an unfit value by its default and names it in the banner,
 with `store.set`. Where the allowed values depend on the catalog (a model id, a resolution that
 model offers) only the shape is checked here: the window fits the request to the catalog in use
 and says so (GenerateTab's notices).
+
+The file carries `format_version`, in the INI file's `[General]` section (Qt would write a
+`general/` group as `[%General]`). A file without one was written before formats were numbered:
+format 0, every file written until now. `UPGRADES[n]` turns format n into n + 1, as
+Picard's `upgrade_to_v2_0_0dev3` hooks do: it gets every key of the file with its value and
+changes them in place (translating, never dropping what it cannot translate), down to the format
+key itself. The store runs the steps a file needs when it opens it and writes their result with
+the first setting it writes.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from imagine_calc.core.catalog.records import TIERS
@@ -60,3 +69,24 @@ ESTIMATE_MODIFIED = FlagOption("estimate/modified", False)
 
 #: Every setting declared above, in the order they are read at the start.
 SETTINGS: tuple[Option[Any], ...] = tuple(v for v in list(globals().values()) if isinstance(v, Option))
+
+# --- the file's format -------------------------------------------------------------------------
+
+#: The file's format: missing (0) in every file written before formats were numbered.
+FORMAT = WholeOption("format_version", 0, least=0, most=1_000_000)
+
+#: A step from one format to the next, over every key of the file and its value as read.
+Upgrade = Callable[[dict[str, object]], None]
+
+
+def upgrade_to_1(values: dict[str, object]) -> None:
+    """Format 0 to 1: the file says its format from now on, so a later version knows which steps
+    it needs and this one knows a newer file when it sees one. Nothing else changed: every file
+    written until now (the first window's quote and geometry, then balances, money and the
+    working estimate's path) holds the same keys, each value written the same way."""
+    values[FORMAT.key] = 1
+
+
+#: UPGRADES[n] turns format n into n + 1; this version writes format len(UPGRADES).
+UPGRADES: tuple[Upgrade, ...] = (upgrade_to_1,)
+FORMAT_VERSION = len(UPGRADES)

@@ -7,6 +7,13 @@ replaced by its default and named in `problems`, and the file as it was is first
 (`settings.ini.2026-11-27_16-30-05.set-aside`) so nothing the user had is lost. A file that is
 not a regular file (a FIFO would block QSettings forever), too large or unparseable is renamed
 aside and the app starts with defaults.
+
+A file of an older format is upgraded step by step when it is opened (`settings_keys.UPGRADES`);
+the result is kept in memory and written with the first setting the app writes, so a window that
+writes nothing (a screenshot) leaves the file as it was. A file of a newer format is read as far
+as this version knows its settings, said, and copied aside before anything is written over it.
+A file that needed a copy aside which could not be made is never written: changes then last
+until the window closes.
 """
 
 from __future__ import annotations
@@ -27,10 +34,13 @@ from imagine_calc.core.paths import config_dir
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.writes import copy_aside, set_aside
 from imagine_calc.gui.shared import settings_keys as keys
-from imagine_calc.gui.shared.settings_keys import SETTINGS
+from imagine_calc.gui.shared.settings_keys import FORMAT, SETTINGS, UPGRADES, Upgrade
 from imagine_calc.gui.shared.settings_options import Option, Unfit
 
 T = TypeVar("T")
+
+#: A key an upgrade step removed, until the removal is written.
+_REMOVED = object()
 
 
 @dataclass(frozen=True)
@@ -46,15 +56,19 @@ class MoneyFields:
 class SettingsStore:
     """Typed access to QSettings; `problems` lists what was read wrong and replaced.
 
-    `options` are the settings read (and so checked) at the start: tests give their own."""
+    `options` are the settings read (and so checked) at the start, `upgrades` the steps from one
+    format to the next: this version writes format `len(upgrades)`, its `format_version`. Tests
+    give their own."""
 
     def __init__(
         self,
         settings: QSettings | None = None,
         options: Sequence[Option[Any]] = SETTINGS,
+        upgrades: Sequence[Upgrade] = UPGRADES,
     ) -> None:
         self.problems: list[str] = []
         self._copied: Path | None = None
+        self._writable = True
         if settings is None:
             path = config_dir() / "settings.ini"
             self._check_file(path)
@@ -64,7 +78,11 @@ class SettingsStore:
                 self._set_aside(path, "it could not be read as settings")
                 settings = QSettings(str(path), QSettings.Format.IniFormat)
         self.qsettings = settings
+        self.format_version = len(upgrades)
         self._bad_keys: set[str] = set()
+        #: Values not yet given to QSettings: an upgrade's, or every change to a file not written.
+        self._pending: dict[str, object] = {}
+        self._open(upgrades)
         for option in options:  # each read once now, so whatever is wrong is said at the start
             self.get(option)
 
@@ -92,15 +110,39 @@ class SettingsStore:
 
     def _keep_copy(self) -> str:
         """Copy the file as it was aside, once, before anything is written over it; the sentence
-        that says where (empty once said)."""
-        if self._copied is not None:
+        that says where (empty once said). Without a copy the file is not written at all."""
+        if self._copied is not None or not self._writable:
             return ""
         source = Path(self.qsettings.fileName())
         try:
             self._copied = copy_aside(source, read_bytes(source, MAX_SETTINGS_BYTES), "set-aside", stamp())
-        except OSError:
-            self._copied = source
+        except OSError as exc:
+            self._writable = False
+            return f" The settings as they were could not be copied aside ({exc}), so changes are not saved."
         return f" The settings as they were are kept in {self._copied.name}."
+
+    def _open(self, upgrades: Sequence[Upgrade]) -> None:
+        """Read the file's format: upgrade an older one (in memory), say a newer one."""
+        names = self.qsettings.allKeys()
+        if not names:  # a new file: written in this format from its first setting
+            self._pending[FORMAT.key] = self.format_version
+            return
+        version = self.get(FORMAT)
+        if version > self.format_version:
+            self.problems.append(
+                f"Your settings were written by a newer version of imagine-calc (settings format "
+                f"{whole(version)}; this version knows format {self.format_version}): what this version "
+                f"knows is read, the rest is left as it is.{self._keep_copy()}"
+            )
+            return
+        if version == self.format_version:
+            return
+        before = {name: self.qsettings.value(name) for name in names}
+        after = dict(before)
+        for step in upgrades[version:]:
+            step(after)  # each step ends by stamping the format it makes
+        self._pending = {name: value for name, value in after.items() if before.get(name) is not value}
+        self._pending.update((name, _REMOVED) for name in before if name not in after)
 
     def _bad(self, option: Option[Any], value: object, why: str) -> None:
         """Note a bad value (once per key), after keeping a copy of the file as it was."""
@@ -118,8 +160,8 @@ class SettingsStore:
 
     def get(self, option: Option[T]) -> T:
         """The setting as last written, else its default; an unfit value is said and replaced."""
-        raw = self.qsettings.value(option.key)
-        if raw is None:
+        raw = self._pending[option.key] if option.key in self._pending else self.qsettings.value(option.key)
+        if raw is None or raw is _REMOVED:
             return option.default
         try:
             return option.parse(raw)
@@ -128,8 +170,18 @@ class SettingsStore:
             return option.default
 
     def set(self, option: Option[T], value: T) -> None:
-        """Keep `value` as the setting reads it back."""
-        self.qsettings.setValue(option.key, option.stored(value))
+        """Keep `value`, with whatever the file's upgrade still has to write first."""
+        stored = option.stored(value)
+        if not self._writable:
+            self._pending[option.key] = stored
+            return
+        for name, pending in self._pending.items():
+            if pending is _REMOVED:
+                self.qsettings.remove(name)
+            else:
+                self.qsettings.setValue(name, pending)
+        self._pending.clear()
+        self.qsettings.setValue(option.key, stored)
 
     def sync(self) -> None:
         self.qsettings.sync()

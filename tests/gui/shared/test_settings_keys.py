@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.core.limits import MAX_BALANCE, MAX_IMAGES
 from imagine_calc.gui.shared import settings_keys as keys
-from imagine_calc.gui.shared.settings_keys import SETTINGS
+from imagine_calc.gui.shared.settings_keys import FORMAT, SETTINGS, UPGRADES
 from imagine_calc.gui.shared.settings_options import (
     BytesOption,
     ChoiceOption,
@@ -73,9 +73,17 @@ def test_every_declared_setting_writes_its_default_so_it_reads_back_unsaid(
 
 def test_each_key_is_declared_once_and_every_declaration_is_read_at_the_start() -> None:
     declared = [v for v in vars(keys).values() if isinstance(v, Option)]
-    assert set(SETTINGS) == set(declared)
+    assert set(SETTINGS) == set(declared) - {FORMAT}
     names = [option.key for option in declared]
     assert len(names) == len(set(names))
+
+
+def test_each_upgrade_step_ends_at_the_format_it_makes() -> None:
+    for n, step in enumerate(UPGRADES):
+        values: dict[str, object] = {"quote/model": "flux-dev"} if n == 0 else {FORMAT.key: n}
+        step(values)
+        assert values[FORMAT.key] == n + 1
+    assert keys.FORMAT_VERSION == len(UPGRADES) >= 1
 
 
 def test_bounds_come_from_the_limits() -> None:
