@@ -127,3 +127,83 @@ def test_every_type_ignore_is_on_a_line_a_test_runs(tmp_path: Path) -> None:
             sys.settrace(None)
     not_run = [f"{rel}:{n}" for rel, n, _ in ignored if (str(PACKAGE / rel), n) not in ran]
     assert not not_run, f"ignored lines no test runs: {not_run}"
+
+
+# --- sentences are built in core/text ------------------------------------------------------
+
+#: Two words in the literal parts of an f-string that fills in values: a sentence being built.
+SENTENCE = re.compile(r"[A-Za-z]{2,}[,:;]?\s+[A-Za-z]{2,}")
+#: Modules that build their own sentences, and why: what they say is about a file, a command
+#: or a failure, found where it is said (an error raised with its message is allowed anywhere).
+#: Everything said about a figure (a price, a total, a budget, a change) is built in core/text.
+SAYS_ITS_OWN = {
+    "core/catalog/schema.py": "a problem in a catalog file, with its key and value",
+    "core/catalog/loader.py": "a problem in a catalog file, with its key and value",
+    "core/catalog/credits_page.py": "a cell of a saved page that cannot be read, quoted",
+    "core/catalog/page_address.py": "why a page's own address is not kept",
+    "core/catalog/yaml_aliases.py": "a YAML alias bomb refused, with its line",
+    "core/catalog/override_file.py": "the override file: where its previous state is kept",
+    "core/catalog/cache.py": "a catalog cache set aside",
+    "core/catalog/price_update.py": "the note an applied page leaves in the override file",
+    "core/images/image_files.py": "a folder that cannot be read",
+    "core/images/image_size.py": "why a file's size cannot be read",
+    "core/writes.py": "why a file cannot be written",
+    "gui/estimate/estimate_document.py": "a working estimate that cannot be read or kept",
+    "gui/estimate/estimate_files.py": "the estimate's file: saved, not saved, where",
+    "gui/estimate/estimate_host.py": "where the working estimate is kept",
+    "gui/estimate/estimate_model.py": "the names of undo steps",
+    "gui/estimate/estimate_panel.py": "the names of undo steps, and what was added",
+    "gui/estimate/working_copies.py": "working estimates left by other windows",
+    "gui/generate/recordings.py": "a price recorded, and where",
+    "gui/main_window.py": "the override file not used, and estimates to recover",
+    "gui/prices/price_updates.py": "a page applied or reverted, and where the old file is kept",
+    "gui/shared/banner.py": "its style sheet (no words)",
+    "gui/shared/settings_store.py": "a settings file set aside, and why",
+    "cli/catalog_commands.py": "the command line's report of a catalog and its files",
+    "cli/estimate_command.py": "an export written, or not",
+    "cli/parser.py": "usage: options, commands and mistakes",
+    "cli/quote_commands.py": "the models table's legend and files not quoted",
+    "cli/record_command.py": "a price recorded or removed, and where",
+    "app.py": "the window that cannot start",
+    "selftest.py": "the self-test's report",
+}
+
+
+def _sentences(root: Path = PACKAGE) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        if rel.startswith("core/text/"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        raised = {id(n) for r in ast.walk(tree) if isinstance(r, ast.Raise) for n in ast.walk(r)}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.JoinedStr) or id(node) in raised:
+                continue
+            if not any(isinstance(v, ast.FormattedValue) for v in node.values):
+                continue
+            literal = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+            if SENTENCE.search(literal):
+                found.setdefault(rel, []).append(node.lineno)
+    return found
+
+
+def test_sentences_about_figures_are_built_only_in_core_text() -> None:
+    found = _sentences()
+    outside = {rel: lines for rel, lines in found.items() if rel not in SAYS_ITS_OWN}
+    assert not outside, f"sentences built outside core/text (move them there, or name why): {outside}"
+    stale = sorted(set(SAYS_ITS_OWN) - set(found))
+    assert not stale, f"these build no sentence any more: take them off SAYS_ITS_OWN: {stale}"
+
+
+def test_the_sentence_check_finds_one_built_in_pricing_but_not_an_error_or_core_text(tmp_path: Path) -> None:
+    (tmp_path / "core" / "pricing").mkdir(parents=True)
+    (tmp_path / "core" / "text").mkdir(parents=True)
+    (tmp_path / "core" / "pricing" / "planted.py").write_text(
+        'def words(n: int) -> str:\n    return f"{n} images cost more"\n\n\n'
+        'def check(n: int) -> None:\n    raise ValueError(f"{n} images is too many")\n'
+    )
+    (tmp_path / "core" / "text" / "fine.py").write_text(
+        'def words(n: int) -> str:\n    return f"{n} images"\n'
+    )
+    assert _sentences(tmp_path) == {"core/pricing/planted.py": [2]}

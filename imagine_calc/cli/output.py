@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from imagine_calc.core.numbers import json_number
 from imagine_calc.core.outside_text import json_text, printable
+from imagine_calc.core.text.catalog import subscription_reason
 
 if TYPE_CHECKING:
     from imagine_calc.core.catalog.records import Catalog, Model, Observation
@@ -63,7 +64,8 @@ def _write(text: str, stream: TextIO) -> None:
 
 
 def model_json(model: Model, catalog: Catalog) -> dict[str, Any]:
-    pro_basis, pro_reason = model.subscription_basis()
+    pro_basis, _ = model.subscription_basis()
+    pro_reason = subscription_reason(model)
     return {
         "id": model.id,
         "name": model.name,

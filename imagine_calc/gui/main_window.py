@@ -17,7 +17,7 @@ from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.pricing.requests import GenerationRequest
-from imagine_calc.core.text.catalog import age
+from imagine_calc.core.text.catalog import prices_in_use
 from imagine_calc.gui.estimate.estimate_host import EstimateHost
 from imagine_calc.gui.generate.generate_tab import GenerateTab
 from imagine_calc.gui.prices.price_updates import PriceUpdates, dropped_page
@@ -166,11 +166,7 @@ class MainWindow(QMainWindow):
         catalog = loaded.catalog
         days = catalog.age_days()
         stale = days > STALE_DAYS
-        self.age_label.setText(
-            f"Prices as of {catalog.as_of.isoformat()} ({age(days)})"
-            + (" + your override" if loaded.override_active else "")
-            + (" · may be stale: File > Update prices" if stale else "")
-        )
+        self.age_label.setText(prices_in_use(catalog.as_of, days, loaded.override_active, stale))
         self.age_label.setToolTip(
             tooltip(
                 "ImagineArt says its credit costs are updated regularly. Save its Image Credits page "

@@ -126,14 +126,14 @@ class Model:
         return Basis.BASE if self.flat else Basis.STATED
 
     def subscription_basis(self) -> tuple[Basis, str]:
-        """Whether it needs a subscription is never published per model: a reason is given
-        for a flag, and no flag is inferred from the name lacking "Pro"."""
+        """Whether it needs a subscription is never published per model: the catalog's reason
+        for a flag, or "" for a flag set without one (core/text/catalog.py says where); no flag
+        is inferred from the name lacking "Pro"."""
         reason = self.inferred.get("requires_subscription")
         if reason:
             return Basis.INFERRED, reason
         if self.requires_subscription:
-            where = "the bundled catalog" if self.origin == "bundled" else "your override file"
-            return Basis.STATED, f"Set in {where}, without a reason."
+            return Basis.STATED, ""
         return Basis.INFERRED, NOT_PRO_REASON
 
     def lower_bound_at(self, tier: str) -> bool:

@@ -150,13 +150,13 @@ def _check_images(catalog: Catalog, images: int) -> None:
         or not (catalog.images_min <= images <= catalog.images_max)
     ):
         allowed = [str(n) for n in range(catalog.images_min, catalog.images_max + 1)]
-        why = ""
         if "max" in catalog.images_inferred:
-            why = (
-                f"; the most, {catalog.images_max}, is inferred: ImagineArt's page names no larger "
-                "count (an override can change it)"
+            raise QuoteError(
+                f"cannot make {images} images in one generation; the most, {catalog.images_max}, is "
+                "inferred: ImagineArt's page names no larger count (an override can change it)",
+                allowed,
             )
-        raise QuoteError(f"cannot make {images} images in one generation{why}", allowed)
+        raise QuoteError(f"cannot make {images} images in one generation", allowed)
 
 
 def check_generation(catalog: Catalog, req: GenerationRequest) -> Model:

@@ -32,10 +32,13 @@ class Breakdown:
     #: What is worth knowing, in words.
     notes: tuple[str, ...]
 
+    def remarks(self) -> list[str]:
+        """What is not known ("Not known: ...") and the notes, a line each."""
+        return [f"Not known: {w}" for w in self.not_known] + list(self.notes)
+
     def lines(self) -> list[str]:
         """Plain text, a line each: the rows, then "Not known: ...", then the notes."""
-        out = [f"{r.label}: {r.amount} ({r.detail})" for r in self.rows]
-        return out + [f"Not known: {w}" for w in self.not_known] + list(self.notes)
+        return [f"{r.label}: {r.amount} ({r.detail})" for r in self.rows] + self.remarks()
 
 
 def row(line: Line, style: NumberStyle = PLAIN) -> Row:

@@ -161,3 +161,13 @@ def cost_words(rate: Rate, total: Quote, style: NumberStyle = PLAIN) -> str:
     prefix = "" if total.complete else "at least "
     about = "about " if total.estimated else ""
     return f"{prefix}{about}{money(rate.cost(total.known_total), rate.currency, style)}"
+
+
+def exact_rate_words(rate: Rate, style: NumberStyle = PLAIN) -> str:
+    """ "Exactly 0.0099975 USD per credit": every digit of the rate in use."""
+    return f"Exactly {number(rate.per_credit, style)} {rate.currency} per credit"
+
+
+def at_your_rate(rate: Rate, total: Quote, style: NumberStyle = PLAIN) -> tuple[str, str]:
+    """What the estimate costs at the user's rate: (the figure people read, every digit)."""
+    return f"{cost_words(rate, total, style)} at your rate", f"{exact_money(rate, total, style)}, exactly"

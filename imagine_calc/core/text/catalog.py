@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -108,3 +109,20 @@ PRO_INFERRED = "inferred from the name"
 def pro_model_words(inferred: bool) -> str:
     """ "Pro model: needs a subscription (inferred from the name)", the one way it is said."""
     return f"Pro model: needs a subscription{f' ({PRO_INFERRED})' if inferred else ''}"
+
+
+def prices_in_use(as_of: dt.date, days: int, override: bool, stale: bool) -> str:
+    """The status bar's "Prices as of 2026-11-26 (7 days old) + your override"."""
+    out = f"Prices as of {as_of.isoformat()} ({age(days)})"
+    out += " + your override" if override else ""
+    return out + (" · may be stale: File > Update prices" if stale else "")
+
+
+def subscription_reason(model: Model) -> str:
+    """Why the model is taken to need a subscription, or not: the catalog's own reason, or
+    where a flag was set without one."""
+    _, reason = model.subscription_basis()
+    if reason:
+        return reason
+    where = "the bundled catalog" if model.origin == "bundled" else "your override file"
+    return f"Set in {where}, without a reason."

@@ -99,7 +99,7 @@ def line_tooltip(p: PricedItem, style: NumberStyle = PLAIN) -> str:
     if p.item.count > 1:
         lines.append(f"× {whole(p.item.count, style)} = {quotes.long(p.quote, style)}")
     lines.append(f"Exactly: {quotes.exact(p.quote, style)}")
-    lines += [f"Not known: {w}" for w in said.not_known] + list(said.notes)
+    lines += said.remarks()
     if p.needs_subscription:
         lines.append(f"{pro_model_words(p.subscription_inferred)}.")
     return "\n".join(lines)

@@ -205,3 +205,8 @@ def refusal_words(why: NotAvailable) -> str:
 def fitted_words(fitted: Fitted) -> str:
     """ "Flux Dev goes up to 1K: using 1K." """
     return f"{refusal_words(fitted.why)}: using {fitted.using}."
+
+
+def not_available_words(why: NotAvailable) -> str:
+    """ "not available: Flux Dev goes up to 1K" """
+    return f"not available: {refusal_words(why)}"

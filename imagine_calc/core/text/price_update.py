@@ -25,6 +25,7 @@ from imagine_calc.core.catalog.update_findings import (
 )
 from imagine_calc.core.numbers import PLAIN, NumberStyle, number
 from imagine_calc.core.text.catalog import resolution_words, tiered
+from imagine_calc.core.text.plurals import plural
 from imagine_calc.core.text.sizes import scale
 
 #: A change's kind as the review names it.
@@ -129,3 +130,19 @@ def change_record(change: Change) -> dict[str, str]:
         "after": shown_words(change.after),
         "check": note_words(change.check) if change.check is not None else "",
     }
+
+
+def review_intro(changes: int, left_out: int, as_of: str, url: str, style: NumberStyle = PLAIN) -> str:
+    """After the page's name in the review: "(prices as of 2026-12-01; the page says it is from
+    https://...) differs from the catalog in use in 3 places. Apply writes ..." """
+    cannot = (
+        f" {plural(left_out, 'change', style)} cannot be applied: an override cannot remove a model."
+        if left_out
+        else ""
+    )
+    source = f"; the page says it is from {url}" if url else ""
+    places = plural(changes, "place", style)
+    return (
+        f"(prices as of {as_of}{source}) differs from the catalog in use in {places}. "
+        f"Apply writes its prices to your override file (the previous one is kept as a backup).{cannot}"
+    )

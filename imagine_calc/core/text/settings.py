@@ -9,6 +9,7 @@ from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.numbers import PLAIN, NumberStyle, number
 from imagine_calc.core.pricing.generate_view import Choice, GenerateView
 from imagine_calc.core.text import quotes
+from imagine_calc.core.text.catalog import settings_words
 from imagine_calc.core.text.findings import fitted_words, refusal_words
 from imagine_calc.core.text.plurals import plural
 
@@ -82,3 +83,11 @@ def enhancer_option(view: GenerateView, catalog: Catalog, style: NumberStyle = P
 def notices(view: GenerateView) -> str:
     """Each setting the model made change: "Flux Dev goes up to 1K: using 1K." """
     return " ".join(fitted_words(f) for f in view.notices)
+
+
+def total_description(view: GenerateView, model_name: str, style: NumberStyle = PLAIN) -> str:
+    """The Generate total's tooltip and accessible description, a line each: the settings, the
+    total, every digit."""
+    r = view.request
+    settings = settings_words(model_name, r.resolution, r.aspect_ratio, r.images, r.prompt_enhancer, style)
+    return f"{settings}\nTotal: {quotes.long(view.quote, style)}\nExactly: {quotes.exact(view.quote, style)}"

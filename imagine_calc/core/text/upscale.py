@@ -82,3 +82,26 @@ def image_tooltip(
     elif quote:
         text += f"\nNot quoted: {quote}"
     return text
+
+
+def drop_hint(files: int, addresses: int, image: bool) -> str:
+    """What a drop would add, shown while dragging; "" for nothing it takes."""
+    if files:
+        return f"Release to quote {plural(files, 'item')}"
+    if addresses:
+        return "Web addresses cannot be quoted: the app is offline"
+    return "Release to quote this image" if image else ""
+
+
+def addresses_refused(n: int, offline: str) -> str:
+    """ "2 web addresses not quoted: imagine-calc works offline ..." """
+    return f"{plural(n, 'web address', many='web addresses')} not quoted: {offline}"
+
+
+def batch_label(images: int) -> str:
+    """The label of an estimate line made from several upscale rows."""
+    return f"Upscale {plural(images, 'image')}"
+
+
+def pasted_name(n: int) -> str:
+    return f"Pasted image {n}"

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
 from imagine_calc.core.limits import MAX_BALANCE, LimitError
-from imagine_calc.core.numbers import number
-from imagine_calc.core.text.budget import rate_words
+from imagine_calc.core.text.budget import exact_rate_words, rate_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import RichLabel, fill, tooltip
 from imagine_calc.gui.shared.settings_store import MoneyFields, SettingsStore
@@ -184,4 +183,4 @@ class BudgetBox(QGroupBox):
             self.rate_note.setToolTip("")
             return
         self.rate_note.setText(fill("<small>{}</small>", rate_words(rate, locale_numbers.style())))
-        self.rate_note.setToolTip(tooltip(f"Exactly {number(rate.per_credit)} {rate.currency} per credit"))
+        self.rate_note.setToolTip(tooltip(exact_rate_words(rate, locale_numbers.style())))

@@ -25,7 +25,7 @@ from imagine_calc.core.estimates.budget import Balances, BudgetPlan, plan_budget
 from imagine_calc.core.estimates.estimate import Item
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.breakdown import breakdown
-from imagine_calc.core.text.budget import budget_lines, cost_words, exact_money
+from imagine_calc.core.text.budget import at_your_rate, budget_lines
 from imagine_calc.core.text.exports import HEADER
 from imagine_calc.gui.estimate.budget_box import BudgetBox
 from imagine_calc.gui.estimate.estimate_document import EstimateDocument
@@ -242,8 +242,9 @@ class EstimatePanel(EstimateFileCommands):
         self.total.setToolTip(tooltip(f"Exactly: {quotes.exact(priced.total, style)}" if n else ""))
         rate = self.budget_box.rate()
         if rate is not None and n:
-            self.money.setText(f"{cost_words(rate, priced.total, style)} at your rate")
-            self.money.setToolTip(tooltip(f"{exact_money(rate, priced.total, style)}, exactly"))
+            shown, exactly = at_your_rate(rate, priced.total, style)
+            self.money.setText(shown)
+            self.money.setToolTip(tooltip(exactly))
         else:
             self.money.clear()
         self.money.setVisible(bool(self.money.text()))  # no empty line under the total
@@ -260,8 +261,7 @@ class EstimatePanel(EstimateFileCommands):
             ),
         )
         self.subtotals.setText(fill("<table cellspacing=0 cellpadding=1>{}</table>", rows) if n > 1 else "")
-        said = breakdown(priced.total, style)
-        notes = [f"Not known: {r}" for r in said.not_known] + list(said.notes)
+        notes = breakdown(priced.total, style).remarks()
         self.notes.setText(fill("<small>{}</small>", join("<br>", notes)) if notes else "")
         balances = self.balances()
         self.plan = plan_budget(balances, priced)

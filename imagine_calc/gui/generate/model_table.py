@@ -19,7 +19,7 @@ from imagine_calc.core.pricing.findings import NotAvailable
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.quotes import Quote, QuoteState
 from imagine_calc.core.text import quotes
-from imagine_calc.core.text.findings import refusal_words
+from imagine_calc.core.text.findings import not_available_words, refusal_words
 from imagine_calc.gui.generate.model_info import model_html
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import fill, join, tooltip
@@ -88,7 +88,7 @@ class ModelTableModel(QStandardItemModel):
                 tip = tooltip(self._tooltips[row])
             else:
                 why = refusal_words(shown) if shown is not None else ""
-                cost, said = "—", f"not available: {why}"
+                cost, said = "—", not_available_words(shown) if shown is not None else ""
                 tip = tooltip(join("", [self._tooltips[row], fill("<p><i>Not available: {}</i></p>", why)]))
             # Every role of the cell at once: one dataChanged.
             self.setItemData(

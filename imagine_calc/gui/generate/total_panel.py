@@ -9,7 +9,7 @@ from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.breakdown import breakdown
-from imagine_calc.core.text.catalog import settings_words
+from imagine_calc.core.text.settings import total_description
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, tooltip
 from imagine_calc.gui.shared.widgets import TextBlock, headline_label
@@ -67,9 +67,6 @@ class TotalPanel(QWidget):
         style = locale_numbers.style()
         self.total.setText(quotes.long(quote, style))
         self.breakdown.show_html(breakdown_html(quote))
-        settings = settings_words(
-            model.name, req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer
-        )
-        described = f"{settings}\nTotal: {quotes.long(quote, style)}\nExactly: {quotes.exact(quote, style)}"
+        described = total_description(view, model.name, style)
         self.total.setToolTip(tooltip(described))
         self.total.setAccessibleDescription(described.replace("\n", ". "))

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.catalog.price_update import PriceUpdate
-from imagine_calc.core.text.plurals import plural
-from imagine_calc.core.text.price_update import kind_words, note_words, shown_words
+from imagine_calc.core.text.price_update import kind_words, note_words, review_intro, shown_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import RichLabel, fill, plain_label, tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel, warning_icon
@@ -64,26 +63,10 @@ class PriceUpdateDialog(QDialog):
         super().__init__(parent, objectName="priceUpdateDialog")
         self.setWindowTitle("Update prices from a saved ImagineArt page")
         style = locale_numbers.style()
-        count, left_out = len(update.changes), len(update.left_out)
-        cannot = (
-            f" {plural(left_out, 'change', style)} cannot be applied: an override cannot remove a model."
-            if left_out
-            else ""
-        )
         url = update.page.url or ""
         url = url if len(url) <= SHOWN_URL_CHARS else url[: SHOWN_URL_CHARS - 1] + "…"  # no spaces to wrap at
-        intro = RichLabel(
-            fill(
-                "<b>{}</b> (prices as of {}{}) differs from the catalog in use in {}. Apply writes its "
-                "prices to your override file (the previous one is kept as a backup).{}",
-                page_name,
-                as_of,
-                f"; the page says it is from {url}" if url else "",
-                plural(count, "place", style),
-                cannot,
-            ),
-            objectName="updateIntro",
-        )
+        said = review_intro(len(update.changes), len(update.left_out), as_of, url, style)
+        intro = RichLabel(fill("<b>{}</b> {}", page_name, said), objectName="updateIntro")
         intro.setWordWrap(True)
         self.table = QTableView(objectName="updateTable")
         self.table.setModel(ChangesModel(update, self))

@@ -7,6 +7,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from imagine_calc.core.text.offline import OFFLINE
+from imagine_calc.core.text.upscale import addresses_refused, drop_hint
 from imagine_calc.gui.shared.markup import RichLabel, fill
 
 IDLE_TEXT = fill(
@@ -18,14 +19,8 @@ IDLE_TEXT = fill(
 def describe(mime: QMimeData) -> str:
     """What a drop of `mime` would add, for the hint shown while dragging."""
     urls = mime.urls() if mime.hasUrls() else []
-    local = [u for u in urls if u.isLocalFile()]
-    if local:
-        return f"Release to quote {len(local)} item{'s' if len(local) != 1 else ''}"
-    if urls:
-        return "Web addresses cannot be quoted: the app is offline"
-    if mime.hasImage():
-        return "Release to quote this image"
-    return ""
+    local = sum(u.isLocalFile() for u in urls)
+    return drop_hint(local, len(urls) - local, mime.hasImage())
 
 
 class DropArea(QFrame):
@@ -83,9 +78,7 @@ class DropArea(QFrame):
         if local:
             self.paths_dropped.emit(local)
         if remote:  # after the files: adding them clears what an earlier drop said
-            self.refused.emit(
-                f"{len(remote)} web address{'es' if len(remote) != 1 else ''} not quoted: " + OFFLINE
-            )
+            self.refused.emit(addresses_refused(len(remote), OFFLINE))
         if local:
             return True
         if not urls and mime.hasImage():

@@ -191,7 +191,7 @@ class UpscalePanel(QWidget):
         """A pasted or dropped image without a file: sized from the image itself."""
         self.status.clear()
         self._pasted += 1
-        name = f"Pasted image {self._pasted}"
+        name = upscale_text.pasted_name(self._pasted)
         row = Row(name, ImageSize(name, image.width(), image.height(), "pasted"))
         row.thumbnail = image.scaled(
             THUMBNAIL_SIZE,
@@ -334,7 +334,7 @@ class UpscalePanel(QWidget):
         if not sized:
             return None
         sizes = tuple((r.width, r.height) for r in sized)
-        label = sized[0].name if len(sized) == 1 else f"Upscale {len(sized)} images"
+        label = sized[0].name if len(sized) == 1 else upscale_text.batch_label(len(sized))
         return UpscaleItem(self.model.engine_id, self.model.scale, sizes, 1, label)
 
     def _add_to_estimate(self) -> None:
