@@ -28,11 +28,11 @@ def main() -> int:
     faulthandler.enable()
     from PySide6.QtWidgets import QApplication
 
-    from imagine_calc.app import handle_qt_messages
     from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.main_window import MainWindow
     from imagine_calc.gui.shared.garbage import MainThreadCollector
     from imagine_calc.gui.shared.settings_store import SettingsStore
+    from imagine_calc.qt_messages import handle_qt_messages
     from tests.gui.monkey import Fixtures, Monkey, quiet_message_boxes
 
     handle_qt_messages(quiet=True)  # offscreen's size-hint notes hid anything that went wrong

@@ -10,18 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imagine_calc import APP_ID, APP_NAME, __version__
+from imagine_calc.qt_messages import NO_DISPLAY, handle_qt_messages
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from imagine_calc.gui.main_window import MainWindow
-
-
-NO_DISPLAY = (
-    "imagine-calc: no display found, so the window cannot open{why}. The command line works "
-    'without one: imagine-calc quote "Nano Banana 2", imagine-calc upscale photo.png, '
-    "imagine-calc --help."
-)
 
 
 def run_app(args: argparse.Namespace, file: Path | None, qt_args: list[str]) -> int:
@@ -104,38 +98,6 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
         QTimer.singleShot(0, lambda: window.open_file(file))
     QTimer.singleShot(0, window.offer_recovery)
     return app.exec()
-
-
-#: Notes Qt prints that say nothing went wrong: offscreen, that there is no window manager to
-#: pass size hints to; under LANG=C, that it uses C.UTF-8 instead (the app groups digits itself).
-QUIET = ("propagateSizeHints", "Detected locale", "Qt depends on a UTF-8 locale", "If this causes problems")
-
-
-def handle_qt_messages(quiet: bool) -> None:
-    """Qt's messages to stderr; with `quiet` (a screenshot, the self-test) not the notes in
-    QUIET, so stderr holds only what went wrong. And
-    when no display can be reached Qt aborts (exit 134, with a misleading note about
-    xcb-cursor): say what happened and how to use the command line instead."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    no_display: list[str] = []
-
-    def handler(kind: QtMsgType, _context: object, message: str) -> None:
-        if "could not connect to display" in message:
-            no_display.append(message.strip())
-        if kind == QtMsgType.QtFatalMsg:
-            if no_display:
-                print(NO_DISPLAY.format(why=f" (Qt: {no_display[0]})"), file=sys.stderr)
-            else:
-                print(f"imagine-calc: the window cannot open. Qt says: {message}", file=sys.stderr)
-            sys.stderr.flush()
-            os._exit(1)
-        if no_display:
-            return  # what follows (a note about xcb-cursor) would mislead; the fatal message says it
-        if not (quiet and any(note in message for note in QUIET)):
-            print(message, file=sys.stderr)
-
-    qInstallMessageHandler(handler)
 
 
 def _screenshot(app: QApplication, window: MainWindow, shown: QWidget, path: Path) -> int:

@@ -74,7 +74,7 @@ def check_window(state: dict[str, object]) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from imagine_calc.app import handle_qt_messages
+    from imagine_calc.qt_messages import handle_qt_messages
 
     handle_qt_messages(quiet=True)  # stderr holds only what went wrong
 

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from imagine_calc.core.catalog.loader import LoadedCatalog
 
 # The window path imports no command handler: each is imported only when its command runs.
-COMMANDS = ("models", "quote", "upscale", "catalog", "estimate", "record", "completion")
 
 #: command -> the module of its `cmd_<command>` function
 HANDLERS = {
@@ -40,7 +39,14 @@ def _survive_any_text() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window (no command), or run a command; a mistake exits 2 with one line."""
     _survive_any_text()
-    from imagine_calc.cli.parser import UsageError, first_word, split_qt_options, unknown_option, unknown_word
+    from imagine_calc.cli.parser import (
+        COMMANDS,
+        UsageError,
+        first_word,
+        split_qt_options,
+        unknown_option,
+        unknown_word,
+    )
 
     ours, qt_args = split_qt_options(list(sys.argv[1:] if argv is None else argv))
     mistake = unknown_option(ours)

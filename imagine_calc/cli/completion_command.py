@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import argparse
 
-from imagine_calc.cli import COMMANDS
 from imagine_calc.cli.output import print_script, say
+from imagine_calc.cli.parser import COMMANDS
 from imagine_calc.core.catalog.loader import LoadedCatalog
 
 

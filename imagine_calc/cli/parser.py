@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar, overload
 
 from imagine_calc import __version__
-from imagine_calc.cli import COMMANDS
 from imagine_calc.core.catalog.records import TIERS
 
 #: Qt's own command-line options (QGuiApplication and QApplication docs) and whether each takes
@@ -55,6 +54,9 @@ def suggestion(word: str, choices: Sequence[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
+
+#: The command line's commands, in the order --help lists them.
+COMMANDS = ("models", "quote", "upscale", "catalog", "estimate", "record", "completion")
 
 _N = TypeVar("_N")
 
