@@ -47,8 +47,6 @@ class GenerateView:
     #: Each setting that had to change for this model, and what is used instead.
     notices: tuple[Fitted, ...]
     quote: Quote
-    #: The model's quote with every option on: the room its breakdown may need.
-    fullest: Quote
     #: Every tier, offered or not.
     resolutions: tuple[Choice, ...]
     #: One image fewer and one more, where the limits allow.
@@ -87,7 +85,6 @@ def generate_view(catalog: Catalog, request: GenerationRequest) -> GenerateView:
         if catalog.images_min <= k <= catalog.images_max
     )
     enhancer = _sure(priced(GenerationRequest(m, r, a, n, not e)))
-    fullest = enhancer if not req.prompt_enhancer else quote
     cells = []
     for other in catalog.models:
         why = availability(other, r, a)
@@ -98,9 +95,7 @@ def generate_view(catalog: Catalog, request: GenerationRequest) -> GenerateView:
         cells.append(
             ModelCell(other, result) if isinstance(result, Quote) else ModelCell(other, None, result)
         )
-    return GenerateView(
-        req, notices, quote, fullest, resolutions, images, enhancer, tuple(cells), len(quotes)
-    )
+    return GenerateView(req, notices, quote, resolutions, images, enhancer, tuple(cells), len(quotes))
 
 
 def _choice(

@@ -48,9 +48,7 @@ def _fill(template: str, quote: Quote, style: NumberStyle) -> str:
 def forms(quote: Quote, style: NumberStyle = PLAIN) -> tuple[str, str]:
     """(short, long) at once: a list of models words both for every row."""
     short_form, long_form = FORMS[quote.state]
-    n = _figure(quote, style)
-    credits = "credit" if n == "1" else "credits"
-    return short_form.format(n=n, credits=credits), long_form.format(n=n, credits=credits)
+    return _fill(short_form, quote, style), _fill(long_form, quote, style)
 
 
 def short(quote: Quote, style: NumberStyle = PLAIN) -> str:
