@@ -10,8 +10,34 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 
 import pytest
+from hypothesis import is_hypothesis_test, settings
 
 from imagine_calc.core.paths import CONFIG_ENV, OVERRIDE_ENV
+
+# Set by benchmarks/mutation_core.py: the fuzzers run against thousands of mutants there, so each
+# tries at most this many examples, the same ones every run, and no example is timed (the
+# mutants' trampolines make every call slower). The normal suite keeps each test's own settings.
+MUTATION_RUN_ENV = "IMAGINE_CALC_MUTATION_RUN"
+MUTATION_RUN_EXAMPLES = 25
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if os.environ.get(MUTATION_RUN_ENV) != "1":
+        return
+    for item in items:
+        test = getattr(item, "obj", None)
+        if test is None or not is_hypothesis_test(test):
+            continue
+        # Hypothesis keeps a test's @settings here and reads it at each call; a second @settings
+        # would be refused. Fail loudly if a new version stores it elsewhere.
+        chosen: settings = test._hypothesis_internal_use_settings
+        test._hypothesis_internal_use_settings = settings(
+            chosen,
+            max_examples=min(chosen.max_examples, MUTATION_RUN_EXAMPLES),
+            derandomize=True,
+            database=None,
+            deadline=None,
+        )
 
 
 @pytest.fixture(autouse=True)
