@@ -27,11 +27,14 @@ test reaches counts as a survivor. Mutant names are numbered per function and ch
 from __future__ import annotations
 
 import argparse
+import ast
 import fnmatch
+import functools
 import io
 import os
 import shutil
 import sys
+import textwrap
 import time
 import tokenize
 from collections import Counter
@@ -140,31 +143,32 @@ def statuses() -> dict[str, str]:
     return {name: status_by_exit_code[code] for _, codes in mutation_data() for name, code in codes.items()}
 
 
-def functions(name: str, path: Path) -> tuple[str, str]:
-    """The function a mutant was made from and the mutant itself, as source."""
-    import libcst as cst
-    from mutmut.mutation.diff_apply import (
-        read_functions_from_index,
-        read_mutant_function,
-        read_mutants_module,
-        read_original_function,
-    )
-
-    pair = read_functions_from_index(name, path)
-    if pair is None:
-        module = read_mutants_module(path)
-        pair = read_original_function(module, name), read_mutant_function(module, name)
-    original, mutant = (cst.Module(body=[function]).code for function in pair)
-    return original, mutant
-
-
 def is_string_literal_mutant(name: str, path: Path) -> bool:
     """True when the mutant differs from its original only inside string literals."""
-    original, mutant = (tokens(code) for code in functions(name, path))
+    generated = name.rpartition(".")[2]  # x_shown__mutmut_3, or xǁClassǁmethod__mutmut_3
+    sources = function_sources(MUTANTS / path)
+    original = tokens(sources[generated.rpartition("__mutmut_")[0] + "__mutmut_orig"])
+    mutant = tokens(sources[generated])
     if len(original) != len(mutant):
         return False
-    changed = [(a, b) for a, b in zip(original, mutant, strict=True) if a != b]
+    changed = [(a, b) for a, b in zip(original[2:], mutant[2:], strict=True) if a != b]  # after "def NAME"
     return bool(changed) and all(a[0] == b[0] == tokenize.STRING for a, b in changed)
+
+
+@functools.cache
+def function_sources(mutated_file: Path) -> dict[str, str]:
+    """Every function and method of a mutated file by name, as source (one parse per file)."""
+    text = mutated_file.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    module = ast.parse(text)
+    found: dict[str, str] = {}
+    for node in module.body:
+        inner = node.body if isinstance(node, ast.ClassDef) else [node]
+        for function in inner:
+            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                span = lines[function.lineno - 1 : function.end_lineno]
+                found[function.name] = textwrap.dedent("".join(span))
+    return found
 
 
 def tokens(code: str) -> list[tuple[int, str]]:
