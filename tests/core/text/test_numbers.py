@@ -1,0 +1,165 @@
+"""How figures are written: exact and grouped, estimates rounded as a person reads them, the locale's
+signs where the window passes them, and plain digits for files and JSON."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from imagine_calc.core.text.numbers import (
+    NumberStyle,
+    approx,
+    group_thousands,
+    json_number,
+    number,
+    plain_decimal,
+    plural,
+    rounded,
+    signed,
+    significant,
+    whole,
+)
+
+# A style unlike PLAIN in every part, as a French locale would write: 1 234,5 and −3.
+FRENCH = NumberStyle(integer=lambda n: group_thousands(n, "\u202f"), point=",", minus="−", plus="＋")
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (0, "0"),
+        (7, "7"),
+        (999, "999"),
+        (1000, "1,000"),
+        (12_800, "12,800"),
+        (100_000, "100,000"),
+        (1_234_567, "1,234,567"),
+        (-1234, "-1,234"),
+        (-999, "-999"),
+        (10**24, "1,000,000,000,000,000,000,000,000"),
+    ],
+)
+def test_whole_numbers_are_grouped_by_thousands(n: int, text: str) -> None:
+    assert group_thousands(n) == text
+
+
+def test_the_locale_chooses_the_thousands_separator() -> None:
+    assert group_thousands(1_234_567, "\u202f") == "1\u202f234\u202f567"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("1040", "1,040"),
+        ("73.50", "73.5"),
+        ("41.472", "41.472"),
+        ("-24.5", "-24.5"),
+        ("0", "0"),
+        ("0.000", "0"),
+        ("1E+3", "1,000"),
+        ("0.0051", "0.0051"),
+    ],
+)
+def test_a_figure_is_exact_grouped_and_has_no_trailing_zeros(value: str, text: str) -> None:
+    assert number(Decimal(value)) == text
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity", "sNaN"])
+def test_what_is_not_a_figure_reads_as_a_question_mark(value: str) -> None:
+    assert number(Decimal(value)) == "?"
+
+
+def test_a_figure_beyond_every_bound_is_written_short_not_digit_by_digit() -> None:
+    assert number(Decimal(10) ** 30) == group_thousands(10**30)  # the largest written in full
+    assert number(Decimal(10) ** 31) == "1.000E+31"
+    assert number(Decimal("1E+1000000")) == "1.000E+1000000"
+
+
+def test_the_locale_writes_the_grouping_the_point_and_the_minus() -> None:
+    assert number(Decimal("-1234.5"), FRENCH) == "−1\u202f234,5"
+    assert number(Decimal("1234"), FRENCH) == "1\u202f234"  # no point without a fraction
+    assert whole(-12_800, FRENCH) == "−12\u202f800"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"), [("49", "+49"), ("-24.5", "-24.5"), ("0", "±0"), ("-0", "±0"), ("0.5", "+0.5")]
+)
+def test_a_change_is_signed_and_no_change_is_plus_minus_zero(value: str, text: str) -> None:
+    assert signed(Decimal(value)) == text
+
+
+def test_a_change_uses_the_locales_signs() -> None:
+    assert signed(Decimal(49), FRENCH) == "＋49"
+    assert signed(Decimal(-1500), FRENCH) == "−1\u202f500"
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        ("41.472", "41"),  # Topaz 1920×1080 at 2×: whole credits from 10 up
+        ("10", "10"),
+        ("10.5", "11"),  # halves round up, as a person rounds
+        ("-41.5", "-42"),
+        ("9.95", "10"),  # below 10: two significant digits
+        ("4.608", "4.6"),
+        ("4.65", "4.7"),
+        ("0.00512", "0.0051"),  # a 16 px icon
+        ("0.125", "0.13"),
+        ("0", "0"),
+    ],
+)
+def test_an_estimate_is_rounded_as_a_person_reads_it(value: str, read: str) -> None:
+    assert rounded(Decimal(value)) == Decimal(read)
+
+
+def test_an_approximate_figure_is_written_rounded() -> None:
+    assert approx(Decimal("5497.2")) == "5,497"
+    assert approx(Decimal("4.608"), FRENCH) == "4,6"
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "kept"),
+    [
+        ("0.0099966666", 4, "0.009997"),
+        ("123456", 4, "1.235E+5"),
+        ("123456", 2, "1.2E+5"),
+        ("2.5", 1, "3"),
+        ("0", 4, "0"),
+    ],
+)
+def test_a_rate_keeps_a_few_significant_digits(value: str, digits: int, kept: str) -> None:
+    assert str(significant(Decimal(value), digits)) == kept
+
+
+def test_four_significant_digits_unless_told() -> None:
+    assert str(significant(Decimal("3.14159265"))) == "3.142"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [("1.28E+4", "12800"), ("629.14560", "629.1456"), ("0", "0"), ("0.00", "0"), ("-3.50", "-3.5")],
+)
+def test_files_get_plain_exact_digits(value: str, text: str) -> None:
+    assert plain_decimal(Decimal(value)) == text
+
+
+def test_json_numbers_are_whole_when_they_can_be_and_exact_otherwise() -> None:
+    assert json_number(None) is None
+    whole_number = json_number(Decimal("12800.0"))
+    assert whole_number == 12800 and isinstance(whole_number, int)
+    fraction = json_number(Decimal("73.5"))
+    assert fraction == 73.5 and isinstance(fraction, float)
+    assert repr(json_number(Decimal("629.1456"))) == "629.1456"
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(1, "1 image"), (0, "0 images"), (4, "4 images"), (-1, "-1 images"), (1000, "1,000 images")],
+)
+def test_a_count_agrees_with_its_word(n: int, text: str) -> None:
+    assert plural(n, "image") == text
+
+
+def test_a_count_is_written_in_the_locales_style() -> None:
+    assert plural(12_000, "credit", FRENCH) == "12\u202f000 credits"
