@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from imagine_calc.core.images import image_files
-from imagine_calc.core.images.image_files import Candidate, iter_candidates
+from imagine_calc.core.images.image_files import Candidate, ScanTally, iter_candidates
 from tests.images import write_image
 
 
@@ -61,3 +61,24 @@ def test_a_folder_of_many_files_is_walked_in_name_order_from_sorted_runs(
         (folder / name).touch()
     found = [Path(c.path).name for c in image_files.iter_candidates([str(folder)])]
     assert found == sorted(names)
+
+
+def tally(*kinds: str) -> ScanTally:
+    counted = ScanTally()
+    for kind in kinds:
+        counted.add(kind)
+    return counted
+
+
+def test_what_a_scan_passed_over_is_counted_by_kind() -> None:
+    assert tally("svg", "other", "svg").counts() == {"svg": 2, "other": 1}
+    assert tally().counts() == {} and tally().words() == ""
+
+
+def test_what_a_scan_passed_over_is_said_in_one_sentence_other_files_last() -> None:
+    assert tally("psd").words() == "1 Photoshop file"
+    assert tally("other", "svg").words() == "1 SVG drawing and 1 other file"
+    assert tally("other", "svg", "svg", "pdf", "raw", "other").words() == (
+        "2 SVG drawings, 1 PDF document, 1 camera RAW file and 2 other files"
+    )
+    assert tally("raw", "pdf").words() == "1 camera RAW file and 1 PDF document"  # as first met
