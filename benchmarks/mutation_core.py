@@ -52,11 +52,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="*", help="mutant names to run, a glob (default: all)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutants run at once")
+    parser.add_argument(
+        "--survivors",
+        action="store_true",
+        help="run again only what the last run did not kill (after adding tests: minutes, not an hour)",
+    )
     args = parser.parse_args()
 
     os.chdir(ROOT)  # mutmut reads [tool.mutmut] from ./pyproject.toml and works in ./mutants
     os.environ["IMAGINE_CALC_MUTATION_RUN"] = "1"
-    shutil.rmtree(MUTANTS, ignore_errors=True)  # a measured run starts from nothing cached
+    if not args.survivors:
+        shutil.rmtree(MUTANTS, ignore_errors=True)  # a measured run starts from nothing cached
+    elif not MUTANTS.is_dir():
+        parser.error("--survivors needs a previous run's mutants/ folder")
 
     from mutmut.configuration import config
 
@@ -66,22 +74,26 @@ def main() -> int:
     paths = {name: path for path, codes in mutation_data() for name in codes}
     names = sorted(name for name in paths if fnmatch.fnmatch(name, args.only))
     strings = {name for name in names if is_string_literal_mutant(name, paths[name])}
-    to_run = [name for name in names if name not in strings]
+    counted_in = [name for name in names if name not in strings]
+    # Adding tests cannot make a killed mutant survive; a changed function's mutants are new (not run).
+    last = statuses() if args.survivors else {}
+    to_run = [name for name in counted_in if last.get(name) not in KILLED]
     print(f"{len(names)} mutants of {' '.join(config().only_mutate)}; {len(strings)} change only a string")
     print(f"literal and are left out; running {len(to_run)} with {args.jobs} jobs (log: {LOG})")
+    sys.stdout.flush()
     with output_to(LOG):
         run_mutants(to_run, args.jobs)
     elapsed = time.monotonic() - started
 
     status = statuses()
-    counted = Counter(status[name] for name in to_run)
+    counted = Counter(status[name] for name in counted_in)
     killed = sum(counted[s] for s in KILLED)
-    survivors = sorted(name for name in to_run if status[name] not in KILLED)
+    survivors = sorted(name for name in counted_in if status[name] not in KILLED)
     for name in survivors:
         print(f"\n# {name}: {status[name]}\n{diff(name, paths[name])}")
     print()
     print(", ".join(f"{n} {s}" for s, n in counted.most_common()))
-    total = len(to_run)
+    total = len(counted_in)
     print(f"Mutation score (string literals left out): {killed} killed / {total} = {score(killed, total)}")
     print(f"Survivors: {len(survivors)}. Took {elapsed / 60:.1f} min with {args.jobs} jobs.")
     return 0

@@ -82,5 +82,5 @@ def test_the_data_packages_are_folders_on_disk() -> None:
 
 
 def test_a_module_is_not_a_data_folder() -> None:
-    with pytest.raises(FileNotFoundError, match="imagine_calc.core.paths is not a folder on disk"):
+    with pytest.raises(FileNotFoundError, match=r"^imagine_calc\.core\.paths is not a folder on disk$"):
         package_dir("imagine_calc.core.paths")

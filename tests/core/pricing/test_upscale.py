@@ -17,6 +17,8 @@ from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.pricing.quotes import QuoteState, sum_quotes
 from imagine_calc.core.pricing.upscale import (
     UpscaleTotal,
+    cheaper_upscale,
+    cheapest_upscale,
     is_small_estimate,
     named_example,
     output_size,
@@ -118,3 +120,62 @@ def test_every_upscale_says_no_size_limit_is_stated_calmly_unless_the_output_is_
     assert [c for c in caveats(batch) if "size limit" in c] == [
         caveats(scan)[-1].replace("This output", "The largest output here")
     ]
+
+
+def test_an_empty_total_is_no_small_estimate() -> None:
+    assert not UpscaleTotal(CATALOG, "topaz", 2).may_cost_more()
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "small"), [(200, 200, True), (250, 200, False), (300, 200, False)]
+)
+def test_only_an_inferred_figure_under_one_credit_may_cost_more(width: int, height: int, small: bool) -> None:
+    quote = quote_upscale(CATALOG, "topaz", 2, width, height)  # 20 credits per megapixel at 2×
+    assert quote.known_total == Decimal(20 * width * height) / 1_000_000
+    assert is_small_estimate(quote) is small
+
+
+def test_the_cheapest_engine_is_the_one_with_the_fewest_credits_for_this_image() -> None:
+    engine, quote = cheapest_upscale(CATALOG, 2, 1920, 1080) or (None, None)
+    assert engine is not None and engine.id == "topaz"  # about 41 against Magnific's 65
+    assert quote == quote_upscale(CATALOG, "topaz", 2, 1920, 1080)
+    engine, quote = cheapest_upscale(CATALOG, 2, 4000, 3000) or (None, None)
+    assert engine is not None and engine.id == "magnific"  # 240 against 65
+    assert quote == quote_upscale(CATALOG, "magnific", 2, 4000, 3000)
+
+
+def test_at_a_scale_only_one_engine_offers_that_engine_is_the_cheapest() -> None:
+    found = cheapest_upscale(CATALOG, 8, 1920, 1080)
+    assert found is not None and found[0].id == "magnific"
+    assert cheapest_upscale(CATALOG, 3, 1920, 1080) is None  # no engine offers 3×
+
+
+def test_at_equal_credits_the_first_engine_listed_stays_the_cheapest() -> None:
+    found = cheapest_upscale(CATALOG, 2, 2500, 1300)  # 3.25 MP: Topaz's 20 × 3.25 = Magnific's 65
+    assert found is not None and found[0].id == "topaz" and found[1].known_total == 65
+
+
+def test_an_engine_that_refuses_the_image_or_cannot_price_it_is_passed_over() -> None:
+    found = cheapest_upscale(LIMITED, 2, 1920, 1080 * 3)  # 6.2 MP: over the limited Topaz's 4
+    assert found is not None and found[0].id == "magnific"
+    unpriced = replace(
+        CATALOG,
+        engines=tuple(
+            replace(e, base_credits_per_megapixel=None) if e.id == "topaz" else e for e in CATALOG.engines
+        ),
+    )
+    found = cheapest_upscale(unpriced, 2, 100, 100)  # Topaz's unknown figure is no bargain
+    assert found is not None and found[0].id == "magnific"
+    only_unpriced = replace(unpriced, engines=tuple(e for e in unpriced.engines if e.id == "topaz"))
+    assert cheapest_upscale(only_unpriced, 2, 100, 100) is None
+
+
+def test_a_cheaper_engine_is_offered_only_when_it_is_another_and_costs_less() -> None:
+    magnific = quote_upscale(CATALOG, "magnific", 2, 1920, 1080)
+    found = cheaper_upscale(CATALOG, "magnific", 2, 1920, 1080, magnific)
+    assert found is not None and found[0].id == "topaz" and found[1].known_total < magnific.known_total
+    topaz = quote_upscale(CATALOG, "topaz", 2, 1920, 1080)
+    assert cheaper_upscale(CATALOG, "topaz", 2, 1920, 1080, topaz) is None  # already the cheapest
+    # a quote no dearer than the cheapest engine's (a recorded price, say) needs no other engine
+    assert cheaper_upscale(CATALOG, "magnific", 2, 1920, 1080, topaz) is None
+    assert cheaper_upscale(CATALOG, "magnific", 3, 1920, 1080, magnific) is None
