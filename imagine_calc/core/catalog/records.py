@@ -77,9 +77,6 @@ class Observation:
     credits: Decimal
     date: dt.date
 
-    def same_settings(self, other: "Observation") -> bool:
-        return self.settings() == other.settings()
-
     def settings(self) -> tuple[str, str, str | None, int, bool]:
         return (self.model_id, self.resolution, self.aspect_ratio, self.images, self.prompt_enhancer)
 
