@@ -91,3 +91,40 @@ def test_more_images_move_a_shared_unknown_part_with_the_count(
     assert quotes.delta(one, two, more_images=1) == expected[0]
     assert quotes.delta(two, one, more_images=-1) == expected[1]
     assert quotes.delta(one, two) == expected[2]  # not told: either way
+
+
+ONE = make_quote([Line("Z Image Turbo, 1K", Decimal(1), "1 × 1")])
+
+
+@pytest.mark.parametrize("quote", [EXACT, OBSERVED, APPROX, LOWER, MIXED, UNKNOWN, ONE])
+def test_both_forms_at_once_are_the_short_and_the_long_form(quote: Quote) -> None:
+    german = NumberStyle(lambda n: f"{n:,}".replace(",", "."), ",", "-", "+")
+    assert quotes.forms(quote) == (quotes.short(quote), quotes.long(quote))
+    assert quotes.forms(quote, german) == (quotes.short(quote, german), quotes.long(quote, german))
+
+
+def test_one_credit_is_singular() -> None:
+    assert quotes.forms(ONE) == ("1", "1 credit")
+    assert quotes.long(ONE) == "1 credit"
+
+
+def test_every_digit_says_whether_it_is_all_or_only_the_least() -> None:
+    assert quotes.exact(EXACT) == "147 credits"
+    assert quotes.exact(LOWER) == "at least 50 credits"
+    assert quotes.exact(MIXED) == "at least 5,497.2 credits (rests on an inferred figure)"
+    assert quotes.exact(UNKNOWN) == "unknown"
+
+
+def test_a_change_is_written_in_the_locales_signs() -> None:
+    french = NumberStyle(lambda n: f"{n:,}".replace(",", "\u202f"), ",", "−", "＋")
+    dearer = make_quote([Line("Nano Banana 2, 4K", Decimal(1196), "")])
+    assert quotes.delta(EXACT, dearer, french) == "＋1\u202f049"
+    assert quotes.delta(dearer, EXACT, french) == "−1\u202f049"
+
+
+def test_a_new_unknown_part_is_more_unknown_whatever_the_count_did() -> None:
+    """An unknown part only `other` has is gained even with fewer images: the count moves only an
+    unknown part both share."""
+    with_enhancer = make_quote([*LOWER.lines], [*LOWER.unknown_reasons, "enhancer unknown"])
+    assert quotes.delta(LOWER, with_enhancer, more_images=-1) == "+ ?"
+    assert quotes.delta(with_enhancer, LOWER, more_images=1) == "- ?"
