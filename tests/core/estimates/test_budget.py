@@ -14,6 +14,7 @@ from imagine_calc.core.estimates.budget import (
     TOP_UP,
     Balances,
     affordable_images,
+    images_for,
     plan_budget,
 )
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
@@ -181,3 +182,39 @@ def test_the_shortfall_gives_the_reason_that_matters_first_in_one_sentence() -> 
         "Short by 90 credits: Nano Banana Pro needs a subscription (a Pro model, inferred from the name) "
         "and the balances lack 10 more."
     )
+
+
+def test_a_subscription_pays_any_model_together_with_the_top_up() -> None:
+    flux = CATALOG.model("flux-dev")  # 5 credits per image
+    assert affordable_images(Balances(True, Decimal(300), top_up=Decimal(20)), flux, Decimal(5)) == 64
+    # without a subscription, the free credits and the top-up
+    unsubscribed = Balances(False, Decimal(300), top_up=Decimal(20), free_daily=Decimal(10))
+    assert affordable_images(unsubscribed, flux, Decimal(5)) == 6
+
+
+def test_images_a_balance_buys_are_whole_images_never_rounded_up() -> None:
+    flux = CATALOG.model("flux-dev")
+    assert affordable_images(Balances(True, Decimal(100)), flux, Decimal(13)) == 7  # 7.69
+    assert affordable_images(Balances(True, Decimal(100)), flux, Decimal(1)) == 100
+
+
+def test_a_price_of_nothing_buys_no_countable_number_of_images() -> None:
+    assert affordable_images(Balances(True, Decimal(100)), CATALOG.model("flux-dev"), Decimal(0)) is None
+
+
+def test_images_for_the_current_settings_are_priced_one_image_at_a_time() -> None:
+    balances = Balances(True, Decimal(300))
+    two_k = GenerationRequest("nano-banana-2", "2K", images=3)  # 73.5 per image
+    assert images_for(CATALOG, two_k, balances) == 4
+    assert images_for(CATALOG, GenerationRequest("nano-banana-pro", "4K"), balances) == 1  # 160
+    assert (
+        images_for(CATALOG, GenerationRequest("nano-banana-pro", "4K"), Balances(False, top_up=Decimal(999)))
+        == 0
+    )
+
+
+def test_images_for_settings_without_an_exact_price_are_not_counted() -> None:
+    balances = Balances(True, Decimal(300))
+    assert images_for(CATALOG, GenerationRequest("imagineart-1-5-pro", "4K"), balances) is None  # at least 25
+    assert images_for(CATALOG, GenerationRequest("midjourney-v7"), balances) is None
+    assert images_for(CATALOG, GenerationRequest("chatgpt-1-5", "4K"), balances) is None  # not offered
