@@ -12,7 +12,7 @@ import pytest
 from imagine_calc.core.catalog import override_file
 from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.core.catalog.records import Observation
-from imagine_calc.core.catalog.yaml_aliases import repeated_values
+from imagine_calc.core.catalog.yaml_aliases import check_aliases, repeated_values
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.limits import MAX_ALIAS_VALUES
 from imagine_calc.core.pricing.quotes import quote_generation
@@ -120,3 +120,60 @@ def test_a_recording_keeps_the_users_aliases_as_written(override_file: Path) -> 
     written = override_file.read_text()
     assert written.startswith(text) and "observed:" in written
     assert "&id" not in written  # the app's own repeats (dates) get no anchors
+
+
+def first_line_over_the_bound(text: str) -> int:
+    """The line a refusal should name, found another way: the first line whose document up to it
+    repeats more than the bound, by the node count (each line is one item of a top-level list, so
+    each prefix is a document, and a longer one repeats at least as much)."""
+    import yaml
+
+    lines = text.splitlines(keepends=True)
+
+    def over(n: int) -> bool:
+        repeated = repeated_values(yaml.compose("".join(lines[:n])))
+        assert repeated is not None
+        return repeated > MAX_ALIAS_VALUES
+
+    assert over(len(lines)), "never over the bound"
+    low, high = 0, len(lines)  # over(high), not over(low)
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (low, middle) if over(middle) else (middle, high)
+    return high
+
+
+def refused_at(text: str) -> int | None:
+    import yaml
+
+    with pytest.raises(CatalogError) as info:
+        check_aliases(yaml.compose(text), text, "override.yaml")
+    return info.value.first.line
+
+
+# 999 scalars: with the list itself, *a repeats 999 values (MAX_ALIAS_VALUES is 100 times 1,000).
+A = "- &a [" + ", ".join(["x"] * 998) + "]\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 100 × 999 + 100 × 1 = exactly the bound after the 100th *s: the next one goes past it
+        "- &s x\n" + A + "- *a\n" * 100 + "- *s\n" * 101,
+        # aliases inside an anchored list count towards what its own alias repeats
+        "- &s x\n" + A + "- &b [*a, *s, y]\n" + "- *b\n" * 99 + "- [*s, *s]\n" * 30,
+        "- &s x\n" + A + "- &b [[*a, *a], [*s]]\n" + "- [*b, *s]\n" * 50,
+        # a mapping's keys and values are values too
+        "- &m {k: v, w: [x]}\n" + A + "- {q: *a, r: *m}\n" * 101,
+    ],
+)
+def test_the_refusal_names_the_first_line_that_goes_past_the_bound(text: str) -> None:
+    assert refused_at(text) == first_line_over_the_bound(text)
+
+
+def test_up_to_the_bound_exactly_is_allowed() -> None:
+    import yaml
+
+    text = "- &s x\n" + A + "- *a\n" * 100 + "- *s\n" * 100
+    assert repeated_values(yaml.compose(text)) == MAX_ALIAS_VALUES
+    check_aliases(yaml.compose(text), text, "override.yaml")  # no refusal
