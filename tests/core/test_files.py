@@ -86,3 +86,27 @@ def test_utf8_never_fails_and_what_it_writes_reads_back() -> None:
     data = utf8(text)
     assert data.decode("utf-8") == "photo-\ufffd\ufffd.heic \ufffd café"
     assert utf8("plain café") == "plain café".encode()
+
+
+def test_set_aside_renames_and_never_overwrites(tmp_path: Path) -> None:
+    first = tmp_path / "settings.ini"
+    first.write_text("one")
+    a = set_aside(first, "set-aside", "2026-11-27_10-00-00")
+    first.write_text("two")
+    b = set_aside(first, "set-aside", "2026-11-27_10-00-00")
+    assert a != b and a.read_text() == "one" and b.read_text() == "two" and not first.exists()
+
+
+def test_set_aside_numbers_each_further_copy_from_two(tmp_path: Path) -> None:
+    stamp = "2026-11-27_10-00-00"
+    names = []
+    for text in ("one", "two", "three", "four"):
+        (tmp_path / "settings.ini").write_text(text)
+        names.append(set_aside(tmp_path / "settings.ini", "set-aside", stamp).name)
+    assert names == [
+        f"settings.ini.{stamp}.set-aside",
+        f"settings.ini.{stamp}-2.set-aside",
+        f"settings.ini.{stamp}-3.set-aside",
+        f"settings.ini.{stamp}-4.set-aside",
+    ]
+    assert (tmp_path / f"settings.ini.{stamp}-3.set-aside").read_text() == "three"

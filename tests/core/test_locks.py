@@ -63,3 +63,46 @@ def test_a_link_planted_at_the_lock_is_not_followed(tmp_path: Path) -> None:
     assert not ProcessLock(dangling).acquire()
     assert victim.read_bytes() == b"client's estimate" and victim.stat().st_mtime_ns == before.st_mtime_ns
     assert not (tmp_path / "created-through-the-link").exists()
+
+
+def test_taking_a_lock_already_held_here_keeps_it(tmp_path: Path) -> None:
+    lock = ProcessLock(tmp_path / "c.lock")
+    assert lock.acquire() and lock.acquire() and lock.held
+    assert not ProcessLock(tmp_path / "c.lock").acquire()
+    lock.release()
+    assert not lock.held
+
+
+def test_a_lock_whose_file_cannot_be_made_is_not_held(tmp_path: Path) -> None:
+    lock = ProcessLock(tmp_path / "no-such-folder" / "d.lock")
+    assert not lock.acquire() and not lock.held
+
+
+def test_a_released_lock_keeps_its_file_unless_told(tmp_path: Path) -> None:
+    lock = ProcessLock(tmp_path / "e.lock")
+    assert lock.acquire()
+    lock.release()
+    assert (tmp_path / "e.lock").exists()
+    lock.release(delete=True)  # not held: nothing to let go, nothing removed
+    assert (tmp_path / "e.lock").exists()
+
+
+def test_the_lock_file_is_private_to_its_user_in_writing(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0)
+    try:
+        lock = ProcessLock(tmp_path / "f.lock")
+        assert lock.acquire()
+    finally:
+        os.umask(old)
+    assert (tmp_path / "f.lock").stat().st_mode & 0o777 == 0o644
+    lock.release()
+
+
+def test_a_lock_whose_file_is_already_gone_is_released_and_deleted_quietly(tmp_path: Path) -> None:
+    lock = ProcessLock(tmp_path / "g.lock")
+    assert lock.acquire()
+    (tmp_path / "g.lock").unlink()  # a user cleaning the folder
+    lock.release(delete=True)
+    assert not lock.held and not (tmp_path / "g.lock").exists()

@@ -14,6 +14,7 @@ from imagine_calc.core.catalog import override_backups
 from imagine_calc.core.catalog import override_file as overrides
 from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.core.catalog.records import Observation
+from imagine_calc.core.errors import CatalogError
 
 #: 01:30 on the night summer time ends; an hour later the clock reads 01:30 again.
 NIGHT = dt.datetime(2026, 10, 25, 1, 30)
@@ -155,3 +156,20 @@ def test_a_link_that_loops_is_refused_and_left(override_file: Path) -> None:
     with pytest.raises(OSError, match="loops"):
         overrides.record(override_file, seen(6), NIGHT)
     assert override_file.is_symlink() and not override_backups.backups(override_file)
+
+
+def test_a_change_that_would_break_the_file_is_refused_by_key_and_nothing_is_written(
+    override_file: Path,
+) -> None:
+    override_file.write_text("# mine\nmodels:\n  - id: flux-dev\n    price: 7\n")
+
+    def negative(doc: dict[str, list[dict[str, object]]]) -> None:
+        doc["models"][0]["price"] = -1
+
+    with pytest.raises(CatalogError) as info:
+        overrides.edit(override_file, negative)
+    (problem,) = info.value.problems
+    # the lines of a file never written are no one's: the key alone says where
+    assert (problem.file, problem.line, problem.key_path) == (str(override_file), None, "models[0].price")
+    assert problem.message.endswith(" (after this change)") and "negative" in problem.message
+    assert override_file.read_text() == "# mine\nmodels:\n  - id: flux-dev\n    price: 7\n"

@@ -102,3 +102,16 @@ def test_python_tags_are_refused_by_the_safe_loader() -> None:
 def test_all_problems_are_reported_at_once() -> None:
     text = GOOD_MODEL.replace("price: 10", "price: -1").replace('"16:9"', '"wide"')
     assert len(override_problems(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("ratio", "shown"), [('"16x9"', "'16x9'"), ("16", "16"), ('"16:9 wide"', "'16:9 wide'")]
+)
+def test_a_recorded_price_with_a_malformed_ratio_is_refused_at_its_key(ratio: str, shown: str) -> None:
+    problems = override_problems(
+        "observed:\n  - model: flux-dev\n    resolution: 1K\n"
+        f"    aspect_ratio: {ratio}\n    credits: 6\n    date: 2026-11-27\n"
+    )
+    assert problems == [
+        f'override.yaml:4: observed[0].aspect_ratio: malformed aspect ratio {shown}: expected W:H, as "16:9"'
+    ]
