@@ -121,3 +121,76 @@ def test_a_fifo_named_like_an_image_is_not_waited_on(tmp_path: Path) -> None:
     start = time.perf_counter()
     result = read_size(fifo)
     assert isinstance(result, SizeError) and time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize(
+    ("suffix", "fmt"),
+    [
+        (".png", "PNG"),
+        (".jpg", "JPEG"),
+        (".webp", "WEBP"),
+        (".tif", "TIFF"),
+        (".gif", "GIF"),
+        (".bmp", "BMP"),
+    ],
+)
+def test_each_size_names_its_format(tmp_path: Path, suffix: str, fmt: str) -> None:
+    path = write_image(tmp_path / f"img{suffix}", 32, 12)
+    assert read_size(path) == ImageSize(str(path), 32, 12, fmt)
+
+
+def test_formats_outside_the_list_are_not_read(tmp_path: Path) -> None:
+    """Pillow reads many more formats than the README promises (an icon, a PCX); they are not
+    quoted as images."""
+    for name, fmt in (("icon.ico", "ICO"), ("old.pcx", "PCX")):
+        path = write_image(tmp_path / name, 16, 16, fmt)
+        result = read_size(path)
+        assert isinstance(result, SizeError) and result.kind == "not-an-image", result
+
+
+def test_every_refusal_names_its_file_kind_and_reason(tmp_path: Path) -> None:
+    missing, folder, empty = tmp_path / "nope.png", tmp_path / "shots", tmp_path / "empty.png"
+    folder.mkdir()
+    empty.write_bytes(b"")
+    inside_a_file = tmp_path / "empty.png" / "x.png"
+    assert read_size(missing) == SizeError(str(missing), "missing", "file not found")
+    assert read_size(folder) == SizeError(str(folder), "folder", "is a folder")
+    assert read_size(empty) == SizeError(str(empty), "empty", "empty file (0 bytes)")
+    assert read_size(inside_a_file) == SizeError(
+        str(inside_a_file), "unreadable", "cannot read: Not a directory"
+    )
+    assert read_size_bytes(b"", "clip") == SizeError("clip", "empty", "empty image data")
+
+
+def test_pasted_bytes_are_named_as_pasted_unless_told() -> None:
+    assert read_size_bytes(png_header_only(640, 480)) == ImageSize("<pasted>", 640, 480, "PNG")
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "fine"),
+    [(1_000_000, 1, True), (1, 1_000_000, True), (1_000_001, 1, False), (1, 1_000_001, False)],
+)
+def test_a_million_pixels_a_side_is_the_most_a_header_may_claim(width: int, height: int, fine: bool) -> None:
+    result = read_size_bytes(png_header_only(width, height), "scan.png")
+    if fine:
+        assert result == ImageSize("scan.png", width, height, "PNG")
+    else:
+        assert result == SizeError(
+            "scan.png",
+            "corrupt",
+            f"its PNG header claims {width:,} x {height:,} pixels, more than 1,000,000 on a side: "
+            "a damaged header, not a real image",
+        )
+
+
+def test_a_damaged_header_of_a_known_format_says_which(tmp_path: Path) -> None:
+    path = tmp_path / "cut.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert read_size(path) == SizeError(
+        str(path), "corrupt", "corrupt PNG file: its header is damaged or cut off"
+    )
+    text = tmp_path / "notes.png"
+    text.write_bytes(b"hello, this is text\n")
+    assert read_size(text) == SizeError(
+        str(text), "not-an-image", "not an image (its content is no known format)"
+    )
