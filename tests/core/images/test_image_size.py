@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from imagine_calc.core.images.image_size import ImageSize, SizeError, read_size, read_size_bytes
+from imagine_calc.core.images.image_size import OTHER_KINDS, ImageSize, SizeError, read_size, read_size_bytes
 from tests.images import png_header_only, write_image
 
 
@@ -194,3 +194,60 @@ def test_a_damaged_header_of_a_known_format_says_which(tmp_path: Path) -> None:
     assert read_size(text) == SizeError(
         str(text), "not-an-image", "not an image (its content is no known format)"
     )
+
+
+JUNK = bytes(40)
+CORRUPT = "corrupt {} file: its header is damaged or cut off"
+NOT_AN_IMAGE = "not an image (its content is no known format)"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind", "message"),
+    [
+        ("a.webp", b"RIFF\x10\x00\x00\x00WEBPVP8 " + JUNK, "corrupt", CORRUPT.format("WebP")),
+        ("a.wav", b"RIFF\x10\x00\x00\x00WAVEfmt " + JUNK, "not-an-image", NOT_AN_IMAGE),
+        ("a.bin", b"XXXX\x10\x00\x00\x00WEBPVP8 " + JUNK, "not-an-image", NOT_AN_IMAGE),
+        (
+            "a.avif",
+            b"\x00\x00\x00\x18ftypavif\x00\x00\x00\x00mif1avif" + JUNK,
+            "corrupt",
+            CORRUPT.format("AVIF"),
+        ),
+        (
+            "a.heic",
+            b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1avif" + JUNK,
+            "corrupt",
+            CORRUPT.format("HEIC"),
+        ),
+        ("a.mp4", b"\x00\x00\x00\x18ftypisom\x00\x00\x00\x00isomavc1" + JUNK, "not-an-image", NOT_AN_IMAGE),
+        ("a.bin", b"\x00\x00\x00\x18xxxxheic" + JUNK, "not-an-image", NOT_AN_IMAGE),
+    ],
+)
+def test_a_file_that_starts_like_a_known_format_but_fails_is_corrupt(
+    name: str, data: bytes, kind: str, message: str
+) -> None:
+    assert read_size_bytes(data, name) == SizeError(name, kind, message)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("drawing.SVG", b"junk", "svg"),  # by its name, in any case
+        ("x.png", b"  \n<SVG xmlns='http://www.w3.org/2000/svg'>", "svg"),  # by its content, any name
+        ("doc.bin", b"%PDF-1.7" + JUNK, "pdf"),
+        ("scan.PDF", b"junk", "pdf"),
+        ("x.bin", b"8BPS" + JUNK, "psd"),
+        ("a.PSB", b"junk", "psd"),
+        ("IMG.CR2", b"junk", "raw"),
+        ("a.txt", b"junk", None),
+    ],
+)
+def test_a_drawing_document_or_raw_file_says_what_it_is_and_what_to_do(
+    name: str, data: bytes, kind: str | None
+) -> None:
+    expected = (
+        SizeError(name, "not-an-image", NOT_AN_IMAGE)
+        if kind is None
+        else SizeError(name, kind, OTHER_KINDS[kind])
+    )
+    assert read_size_bytes(data, name) == expected
