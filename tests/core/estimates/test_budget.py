@@ -218,3 +218,35 @@ def test_images_for_settings_without_an_exact_price_are_not_counted() -> None:
     assert images_for(CATALOG, GenerationRequest("imagineart-1-5-pro", "4K"), balances) is None  # at least 25
     assert images_for(CATALOG, GenerationRequest("midjourney-v7"), balances) is None
     assert images_for(CATALOG, GenerationRequest("chatgpt-1-5", "4K"), balances) is None  # not offered
+
+
+def test_balances_from_whole_credits_keep_every_field() -> None:
+    assert Balances.of_whole(True, 2000, RENEWAL, 300, 10) == Balances(
+        True, Decimal(2000), RENEWAL, Decimal(300), Decimal(10)
+    )
+
+
+def test_each_balance_drawn_on_keeps_the_estimates_certainty() -> None:
+    known = plan_budget(
+        Balances(False, top_up=Decimal(100), free_daily=Decimal(10)), estimate(("flux-dev", 4))
+    )
+    assert [(d.balance, d.complete) for d in known.draws] == [(FREE, True), (TOP_UP, True)]
+    unknown = plan_budget(
+        Balances(False, top_up=Decimal(100), free_daily=Decimal(10)),
+        estimate(("flux-dev", 1), ("midjourney-v7", 1)),
+    )
+    assert [(d.balance, d.complete) for d in unknown.draws] == [(FREE, False), (TOP_UP, False)]
+
+
+def test_without_a_subscription_there_is_no_renewal_and_nothing_to_lose() -> None:
+    plan = plan_budget(
+        Balances(False, Decimal(500), RENEWAL, free_daily=Decimal(10)), estimate(("flux-dev", 1))
+    )
+    assert plan.renewal is None and plan.lost_at_renewal == 0
+
+
+def test_no_pro_model_means_no_pro_flag_to_infer() -> None:
+    plan = plan_budget(Balances(False, free_daily=Decimal(10)), estimate(("flux-dev", 1)))
+    assert plan.pro_models == () and not plan.pro_inferred
+    pro = plan_budget(Balances(False, free_daily=Decimal(10)), estimate(("nano-banana-pro", 1)))
+    assert pro.pro_models == ("Nano Banana Pro",) and pro.pro_inferred

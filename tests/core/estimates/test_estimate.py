@@ -6,6 +6,7 @@ import os
 from decimal import Decimal
 
 from imagine_calc.core.catalog.loader import bundled_files, load_catalog, load_override
+from imagine_calc.core.catalog.records import Basis
 from imagine_calc.core.estimates.estimate import (
     Estimate,
     GenerationItem,
@@ -14,7 +15,7 @@ from imagine_calc.core.estimates.estimate import (
     price_estimate,
     price_item,
 )
-from imagine_calc.core.pricing.quotes import QuoteState, quote_generation
+from imagine_calc.core.pricing.quotes import GenerationRequest, Line, Quote, QuoteState, quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.core.text.estimates import description, what
@@ -178,3 +179,27 @@ def test_a_name_that_was_not_utf8_is_made_readable_however_the_line_is_made() ->
     priced = price_estimate(CATALOG, Estimate((upscale, generation)))
     for p in priced.items:
         p.label.encode("utf-8")  # raised UnicodeEncodeError before
+    assert (upscale.label, upscale.what) == ("Topaz", "4× · 1024 × 1024")
+
+
+def test_a_line_that_cannot_be_quoted_is_an_unknown_part_with_its_reason() -> None:
+    reason = "the prices in use have no model 'retired-model'"
+    unit = price_item(CATALOG, gen("retired-model")).unit
+    assert unit == Quote(
+        (Line("cannot be quoted", None, reason, Basis.UNKNOWN),),
+        Decimal(0),
+        (reason,),
+        (),
+        frozenset({Basis.UNKNOWN}),
+    )
+
+
+def test_a_batch_with_an_image_the_engine_cannot_take_is_one_line_of_unknown_total() -> None:
+    topaz = price_item(CATALOG, UpscaleItem("topaz", 2, ((1920, 1080), (0, 10), (1024, 1024))))
+    assert topaz.unit.lines == (Line("Topaz 2×", None, "3 images", Basis.INFERRED),)
+    assert topaz.unit.known_total == sum(
+        quote_upscale(CATALOG, "topaz", 2, w, h).known_total for w, h in ((1920, 1080), (1024, 1024))
+    )
+    assert len(topaz.unit.unknown_reasons) == 1 and "0 × 10" in topaz.unit.unknown_reasons[0]
+    magnific = price_item(CATALOG, UpscaleItem("magnific", 4, ((800, 600), (10, 0))))
+    assert magnific.unit.lines == (Line("Magnific Precision v2 4×", None, "2 images", Basis.STATED),)
