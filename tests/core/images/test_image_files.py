@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from imagine_calc.core.images import image_files
-from imagine_calc.core.images.image_files import Candidate, ScanTally, iter_candidates
+from imagine_calc.core.images.image_files import Candidate, ScanTally, iter_candidates, size_candidate
+from imagine_calc.core.images.image_size import ImageSize, SizeError
 from tests.images import write_image
 
 
@@ -82,3 +84,87 @@ def test_what_a_scan_passed_over_is_said_in_one_sentence_other_files_last() -> N
         "2 SVG drawings, 1 PDF document, 1 camera RAW file and 2 other files"
     )
     assert tally("raw", "pdf").words() == "1 camera RAW file and 1 PDF document"  # as first met
+
+
+def found(paths: list[str]) -> list[Candidate | SizeError]:
+    return list(iter_candidates(paths))
+
+
+def test_hidden_files_and_folders_are_passed_over_and_the_walk_goes_on(tmp_path: Path) -> None:
+    write_image(tmp_path / ".thumb.png", 4, 4)
+    write_image(tmp_path / ".git" / "x.png", 4, 4)
+    write_image(tmp_path / "b.png", 4, 4)
+    write_image(tmp_path / "c" / "d.png", 4, 4)
+    assert found([str(tmp_path)]) == [
+        Candidate(str(tmp_path / "b.png"), explicit=False),
+        Candidate(str(tmp_path / "c" / "d.png"), explicit=False),
+    ]
+
+
+def test_a_link_to_a_folder_is_not_followed(tmp_path: Path) -> None:
+    write_image(tmp_path / "elsewhere" / "x.png", 4, 4)
+    (tmp_path / "shots").mkdir()
+    (tmp_path / "shots" / "link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    assert found([str(tmp_path / "shots")]) == [Candidate(str(tmp_path / "shots" / "link"), explicit=False)]
+
+
+def test_a_named_file_is_explicit_and_kept_in_the_order_given(tmp_path: Path) -> None:
+    a, b = write_image(tmp_path / "a.png", 4, 4), tmp_path / "missing.png"
+    assert found([str(b), str(a)]) == [Candidate(str(b), explicit=True), Candidate(str(a), explicit=True)]
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_and_the_walk_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "a-locked"
+    write_image(locked / "x.png", 4, 4)
+    write_image(tmp_path / "b.png", 4, 4)
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> Iterator[os.DirEntry[str]]:
+        if path == str(locked):
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert found([str(tmp_path)]) == [
+        SizeError(str(locked), "unreadable", "cannot read folder: Permission denied"),
+        Candidate(str(tmp_path / "b.png"), explicit=False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "skipped"),
+    [
+        ("drawing.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "svg"),
+        ("notes.txt", b"hello", "other"),
+        ("empty.txt", b"", "other"),
+        ("photo.png", b"hello", None),  # named as an image: the user hears it is not one
+        ("PHOTO.PNG", b"hello", None),
+        ("empty.jpg", b"", None),
+    ],
+)
+def test_a_file_found_in_a_folder_that_is_no_image_is_counted_not_reported(
+    tmp_path: Path, name: str, content: bytes, skipped: str | None
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    counted = ScanTally()
+    result = size_candidate(Candidate(str(path), explicit=False), counted)
+    if skipped is None:
+        assert isinstance(result, SizeError) and counted.counts() == {}
+    else:
+        assert result is None and counted.counts() == {skipped: 1}
+    assert size_candidate(Candidate(str(path), explicit=False)) == result  # counting is optional
+
+
+def test_a_file_named_by_the_user_is_always_reported(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"hello")
+    counted = ScanTally()
+    result = size_candidate(Candidate(str(path), explicit=True), counted)
+    assert isinstance(result, SizeError) and result.kind == "not-an-image" and counted.counts() == {}
+    image = write_image(tmp_path / "a.png", 6, 4)
+    assert size_candidate(Candidate(str(image), explicit=False), counted) == ImageSize(
+        str(image), 6, 4, "PNG"
+    )
