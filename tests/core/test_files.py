@@ -13,9 +13,12 @@ import pytest
 from imagine_calc.core.files import (
     FileProblem,
     decode_any,
+    describe_size,
     read_bytes,
     read_text,
+    set_aside,
     utf8,
+    write_atomic,
 )
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
@@ -110,3 +113,55 @@ def test_set_aside_numbers_each_further_copy_from_two(tmp_path: Path) -> None:
         f"settings.ini.{stamp}-4.set-aside",
     ]
     assert (tmp_path / f"settings.ini.{stamp}-3.set-aside").read_text() == "three"
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [
+        (0, "0 bytes"),
+        (999, "999 bytes"),
+        (1000, "1 KB"),
+        (999_999, "1000 KB"),
+        (1_000_000, "1.0 MB"),
+        (4_250_000, "4.2 MB"),
+    ],
+)
+def test_a_file_size_reads_as_people_read_it(n: int, text: str) -> None:
+    assert describe_size(n) == text
+
+
+def test_an_atomic_write_goes_through_a_hidden_file_beside_the_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "estimate.icalc.json"
+    seen: list[list[str]] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        seen.append(sorted(p.name for p in folder.iterdir()))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    write_atomic(target, b"{}")
+    (names,) = seen
+    assert len(names) == 1 and names[0].startswith(".estimate.icalc.json.")
+    assert target.read_bytes() == b"{}" and [p.name for p in folder.iterdir()] == ["estimate.icalc.json"]
+
+
+def test_a_failed_atomic_write_leaves_the_old_file_and_no_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "settings.ini"
+    target.write_bytes(b"old")
+
+    def fail(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomic(target, b"new")
+    assert [p.name for p in folder.iterdir()] == ["settings.ini"] and target.read_bytes() == b"old"

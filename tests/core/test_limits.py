@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from imagine_calc.core.limits import MAX_CREDITS, LimitError, check_whole, parse_credits
+from imagine_calc.core.limits import MAX_CREDITS, LimitError, check_whole, parse_credits, shown
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,15 @@ def test_whole_numbers_are_checked_against_their_bounds() -> None:
         with pytest.raises(LimitError, match="images must be a whole number from 1 to 4"):
             check_whole(bad, "images", 1, 4)
     assert MAX_CREDITS == 1_000_000
+
+
+def test_a_value_in_a_message_is_quoted_whole_up_to_thirty_characters() -> None:
+    assert shown("x" * 30) == repr("x" * 30)
+    assert shown("x" * 31) == repr("x" * 27 + "...")
+    assert shown(12) == "'12'"
+
+
+def test_a_number_too_long_to_write_is_described_not_written() -> None:
+    assert shown(2**96 - 1) == repr(str(2**96 - 1))  # 29 digits: written (cut short)
+    assert shown(2**96) == "a number of more than 28 digits"
+    assert shown(10**5000) == "a number of more than 28 digits"  # str() would refuse it
