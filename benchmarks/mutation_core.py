@@ -41,6 +41,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 MUTANTS = ROOT / "mutants"
@@ -133,10 +134,30 @@ def generate_mutants(jobs: int) -> None:
 
 
 def run_mutants(names: list[str], jobs: int) -> None:
-    from mutmut.__main__ import _run
+    import mutmut.__main__ as mutmut_main
 
+    collect = mutmut_main.collect_or_load_stats
+
+    def collect_then_order(*args: Any, **kwargs: Any) -> None:
+        collect(*args, **kwargs)
+        by_function = mutmut_main.state().tests_by_mangled_function_name
+        for function, tests in by_function.items():
+            by_function[function] = FastestFirst(tests)
+
+    mutmut_main.collect_or_load_stats = collect_then_order
     if names:
-        _run(names, max_children=jobs)
+        mutmut_main._run(names, max_children=jobs)
+
+
+class FastestFirst(set[str]):
+    """The tests of one function, listed fastest first: mutmut stops at the first that fails, so
+    a mutant the quick tests kill never waits for the slow ones (mutmut lists them in set order)."""
+
+    def __iter__(self) -> Iterator[str]:
+        from mutmut.__main__ import state
+
+        durations = state().duration_by_test
+        return iter(sorted(super().__iter__(), key=lambda test: (durations.get(test, 0.0), test)))
 
 
 def mutation_data() -> Iterator[tuple[Path, dict[str, int | None]]]:

@@ -18,7 +18,7 @@ from imagine_calc.core.paths import CONFIG_ENV, OVERRIDE_ENV
 # tries at most this many examples, the same ones every run, and no example is timed (the
 # mutants' trampolines make every call slower). The normal suite keeps each test's own settings.
 MUTATION_RUN_ENV = "IMAGINE_CALC_MUTATION_RUN"
-MUTATION_RUN_EXAMPLES = 25
+MUTATION_RUN_EXAMPLES = 10
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
