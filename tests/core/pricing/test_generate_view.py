@@ -43,26 +43,32 @@ def test_settings_the_model_lacks_fall_back_and_say_so() -> None:
     assert view.quote == quote_generation(CATALOG, fitted)
 
 
-def test_every_tier_is_listed_with_its_quote_or_why_not() -> None:
-    view = generate_view(CATALOG, NANO)
+@pytest.mark.parametrize("enhancer", [False, True])
+def test_every_tier_is_listed_with_its_quote_or_why_not(enhancer: bool) -> None:
+    asked = replace(NANO, prompt_enhancer=enhancer)
+    view = generate_view(CATALOG, asked)
     model = CATALOG.model(NANO.model_id)
     assert [c.value for c in view.resolutions] == list(TIERS)
     for choice in view.resolutions:
         if choice.value in model.tiers:
             assert choice.offered and choice.reason == ""
-            assert choice.quote == quote_generation(CATALOG, replace(NANO, resolution=choice.value))
+            assert choice.quote == quote_generation(CATALOG, replace(asked, resolution=choice.value))
         else:
             assert not choice.offered and choice.quote is None
             assert choice.reason == tier_refusal(model, choice.value) != ""
     assert [c.value for c in view.resolutions if c.offered] == ["1K", "2K", "4K"]
 
 
-@pytest.mark.parametrize(("images", "neighbours"), [(1, ["2"]), (2, ["1", "3"]), (4, ["3"])])
-def test_one_image_fewer_and_one_more_within_the_limits(images: int, neighbours: list[str]) -> None:
-    view = generate_view(CATALOG, replace(NANO, images=images))
+@pytest.mark.parametrize(("images", "neighbours"), [(1, ["2"]), (2, ["1", "3"]), (3, ["2", "4"]), (4, ["3"])])
+@pytest.mark.parametrize("enhancer", [False, True])
+def test_one_image_fewer_and_one_more_within_the_limits(
+    images: int, neighbours: list[str], enhancer: bool
+) -> None:
+    asked = replace(NANO, images=images, prompt_enhancer=enhancer)
+    view = generate_view(CATALOG, asked)
     assert [c.value for c in view.images] == neighbours
     for choice in view.images:
-        assert choice.quote == quote_generation(CATALOG, replace(NANO, images=int(choice.value)))
+        assert choice.quote == quote_generation(CATALOG, replace(asked, images=int(choice.value)))
 
 
 def test_the_enhancer_the_other_way_and_the_fullest_breakdown() -> None:
@@ -73,16 +79,19 @@ def test_the_enhancer_the_other_way_and_the_fullest_breakdown() -> None:
     assert off.quote != on.quote
 
 
-def test_every_model_at_these_settings_or_why_it_cannot() -> None:
-    view = generate_view(CATALOG, replace(NANO, resolution="4K"))
+@pytest.mark.parametrize(("ratio", "enhancer"), [("16:9", False), ("21:9", True)])
+def test_every_model_at_these_settings_or_why_it_cannot(ratio: str, enhancer: bool) -> None:
+    view = generate_view(
+        CATALOG, replace(NANO, resolution="4K", aspect_ratio=ratio, prompt_enhancer=enhancer)
+    )
     assert [c.model for c in view.models] == list(CATALOG.models)
     for cell in view.models:
-        why = availability(cell.model, "4K", "16:9")
+        why = availability(cell.model, "4K", ratio)
         assert cell.why_not == why
         if why:
             assert cell.quote is None
         else:
-            expected = GenerationRequest(cell.model.id, "4K", "16:9", images=2)
+            expected = GenerationRequest(cell.model.id, "4K", ratio, images=2, prompt_enhancer=enhancer)
             assert cell.quote == quote_generation(CATALOG, expected)
     assert view.cell("chatgpt-1-5").why_not == "ChatGPT 1.5 goes up to 1K"
     assert view.cell("nano-banana-2").quote == view.quote
