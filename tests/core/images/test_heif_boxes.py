@@ -66,7 +66,7 @@ def heif_file(
 def size_of(data: bytes) -> tuple[int, int] | str:
     result = read_size_bytes(data, "photo.heic")
     if isinstance(result, SizeError):
-        assert result.kind == "corrupt"
+        assert (result.path, result.kind) == ("photo.heic", "corrupt")
         return result.message.removeprefix("corrupt HEIF file: ")
     return result.width, result.height
 

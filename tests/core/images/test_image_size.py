@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from imagine_calc.core.images.image_size import OTHER_KINDS, ImageSize, SizeError, read_size, read_size_bytes
+from imagine_calc.core.text.offline import OFFLINE
 from tests.images import png_header_only, write_image
 
 
@@ -160,6 +161,28 @@ def test_every_refusal_names_its_file_kind_and_reason(tmp_path: Path) -> None:
         str(inside_a_file), "unreadable", "cannot read: Not a directory"
     )
     assert read_size_bytes(b"", "clip") == SizeError("clip", "empty", "empty image data")
+    web = "https://example.com/photo.png"
+    assert read_size(web) == SizeError(web, "web-address", f"a web address: {OFFLINE}")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_is_not_an_image(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert read_size(fifo) == SizeError(str(fifo), "not-an-image", "not a regular file")
+
+
+def test_a_file_that_cannot_be_opened_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_image(tmp_path / "locked.png", 10, 10)
+    real_open = os.open
+
+    def deny(file: str, *args: int) -> int:
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args)
+
+    monkeypatch.setattr(os, "open", deny)
+    assert read_size(path) == SizeError(str(path), "unreadable", "cannot read: permission denied")
 
 
 def test_pasted_bytes_are_named_as_pasted_unless_told() -> None:
