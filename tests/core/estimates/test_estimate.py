@@ -17,7 +17,7 @@ from imagine_calc.core.estimates.estimate import (
 )
 from imagine_calc.core.pricing.quotes import GenerationRequest, Line, Quote, QuoteState, quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
-from imagine_calc.core.pricing.upscale import quote_upscale
+from imagine_calc.core.pricing.upscale import quote_upscale, quote_upscale_batch
 from imagine_calc.core.text.estimates import description, what
 from imagine_calc.core.text.quotes import long as total_text
 from tests.seed_table import SEED_MODELS
@@ -203,3 +203,39 @@ def test_a_batch_with_an_image_the_engine_cannot_take_is_one_line_of_unknown_tot
     assert len(topaz.unit.unknown_reasons) == 1 and "0 × 10" in topaz.unit.unknown_reasons[0]
     magnific = price_item(CATALOG, UpscaleItem("magnific", 4, ((800, 600), (10, 0))))
     assert magnific.unit.lines == (Line("Magnific Precision v2 4×", None, "2 images", Basis.STATED),)
+
+
+def test_an_upscale_line_is_described_by_its_engine_scale_and_sizes() -> None:
+    one = price_item(CATALOG, UpscaleItem("topaz", 2, ((1920, 1080),)))
+    same = price_item(CATALOG, UpscaleItem("topaz", 2, ((1920, 1080),) * 3))
+    mixed = price_item(CATALOG, UpscaleItem("topaz", 4, ((1920, 1080), (800, 600))))
+    assert (one.description, one.settings, one.group) == (
+        "Topaz 2× · 1920 × 1080",
+        "2× · 1920 × 1080",
+        "Topaz",
+    )
+    assert (same.description, same.settings, same.group) == (
+        "Topaz 2× · 3 images of 1920 × 1080",
+        "2× · 3 images of 1920 × 1080",
+        "Topaz",
+    )
+    assert (mixed.description, mixed.settings, mixed.group) == (
+        "Topaz 4× · 2 images",
+        "4× · 2 images",
+        "Topaz",
+    )
+
+
+def test_an_upscale_line_is_the_engines_own_quote_for_one_image_or_the_batch() -> None:
+    one = price_item(CATALOG, UpscaleItem("topaz", 2, ((1920, 1080),), count=3))
+    assert one.unit == quote_upscale(CATALOG, "topaz", 2, 1920, 1080)
+    assert one.quote.known_total == 3 * one.unit.known_total
+    sizes = ((1920, 1080), (800, 600))
+    two = price_item(CATALOG, UpscaleItem("topaz", 2, sizes))
+    assert two.unit == quote_upscale_batch(CATALOG, "topaz", 2, sizes)
+
+
+def test_a_batch_for_an_engine_no_longer_offered_is_one_unknown_line() -> None:
+    gone = price_item(CATALOG, UpscaleItem("gone", 2, ((10, 10), (20, 20))))
+    assert gone.unit.unknown_reasons == ("the prices in use have no upscale engine 'gone'",)
+    assert gone.unit.known_total == 0 and gone.group == "gone"
