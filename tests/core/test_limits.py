@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from imagine_calc.core.limits import MAX_CREDITS, LimitError, check_whole, parse_credits, shown
+from imagine_calc.core.limits import MAX_CREDITS, LimitError, check_whole, parse_credits, parse_decimal, shown
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,16 @@ def test_a_number_too_long_to_write_is_described_not_written() -> None:
     assert shown(2**96 - 1) == repr(str(2**96 - 1))  # 29 digits: written (cut short)
     assert shown(2**96) == "a number of more than 28 digits"
     assert shown(10**5000) == "a number of more than 28 digits"  # str() would refuse it
+
+
+def test_a_typed_number_may_use_a_decimal_comma_unless_told_not_to() -> None:
+    assert parse_decimal(" 1,5 ", "a price", 10) == Decimal("1.5")
+    assert parse_decimal("1\u00a0000", "a balance", 10_000) == 1000
+    with pytest.raises(LimitError, match=r"^credits must be a number, got '1,5'$"):
+        parse_decimal("1,5", "credits", 10, decimal_comma=False)
+
+
+def test_a_typed_number_may_be_its_bound_but_not_more() -> None:
+    assert parse_decimal("10", "a price", 10) == 10
+    with pytest.raises(LimitError, match=r"^a price must be a number from 0 to 10, got '10\.01'$"):
+        parse_decimal("10.01", "a price", 10)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -173,3 +174,48 @@ def test_a_change_that_would_break_the_file_is_refused_by_key_and_nothing_is_wri
     assert (problem.file, problem.line, problem.key_path) == (str(override_file), None, "models[0].price")
     assert problem.message.endswith(" (after this change)") and "negative" in problem.message
     assert override_file.read_text() == "# mine\nmodels:\n  - id: flux-dev\n    price: 7\n"
+
+
+def test_revert_keeps_the_mode_of_the_file_the_users_link_names(
+    override_file: Path, linked_override: Path
+) -> None:
+    overrides.record(override_file, seen(6), NIGHT)
+    override_backups.revert(override_file, NIGHT)
+    assert linked_override.stat().st_mode & 0o777 == 0o644
+
+
+def test_revert_after_the_user_deleted_the_override_puts_the_backup_back(override_file: Path) -> None:
+    override_file.write_text("models:\n  - id: flux-dev\n    price: 7\n")
+    overrides.record(override_file, seen(6), NIGHT)
+    override_file.unlink()
+    restored, aside = override_backups.revert(override_file, NIGHT)
+    assert aside is None and not restored.exists()
+    assert override_file.read_text() == "models:\n  - id: flux-dev\n    price: 7\n"
+
+
+def test_nothing_to_revert_says_so(override_file: Path) -> None:
+    with pytest.raises(
+        FileNotFoundError, match=f"^no backup of {re.escape(str(override_file))} to go back to$"
+    ):
+        override_backups.revert(override_file)
+
+
+def test_a_recording_replaces_one_written_by_hand_for_the_same_settings(override_file: Path) -> None:
+    """A hand-written recording may leave out images (1), the enhancer (off) and the ratio (any)."""
+    override_file.write_text(
+        "observed:\n  - model: flux-dev\n    resolution: 1K\n    credits: 5\n    date: 2026-10-20\n"
+    )
+    overrides.record(override_file, seen(6), NIGHT)
+    assert recorded_price(override_file) == 6
+    assert override_file.read_text().count("model: flux-dev") == 1
+
+
+def test_a_recording_at_another_ratio_is_kept_beside_it(override_file: Path) -> None:
+    override_file.write_text(
+        "observed:\n  - model: flux-dev\n    resolution: 1K\n    aspect_ratio: '16:9'\n    credits: 5\n"
+        "    date: 2026-10-20\n"
+    )
+    overrides.record(override_file, seen(6), NIGHT)
+    loaded = load_with_override(override_file)
+    assert loaded.override_error is None
+    assert sorted(o.credits for o in loaded.catalog.observations) == [5, 6]
