@@ -234,3 +234,35 @@ def test_a_field_running_past_its_box_is_a_cut_off_box() -> None:
 )
 def test_heif_is_told_by_its_file_type_brands(head: bytes, is_heif: bool) -> None:
     assert heif.is_heif(head) is is_heif
+
+
+def test_boxes_that_end_exactly_at_their_parents_end_are_read() -> None:
+    """An empty box (8 bytes, or 16 with a large size) at the very end still counts as a property."""
+    assert size_of(one_image(ispe(64, 48), box(b"free", b""), indices=[1, 2])) == (64, 48)
+    assert size_of(one_image(ispe(64, 48), box(b"free", b"", large=True), indices=[1, 2])) == (64, 48)
+
+
+def test_fields_of_exactly_their_length_and_longer_are_read() -> None:
+    exact_clap = box(b"clap", struct.pack(">IIII", 4032, 1, 3024, 1))  # no offsets
+    assert size_of(one_image(ispe(4096, 3072), exact_clap)) == (4032, 3024)
+    longer_ispe = box(b"ispe", full() + struct.pack(">II", 640, 480) + bytes(4))
+    assert size_of(one_image(longer_ispe)) == (640, 480)
+
+
+def test_empty_boxes_are_empty_not_broken() -> None:
+    ftyp = box(b"ftyp", b"heic" + bytes(4))
+    assert size_of(ftyp + box(b"meta", b"")) == "no primary image (pitm box)"  # read, and empty
+    assert size_of(heif_file(pitm(1), iprp([ispe(64, 48)], ipma([(1, [1])])), before=box(b"free", b""))) == (
+        64,
+        48,
+    )
+    assert (
+        size_of(heif_file(pitm(1), iprp([ispe(64, 48)], ipma([]))))
+        == "the primary image (item 1) has no properties"
+    )
+
+
+def test_brands_are_read_four_bytes_at_a_time_from_a_header_of_twelve_bytes() -> None:
+    assert heif.is_heif(struct.pack(">I4s", 12, b"ftyp") + b"heic")
+    misaligned = box(b"ftyp", b"isom" + bytes(4) + b"xxhe" + b"icxx")  # "heic" across two brands
+    assert not heif.is_heif(misaligned)
