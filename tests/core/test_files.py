@@ -165,3 +165,10 @@ def test_a_failed_atomic_write_leaves_the_old_file_and_no_temporary_one(
     with pytest.raises(OSError, match="No space left"):
         write_atomic(target, b"new")
     assert [p.name for p in folder.iterdir()] == ["settings.ini"] and target.read_bytes() == b"old"
+
+
+def test_text_whose_byte_order_mark_lies_is_refused_saying_so() -> None:
+    with pytest.raises(
+        FileProblem, match=r"^not UTF-16 text as its byte-order mark says \(truncated data\)$"
+    ):
+        decode_any(b"\xff\xfea")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -191,3 +192,13 @@ def test_a_cache_write_replaces_a_link_that_appears_without_writing_through_it(
     catalog_cache.store(catalog_cache.key(bundled_files()), catalog)
     assert victim.read_bytes() == b"precious\n"
     assert path.is_file() and not path.is_symlink()
+
+
+def test_a_cache_file_set_aside_is_named_with_the_time_it_was_set_aside(user_dirs: Path) -> None:
+    load_with_override()
+    (cached,) = (user_dirs / "cache").glob("catalog-*.json")
+    cached.write_bytes(b"not json at all")
+    load_with_override()
+    (kept,) = (user_dirs / "cache").glob("catalog-*.set-aside")
+    when = kept.name.removeprefix(cached.name + ".").removesuffix(".set-aside")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d", when), kept.name

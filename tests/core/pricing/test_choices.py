@@ -127,3 +127,8 @@ def test_check_is_the_last_word_on_what_fit_returns() -> None:
     broken = replace(OURS, images_min=5, images_max=4)  # no count fits
     with pytest.raises(QuoteError):
         fit_request(broken, GenerationRequest("small", "1K"))
+
+
+def test_a_tier_at_the_maximum_that_the_page_does_not_price_is_not_named_not_beyond() -> None:
+    up_to_4k = replace(SMALL, max_resolution="4K")  # priced at 1K and 2K only
+    assert tier_refusal(up_to_4k, "4K") == "ImagineArt's page names no 4K option for Small"
