@@ -58,32 +58,35 @@ def main() -> int:
         action="store_true",
         help="run again only what the last run did not kill (after adding tests: minutes, not an hour)",
     )
+    parser.add_argument("--report", action="store_true", help="only print the last run's score and survivors")
     args = parser.parse_args()
 
     os.chdir(ROOT)  # mutmut reads [tool.mutmut] from ./pyproject.toml and works in ./mutants
     os.environ["IMAGINE_CALC_MUTATION_RUN"] = "1"
-    if not args.survivors:
+    if not (args.survivors or args.report):
         shutil.rmtree(MUTANTS, ignore_errors=True)  # a measured run starts from nothing cached
     elif not MUTANTS.is_dir():
-        parser.error("--survivors needs a previous run's mutants/ folder")
+        parser.error("--survivors and --report need a previous run's mutants/ folder")
 
     from mutmut.configuration import config
 
     started = time.monotonic()
-    with output_to(LOG):
-        generate_mutants(args.jobs)
+    if not args.report:
+        with output_to(LOG):
+            generate_mutants(args.jobs)
     paths = {name: path for path, codes in mutation_data() for name in codes}
     names = sorted(name for name in paths if fnmatch.fnmatch(name, args.only))
     strings = {name for name in names if is_string_literal_mutant(name, paths[name])}
     counted_in = [name for name in names if name not in strings]
     # Adding tests cannot make a killed mutant survive; a changed function's mutants are new (not run).
     last = statuses() if args.survivors else {}
-    to_run = [name for name in counted_in if last.get(name) not in KILLED]
+    to_run = [] if args.report else [name for name in counted_in if last.get(name) not in KILLED]
     print(f"{len(names)} mutants of {' '.join(config().only_mutate)}; {len(strings)} change only a string")
     print(f"literal and are left out; running {len(to_run)} with {args.jobs} jobs (log: {LOG})")
     sys.stdout.flush()
-    with output_to(LOG):
-        run_mutants(to_run, args.jobs)
+    if to_run:
+        with output_to(LOG):
+            run_mutants(to_run, args.jobs)
     elapsed = time.monotonic() - started
 
     status = statuses()
