@@ -227,3 +227,30 @@ def test_every_apply_keeps_a_dated_backup_and_revert_walks_back(override_file: P
         assert str(quote.total) == expected
     revert(override_file)
     assert override_file.read_text() == "# mine\nmodels:\n  - id: midjourney-v7\n    price: 30\n"
+
+
+def test_a_changed_upscale_price_is_listed_applied_and_quoted(override_file: Path) -> None:
+    from imagine_calc.core.pricing.upscale import quote_upscale
+
+    override_file.write_text("# mine\nupscale_engines:\n  - id: topaz\n    max_input_megapixels: 400\n")
+    catalog = load_with_override(override_file).catalog
+    page = PAGE.replace("<li>2×: 65</li>", "<li>2×: 70</li>")
+    update = diff(catalog, parse_credits_page(page))
+    assert [(c.kind, c.name, c.before, c.after) for c in update.changes] == [
+        (
+            "upscale",
+            "Magnific Precision v2",
+            "2×: 65, 4×: 260, 8×: 520, 16×: 1,040",
+            "2×: 70, 4×: 260, 8×: 520, 16×: 1,040",
+        )
+    ]
+    apply_update(update, catalog, override_file, DAY, "page.md")
+    loaded = load_with_override(override_file)
+    assert loaded.override_active, loaded.override_error
+    assert quote_upscale(loaded.catalog, "magnific", 2, 100, 100).known_total == 70
+    assert quote_upscale(loaded.catalog, "magnific", 4, 100, 100).known_total == 260
+    assert loaded.catalog.engine("topaz").max_input_megapixels == 400  # the user's own setting kept
+    assert "# mine" in override_file.read_text()
+    # applied again, the same page changes nothing more
+    again = diff(loaded.catalog, parse_credits_page(page))
+    assert [c for c in again.changes if c.kind == "upscale"] == []
