@@ -16,9 +16,7 @@ from imagine_calc.core.files import (
     describe_size,
     read_bytes,
     read_text,
-    set_aside,
     utf8,
-    write_atomic,
 )
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
@@ -91,30 +89,6 @@ def test_utf8_never_fails_and_what_it_writes_reads_back() -> None:
     assert utf8("plain café") == "plain café".encode()
 
 
-def test_set_aside_renames_and_never_overwrites(tmp_path: Path) -> None:
-    first = tmp_path / "settings.ini"
-    first.write_text("one")
-    a = set_aside(first, "set-aside", "2026-11-27_10-00-00")
-    first.write_text("two")
-    b = set_aside(first, "set-aside", "2026-11-27_10-00-00")
-    assert a != b and a.read_text() == "one" and b.read_text() == "two" and not first.exists()
-
-
-def test_set_aside_numbers_each_further_copy_from_two(tmp_path: Path) -> None:
-    stamp = "2026-11-27_10-00-00"
-    names = []
-    for text in ("one", "two", "three", "four"):
-        (tmp_path / "settings.ini").write_text(text)
-        names.append(set_aside(tmp_path / "settings.ini", "set-aside", stamp).name)
-    assert names == [
-        f"settings.ini.{stamp}.set-aside",
-        f"settings.ini.{stamp}-2.set-aside",
-        f"settings.ini.{stamp}-3.set-aside",
-        f"settings.ini.{stamp}-4.set-aside",
-    ]
-    assert (tmp_path / f"settings.ini.{stamp}-3.set-aside").read_text() == "three"
-
-
 @pytest.mark.parametrize(
     ("n", "text"),
     [
@@ -128,43 +102,6 @@ def test_set_aside_numbers_each_further_copy_from_two(tmp_path: Path) -> None:
 )
 def test_a_file_size_reads_as_people_read_it(n: int, text: str) -> None:
     assert describe_size(n) == text
-
-
-def test_an_atomic_write_goes_through_a_hidden_file_beside_the_target(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    target = folder / "estimate.icalc.json"
-    seen: list[list[str]] = []
-    real_fsync = os.fsync
-
-    def fsync(fd: int) -> None:
-        seen.append(sorted(p.name for p in folder.iterdir()))
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    write_atomic(target, b"{}")
-    (names,) = seen
-    assert len(names) == 1 and names[0].startswith(".estimate.icalc.json.")
-    assert target.read_bytes() == b"{}" and [p.name for p in folder.iterdir()] == ["estimate.icalc.json"]
-
-
-def test_a_failed_atomic_write_leaves_the_old_file_and_no_temporary_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    target = folder / "settings.ini"
-    target.write_bytes(b"old")
-
-    def fail(src: object, dst: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError, match="No space left"):
-        write_atomic(target, b"new")
-    assert [p.name for p in folder.iterdir()] == ["settings.ini"] and target.read_bytes() == b"old"
 
 
 def test_text_whose_byte_order_mark_lies_is_refused_saying_so() -> None:

@@ -11,6 +11,7 @@ import pytest
 from imagine_calc.core.images import image_files
 from imagine_calc.core.images.image_files import Candidate, ScanTally, iter_candidates, size_candidate
 from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.core.text.upscale import skipped_words
 from tests.images import write_image
 
 
@@ -74,20 +75,23 @@ def tally(*kinds: str) -> ScanTally:
 
 def test_what_a_scan_passed_over_is_counted_by_kind() -> None:
     assert tally("svg", "other", "svg").counts() == {"svg": 2, "other": 1}
-    assert tally().counts() == {} and tally().words() == ""
+    assert tally().counts() == {} and skipped_words(tally().counts()) == ""
 
 
 def test_what_a_scan_passed_over_is_said_in_one_sentence_other_files_last() -> None:
-    assert tally("psd").words() == "1 Photoshop file"
-    assert tally("other", "svg").words() == "1 SVG drawing and 1 other file"
-    assert tally("other", "svg", "svg", "pdf", "raw", "other").words() == (
+    assert skipped_words(tally("psd").counts()) == "1 Photoshop file"
+    assert skipped_words(tally("other", "svg").counts()) == "1 SVG drawing and 1 other file"
+    assert skipped_words(tally("other", "svg", "svg", "pdf", "raw", "other").counts()) == (
         "2 SVG drawings, 1 PDF document, 1 camera RAW file and 2 other files"
     )
-    assert tally("raw", "pdf").words() == "1 camera RAW file and 1 PDF document"  # as first met
+    assert (
+        skipped_words(tally("raw", "pdf").counts()) == "1 camera RAW file and 1 PDF document"
+    )  # as first met
 
 
-def found(paths: list[str]) -> list[Candidate | SizeError]:
-    return list(iter_candidates(paths))
+def found(paths: list[str]) -> list[tuple[str, bool] | SizeError]:
+    """What a walk yields: each candidate's path and whether the user named it, or an error."""
+    return [(c.path, c.explicit) if isinstance(c, Candidate) else c for c in iter_candidates(paths)]
 
 
 def test_hidden_files_and_folders_are_passed_over_and_the_walk_goes_on(tmp_path: Path) -> None:
@@ -96,8 +100,8 @@ def test_hidden_files_and_folders_are_passed_over_and_the_walk_goes_on(tmp_path:
     write_image(tmp_path / "b.png", 4, 4)
     write_image(tmp_path / "c" / "d.png", 4, 4)
     assert found([str(tmp_path)]) == [
-        Candidate(str(tmp_path / "b.png"), explicit=False),
-        Candidate(str(tmp_path / "c" / "d.png"), explicit=False),
+        (str(tmp_path / "b.png"), False),
+        (str(tmp_path / "c" / "d.png"), False),
     ]
 
 
@@ -105,12 +109,12 @@ def test_a_link_to_a_folder_is_not_followed(tmp_path: Path) -> None:
     write_image(tmp_path / "elsewhere" / "x.png", 4, 4)
     (tmp_path / "shots").mkdir()
     (tmp_path / "shots" / "link").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
-    assert found([str(tmp_path / "shots")]) == [Candidate(str(tmp_path / "shots" / "link"), explicit=False)]
+    assert found([str(tmp_path / "shots")]) == [(str(tmp_path / "shots" / "link"), False)]
 
 
 def test_a_named_file_is_explicit_and_kept_in_the_order_given(tmp_path: Path) -> None:
     a, b = write_image(tmp_path / "a.png", 4, 4), tmp_path / "missing.png"
-    assert found([str(b), str(a)]) == [Candidate(str(b), explicit=True), Candidate(str(a), explicit=True)]
+    assert found([str(b), str(a)]) == [(str(b), True), (str(a), True)]
 
 
 def test_a_folder_that_cannot_be_listed_is_an_error_and_the_walk_goes_on(
@@ -129,7 +133,7 @@ def test_a_folder_that_cannot_be_listed_is_an_error_and_the_walk_goes_on(
     monkeypatch.setattr(os, "scandir", scandir)
     assert found([str(tmp_path)]) == [
         SizeError(str(locked), "unreadable", "cannot read folder: Permission denied"),
-        Candidate(str(tmp_path / "b.png"), explicit=False),
+        (str(tmp_path / "b.png"), False),
     ]
 
 

@@ -12,12 +12,13 @@ import pytest
 from imagine_calc.core.catalog import override_backups
 from imagine_calc.core.catalog import override_file as overrides
 from imagine_calc.core.catalog.loader import load_catalog, load_with_override
-from imagine_calc.core.catalog.records import Catalog, Observation
+from imagine_calc.core.catalog.records import Catalog, Model, Observation
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.limits import LimitError
-from imagine_calc.core.pricing.observations import disagreement, parse_observed, seen_text, settings_text
-from imagine_calc.core.pricing.quotes import GenerationRequest, QuoteState, quote_generation
+from imagine_calc.core.pricing.observations import disagreement, parse_observed
+from imagine_calc.core.pricing.quotes import QuoteState, quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.text.findings import caveat_words, seen_words
 from tests.seed_table import SEED_MODELS
 from tests.words import caveats, detail, unknowns
 
@@ -146,22 +147,26 @@ def test_what_is_worked_out_from_recordings_is_inferred_and_says_from_what(overr
     surcharge = q(catalog, "nano-banana-2", enhancer=True).lines[-1]
     assert surcharge.basis.value == "inferred" and surcharge.credits == 1
     assert "6 - 5, worked out from your recordings on 2026-11-27" in detail(surcharge)
-    assert "6 - 5, worked out from your recordings on 2026-11-27" in surcharge.detail
 
 
 BUNDLED = load_catalog()
 
 
+def said(model: Model, o: Observation) -> list[str]:
+    """What the quote says of a recording that contradicts the page (worded by core/text)."""
+    return [caveat_words(d) for d in disagreement(model, o)]
+
+
 def test_a_recording_that_agrees_with_the_page_says_nothing() -> None:
     nano = BUNDLED.model("nano-banana-2")
-    assert disagreement(nano, seen("nano-banana-2", "147", "2K", images=2)) == []  # 2 × 73.5
-    assert disagreement(nano, seen("nano-banana-2", "80", "2K", enhancer=True)) == []  # the enhancer's own
-    assert disagreement(nano, seen("nano-banana-2", "100", "3K")) == []  # the page names no 3K
-    assert disagreement(nano, seen("nano-banana-2", "100", "2K", images=3)) == []  # 33.33…: no exact price
+    assert said(nano, seen("nano-banana-2", "147", "2K", images=2)) == []  # 2 × 73.5
+    assert said(nano, seen("nano-banana-2", "80", "2K", enhancer=True)) == []  # the enhancer's own
+    assert said(nano, seen("nano-banana-2", "100", "3K")) == []  # the page names no 3K
+    assert said(nano, seen("nano-banana-2", "100", "2K", images=3)) == []  # 33.33…: no exact price
 
 
 def test_a_stated_price_contradicted_is_named_with_the_tier() -> None:
-    assert disagreement(BUNDLED.model("nano-banana-2"), seen("nano-banana-2", "80", "2K")) == [
+    assert said(BUNDLED.model("nano-banana-2"), seen("nano-banana-2", "80", "2K")) == [
         "You recorded 80 credits per image for Nano Banana 2 at 2K on 2026-11-27; "
         "ImagineArt's page gives 73.5 for 2K. Your recording is used."
     ]
@@ -169,7 +174,7 @@ def test_a_stated_price_contradicted_is_named_with_the_tier() -> None:
 
 def test_a_base_price_contradicted_at_1k_is_named_as_the_base_price() -> None:
     flux = BUNDLED.model("flux-2-max")  # a base price of 50
-    assert disagreement(flux, seen("flux-2-max", "60")) == [
+    assert said(flux, seen("flux-2-max", "60")) == [
         "You recorded 60 credits per image for Flux 2 Max at 1K on 2026-11-27; "
         "ImagineArt's page gives 50 as its base price (the 1K price). Your recording is used."
     ]
@@ -177,9 +182,9 @@ def test_a_base_price_contradicted_at_1k_is_named_as_the_base_price() -> None:
 
 def test_above_1k_a_base_price_is_only_contradicted_from_below() -> None:
     flux = BUNDLED.model("flux-2-max")
-    assert disagreement(flux, seen("flux-2-max", "50", "2K")) == []  # the least it costs: fits
-    assert disagreement(flux, seen("flux-2-max", "70", "2K")) == []
-    assert disagreement(flux, seen("flux-2-max", "40", "2K")) == [
+    assert said(flux, seen("flux-2-max", "50", "2K")) == []  # the least it costs: fits
+    assert said(flux, seen("flux-2-max", "70", "2K")) == []
+    assert said(flux, seen("flux-2-max", "40", "2K")) == [
         "You recorded 40 credits per image for Flux 2 Max at 2K on 2026-11-27; "
         "ImagineArt's page gives a base price of 50, which 2K costs more than. Your recording is used."
     ]
@@ -187,23 +192,15 @@ def test_above_1k_a_base_price_is_only_contradicted_from_below() -> None:
 
 def test_a_price_from_the_users_override_is_named_as_theirs() -> None:
     mine = replace(BUNDLED.model("nano-banana-2"), origin="override override.yaml")
-    assert disagreement(mine, seen("nano-banana-2", "80", "2K"))[0].endswith(
+    assert said(mine, seen("nano-banana-2", "80", "2K"))[0].endswith(
         "your override gives 73.5 for 2K. Your recording is used."
     )
 
 
-def test_the_settings_of_a_recording_in_words() -> None:
-    ratio = replace(seen("nano-banana-2", "51", "2K", enhancer=True), aspect_ratio="16:9")
-    assert settings_text(ratio, BUNDLED) == "Nano Banana 2 · 2K · 16:9 · 1 image · prompt enhancer"
-    assert settings_text(ratio) == "nano-banana-2 · 2K · 16:9 · 1 image · prompt enhancer"  # no catalog
-    assert settings_text(seen("gone-model", "5"), BUNDLED) == "gone-model · 1K · 1 image"
-    assert settings_text(ratio, BUNDLED, with_model=False) == "2K · 16:9 · 1 image · prompt enhancer"
-
-
 def test_when_and_at_what_ratio_a_recording_was_seen() -> None:
-    assert seen_text(seen("nano-banana-2", "49")) == "observed by you on 2026-11-27"
+    assert seen_words(seen("nano-banana-2", "49")) == "observed by you on 2026-11-27"
     ratio = replace(seen("nano-banana-2", "49"), aspect_ratio="3:2")
-    assert seen_text(ratio) == "observed by you on 2026-11-27 at 3:2 aspect ratio"
+    assert seen_words(ratio) == "observed by you on 2026-11-27 at 3:2 aspect ratio"
 
 
 def test_a_recorded_price_is_a_number_above_nothing_named_by_its_field() -> None:

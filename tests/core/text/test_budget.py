@@ -11,9 +11,9 @@ import pytest
 from imagine_calc.core.catalog.records import Basis
 from imagine_calc.core.estimates.budget import SUBSCRIPTION, TOP_UP, BudgetPlan, Draw
 from imagine_calc.core.estimates.money import Rate
+from imagine_calc.core.numbers import NumberStyle, group_thousands
 from imagine_calc.core.pricing.quotes import Line, QuoteState, make_quote
 from imagine_calc.core.text.budget import affordable_words, budget_lines, cost_words, money
-from imagine_calc.core.text.numbers import NumberStyle, group_thousands
 
 GERMAN = NumberStyle(integer=lambda n: group_thousands(n, "."), point=",")
 

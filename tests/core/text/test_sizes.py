@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from imagine_calc.core.catalog.records import UpscaleExample
-from imagine_calc.core.text.numbers import NumberStyle, group_thousands
+from imagine_calc.core.numbers import NumberStyle, group_thousands
 from imagine_calc.core.text.sizes import (
     LARGE_OUTPUT,
     megapixels,

@@ -7,14 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from imagine_calc.core.text.numbers import (
+from imagine_calc.core.numbers import (
     NumberStyle,
     approx,
     group_thousands,
     json_number,
     number,
     plain_decimal,
-    plural,
     rounded,
     signed,
     significant,
@@ -151,15 +150,3 @@ def test_json_numbers_are_whole_when_they_can_be_and_exact_otherwise() -> None:
     fraction = json_number(Decimal("73.5"))
     assert fraction == 73.5 and isinstance(fraction, float)
     assert repr(json_number(Decimal("629.1456"))) == "629.1456"
-
-
-@pytest.mark.parametrize(
-    ("n", "text"),
-    [(1, "1 image"), (0, "0 images"), (4, "4 images"), (-1, "-1 images"), (1000, "1,000 images")],
-)
-def test_a_count_agrees_with_its_word(n: int, text: str) -> None:
-    assert plural(n, "image") == text
-
-
-def test_a_count_is_written_in_the_locales_style() -> None:
-    assert plural(12_000, "credit", FRENCH) == "12\u202f000 credits"
