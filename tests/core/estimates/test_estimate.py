@@ -15,10 +15,18 @@ from imagine_calc.core.estimates.estimate import (
     price_estimate,
     price_item,
 )
+from imagine_calc.core.pricing.findings import (
+    BatchOf,
+    EngineGone,
+    ImageRefused,
+    ModelGone,
+    UnpriceableLabel,
+    UpscaleLabel,
+)
 from imagine_calc.core.pricing.quotes import Line, Quote, QuoteState, quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import quote_upscale, quote_upscale_batch
-from imagine_calc.core.text.estimates import description, what
+from imagine_calc.core.text.estimates import description, settings, what
 from imagine_calc.core.text.quotes import long as total_text
 from tests.seed_table import SEED_MODELS
 from tests.words import unknowns
@@ -182,12 +190,12 @@ def test_a_name_that_was_not_utf8_is_made_readable_however_the_line_is_made() ->
 
 
 def test_a_line_that_cannot_be_quoted_is_an_unknown_part_with_its_reason() -> None:
-    reason = "the prices in use have no model 'retired-model'"
+    gone = ModelGone("retired-model")
     unit = price_item(CATALOG, gen("retired-model")).unit
     assert unit == Quote(
-        (Line("cannot be quoted", None, reason, Basis.UNKNOWN),),
+        (Line(UnpriceableLabel(), None, gone, Basis.UNKNOWN),),
         Decimal(0),
-        (reason,),
+        (gone,),
         (),
         frozenset({Basis.UNKNOWN}),
     )
@@ -195,30 +203,33 @@ def test_a_line_that_cannot_be_quoted_is_an_unknown_part_with_its_reason() -> No
 
 def test_a_batch_with_an_image_the_engine_cannot_take_is_one_line_of_unknown_total() -> None:
     topaz = price_item(CATALOG, UpscaleItem("topaz", 2, ((1920, 1080), (0, 10), (1024, 1024))))
-    assert topaz.unit.lines == (Line("Topaz 2×", None, "3 images", Basis.INFERRED),)
+    assert topaz.unit.lines == (Line(UpscaleLabel("Topaz", 2), None, BatchOf(3), Basis.INFERRED),)
     assert topaz.unit.known_total == sum(
         quote_upscale(CATALOG, "topaz", 2, w, h).known_total for w, h in ((1920, 1080), (1024, 1024))
     )
-    assert len(topaz.unit.unknown_reasons) == 1 and "0 × 10" in topaz.unit.unknown_reasons[0]
+    (refused,) = topaz.unit.unknown_reasons
+    assert isinstance(refused, ImageRefused) and (refused.engine, refused.scale) == ("Topaz", 2)
     magnific = price_item(CATALOG, UpscaleItem("magnific", 4, ((800, 600), (10, 0))))
-    assert magnific.unit.lines == (Line("Magnific Precision v2 4×", None, "2 images", Basis.STATED),)
+    assert magnific.unit.lines == (
+        Line(UpscaleLabel("Magnific Precision v2", 4), None, BatchOf(2), Basis.STATED),
+    )
 
 
 def test_an_upscale_line_is_described_by_its_engine_scale_and_sizes() -> None:
     one = price_item(CATALOG, UpscaleItem("topaz", 2, ((1920, 1080),)))
     same = price_item(CATALOG, UpscaleItem("topaz", 2, ((1920, 1080),) * 3))
     mixed = price_item(CATALOG, UpscaleItem("topaz", 4, ((1920, 1080), (800, 600))))
-    assert (one.description, one.settings, one.group) == (
+    assert (description(one), settings(one), one.group) == (
         "Topaz 2× · 1920 × 1080",
         "2× · 1920 × 1080",
         "Topaz",
     )
-    assert (same.description, same.settings, same.group) == (
+    assert (description(same), settings(same), same.group) == (
         "Topaz 2× · 3 images of 1920 × 1080",
         "2× · 3 images of 1920 × 1080",
         "Topaz",
     )
-    assert (mixed.description, mixed.settings, mixed.group) == (
+    assert (description(mixed), settings(mixed), mixed.group) == (
         "Topaz 4× · 2 images",
         "4× · 2 images",
         "Topaz",
@@ -236,5 +247,5 @@ def test_an_upscale_line_is_the_engines_own_quote_for_one_image_or_the_batch() -
 
 def test_a_batch_for_an_engine_no_longer_offered_is_one_unknown_line() -> None:
     gone = price_item(CATALOG, UpscaleItem("gone", 2, ((10, 10), (20, 20))))
-    assert gone.unit.unknown_reasons == ("the prices in use have no upscale engine 'gone'",)
+    assert gone.unit.unknown_reasons == (EngineGone("gone"),)
     assert gone.unit.known_total == 0 and gone.group == "gone"

@@ -10,12 +10,34 @@ from types import MappingProxyType
 import pytest
 
 from imagine_calc.core.catalog.loader import load_catalog
-from imagine_calc.core.catalog.records import Model
+from imagine_calc.core.catalog.records import Catalog, Model
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.pricing.choices import availability, fit_request, tier_refusal
-from imagine_calc.core.pricing.quotes import GenerationRequest
+from imagine_calc.core.pricing import choices
+from imagine_calc.core.pricing.findings import NotAvailable
+from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.text.findings import fitted_words, refusal_words
 
 CATALOG = load_catalog()
+
+
+def said(why: NotAvailable | None) -> str:
+    return "" if why is None else refusal_words(why)
+
+
+def tier_refusal(model: Model, tier: str) -> str:
+    """Why not, in the words every view shows ("" when it can)."""
+    return said(choices.tier_refusal(model, tier))
+
+
+def availability(model: Model, resolution: str, aspect_ratio: str | None) -> str:
+    return said(choices.availability(model, resolution, aspect_ratio))
+
+
+def fit_request(catalog: Catalog, req: GenerationRequest) -> tuple[GenerationRequest, tuple[str, ...]]:
+    fitted, notices = choices.fit_request(catalog, req)
+    return fitted, tuple(fitted_words(n) for n in notices)
+
+
 # Priced at 2K and 4K only, with a ratio list that lacks 1:1 (so no fall-back to it).
 GAPPY = Model(
     id="gappy",

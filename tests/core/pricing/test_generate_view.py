@@ -10,6 +10,7 @@ import pytest
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.pricing.choices import availability, fit_request, tier_refusal
+from imagine_calc.core.pricing.findings import AboveMaximum
 from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
 from imagine_calc.core.pricing.quotes import GenerationRequest, quote_generation
 
@@ -51,11 +52,11 @@ def test_every_tier_is_listed_with_its_quote_or_why_not(enhancer: bool) -> None:
     assert [c.value for c in view.resolutions] == list(TIERS)
     for choice in view.resolutions:
         if choice.value in model.tiers:
-            assert choice.offered and choice.reason == ""
+            assert choice.offered and choice.reason is None
             assert choice.quote == quote_generation(CATALOG, replace(asked, resolution=choice.value))
         else:
             assert not choice.offered and choice.quote is None
-            assert choice.reason == tier_refusal(model, choice.value) != ""
+            assert choice.reason == tier_refusal(model, choice.value) is not None
     assert [c.value for c in view.resolutions if c.offered] == ["1K", "2K", "4K"]
 
 
@@ -93,7 +94,7 @@ def test_every_model_at_these_settings_or_why_it_cannot(ratio: str, enhancer: bo
         else:
             expected = GenerationRequest(cell.model.id, "4K", ratio, images=2, prompt_enhancer=enhancer)
             assert cell.quote == quote_generation(CATALOG, expected)
-    assert view.cell("chatgpt-1-5").why_not == "ChatGPT 1.5 goes up to 1K"
+    assert view.cell("chatgpt-1-5").why_not == AboveMaximum("ChatGPT 1.5", "1K")
     assert view.cell("nano-banana-2").quote == view.quote
 
 
