@@ -4,7 +4,8 @@
     nice -n 10 .venv/bin/python benchmarks/mutation_core.py [--only 'imagine_calc.core.limits*'] [--jobs 2]
 
 It prints the score (killed / total), then every surviving mutant as a diff. Not part of the test
-suite: on this 2-core machine the whole core takes about TIME_HERE (see CONTRIBUTING.md).
+suite: on this 2-core machine (shared with other test runs) the whole core took about 90 minutes,
+6,380 mutants after 1,943 string-literal ones were left out; the score was 86.0% (CONTRIBUTING.md).
 
 Why mutmut rather than cosmic-ray: mutmut forks each mutant from a process that has already
 imported pytest, the tests and the package, switches mutants on at run time (every mutated function
