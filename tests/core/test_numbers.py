@@ -3,11 +3,14 @@ signs where the window passes them, and plain digits for files and JSON."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from decimal import Decimal as D
 
 import pytest
 
 from imagine_calc.core.numbers import (
+    PLAIN,
     NumberStyle,
     approx,
     group_thousands,
@@ -20,7 +23,6 @@ from imagine_calc.core.numbers import (
     whole,
 )
 
-# A style unlike PLAIN in every part, as a French locale would write: 1 234,5 and −3.
 FRENCH = NumberStyle(integer=lambda n: group_thousands(n, "\u202f"), point=",", minus="−", plus="＋")
 
 
@@ -150,3 +152,114 @@ def test_json_numbers_are_whole_when_they_can_be_and_exact_otherwise() -> None:
     fraction = json_number(Decimal("73.5"))
     assert fraction == 73.5 and isinstance(fraction, float)
     assert repr(json_number(Decimal("629.1456"))) == "629.1456"
+
+
+GERMAN = NumberStyle(lambda n: group_thousands(n, "."), ",", "\u2212", "+")
+
+
+@pytest.mark.parametrize(
+    ("n", "grouped"),
+    [
+        (0, "0"),
+        (999, "999"),
+        (1000, "1,000"),
+        (12800, "12,800"),
+        (-1234567, "-1,234,567"),
+        (10**21, "1,000,000,000,000,000,000,000"),
+    ],
+)
+def test_thousands_are_grouped_in_threes_from_the_right(n: int, grouped: str) -> None:
+    assert group_thousands(n) == grouped
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (D("73.50"), "73.5"),  # no trailing zero
+        (D("1040"), "1,040"),  # Magnific 16×, as the page writes it
+        (D("1E+3"), "1,000"),  # an exponent is written out
+        (D("41.472"), "41.472"),  # every digit: Topaz's 20 × 2.0736
+        (D("-24.5"), "-24.5"),
+        (D("0.00512"), "0.00512"),
+        (D("12800.000"), "12,800"),
+    ],
+)
+def test_a_figure_keeps_every_digit_and_no_trailing_zero(value: D, written: str) -> None:
+    assert number(value) == written
+
+
+def test_a_figure_that_is_no_number_is_a_question_mark_and_a_huge_one_is_short() -> None:
+    assert number(D("NaN")) == number(D("Infinity")) == "?"
+    assert number(D("1e40")) == "1.000E+40"  # beyond every bound: never a 40-digit string
+
+
+def test_a_locale_style_writes_its_own_groups_point_and_minus() -> None:
+    assert number(D("-1234.5"), GERMAN) == "\u22121.234,5"
+    assert whole(12800, GERMAN) == "12.800"
+    assert signed(D("24.5"), GERMAN) == "+24,5" and signed(D("-49"), GERMAN) == "\u221249"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"), [(D(49), "+49"), (D("-24.5"), "-24.5"), (D(0), "±0"), (D("-0.00"), "±0")]
+)
+def test_what_a_choice_would_change_carries_its_sign(value: D, written: str) -> None:
+    assert signed(value) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        (D("41.472"), D(41)),  # the page's "approximately 41"
+        (D("10.5"), D(11)),  # half up, not to even
+        (D("12.5"), D(13)),
+        (D("9.96"), D("10.0")),  # two significant digits below 10
+        (D("4.608"), D("4.6")),
+        (D("0.00515"), D("0.0052")),
+        (D("-41.5"), D(-42)),
+        (D(0), D(0)),
+    ],
+)
+def test_an_estimate_reads_whole_from_10_up_else_to_two_significant_digits(value: D, read: D) -> None:
+    assert rounded(value) == read
+
+
+def test_an_estimate_is_written_as_it_is_read() -> None:
+    assert approx(D("5497.2")) == "5,497"
+    assert approx(D("9.96")) == "10"  # not "10.0"
+    assert approx(D("2816.5"), GERMAN) == "2.817"
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "kept"),
+    [
+        (D(1) / D(3), 4, D("0.3333")),
+        (D("29.99") / D(3000), 4, D("0.009997")),  # a plan's rate: 29.99 for 3,000 credits
+        (D(123456), 2, D("1.2E+5")),
+        (D(0), 4, D(0)),
+    ],
+)
+def test_significant_digits_round_half_up_at_any_scale(value: D, digits: int, kept: D) -> None:
+    result = significant(value, digits)
+    assert (result == kept and len(result.as_tuple().digits) == digits) or result == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(D("1.28E+4"), "12800"), (D("629.14560"), "629.1456"), (D("0.000"), "0"), (D("-7.50"), "-7.5")],
+)
+def test_a_file_gets_a_plain_exact_decimal_never_an_exponent(value: D, written: str) -> None:
+    assert plain_decimal(value) == written
+    assert D(written) == value
+
+
+def test_json_gets_whole_numbers_as_integers_and_the_rest_as_their_exact_decimal() -> None:
+    assert json_number(None) is None
+    whole_credits = json_number(D("147.00"))
+    assert whole_credits == 147 and isinstance(whole_credits, int)
+    assert json.dumps(json_number(D("41.472"))) == "41.472"
+    assert json.dumps(json_number(D("73.5"))) == "73.5"
+
+
+def test_plain_is_the_command_lines_and_the_files_style() -> None:
+    assert (PLAIN.point, PLAIN.minus, PLAIN.plus) == (".", "-", "+")
+    assert PLAIN.integer(1234) == "1,234"

@@ -84,3 +84,78 @@ def test_the_data_packages_are_folders_on_disk() -> None:
 def test_a_module_is_not_a_data_folder() -> None:
     with pytest.raises(FileNotFoundError, match=r"^imagine_calc\.core\.paths is not a folder on disk$"):
         package_dir("imagine_calc.core.paths")
+
+
+@pytest.fixture
+def bare_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder of the test's own, with none of the variables that move the files set."""
+    monkeypatch.setenv("HOME", str(tmp_path / "bare_home"))
+    for name in (CONFIG_ENV, OVERRIDE_ENV, "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "APPDATA", "LOCALAPPDATA"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path / "bare_home"
+
+
+def test_on_linux_the_files_follow_the_xdg_folders(bare_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert config_dir() == bare_home / ".config" / "imagine-calc"
+    assert cache_dir() == bare_home / ".cache" / "imagine-calc"
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/elsewhere/config")
+    monkeypatch.setenv("XDG_CACHE_HOME", "/elsewhere/cache")
+    assert config_dir() == Path("/elsewhere/config/imagine-calc")
+    assert cache_dir() == Path("/elsewhere/cache/imagine-calc")
+
+
+def test_an_empty_xdg_variable_means_the_default_not_the_current_folder(
+    bare_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CONFIG_HOME", "")
+    assert config_dir() == bare_home / ".config" / "imagine-calc"
+
+
+def test_on_windows_the_files_go_to_appdata(bare_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert config_dir() == bare_home / "AppData" / "Roaming" / "imagine-calc"
+    assert cache_dir() == bare_home / "AppData" / "Local" / "imagine-calc"
+    monkeypatch.setenv("APPDATA", "/roaming")
+    monkeypatch.setenv("LOCALAPPDATA", "/local")
+    assert config_dir() == Path("/roaming/imagine-calc") and cache_dir() == Path("/local/imagine-calc")
+
+
+def test_on_macos_the_files_go_to_the_library(bare_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/not/on/a/mac")
+    assert config_dir() == bare_home / "Library" / "Application Support" / "imagine-calc"
+    assert cache_dir() == bare_home / "Library" / "Caches" / "imagine-calc"
+
+
+def test_one_variable_keeps_every_user_file_in_one_folder(
+    bare_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CONFIG_ENV, "/portable/imagine")
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/elsewhere")
+    assert config_dir() == Path("/portable/imagine")
+    assert cache_dir() == Path("/portable/imagine/cache")
+    assert override_path() == Path("/portable/imagine/override.yaml")
+
+
+def test_the_override_file_can_be_named_on_its_own(bare_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert override_path() == bare_home / ".config" / "imagine-calc" / "override.yaml"
+    monkeypatch.setenv(OVERRIDE_ENV, "/dotfiles/imagine-calc.yaml")
+    assert override_path() == Path("/dotfiles/imagine-calc.yaml")
+
+
+def test_a_data_package_is_found_as_its_folder() -> None:
+    catalog = package_dir("imagine_calc.catalog")
+    assert catalog.is_dir()
+    assert sorted(p.name for p in catalog.glob("*.yaml")) == [
+        "00-meta.yaml",
+        "10-models.yaml",
+        "20-upscale.yaml",
+    ]
+
+
+def test_a_module_that_is_no_folder_is_said_to_be_none() -> None:
+    with pytest.raises(FileNotFoundError, match=r"imagine_calc\.core\.paths is not a folder"):
+        package_dir("imagine_calc.core.paths")
