@@ -5,15 +5,38 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from decimal import Decimal as D
 
 import pytest
 
+from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.catalog.records import Basis
-from imagine_calc.core.estimates.budget import SUBSCRIPTION, TOP_UP, BudgetPlan, Draw
+from imagine_calc.core.estimates.budget import (
+    FREE,
+    SUBSCRIPTION,
+    TOP_UP,
+    Balances,
+    BudgetPlan,
+    Draw,
+    plan_budget,
+)
+from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, UpscaleItem, price_estimate
 from imagine_calc.core.estimates.money import Rate
 from imagine_calc.core.numbers import NumberStyle, group_thousands
-from imagine_calc.core.pricing.quotes import Line, QuoteState, make_quote
-from imagine_calc.core.text.budget import affordable_words, budget_lines, cost_words, money
+from imagine_calc.core.pricing.quotes import Line, Quote, QuoteState, make_quote
+from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.text.budget import (
+    BudgetLine,
+    affordable_words,
+    and_list,
+    at_your_rate,
+    budget_lines,
+    cost_words,
+    exact_money,
+    exact_rate_words,
+    money,
+    rate_words,
+)
 
 GERMAN = NumberStyle(integer=lambda n: group_thousands(n, "."), point=",")
 
@@ -129,3 +152,135 @@ def test_a_balance_the_estimate_empties_is_used_exactly_even_when_estimated() ->
     lines = budget_lines(plan(draws=draws, state=QuoteState.APPROXIMATE, lost_at_renewal=Decimal(0)))
     assert lines[0].text == f"{SUBSCRIPTION}: 100 of 100 used, 0 left"
     assert lines[1].text == f"{TOP_UP}: about 49 of 50 used, about 1 left"  # one credit left is still about
+
+
+CATALOG = load_catalog()
+RENEWAL = dt.date(2026, 12, 20)
+COMMA = NumberStyle(lambda n: group_thousands(n, "."), ",")
+
+
+def total(*items: GenerationItem | UpscaleItem) -> Quote:
+    return price_estimate(CATALOG, Estimate(items)).total
+
+
+def plan_2(balances: Balances, *items: GenerationItem | UpscaleItem) -> BudgetPlan:
+    return plan_budget(balances, price_estimate(CATALOG, Estimate(items)))
+
+
+#: Nano Banana 2 at 2K, two images: the page's 73.5 × 2 = 147, exact.
+STATED = GenerationItem(GenerationRequest("nano-banana-2", "2K", images=2))
+#: Ten Topaz 2× upscales of 1920 × 1080: 10 × 20 (inferred) × 2.0736 = 414.72, "about 415".
+TOPAZ = UpscaleItem("topaz", 2, ((1920, 1080),), 10)
+
+
+def test_an_exact_estimate_that_fits_is_covered_and_says_what_expires() -> None:
+    said = budget_lines(plan_2(Balances(True, D(1000), RENEWAL), STATED))
+    assert said == [
+        BudgetLine("draw", "Subscription credits: 147 of 1,000 used, 853 left"),
+        BudgetLine("covered", "Covered: 853 credits left after it."),
+        BudgetLine("lost", "853 subscription credits would be lost at renewal on 2026-12-20 unless spent."),
+    ]
+
+
+def test_an_estimate_on_an_inferred_price_is_worded_about_in_whole_credits() -> None:
+    said = [line.text for line in budget_lines(plan_2(Balances(True, D(1000), RENEWAL), TOPAZ))]
+    assert said == [
+        "Subscription credits: about 415 of 1,000 used, about 585 left",
+        "Covered: about 585 credits left after it.",
+        "About 585 subscription credits would be lost at renewal on 2026-12-20 unless spent.",
+    ]
+
+
+def test_told_it_is_not_an_estimate_every_digit_is_given() -> None:
+    said = budget_lines(plan_2(Balances(True, D(1000), RENEWAL), TOPAZ), estimated=False)
+    assert said[0].text == "Subscription credits: 414.72 of 1,000 used, 585.28 left"
+
+
+def test_a_locales_style_writes_the_budgets_figures() -> None:
+    said = budget_lines(plan_2(Balances(False, top_up=D(12000)), STATED), style=COMMA)
+    assert said[0].text == "Top-up credits: 147 of 12.000 used, 11.853 left"
+
+
+def test_a_pro_model_with_no_known_price_is_still_one_no_balance_may_pay() -> None:
+    # A plan_2 whose only Pro line has no known credits: nothing unpayable is counted, and yet
+    # the Pro model cannot run without a subscription.
+    nothing_known = BudgetPlan(
+        draws=(Draw(FREE, D(50), D(0), complete=False),),
+        needed=D(0),
+        complete=False,
+        short=D(0),
+        lost_at_renewal=D(0),
+        renewal=None,
+        state=QuoteState.UNKNOWN,
+        pro_models=("My Pro",),
+    )
+    assert budget_lines(nothing_known) == [
+        BudgetLine("draw", "Free daily credits: at least 0 of 50 used, at most 50 left"),
+        BudgetLine(
+            "warning",
+            "The known prices fit, with at most 50 credits left, but some prices are not known: they come "
+            "on top and may not fit.",
+        ),
+        BudgetLine("warning", "My Pro needs a subscription (a Pro model): it cannot be paid without one."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("parts", "said"), [(["a"], "a"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c")]
+)
+def test_reasons_are_joined_as_a_sentence_joins_them(parts: list[str], said: str) -> None:
+    assert and_list(parts) == said
+
+
+@pytest.mark.parametrize(
+    ("images", "pro", "subscribed", "said"),
+    [
+        (None, False, True, "unknown for these settings (the price is not known exactly)"),
+        (0, True, False, "none: a Pro model needs a subscription (inferred from the name)"),
+        (0, False, False, "buys 0 images at these settings"),
+        (1, True, True, "buys 1 image at these settings"),
+        (1250, False, True, "buys 1,250 images at these settings"),
+    ],
+)
+def test_what_a_balance_buys_at_these_settings_too(
+    images: int | None, pro: bool, subscribed: bool, said: str
+) -> None:
+    assert affordable_words(images, pro, subscribed) == said
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "said"),
+    [
+        (D("12.345"), "EUR", "12.35 EUR"),  # to the cent, half up
+        (D(7), "EUR", "7.00 EUR"),
+        (D("7.5"), "USD", "7.50 USD"),
+        (D("1234.5"), "JPY", "1,235 JPY"),  # no minor unit (ISO 4217)
+        (D("1234.5"), "krw", "1,235 krw"),
+        (D("0.004"), "EUR", "0.00 EUR"),
+        (D(7), "", "7.00"),  # no currency named: the amount alone
+    ],
+)
+def test_money_is_rounded_to_the_currencys_smallest_unit_too(amount: D, currency: str, said: str) -> None:
+    assert money(amount, currency) == said
+
+
+def test_money_in_a_locales_style() -> None:
+    assert money(D("1234.5"), "EUR", COMMA) == "1.234,50 EUR"
+
+
+def test_a_rate_reads_to_four_significant_digits_and_gives_every_digit_when_asked() -> None:
+    rate = Rate(D("0.0099975"), "USD")
+    assert rate_words(rate) == "0.009998 USD per credit"
+    assert exact_rate_words(rate) == "Exactly 0.0099975 USD per credit"
+    assert rate_words(Rate(D("0.012"), "")) == "0.012 (no currency) per credit"
+
+
+def test_the_cost_at_the_users_rate_keeps_the_estimates_certainty() -> None:
+    rate = Rate(D("0.012"), "EUR")
+    assert cost_words(rate, total(STATED)) == "1.76 EUR"  # 147 × 0.012 = 1.764
+    assert exact_money(rate, total(STATED)) == "1.764 EUR"
+    assert at_your_rate(rate, total(STATED)) == ("1.76 EUR at your rate", "1.764 EUR, exactly")
+    # Topaz (inferred) and Midjourney V7 (not published): at least about.
+    both = total(TOPAZ, GenerationItem(GenerationRequest("midjourney-v7")))
+    assert cost_words(rate, both) == "at least about 4.98 EUR"  # 414.72 × 0.012 = 4.97664
+    assert exact_money(rate, both) == "4.97664 EUR"
