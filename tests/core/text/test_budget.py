@@ -163,7 +163,7 @@ def total(*items: GenerationItem | UpscaleItem) -> Quote:
     return price_estimate(CATALOG, Estimate(items)).total
 
 
-def plan_2(balances: Balances, *items: GenerationItem | UpscaleItem) -> BudgetPlan:
+def planned(balances: Balances, *items: GenerationItem | UpscaleItem) -> BudgetPlan:
     return plan_budget(balances, price_estimate(CATALOG, Estimate(items)))
 
 
@@ -174,7 +174,7 @@ TOPAZ = UpscaleItem("topaz", 2, ((1920, 1080),), 10)
 
 
 def test_an_exact_estimate_that_fits_is_covered_and_says_what_expires() -> None:
-    said = budget_lines(plan_2(Balances(True, D(1000), RENEWAL), STATED))
+    said = budget_lines(planned(Balances(True, D(1000), RENEWAL), STATED))
     assert said == [
         BudgetLine("draw", "Subscription credits: 147 of 1,000 used, 853 left"),
         BudgetLine("covered", "Covered: 853 credits left after it."),
@@ -183,7 +183,7 @@ def test_an_exact_estimate_that_fits_is_covered_and_says_what_expires() -> None:
 
 
 def test_an_estimate_on_an_inferred_price_is_worded_about_in_whole_credits() -> None:
-    said = [line.text for line in budget_lines(plan_2(Balances(True, D(1000), RENEWAL), TOPAZ))]
+    said = [line.text for line in budget_lines(planned(Balances(True, D(1000), RENEWAL), TOPAZ))]
     assert said == [
         "Subscription credits: about 415 of 1,000 used, about 585 left",
         "Covered: about 585 credits left after it.",
@@ -192,17 +192,17 @@ def test_an_estimate_on_an_inferred_price_is_worded_about_in_whole_credits() -> 
 
 
 def test_told_it_is_not_an_estimate_every_digit_is_given() -> None:
-    said = budget_lines(plan_2(Balances(True, D(1000), RENEWAL), TOPAZ), estimated=False)
+    said = budget_lines(planned(Balances(True, D(1000), RENEWAL), TOPAZ), estimated=False)
     assert said[0].text == "Subscription credits: 414.72 of 1,000 used, 585.28 left"
 
 
 def test_a_locales_style_writes_the_budgets_figures() -> None:
-    said = budget_lines(plan_2(Balances(False, top_up=D(12000)), STATED), style=COMMA)
+    said = budget_lines(planned(Balances(False, top_up=D(12000)), STATED), style=COMMA)
     assert said[0].text == "Top-up credits: 147 of 12.000 used, 11.853 left"
 
 
 def test_a_pro_model_with_no_known_price_is_still_one_no_balance_may_pay() -> None:
-    # A plan_2 whose only Pro line has no known credits: nothing unpayable is counted, and yet
+    # A plan whose only Pro line has no known credits: nothing unpayable is counted, and yet
     # the Pro model cannot run without a subscription.
     nothing_known = BudgetPlan(
         draws=(Draw(FREE, D(50), D(0), complete=False),),
