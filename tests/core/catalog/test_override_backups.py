@@ -1,5 +1,6 @@
-"""Where the override's writes go: backups in the order they were made whatever the clock did,
-never through a link planted at the app's own files, and through the user's own link."""
+"""The override file's backups: kept before every change, numbered so they go back in the order
+they were made whatever the clock did, never written through a link planted at their names, and
+put back by revert (through the user's own link too), one step per call."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from imagine_calc.core.catalog import override_backups
 from imagine_calc.core.catalog import override_file as overrides
 from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.core.catalog.records import Observation
-from imagine_calc.core.errors import CatalogError
 
 #: 01:30 on the night summer time ends; an hour later the clock reads 01:30 again.
 NIGHT = dt.datetime(2026, 10, 25, 1, 30)
@@ -104,32 +104,6 @@ def test_revert_never_sets_aside_through_a_planted_link(override_file: Path, tmp
     assert aside.read_bytes() == current
 
 
-@pytest.fixture
-def linked_override(override_file: Path, tmp_path: Path) -> Path:
-    """The override is a link into the user's dotfiles folder; returns the file it names."""
-    dotfiles = tmp_path / "dotfiles"
-    dotfiles.mkdir()
-    target = dotfiles / "imagine-calc.yaml"
-    target.write_text("# kept in my dotfiles\nmodels:\n  - id: midjourney-v7\n    price: 30\n")
-    target.chmod(0o644)
-    os.symlink(os.path.relpath(target, override_file.parent), override_file)
-    return target
-
-
-def test_a_recording_updates_the_file_the_users_link_names(
-    override_file: Path, linked_override: Path
-) -> None:
-    before = linked_override.read_text()
-    written = overrides.record(override_file, seen(6), NIGHT)
-    assert override_file.is_symlink() and override_file.resolve() == linked_override
-    text = linked_override.read_text()
-    assert "# kept in my dotfiles" in text and "credits: 6" in text
-    assert linked_override.stat().st_mode & 0o777 == 0o644  # still the user's file, as they made it
-    assert written.backup.parent == override_file.parent and written.backup.read_text() == before
-    assert sorted(p.name for p in linked_override.parent.iterdir()) == ["imagine-calc.yaml"]  # no litter
-    assert recorded_price(override_file) == 6
-
-
 def test_revert_goes_back_in_the_file_the_users_link_names(
     override_file: Path, linked_override: Path
 ) -> None:
@@ -144,36 +118,50 @@ def test_revert_goes_back_in_the_file_the_users_link_names(
         override_backups.revert(override_file)
 
 
-def test_a_link_to_a_file_not_made_yet_gets_it(override_file: Path, tmp_path: Path) -> None:
-    target = tmp_path / "dotfiles-override.yaml"
-    os.symlink(target, override_file)
-    written = overrides.record(override_file, seen(6), NIGHT)
-    assert override_file.is_symlink() and "credits: 6" in target.read_text()
-    assert not written.had_file and written.backup.read_text() == overrides.NO_FILE
+def test_with_no_backup_there_is_nothing_to_revert_to(override_file: Path) -> None:
+    override_file.write_text("# mine\n")
+    nothing = f"no backup of {re.escape(str(override_file))} to go back to"
+    with pytest.raises(FileNotFoundError, match=nothing):
+        override_backups.revert(override_file)
+    assert override_file.read_text() == "# mine\n"
 
 
-def test_a_link_that_loops_is_refused_and_left(override_file: Path) -> None:
-    os.symlink(override_file.name, override_file)
-    with pytest.raises(OSError, match="loops"):
-        overrides.record(override_file, seen(6), NIGHT)
-    assert override_file.is_symlink() and not override_backups.backups(override_file)
+def test_only_files_named_as_backups_of_this_file_are_backups(override_file: Path) -> None:
+    folder = override_file.parent
+    for name in (
+        "override.yaml.notes.bak",  # not a backup's name
+        "override.yaml.0001.2026-10-25_01-30.bak",  # a time without seconds
+        "override.yaml2.0001.2026-10-25_01-30-00.bak",  # another file's backup
+        "override.yaml.0001.2026-10-25_01-30-00.bak.swp",
+    ):
+        (folder / name).write_text("# not mine\n")
+    assert override_backups.backups(override_file) == []
 
 
-def test_a_change_that_would_break_the_file_is_refused_by_key_and_nothing_is_written(
+def test_a_file_whose_name_holds_glob_characters_finds_its_own_backups(tmp_path: Path) -> None:
+    odd = tmp_path / "over[ride]*.yaml"
+    backup = override_backups.keep_backup(odd, b"# as it was\n", NIGHT)
+    assert backup.name == f"over[ride]*.yaml.0001.{STAMP}.bak"
+    assert override_backups.backups(odd) == [backup]
+
+
+def test_a_backup_is_stamped_with_the_clocks_time_when_none_is_given(
+    override_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(override_backups, "clock", lambda: dt.datetime(2027, 1, 2, 3, 4, 5))
+    backup = override_backups.keep_backup(override_file, b"# as it was\n")
+    assert backup.name == "override.yaml.0001.2027-01-02_03-04-05.bak"
+
+
+def test_revert_after_the_override_was_deleted_puts_the_backup_back_and_sets_nothing_aside(
     override_file: Path,
 ) -> None:
-    override_file.write_text("# mine\nmodels:\n  - id: flux-dev\n    price: 7\n")
-
-    def negative(doc: dict[str, list[dict[str, object]]]) -> None:
-        doc["models"][0]["price"] = -1
-
-    with pytest.raises(CatalogError) as info:
-        overrides.edit(override_file, negative)
-    (problem,) = info.value.problems
-    # the lines of a file never written are no one's: the key alone says where
-    assert (problem.file, problem.line, problem.key_path) == (str(override_file), None, "models[0].price")
-    assert problem.message.endswith(" (after this change)") and "negative" in problem.message
-    assert override_file.read_text() == "# mine\nmodels:\n  - id: flux-dev\n    price: 7\n"
+    overrides.record(override_file, seen(5), NIGHT)
+    overrides.record(override_file, seen(6), NIGHT)
+    override_file.unlink()
+    restored, aside = override_backups.revert(override_file, NIGHT)
+    assert aside is None and not restored.exists()
+    assert recorded_price(override_file) == 5
 
 
 def test_revert_keeps_the_mode_of_the_file_the_users_link_names(
@@ -184,38 +172,8 @@ def test_revert_keeps_the_mode_of_the_file_the_users_link_names(
     assert linked_override.stat().st_mode & 0o777 == 0o644
 
 
-def test_revert_after_the_user_deleted_the_override_puts_the_backup_back(override_file: Path) -> None:
-    override_file.write_text("models:\n  - id: flux-dev\n    price: 7\n")
-    overrides.record(override_file, seen(6), NIGHT)
-    override_file.unlink()
-    restored, aside = override_backups.revert(override_file, NIGHT)
-    assert aside is None and not restored.exists()
-    assert override_file.read_text() == "models:\n  - id: flux-dev\n    price: 7\n"
-
-
-def test_nothing_to_revert_says_so(override_file: Path) -> None:
+def test_nothing_to_revert_says_so_in_exactly_these_words(override_file: Path) -> None:
     with pytest.raises(
         FileNotFoundError, match=f"^no backup of {re.escape(str(override_file))} to go back to$"
     ):
         override_backups.revert(override_file)
-
-
-def test_a_recording_replaces_one_written_by_hand_for_the_same_settings(override_file: Path) -> None:
-    """A hand-written recording may leave out images (1), the enhancer (off) and the ratio (any)."""
-    override_file.write_text(
-        "observed:\n  - model: flux-dev\n    resolution: 1K\n    credits: 5\n    date: 2026-10-20\n"
-    )
-    overrides.record(override_file, seen(6), NIGHT)
-    assert recorded_price(override_file) == 6
-    assert override_file.read_text().count("model: flux-dev") == 1
-
-
-def test_a_recording_at_another_ratio_is_kept_beside_it(override_file: Path) -> None:
-    override_file.write_text(
-        "observed:\n  - model: flux-dev\n    resolution: 1K\n    aspect_ratio: '16:9'\n    credits: 5\n"
-        "    date: 2026-10-20\n"
-    )
-    overrides.record(override_file, seen(6), NIGHT)
-    loaded = load_with_override(override_file)
-    assert loaded.override_error is None
-    assert sorted(o.credits for o in loaded.catalog.observations) == [5, 6]
