@@ -1,6 +1,7 @@
 """Every way ImagineArt has written its credits table is read: the docs site's Markdown and HTML,
 and its GitBook help centre (line breaks in cells, "1K, 2K, 4K", "Shown in Image mode tooltip")
-in each of GitBook's renderings. What still cannot be read is a named note, never a guess."""
+in each of GitBook's renderings, and its upscale table. What still cannot be read is a named
+note, never a guess."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from decimal import Decimal
 import pytest
 
 from imagine_calc.core.catalog.credits_page import (
+    PageEngine,
     PageModel,
     parse_credits_page,
     parse_max_resolution,
     parse_price,
+    parse_ratios,
 )
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.catalog.price_update import diff
@@ -196,3 +199,91 @@ def test_a_header_only_table_alone_is_still_a_page_without_rows() -> None:
 
     with pytest.raises(PageError, match="no rows"):
         parse_credits_page("<table><thead><tr><th>Model</th><th>Credits</th></tr></thead></table>")
+
+
+# --- cells read one by one ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "prices"),
+    [
+        ("25", {"*": D(25)}),  # one base price
+        ("1,040", {"*": D(1040)}),  # a thousands comma
+        ("73,5", {"*": D("73.5")}),  # a decimal comma, as some locales save it
+        ("98 (4K) / 49 (1K)", {"1K": D(49), "4K": D(98)}),  # tiers come out in their order
+        ("80 (1K/2K) / 160 (4K)", NBP),
+    ],
+)
+def test_a_price_cell_reads_as_one_base_price_or_a_price_per_tier(
+    cell: str, prices: dict[str, Decimal]
+) -> None:
+    found, why = parse_price(cell)
+    assert found == prices and list(found) == list(prices) and why is None
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "49 (1K) / 50 (1K)",  # a tier priced twice: either would be a guess
+        "49 (1K/1K)",
+        "49 (5K)",
+        "49 (1K) 73.5",
+        "about 25",
+        "25.1234567",  # more decimals than any price
+    ],
+)
+def test_a_price_cell_that_reads_two_ways_or_none_is_not_read(cell: str) -> None:
+    found, why = parse_price(cell)
+    assert found == {} and why == f"The page's price cell could not be read: {cell!r}."
+
+
+def test_aspect_ratios_read_as_listed_and_anything_else_is_said() -> None:
+    assert parse_ratios("1:1, 16:9,21:9") == (("1:1", "16:9", "21:9"), None)
+    for cell in ("16x9", "1:1, 0:1", "", "1:1, wide"):
+        assert parse_ratios(cell) == ((), f"The page's aspect ratio cell could not be read: {cell!r}.")
+
+
+def test_the_upscale_table_reads_a_formula_per_scale_or_a_price_per_scale() -> None:
+    # The page: Topaz "2× = base cost × megapixels × 1", "4× = ... × 3"; Magnific 65, 260, 520, 1040.
+    assert parse_credits_page(PAGE).engines == (
+        PageEngine("Topaz", "per_megapixel", {2: D(1), 4: D(3)}, {}),
+        PageEngine("Magnific Precision v2", "fixed", {2: D(65), 4: D(260), 8: D(520), 16: D(1040)}, {}),
+    )
+
+
+@pytest.mark.parametrize(
+    ("credits", "why"),
+    [
+        ("<ul><li>2×: 0</li></ul>", "The page's upscale credits give 0, which is not a price: '2×: 0'."),
+        ("<ul><li>2×: soon</li></ul>", "The page's upscale credits could not be read: '2×: soon'."),
+        (
+            "<ul><li>2× = base cost × megapixels × 1</li><li>4×: 260</li></ul>",
+            "The page's upscale credits could not be read: '2× = base cost × megapixels × 1; 4×: 260'.",
+        ),
+    ],
+)
+def test_upscale_credits_that_do_not_read_leave_the_engine_unpriced_saying_why(
+    credits: str, why: str
+) -> None:
+    page = PAGE.replace("<ul><li>2×: 65</li><li>4×: 260</li><li>8×: 520</li><li>16×: 1040</li></ul>", credits)
+    magnific = parse_credits_page(page).engines[1]
+    assert magnific.scales == {} and magnific.unknown == {"scales": why}
+
+
+def test_a_price_of_0_is_not_a_price() -> None:
+    model = page_model(with_price("Flux Dev", "0"), "Flux Dev")
+    assert model.price == {} and model.unreadable["price"] == (
+        "The page's price cell gives 0 credits ('0'): not a price."
+    )
+
+
+def test_a_base_price_is_flat_and_a_price_per_tier_or_none_is_not() -> None:
+    assert page_model(PAGE, "Flux Dev").flat
+    assert not page_model(PAGE, "Nano Banana 2").flat
+    assert not page_model(PAGE, "Midjourney V7").flat  # "See tooltip": no price at all
+
+
+def test_a_row_without_a_name_is_no_model() -> None:
+    page = PAGE.replace("| **Flux Dev**", "|            ", 1)
+    names = [m.name for m in parse_credits_page(page).models]
+    assert "Flux Dev" not in names and len(names) == 24

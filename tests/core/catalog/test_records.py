@@ -3,14 +3,26 @@ what its subscription flag rests."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
+from decimal import Decimal as D
 from types import MappingProxyType
 
 import pytest
 
 from imagine_calc.core.catalog.loader import load_catalog
-from imagine_calc.core.catalog.records import NOT_PRO_REASON, Basis, Catalog, Model
+from imagine_calc.core.catalog.records import (
+    BASE_TIER,
+    NOT_PRO_REASON,
+    PRO_REASON,
+    TIERS,
+    Basis,
+    Catalog,
+    Model,
+    Observation,
+    flat_price_tiers,
+)
 from imagine_calc.core.text.catalog import subscription_reason
 
 CATALOG = load_catalog()
@@ -90,3 +102,96 @@ def test_a_subscription_flag_says_whether_it_is_inferred_or_where_it_was_set() -
         subscription_reason(replace(flagged, origin="override"))
         == "Set in your override file, without a reason."
     )
+
+
+@pytest.mark.parametrize(
+    ("maximum", "tiers"),
+    [
+        ("1K", ("1K",)),
+        ("2K", ("1K", "2K")),
+        ("3K", ("1K", "2K", "3K")),  # Seedream v5 Lite, "Up to 3K": the only 3K the page names
+        ("4K", ("1K", "2K", "4K")),  # no 3K the page does not name
+        (None, ("1K", "2K", "4K")),  # "See tooltip"
+    ],
+)
+def test_a_base_price_offers_the_tiers_up_to_its_maximum(maximum: str | None, tiers: tuple[str, ...]) -> None:
+    assert flat_price_tiers(maximum) == tiers
+
+
+def test_a_listed_set_of_tiers_is_offered_exactly_in_ascending_order() -> None:
+    assert flat_price_tiers("4K", ("4K", "1K")) == ("1K", "4K")
+
+
+def test_tiers_ascend_and_the_base_tier_is_the_first() -> None:
+    assert TIERS == ("1K", "2K", "3K", "4K") and TIERS[0] == BASE_TIER
+
+
+def test_a_price_per_tier_is_stated_at_each_tier_and_never_a_lower_bound() -> None:
+    model = CATALOG.model("nano-banana-pro")  # the page: 80 (1K/2K) / 160 (4K)
+    assert model.tiers == ("1K", "2K", "4K") and model.price_known
+    assert [model.basis_at(t) for t in model.tiers] == [Basis.STATED] * 3
+    assert not any(model.lower_bound_at(t) for t in model.tiers)
+    assert model.basis_at("3K") is Basis.UNKNOWN  # not offered: nothing known of it
+
+
+def test_a_base_price_is_the_1k_price_and_only_the_least_above() -> None:
+    model = CATALOG.model("seedream-v4-5")  # the page: 24, up to 4K
+    assert [model.price_at(t) for t in model.tiers] == [D(24)] * 3
+    assert [model.basis_at(t) for t in model.tiers] == [Basis.BASE] * 3
+    assert [model.lower_bound_at(t) for t in model.tiers] == [False, True, True]
+
+
+def test_a_price_not_published_is_unknown_at_every_tier() -> None:
+    model = CATALOG.model("midjourney-v7")
+    assert not model.price_known and model.price_at("1K") is None
+    assert {model.basis_at(t) for t in model.tiers} == {Basis.UNKNOWN}
+    assert not model.lower_bound_at("2K")
+
+
+def test_whether_a_model_needs_a_subscription_is_inferred_unless_set_without_a_reason() -> None:
+    assert CATALOG.model("imagineart-1-5-pro").subscription_basis() == (Basis.INFERRED, PRO_REASON)
+    assert CATALOG.model("imagineart-1-5").subscription_basis() == (Basis.INFERRED, NOT_PRO_REASON)
+    flagged = replace(CATALOG.model("flux-dev"), requires_subscription=True)
+    assert flagged.subscription_basis() == (Basis.STATED, "")
+
+
+def test_a_model_or_engine_is_found_by_id_or_name_in_any_case() -> None:
+    for text in ("nano-banana-2", "  NANO BANANA 2 ", "nano banana 2"):
+        model = CATALOG.find_model(text)
+        assert model is not None and model.id == "nano-banana-2"
+    assert CATALOG.find_model("Nano Banana 3") is None
+    engine = CATALOG.find_engine("magnific precision V2")
+    assert engine is not None and engine.id == "magnific" and CATALOG.find_engine("waifu") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("nano banana", ["Nano Banana 2", "Nano Banana Pro", "Nano Banana"]),  # both words, in page order
+        ("banana pro", ["Nano Banana Pro"]),  # the one with both words
+        ("Flux 2", ["Flux 2 Max", "Flux 2 Pro"]),  # a version number counts double
+        ("GPT Image 1.5", ["ChatGPT 1.5"]),  # "gpt" inside "chatgpt", and the version
+        ("midjourney", ["Midjourney V7"]),  # one word, one model
+        ("flux", ["Flux Dev"]),  # a word four models share is no answer: the closest spelling is
+        ("xyz", []),
+    ],
+)
+def test_a_mistyped_model_name_suggests_what_it_probably_meant(typed: str, meant: list[str]) -> None:
+    assert [m.name for m in CATALOG.suggest_models(typed)] == meant
+
+
+def test_the_prices_age_is_counted_from_their_date() -> None:
+    assert CATALOG.as_of == dt.date(2026, 11, 26)  # catalog/00-meta.yaml
+    assert CATALOG.age_days(dt.date(2026, 12, 3)) == 7
+    assert CATALOG.age_days(dt.date(2026, 11, 20)) == -6
+
+
+def test_recordings_are_kept_per_model_in_the_order_made() -> None:
+    seen = (
+        Observation("flux-dev", "1K", None, 1, False, D(6), dt.date(2026, 11, 27)),
+        Observation("nano-banana-2", "1K", None, 1, False, D(50), dt.date(2026, 11, 27)),
+        Observation("flux-dev", "1K", None, 2, False, D(12), dt.date(2026, 11, 28)),
+    )
+    catalog = replace(CATALOG, observations=seen)
+    assert catalog.observations_of("flux-dev") == (seen[0], seen[2])
+    assert catalog.observations_of("midjourney-v7") == ()
