@@ -1,5 +1,6 @@
-"""`imagine-calc estimate FILE --export OUT`: the window's exports from the command line, the
-format from the suffix, written atomically, whatever the labels hold."""
+"""`imagine-calc estimate FILE`: a saved estimate's lines and an honest total, re-priced with the
+prices in use and saying what changed; and with `--export OUT` the window's exports from the
+command line, the format from the suffix, written atomically, whatever the labels hold."""
 
 from __future__ import annotations
 
@@ -158,3 +159,72 @@ def test_help_and_completion_name_the_option(capsys: pytest.CaptureFixture[str])
         assert "--export" in out.replace("-l export", "--export")
     _, out, _ = run(capsys, "completion", "bash")
     assert "--update-from|--export) compopt -o default" in out  # completes a file name
+
+
+def _saved_estimate(path: Path) -> Path:
+    from imagine_calc.core.catalog.loader import load_catalog
+    from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, UpscaleItem, price_estimate
+    from imagine_calc.core.estimates.estimate_file import dumps
+    from imagine_calc.core.pricing.requests import GenerationRequest
+
+    catalog = load_catalog()
+    estimate = Estimate(
+        (
+            GenerationItem(GenerationRequest("nano-banana-pro", "4K", "16:9", 4), 20, "Hero images"),
+            GenerationItem(GenerationRequest("midjourney-v7"), 2, "Moodboard"),
+            UpscaleItem("magnific", 2, ((1024, 1024),), 3, "Winners"),
+        ),
+        "Spring campaign",
+    )
+    path.write_text(dumps(price_estimate(catalog, estimate), catalog), encoding="utf-8")
+    return path
+
+
+def test_estimate_prints_lines_and_an_honest_total(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "estimate", str(_saved_estimate(tmp_path / "spring.icalc.json")))
+    assert code == 0, err
+    assert "Spring campaign" in out
+    assert "Hero images" in out and "12,800" in out
+    assert "Total: at least 12,995 credits" in out  # 12,800 + 3 x 65; Midjourney unknown
+    assert err == ""
+
+
+def test_estimate_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "estimate", str(_saved_estimate(tmp_path / "e.icalc.json")), "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert [i["label"] for i in data["items"]] == ["Hero images", "Moodboard", "Winners"]
+    total = data["total"]
+    assert {
+        k: total[k] for k in ("total_credits", "known_credits", "complete", "text", "state", "basis")
+    } == {
+        "total_credits": None,
+        "known_credits": 12995,
+        "complete": False,
+        "text": "at least 12,995 credits",
+        "state": "lower_bound",
+        "basis": "mixed",
+    }
+    assert total["unknown"] == data["items"][1]["unknown"]
+
+
+def test_estimate_lists_price_changes_since_saving(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, override_file: Path
+) -> None:
+    saved = _saved_estimate(tmp_path / "e.icalc.json")
+    override_file.write_text("models:\n  - id: midjourney-v7\n    price: 40\n", encoding="utf-8")
+    code, out, err = run(capsys, "estimate", str(saved))
+    assert code == 0
+    assert "Total: 13,075 credits" in out
+    assert "Moodboard: unknown → 80 credits" in err
+
+
+def test_estimate_of_a_broken_file_says_why(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.icalc.json"
+    bad.write_text('{"format": "imagine-calc-estimate",\n "format_version": 1, "items": [', encoding="utf-8")
+    code, out, err = run(capsys, "estimate", str(bad))
+    assert code == 1 and out == ""
+    assert err.startswith(f"imagine-calc: {bad}: not valid JSON (line 2")
+    assert "Traceback" not in err
