@@ -104,5 +104,5 @@ def _list(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     for o in found:
         say(f"{recorded_settings(o, catalog)}: {number(o.credits)} credits, observed {o.date.isoformat()}")
         for note in disagreement(catalog.model(o.model_id), o):
-            say(f"  note: {note}")
+            say(f"  note: {caveat_words(note)}")
     return 0

@@ -59,3 +59,17 @@ def test_record_refuses_a_day_that_has_not_come(
     code, _, err = run(capsys, "record", "Flux Dev", "5", "--date", tomorrow)
     assert code == 2 and f"--date {tomorrow} is after today" in err
     assert not override_file.exists()
+
+
+def test_the_list_says_in_words_where_a_recording_contradicts_the_page(
+    capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    # The page: Nano Banana 2 is 49 at 1K; ImagineArt showed 50.
+    assert run(capsys, "record", "Nano Banana 2", "50", "--date", "2026-11-30")[0] == 0
+    code, out, _ = run(capsys, "record", "--list")
+    assert code == 0
+    assert out.splitlines() == [
+        "Nano Banana 2 · 1K · 1 image: 50 credits, observed 2026-11-30",
+        "  note: You recorded 50 credits per image for Nano Banana 2 at 1K on 2026-11-30; ImagineArt's page "
+        "gives 49 for 1K. Your recording is used.",
+    ]
