@@ -16,7 +16,14 @@ from imagine_calc.core.catalog.loader import LoadedCatalog
 
 
 def _options(parser: argparse.ArgumentParser) -> list[str]:
-    return sorted(s for a in parser._actions for s in a.option_strings if s.startswith("--"))
+    """The options a person types: not those the help hides (--recover, --words)."""
+    return sorted(
+        s
+        for a in parser._actions
+        if a.help != argparse.SUPPRESS
+        for s in a.option_strings
+        if s.startswith("--")
+    )
 
 
 def _grammar() -> tuple[list[str], dict[str, list[str]]]:

@@ -1,5 +1,6 @@
-"""Completion treats model names as data: a name from an override file or an applied page that
-looks like shell code is offered quoted, never run."""
+"""`imagine-calc completion SHELL`: scripts for bash, zsh and fish that complete commands, each
+command's options and model names; the names are data: one that looks like shell code is offered
+quoted, never run, and the scripts ask for them, so a price update completes at once."""
 
 from __future__ import annotations
 
@@ -46,3 +47,63 @@ def test_a_model_name_is_never_run_by_bash_completion(tmp_path: Path, override_f
     assert back == name and not pwned.exists()
     assert "Nano\\ Banana\\ 2" in complete("Nano")
     assert complete("Nano\\ Banana\\ P") == ["Nano\\ Banana\\ Pro"]
+
+
+def test_the_model_words_are_every_name_then_every_id_a_line_each(
+    capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    from imagine_calc.cli import main
+    from imagine_calc.core.catalog.loader import load_catalog
+
+    catalog = load_catalog()
+    assert main(["completion", "bash", "--words", "models"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [m.name for m in catalog.models] + [m.id for m in catalog.models]
+    assert len(lines) == 50  # the page's 25 models
+
+
+def test_a_model_name_with_a_line_break_is_still_one_word(
+    capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    from imagine_calc.cli import main
+
+    override_file.write_text(
+        'models:\n  - id: two-lines\n    name: "Two\\nLines"\n    description: d\n    price: 5\n'
+        "    max_resolution: 1K\n    aspect_ratios: ['1:1']\n",
+        encoding="utf-8",
+    )
+    main(["completion", "zsh", "--words", "models"])
+    lines = capsys.readouterr().out.splitlines()
+    assert "Two\\nLines" in lines and "Lines" not in lines
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_each_script_offers_each_commands_own_options(shell: str) -> None:
+    from imagine_calc.cli.completion_command import script
+
+    text = script(shell)
+    if shell == "bash":
+        assert (
+            'upscale) COMPREPLY=($(compgen -W "--engine --help --json --override --scale" -- "$cur"));;'
+            in text
+        )
+        assert (
+            '*) COMPREPLY=($(compgen -W "--color-scheme --help --override --screenshot --selftest --version"'
+            in text
+        )
+    elif shell == "zsh":
+        assert "upscale) compadd -- --engine --help --json --override --scale;;" in text
+        assert "local cmd=${words[(r)(models|quote|upscale|catalog|estimate|record|completion)]}" in text
+    else:
+        assert "complete -c imagine-calc -n '__fish_seen_subcommand_from upscale' -l scale" in text
+        assert "complete -c imagine-calc -n '__fish_use_subcommand' -l selftest" in text
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_options_the_help_hides_are_not_offered(shell: str) -> None:
+    """--recover (a window's recovery) and --words (what the scripts ask) are not for people to type."""
+    from imagine_calc.cli.completion_command import script
+
+    text = script(shell)
+    assert "recover" not in text
+    assert text.count("--words") == text.count("--words models") == 1  # only in the script's own call
