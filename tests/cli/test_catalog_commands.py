@@ -138,3 +138,101 @@ def test_update_from_the_shipped_pages_is_no_change_and_no_note(
     _, out, _ = run(capsys, "catalog", "--update-from", str(page), "--json")
     report = json.loads(out)
     assert report["changes"] == [] and report["notes"] == [] and report["page_url"] == says_from
+
+
+def test_the_catalog_in_use_in_words_with_the_state_of_the_override(
+    capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    from imagine_calc.core.catalog.loader import load_catalog
+    from imagine_calc.core.text.catalog import age
+
+    catalog = load_catalog()
+    _, out, _ = run(capsys, "catalog")
+    assert out.splitlines() == [
+        f"Catalog version 2026.11.1, prices as of 2026-11-26 ({age(catalog.age_days())})",
+        "Source: ImagineArt documentation: Image Credits <https://docs.imagine.art/image-tools/image-credits>",
+        "25 models, 2 upscale engines",
+        f"Override file: {override_file} [none (the file does not exist)]",
+    ]
+    override_file.write_text("models:\n  - id: flux-dev\n    price: 6\n")
+    assert run(capsys, "catalog")[1].splitlines()[-1] == f"Override file: {override_file} [active]"
+    override_file.write_text("models:\n  - id: flux-dev\n    price: -6\n")
+    assert run(capsys, "catalog")[1].splitlines()[-1] == f"Override file: {override_file} [INVALID, ignored]"
+    info = json.loads(run(capsys, "catalog", "--json")[1])
+    assert info["override_error"].startswith(f"{override_file}:3: models[0].price:")
+    assert (info["models"], info["upscale_engines"]) == (25, 2)
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["catalog", "--apply"], "imagine-calc catalog: --apply and --as-of go with --update-from PAGE"),
+        (
+            ["catalog", "--as-of", "2026-12-01"],
+            "imagine-calc catalog: --apply and --as-of go with --update-from PAGE",
+        ),
+        (["catalog", "--check", "nowhere.yaml"], "imagine-calc catalog: --check: no file nowhere.yaml"),
+        (
+            ["catalog", "--update-from", "nowhere.md"],
+            "imagine-calc catalog: --update-from: no file nowhere.md",
+        ),
+        (
+            ["catalog", "--update-from", "p.md", "--as-of", "2026-02-30"],
+            "not a date (YYYY-MM-DD): '2026-02-30'",
+        ),
+    ],
+)
+def test_options_that_do_not_go_together_or_name_nothing_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and said in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_revert_with_no_backup_says_there_is_none(
+    capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    override_file.write_text("# mine\n")
+    code, out, err = run(capsys, "catalog", "--revert")
+    assert (code, out) == (
+        1,
+        "",
+    ) and err.strip() == f"imagine-calc: no backup of {override_file} to go back to"
+
+
+def test_a_revert_says_which_backup_came_back_and_where_the_file_it_replaced_is_kept(
+    capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    override_file.write_text("# mine\n")
+    run(capsys, "record", "Flux Dev", "6")
+    _, out, _ = run(capsys, "catalog", "--revert")
+    restored, aside = out.splitlines()
+    assert restored.startswith(f"Reverted {override_file} to override.yaml.0001.") and restored.endswith(
+        ".bak."
+    )
+    assert aside.startswith("The file it replaced is kept as override.yaml.") and aside.endswith(".reverted.")
+    assert override_file.read_text() == "# mine\n"
+
+
+def test_an_update_for_scripts_reports_each_change_and_whether_it_was_applied(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, override_file: Path
+) -> None:
+    from tests.credits_pages import with_price
+
+    page = tmp_path / "image-credits.md"
+    page.write_text(with_price("Flux Dev", "7"))
+    _, out, _ = run(capsys, "catalog", "--update-from", str(page), "--as-of", "2026-12-01", "--json")
+    report = json.loads(out)
+    assert report["changes"] == [
+        {"kind": "price", "name": "Flux Dev", "before": "5", "after": "7", "check": ""}
+    ]
+    assert (report["as_of"], report["models_on_page"], report["applied"], report["backup"]) == (
+        "2026-12-01",
+        25,
+        False,
+        None,
+    )
+    _, out, _ = run(capsys, "catalog", "--update-from", str(page), "--apply", "--json")
+    report = json.loads(out)
+    assert report["applied"] is True and Path(report["backup"]).is_file()
+    assert report["override_path"] == str(override_file)

@@ -228,3 +228,67 @@ def test_estimate_of_a_broken_file_says_why(capsys: pytest.CaptureFixture[str], 
     assert code == 1 and out == ""
     assert err.startswith(f"imagine-calc: {bad}: not valid JSON (line 2")
     assert "Traceback" not in err
+
+
+def _two_flux_dev(path: Path) -> Path:
+    """Flux Dev at 1K, two runs of one image: the page's base price 5, so 10 credits, exact."""
+    item = {"kind": "generation", "model": "flux-dev", "resolution": "1K", "images": 1, "count": 2}
+    doc = {"format": "imagine-calc-estimate", "format_version": 1, "title": "Drafts", "items": [item]}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("balances", "said"),
+    [
+        (
+            ["--free", "100"],
+            ["Free daily credits: 10 of 100 used, 90 left", "Covered: 90 credits left after it."],
+        ),
+        (
+            ["--top-up", "50"],
+            ["Top-up credits: 10 of 50 used, 40 left", "Covered: 40 credits left after it."],
+        ),
+        (["--top-up", "4"], ["Top-up credits: 4 of 4 used, 0 left", "Short by 6 credits."]),
+    ],
+)
+def test_each_balance_given_is_a_line_of_the_budget(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, balances: list[str], said: list[str]
+) -> None:
+    code, out, _ = run(capsys, "estimate", str(_two_flux_dev(tmp_path / "d.icalc.json")), *balances)
+    lines = out.splitlines()
+    assert code == 0
+    start = lines.index(said[0])
+    assert lines[start : start + 2] == said
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["--currency", "EUR"], "imagine-calc estimate: --currency goes with --rate"),
+        (["--renews", "2026-12-20"], "imagine-calc estimate: --renews goes with --subscription"),
+        (["--rate", " "], "imagine-calc estimate: --rate: not a price per credit: ' '"),
+        (["--rate", "-0.5"], "imagine-calc estimate: --rate: a price per credit must be a number from 0 to"),
+        (["--json", "--export", "out.csv"], "not allowed with argument --json"),
+    ],
+)
+def test_budget_options_that_do_not_go_together_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], said: str
+) -> None:
+    code, out, err = run(capsys, "estimate", str(_two_flux_dev(tmp_path / "d.icalc.json")), *argv)
+    assert code == 2 and out == "" and said in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_cost_at_a_rate_without_balances(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # 10 credits at 0.012 EUR: 0.12 EUR.
+    _, out, _ = run(
+        capsys,
+        "estimate",
+        str(_two_flux_dev(tmp_path / "d.icalc.json")),
+        "--rate",
+        "0,012",
+        "--currency",
+        "EUR",
+    )
+    assert "Total: 10 credits (0.12 EUR at your rate of 0.012 EUR per credit)" in out
+    assert " used, " not in out and "Covered" not in out  # no balance given: no budget

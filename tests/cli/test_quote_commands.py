@@ -165,3 +165,110 @@ def test_models_json_gives_the_listed_resolutions_and_only_those_tiers(
     assert models["seedream-v4"]["resolutions"] == ["1K", "4K"]
     assert list(models["seedream-v4"]["tiers"]) == ["1K", "4K"]
     assert models["flux-dev"]["resolutions"] is None  # the page gives a maximum only
+
+
+def test_a_quote_in_words_is_its_breakdown_then_the_total(capsys: pytest.CaptureFixture[str]) -> None:
+    # The page: Nano Banana 2 is 73.5 at 2K; two images cost twice that.
+    code, out, err = run(
+        capsys, "quote", "nano-banana-2", "--resolution", "2k", "--aspect", "16:9", "--images", "2"
+    )
+    assert (code, err) == (0, "")
+    assert out == "  Nano Banana 2, 2K, 16:9: 147  (2 × 73.5)\nTotal: 147 credits\n"
+
+
+def test_what_is_not_known_follows_the_total_as_notes(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "quote", "flux dev", "--prompt-enhancer")
+    lines = out.splitlines()
+    assert lines[:3] == [
+        "  Flux Dev, 1K: 5  (1 × 5 base price)",
+        "  Prompt enhancer: unknown  (surcharge unknown)",
+        "Total: at least 5 credits",
+    ]
+    assert lines[3].startswith("  note: Prompt enhancer: The credits page only says")
+
+
+def test_a_name_several_models_share_is_answered_with_them_all(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "quote", "nano banana 3")  # no such version: both words in three names
+    assert code == 2
+    assert err.strip() == (
+        "imagine-calc: no model 'nano banana 3'; did you mean 'Nano Banana 2' or 'Nano Banana Pro' "
+        "or 'Nano Banana'?"
+    )
+
+
+def test_a_name_like_no_model_lists_them_all(capsys: pytest.CaptureFixture[str]) -> None:
+    _, _, err = run(capsys, "quote", "xyz")
+    assert err.startswith("imagine-calc: no model 'xyz' (allowed: ImagineArt 2.0, Nano Banana 2, ")
+    assert err.strip().endswith("Seedream v4)")
+
+
+def test_the_models_table_marks_base_prices_unknown_maximums_and_pro_models(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "models")
+    rows = {line.split("  ")[0]: line.split() for line in out.splitlines()[1:26]}
+    assert out.splitlines()[0].split() == ["Model", "Id", "Credits", "per", "image", "Max", "Plan"]
+    assert rows["ImagineArt 2.0"][-2:] == ["(base)", "?"]  # "See tooltip" for its maximum
+    assert rows["Nano Banana Pro"][-2:] == ["4K", "Pro*"]  # inferred from the name
+    assert rows["Nano Banana 2"][-1] == "4K"  # priced per tier: no "(base)", no plan
+    assert rows["Midjourney V7"][-2:] == ["unknown", "?"]
+    assert 'Max ?: the page says "See tooltip". Pro*: needs a subscription, inferred from the name.' in out
+
+
+def test_each_upscaled_file_is_a_line_with_its_size_and_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    image = write_image(tmp_path / "hd.png", 1920, 1080)
+    _, out, _ = run(capsys, "upscale", str(image), "--engine", "Magnific Precision v2", "--scale", "4×")
+    assert out.splitlines()[:2] == [
+        f"{image}: 1920 × 1080 (2.07 MP) -> 7680 × 4320: 260 credits",  # the page: 4×: 260
+        "Total for 1 image with Magnific Precision v2 4×: 260 credits",
+    ]
+
+
+def test_a_tiny_image_may_cost_more_than_its_formula_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 10 × 10 px at Topaz 2×: 20 × 0.0001 MP × 1 = 0.002 credits; the page gives no minimum.
+    image = write_image(tmp_path / "tiny.png", 10, 10)
+    _, out, _ = run(capsys, "upscale", str(image))
+    assert "about 0.002 credits" in out
+    assert (
+        "  note: ImagineArt publishes no rounding and no minimum charge: a small image may cost more." in out
+    )
+
+
+def test_files_a_folder_passes_over_are_counted_by_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "photos"
+    write_image(folder / "one.png", 1000, 1000)
+    (folder / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    (folder / "notes.txt").write_text("not an image")
+    _, out, _ = run(capsys, "upscale", str(folder))
+    assert "  skipped in folders: 1 SVG drawing and 1 other file" in out
+    _, out, _ = run(capsys, "upscale", str(folder), "--json")
+    assert json.loads(out)["skipped"] == {"svg": 1, "other": 1}
+
+
+def test_a_folder_with_no_image_is_an_error_saying_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("not an image")
+    code, _, err = run(capsys, "upscale", str(tmp_path))
+    assert code == 1 and err.strip() == f"imagine-calc: no images found in {tmp_path}: nothing to quote"
+
+
+def test_an_image_too_large_for_an_engine_with_a_limit_is_not_quoted_and_fails_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    override_file.write_text(
+        "upscale_engines:\n  - id: topaz\n    max_input_megapixels: 4\n", encoding="utf-8"
+    )
+    small, large = write_image(tmp_path / "small.png", 1000, 1000), tmp_path / "large.png"
+    large.write_bytes(png_header_only(4000, 3000))  # 12 MP, over the 4 MP the override gives
+    code, out, _ = run(capsys, "upscale", str(small), str(large), "--json")
+    data = json.loads(out)
+    assert code == 1 and data["quoted"] == 1 and data["failed"] == 1 and data["complete"] is False
+    assert data["size_limit_stated"] is True
+    assert data["total"]["known_credits"] == 20  # the small one: 20 × 1 MP × 1

@@ -1,0 +1,140 @@
+"""The command line's grammar: the window's options and the commands in one parser, Qt's own
+options passed on to Qt, a command's options anywhere among its arguments, values read as they
+are written, and every mistake a usage error naming the program, with a suggestion."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from imagine_calc import __version__
+from imagine_calc.cli.parser import (
+    COMMANDS,
+    UsageError,
+    build_parser,
+    first_word,
+    split_qt_options,
+    suggestion,
+    unknown_option,
+    unknown_word,
+)
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    return build_parser().parse_args(list(argv))
+
+
+def test_qt_options_and_their_values_go_to_qt_and_the_rest_to_us() -> None:
+    ours, qt = split_qt_options(
+        ["-platform", "offscreen", "--screenshot", "a.png", "-reverse", "-style=Fusion", "spring.icalc.json"]
+    )
+    assert ours == ["--screenshot", "a.png", "spring.icalc.json"]
+    assert qt == ["-platform", "offscreen", "-reverse", "-style=Fusion"]
+    assert split_qt_options(["-display"]) == ([], ["-display", ""])  # a value missing at the end
+
+
+@pytest.mark.parametrize(
+    ("argv", "at"),
+    [
+        (["--override", "o.yaml", "quote", "x"], 2),  # an option's value is no word
+        (["--override=o.yaml", "quote"], 1),
+        (["--selftest", "--color-scheme", "dark"], None),
+        (["--", "-odd name.png"], 1),  # after --, a word even if it starts with -
+        (["--"], None),
+        (["-"], 0),
+    ],
+)
+def test_the_first_word_is_found_past_the_options_and_their_values(argv: list[str], at: int | None) -> None:
+    assert first_word(argv) == at
+
+
+def test_an_unknown_option_before_the_first_word_is_named_with_a_close_one() -> None:
+    assert unknown_option(["--overide", "o.yaml", "quote"]) == (
+        "imagine-calc: unknown option '--overide' (did you mean '--override'?)"
+    )
+    assert unknown_option(["-x"]) == "imagine-calc: unknown option '-x'"
+    assert unknown_option(["--override=o.yaml", "models"]) == ""
+    assert unknown_option(["quote", "x", "--jsn"]) == ""  # after the command: its parser says
+
+
+def test_a_first_word_that_is_no_command_nor_file_is_said_for_what_it_is() -> None:
+    assert unknown_word("modles") == "imagine-calc: unknown command 'modles' (did you mean 'models'?)"
+    assert unknown_word("ftp://example.com/a.png").startswith(
+        "imagine-calc: 'ftp://example.com/a.png' is a web address. imagine-calc works offline"
+    )
+    assert unknown_word("zzz") == (
+        "imagine-calc: 'zzz' is not a command, and no such file or folder exists. "
+        f"Commands: {', '.join(COMMANDS)}; see imagine-calc --help"
+    )
+
+
+def test_a_suggestion_is_only_ever_a_close_one() -> None:
+    assert suggestion("upscal", COMMANDS) == " (did you mean 'upscale'?)"
+    assert suggestion("zzz", COMMANDS) == ""
+
+
+def test_a_commands_options_may_come_before_between_or_after_its_arguments() -> None:
+    args = parse("record", "--prompt-enhancer", "Nano Banana 2", "--resolution", "4k", "51", "--images", "2")
+    assert (args.command, args.model, args.credits) == ("record", "Nano Banana 2", "51")
+    assert (args.resolution, args.images, args.prompt_enhancer) == ("4K", 2, True)
+
+
+def test_an_override_given_before_a_command_is_not_undone_after_it() -> None:
+    assert parse("--override", "a.yaml", "quote", "x").override == Path("a.yaml")
+    assert parse("quote", "x", "--override", "b.yaml").override == Path("b.yaml")
+    assert parse("--override", "a.yaml", "quote", "x", "--override", "b.yaml").override == Path("b.yaml")
+    assert parse("quote", "x").override is None
+
+
+@pytest.mark.parametrize(("written", "scale"), [("2", 2), ("2x", 2), ("4X", 4), ("16×", 16), (" 8 ", 8)])
+def test_a_scale_is_read_as_messages_write_it(written: str, scale: int) -> None:
+    assert parse("upscale", "a.png", "--scale", written).scale == scale
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["upscale", "a.png", "--scale", "1000"], "not a scale: '1000' (write 2, 2x or 2×)"),
+        (["upscale", "a.png", "--scale", "x2"], "not a scale: 'x2'"),
+        (["quote", "x", "--images", "1e3"], "not a whole number: '1e3'"),
+        (["quote", "x", "--images", "-1"], "not a whole number: '-1'"),
+        (["quote", "x", "--resolution", "5K"], "invalid choice: '5K'"),
+        (["record", "x", "5", "--date", "2026-02-30"], "not a date (YYYY-MM-DD): '2026-02-30'"),
+        (["estimate", "e.icalc.json", "--json", "--export", "o.csv"], "not allowed with argument --json"),
+        (["completion", "powershell"], "invalid choice: 'powershell'"),
+        (["models", "--jsno"], "unrecognized arguments: --jsno (did you mean '--json'?)"),
+    ],
+)
+def test_a_value_that_cannot_be_is_a_usage_error_naming_the_program(argv: list[str], said: str) -> None:
+    with pytest.raises(UsageError) as info:
+        parse(*argv)
+    assert str(info.value).startswith("imagine-calc") and said in str(info.value)
+
+
+def test_a_date_is_read_as_iso_written() -> None:
+    assert parse("record", "x", "5", "--date", "2026-11-30").date == dt.date(2026, 11, 30)
+    assert parse("record", "x", "5").date is None  # main makes it today
+
+
+def test_the_windows_parser_alone_has_no_commands() -> None:
+    window = build_parser(commands=False).parse_args(["--color-scheme", "dark", "--selftest"])
+    assert (window.color_scheme, window.selftest, window.screenshot) == ("dark", True, None)
+    assert not hasattr(window, "command")
+    with pytest.raises(UsageError, match="unrecognized arguments: quote"):
+        build_parser(commands=False).parse_args(["quote"])
+
+
+def test_the_version_is_the_packages(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        parse("--version")
+    assert info.value.code == 0 and capsys.readouterr().out.strip() == f"imagine-calc {__version__}"
+
+
+def test_the_help_names_the_engines_of_the_catalog_in_use(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        build_parser([("clarity", (2, 3))]).parse_args(["upscale", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "upscale engine id or name: clarity (2×, 3×) (default: topaz)" in help_text
