@@ -5,6 +5,7 @@ the test module of its handler (test_quote_commands.py, test_catalog_commands.py
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -83,3 +84,92 @@ def test_a_file_name_that_is_not_utf8_is_printed_escaped(tmp_path: Path) -> None
         assert b"Traceback" not in result.stderr
         assert b"caf\\udce9-\\udcff.png" in result.stdout
     assert json.loads(result.stdout)["quoted"] == 1
+
+
+class Window:
+    """Stands in for the window: records what the command line hands it."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, Path | None, list[str]]] = []
+
+    def __call__(self, args: object, file: Path | None, qt_args: list[str]) -> int:
+        self.calls.append((getattr(args, "color_scheme", ""), file, qt_args))
+        return 7
+
+
+@pytest.fixture
+def window(monkeypatch: pytest.MonkeyPatch) -> Window:
+    import imagine_calc.app
+
+    stand_in = Window()
+    monkeypatch.setattr(imagine_calc.app, "run_app", stand_in)
+    return stand_in
+
+
+def test_an_existing_file_opens_in_the_window_with_qts_options_passed_on(
+    window: Window, tmp_path: Path
+) -> None:
+    estimate = tmp_path / "spring.icalc.json"
+    estimate.write_text("{}")
+    assert main(["-platform", "offscreen", "--color-scheme", "dark", str(estimate)]) == 7
+    assert window.calls == [("dark", estimate, ["-platform", "offscreen"])]
+
+
+def test_no_word_opens_the_window_without_a_file(window: Window) -> None:
+    assert main([]) == 7 and window.calls == [("system", None, [])]
+
+
+def test_a_command_is_never_the_window(window: Window, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["quote", "flux dev"]) == 0
+    assert window.calls == [] and "Total: 5 credits" in capsys.readouterr().out
+
+
+def test_an_override_that_is_a_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--override", str(tmp_path), "quote", "flux dev")
+    assert (code, out) == (2, "")
+    assert err.strip() == (
+        f"imagine-calc: --override {tmp_path}: no such file (to start a new override file there, "
+        "create it empty first)"
+    )
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from imagine_calc.cli import quote_commands
+
+    def closed(*_: object) -> int:
+        raise BrokenPipeError  # `imagine-calc models | head -1`
+
+    monkeypatch.setattr(quote_commands, "cmd_models", closed)
+    assert run(capsys, "models") == (0, "", "")
+
+
+def test_a_recording_without_a_date_is_dated_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    from imagine_calc.cli import record_command
+
+    dates: list[object] = []
+    monkeypatch.setattr(record_command, "cmd_record", lambda args, _loaded: dates.append(args.date) or 0)
+    main(["record", "flux dev", "6"])
+    main(["record", "flux dev", "6", "--date", "2026-11-01"])
+    assert dates == [dt.date.today(), dt.date(2026, 11, 1)]
+
+
+def test_what_loading_the_catalog_set_aside_is_said_before_the_answer(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], override_file: Path
+) -> None:
+    from dataclasses import replace
+
+    from imagine_calc.core.catalog import loader
+
+    real = loader.load_with_override
+
+    def with_a_note(path: Path | None = None) -> loader.LoadedCatalog:
+        return replace(real(path), notes=("the catalog cache was set aside as catalog.json.x.set-aside",))
+
+    monkeypatch.setattr(loader, "load_with_override", with_a_note)
+    code, out, err = run(capsys, "quote", "flux dev")
+    assert code == 0 and "Total: 5 credits" in out
+    assert err == "note: the catalog cache was set aside as catalog.json.x.set-aside\n"

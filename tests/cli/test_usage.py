@@ -142,19 +142,6 @@ def test_estimate_prints_the_budget_the_window_shows(capsys: pytest.CaptureFixtu
     assert (row["used_bound"], row["left_bound"], row["complete"]) == ("at_least", "at_most", False)
 
 
-def test_no_display_says_so_and_how_to_use_the_command_line() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "imagine_calc"],
-        capture_output=True,
-        text=True,
-        env=no_display_env(),
-        timeout=60,
-    )
-    assert done.returncode == 1
-    assert "no display found" in done.stderr and "imagine-calc quote" in done.stderr
-    assert "xcb" not in done.stderr
-
-
 def test_bash_completion_completes_commands_options_and_model_names(tmp_path: Path) -> None:
     script = subprocess.run(
         [sys.executable, "-m", "imagine_calc", "completion", "bash"],
