@@ -153,7 +153,7 @@ def settings_to_paint(samples: int = 400) -> tuple[list[float], list[tuple[int, 
         window = MainWindow(load_with_override(), SettingsStore())
         window.show()
         app.processEvents()
-        label = window.total_panel.total
+        label = window.generate.total_panel.total
         painted: list[bool] = []
 
         class PaintSpy(QObject):
@@ -174,13 +174,13 @@ def settings_to_paint(samples: int = 400) -> tuple[list[float], list[tuple[int, 
             painted.clear()
             calls.clear()
             t0 = time.perf_counter()
-            window.set_request(req)
+            window.session.set_request(req)
             # One pass of the event loop lays out and paints everything the change dirtied,
             # as the next frame would; the filter confirms the total was really painted.
             app.processEvents()
             elapsed = time.perf_counter() - t0
             assert painted, "the total label was not repainted"
-            view = window.generate.view_state
+            view = window.session.view
             assert view is not None
             if i >= 0:
                 times.append(elapsed)

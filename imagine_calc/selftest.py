@@ -94,7 +94,7 @@ def check_window(state: dict[str, object]) -> str:
         window.show()
         app.processEvents()
         image = window.grab().toImage()
-        total = window.total_panel.total.text()
+        total = window.generate.total_panel.total.text()
         estimate = _estimate_round_trip(window, Path(settings_dir) / "selftest.icalc.json")
         window.shut_down()  # the working copy is written off the GUI thread: finish it here
         window.hide()

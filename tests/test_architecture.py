@@ -210,6 +210,53 @@ def test_the_sentence_check_finds_one_built_in_pricing_but_not_an_error_or_core_
     assert _sentences(tmp_path) == {"core/pricing/planted.py": [2]}
 
 
+#: What the session (core/session.py) holds for the window: no part of the window keeps a copy.
+SESSION_STATE = frozenset({"catalog", "loaded", "_loaded", "request", "_request", "balances", "engine_id"})
+#: Parts of the window that hold one of those as their own, and why.
+HOLDS_ITS_OWN = {
+    ("gui/generate/record_dialog.py", "request"): "records the settings it was opened for",
+}
+
+
+def _state_copies(root: Path = PACKAGE) -> set[tuple[str, str]]:
+    """(module, attribute) wherever a window module assigns one of the session's values to self."""
+    found = set()
+    for path in sorted((root / "gui").rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign):
+                targets = [t for target in node.targets for t in ast.walk(target)]
+            elif isinstance(node, ast.AnnAssign | ast.AugAssign):
+                targets = [node.target]
+            else:
+                continue
+            for t in targets:
+                if not (isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)):
+                    continue
+                if t.value.id == "self" and t.attr in SESSION_STATE:
+                    found.add((rel, t.attr))
+    return found
+
+
+def test_the_window_keeps_no_copy_of_the_sessions_state() -> None:
+    """One state for the window: the catalog, the request, the balances and the upscale engine
+    are read from the session, never mirrored in a tab (where they would drift)."""
+    copies = _state_copies() - set(HOLDS_ITS_OWN)
+    assert not copies, f"read these from the session instead of keeping them: {sorted(copies)}"
+    stale = sorted(set(HOLDS_ITS_OWN) - _state_copies())
+    assert not stale, f"take these off HOLDS_ITS_OWN: {stale}"
+
+
+def test_the_state_check_finds_a_planted_mirror(tmp_path: Path) -> None:
+    (tmp_path / "gui" / "tab").mkdir(parents=True)
+    (tmp_path / "gui" / "tab" / "planted.py").write_text(
+        "class Tab:\n    def __init__(self, catalog, owner):\n"
+        "        self.catalog = catalog\n        self.x, self.balances = 1, owner.balances\n"
+        "        self.session = owner\n"
+    )
+    assert _state_copies(tmp_path) == {("gui/tab/planted.py", "catalog"), ("gui/tab/planted.py", "balances")}
+
+
 def test_no_module_imports_itself_back_through_others_even_inside_a_function() -> None:
     """Import cycles, counting imports made inside functions (which a start-up saving defers
     but which tie the modules as tightly): none."""

@@ -1,7 +1,7 @@
 """The main window: the tabs, the menus, drops anywhere, the banner and what is remembered.
 
-Each tab shows prices from the one CatalogOwner and listens to it; the window only composes
-them. The Upscale and Estimate tabs are built on first use, off the start-up path.
+Each tab renders the one Session (core/session.py) and sends its changes there; the window
+only composes them. The Upscale and Estimate tabs are built on first use, off the start-up path.
 """
 
 from __future__ import annotations
@@ -14,16 +14,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIc
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from imagine_calc.core.catalog.loader import LoadedCatalog
-from imagine_calc.core.catalog.records import Catalog
-from imagine_calc.core.estimates.budget import Balances
-from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text.catalog import prices_in_use
 from imagine_calc.gui.estimate.estimate_host import EstimateHost
 from imagine_calc.gui.generate.generate_tab import GenerateTab
 from imagine_calc.gui.prices.price_updates import PriceUpdates, dropped_page
 from imagine_calc.gui.shared import settings_keys
 from imagine_calc.gui.shared.banner import Banner
-from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.markup import fill, message_box, plain_label, tooltip
 from imagine_calc.gui.shared.settings_store import SettingsStore
 from imagine_calc.gui.shared.widgets import QuietTabWidget, ShortcutsBeforeTyping
@@ -67,7 +64,7 @@ class MainWindow(QMainWindow):
         working: Claim | None = None,
     ) -> None:
         super().__init__()
-        self.owner = CatalogOwner(loaded, self)
+        self.session = Session(loaded, store.request(), store.balances())
         self.store = store
         self.setWindowTitle("imagine-calc: ImagineArt credit calculator")
         if icon is not None:
@@ -76,15 +73,10 @@ class MainWindow(QMainWindow):
         self.age_label = plain_label(objectName="catalogAge")
         self.statusBar().addPermanentWidget(self.age_label)
 
-        self.generate = GenerateTab(self.owner, self, store.request())
+        self.generate = GenerateTab(self.session, self)
         self.generate.cost_changed.connect(self.cost_changed)
         self.generate.add_to_estimate.connect(self.add_to_estimate)
         self.generate.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        # The Generate tab's parts, by the names tests and the monkey walk use.
-        g = self.generate
-        self.table_model, self.proxy, self.view, self.filter = g.table_model, g.proxy, g.view, g.filter
-        self.settings_panel, self.total_panel, self.detail = g.settings_panel, g.total_panel, g.detail
-        self.recordings, self.splitter, self.add_estimate = g.recordings, g.splitter, g.add_estimate
 
         self._upscale: UpscalePanel | None = None
         self.upscale_page = QWidget(objectName="upscalePage")
@@ -95,12 +87,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.upscale_page, "&Upscale")
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._tab_shown)
-        self.estimates = EstimateHost(self, self.tabs, store, self.owner, working)
-        self.estimates.balances_changed.connect(self.generate.set_balances)
+        self.estimates = EstimateHost(self, self.tabs, store, self.session, working)
         self.estimates.problem.connect(self.banner.add_message)
         for problem in self.estimates.working.problems:
             self.banner.add_message(problem)
-        self.prices = PriceUpdates(self, self.owner)
+        self.prices = PriceUpdates(self, self.session)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -111,39 +102,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
         for problem in [*store.problems, *self.generate.start_notices]:  # a setting out of bounds,
             self.banner.add_message(problem)  # a file set aside, settings fitted to the prices
-        self.generate.set_balances(store.balances())
-        self.owner.changed.connect(self._show_catalog_state)
+        self.session.listen(self._session_changed)
         self._show_catalog_state(loaded)
         self._restore_geometry()
-        self.view.setFocus()
+        self.generate.view.setFocus()
 
     # --- the catalog in use ------------------------------------------------------------------
 
-    @property
-    def loaded(self) -> LoadedCatalog:
-        return self.owner.loaded
-
-    @property
-    def catalog(self) -> Catalog:
-        return self.owner.catalog
-
-    @property
-    def balances(self) -> Balances:
-        return self.generate.balances
-
-    @property
-    def request(self) -> GenerationRequest:
-        return self.generate.request
-
-    def set_request(self, req: GenerationRequest, select: bool = False) -> None:
-        self.generate.set_request(req, select)
-
-    def select_model(self, model_id: str) -> None:
-        self.generate.select_model(model_id)
-
-    def set_loaded(self, loaded: LoadedCatalog) -> None:
-        """Show a new catalog everywhere at once: every view listens to the owner."""
-        self.owner.set_loaded(loaded)
+    def _session_changed(self, parts: frozenset[Part]) -> None:
+        if Part.CATALOG in parts:
+            self._show_catalog_state(self.session.loaded)
 
     def _show_catalog_state(self, loaded: LoadedCatalog) -> None:
         for note in loaded.notes:
@@ -224,20 +192,21 @@ class MainWindow(QMainWindow):
 
     def find_model(self) -> None:
         self.tabs.setCurrentWidget(self.generate)
-        self.filter.setFocus()
-        self.filter.selectAll()
+        self.generate.filter.setFocus()
+        self.generate.filter.selectAll()
 
     def add_to_estimate(self) -> None:
         """The current settings as an estimate line; its count is edited in the Estimate tab."""
         from imagine_calc.core.estimates.estimate import GenerationItem  # off the start-up path
 
-        model = self.catalog.model(self.request.model_id)
-        self.estimates.add([GenerationItem(self.request, 1, model.name)])
+        request = self.session.request
+        model = self.session.catalog.model(request.model_id)
+        self.estimates.add([GenerationItem(request, 1, model.name)])
 
     def show_about(self) -> None:
         from imagine_calc.gui.about import show_about  # imported on first use, off the start-up path
 
-        show_about(self, self.loaded)
+        show_about(self, self.session.loaded)
 
     def update_prices_from(self, path: Path) -> PriceUpdateDialog | bool:
         """Review a saved ImagineArt page (see PriceUpdates.review)."""
@@ -260,7 +229,7 @@ class MainWindow(QMainWindow):
         if self._upscale is None:
             from imagine_calc.gui.upscale.upscale_panel import UpscalePanel
 
-            self._upscale = UpscalePanel(self.owner)
+            self._upscale = UpscalePanel(self.session)
             self._upscale.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
             self._upscale.add_to_estimate.connect(lambda item: self.estimates.add([item]))
             self._upscale_layout.addWidget(self._upscale)
@@ -344,12 +313,12 @@ class MainWindow(QMainWindow):
             self.resize(980, 640)
         splitter = self.store.get(settings_keys.SPLITTER)
         if splitter is not None:
-            self.splitter.restoreState(splitter)
+            self.generate.restoreState(splitter)
 
     def save_state(self) -> None:
-        self.store.save_request(self.request)
+        self.store.save_request(self.session.request)
         self.store.set(settings_keys.WINDOW_GEOMETRY, self.saveGeometry())
-        self.store.set(settings_keys.SPLITTER, self.splitter.saveState())
+        self.store.set(settings_keys.SPLITTER, self.generate.saveState())
         self.store.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -133,7 +133,9 @@ class Monkey:
         self.window, self.fx, self.seed = window, fixtures, seed
         self.rng = random.Random(seed)
         self.start = start
-        self.between_starts = BetweenStarts(self.rng, fixtures.pages, lambda: self.window.request.model_id)
+        self.between_starts = BetweenStarts(
+            self.rng, fixtures.pages, lambda: self.window.session.request.model_id
+        )
         self.starts = 1
         self.steps = 0
         self.log: list[str] = []
@@ -190,21 +192,21 @@ class Monkey:
 
     def type_in_filter(self) -> None:
         w = self.window
-        w.filter.setFocus()
+        w.generate.filter.setFocus()
         if self.rng.random() < 0.3:
-            QTest.keyClick(w.filter, Qt.Key.Key_Backspace)
+            QTest.keyClick(w.generate.filter, Qt.Key.Key_Backspace)
         else:
-            type_text(w.filter, self.rng.choice(["a", "n", "ba", "pro", "x", "2", " ", "Ü", "flux"]))
+            type_text(w.generate.filter, self.rng.choice(["a", "n", "ba", "pro", "x", "2", " ", "Ü", "flux"]))
 
     def move_in_list(self) -> None:
         w = self.window
-        w.view.setFocus()
+        w.generate.view.setFocus()
         key = self.rng.choice(
             [Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End]
         )
-        QTest.keyClick(w.view, key)
+        QTest.keyClick(w.generate.view, key)
         if self.rng.random() < 0.2:
-            w.filter.clear()
+            w.generate.filter.clear()
 
     def _combo(self, name: str) -> None:
         combo = self.window.findChild(QComboBox, name)
@@ -227,7 +229,7 @@ class Monkey:
             QTest.keyClick(spin, Qt.Key.Key_Return)
 
     def toggle_enhancer(self) -> None:
-        check = self.window.settings_panel.enhancer
+        check = self.window.generate.settings_panel.enhancer
         if check.isVisible():
             QTest.mouseClick(check, Qt.MouseButton.LeftButton)
 
@@ -238,16 +240,16 @@ class Monkey:
         self.window.tabs.setCurrentIndex(self.rng.randrange(self.window.tabs.count()))
 
     def hover_a_model(self) -> None:
-        proxy = self.window.proxy
+        proxy = self.window.generate.proxy
         if proxy.rowCount():
-            self.window.view.entered.emit(proxy.index(self.rng.randrange(proxy.rowCount()), 0))
+            self.window.generate.view.entered.emit(proxy.index(self.rng.randrange(proxy.rowCount()), 0))
 
     def sort_list(self) -> None:
         order = self.rng.choice([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
-        self.window.view.sortByColumn(self.rng.randrange(3), order)
+        self.window.generate.view.sortByColumn(self.rng.randrange(3), order)
 
     def record_a_price(self) -> None:
-        dialog = self.window.recordings.ask(self.window.request)
+        dialog = self.window.generate.recordings.ask(self.window.session.request)
         dialog.findChild(QLineEdit, "recordCredits").setText(self.rng.choice(ODD_TEXT))
         if self.rng.random() < 0.6:
             dialog.accept()
@@ -377,9 +379,11 @@ class Monkey:
     def check(self) -> None:
         w = self.window
         assert w.isVisible(), "the window is gone"
-        catalog = w.catalog
-        shown = w.total_panel.total.text()
-        assert shown == numbers.total(quote_generation(catalog, w.request)), f"Generate total {shown!r}"
+        catalog = w.session.catalog
+        shown = w.generate.total_panel.total.text()
+        assert shown == numbers.total(quote_generation(catalog, w.session.request)), (
+            f"Generate total {shown!r}"
+        )
         if w.estimates.built:
             panel = w.estimates.panel
             priced = price_estimate(catalog, Estimate(tuple(panel.model.items)))

@@ -14,7 +14,7 @@ from imagine_calc.gui.main_window import MainWindow
 
 
 def test_the_about_box_says_what_and_offers_the_override_folder(qtbot: QtBot, window: MainWindow) -> None:
-    box = show_about(window, window.loaded)
+    box = show_about(window, window.session.loaded)
     qtbot.addWidget(box)
     gc.collect()  # the function's locals are gone; the box's buttons must not be
     qtbot.waitExposed(box)
@@ -23,4 +23,7 @@ def test_the_about_box_says_what_and_offers_the_override_folder(qtbot: QtBot, wi
     assert isinstance(box, QMessageBox)
     shown = box.text()
     assert f"imagine-calc {__version__}" in shown and "MIT licence" in shown
-    assert window.catalog.as_of.isoformat() in shown and str(window.loaded.override_path) in shown
+    assert (
+        window.session.catalog.as_of.isoformat() in shown
+        and str(window.session.loaded.override_path) in shown
+    )

@@ -27,6 +27,7 @@ from imagine_calc.gui.shared import locale_numbers as numbers
 from imagine_calc.gui.shared.markup import TOOLTIP_START
 from tests.core.fuzz_documents import CATALOG, estimates, overrides
 from tests.core.test_fuzz_through import loads_share
+from tests.gui.sessions import session_of
 from tests.gui.shown import visible
 
 FUZZ = settings(
@@ -53,7 +54,7 @@ def escaped_tooltip(tip: str) -> str:
 
 def test_generated_estimates_show_the_cores_figures_and_the_labels_as_typed(qtbot: QtBot) -> None:
     tally: Counter[str] = Counter()
-    model = EstimateTableModel(CATALOG)
+    model = EstimateTableModel(session_of(CATALOG))
 
     @FUZZ
     @given(estimates)

@@ -68,11 +68,13 @@ def test_no_two_controls_in_view_share_an_alt_key(qtbot: QtBot, window: MainWind
 
 
 def test_no_dialog_has_two_controls_on_one_alt_key(qtbot: QtBot, window: MainWindow) -> None:
-    record = RecordDialog(window.catalog, GenerationRequest("nano-banana-2", "2K", "1:1", 2, True), window)
+    record = RecordDialog(
+        window.session.catalog, GenerationRequest("nano-banana-2", "2K", "1:1", 2, True), window
+    )
     page = (ROOT / "tests" / "fixtures" / "image-credits.md").read_text(encoding="utf-8")
     changed = page.replace("| 49 |", "| 50 |", 1)
     update = PriceUpdateDialog(
-        diff(window.catalog, parse_credits_page(changed)), "page.md", "2026-12-01", window
+        diff(window.session.catalog, parse_credits_page(changed)), "page.md", "2026-12-01", window
     )
     for dialog in (record, update):
         qtbot.addWidget(dialog)
@@ -83,11 +85,11 @@ def test_no_dialog_has_two_controls_on_one_alt_key(qtbot: QtBot, window: MainWin
 
 def test_alt_p_toggles_the_prompt_enhancer(qtbot: QtBot, window: MainWindow) -> None:
     window.tabs.setCurrentWidget(window.generate)
-    window.view.setFocus()
-    enhancer = window.settings_panel.enhancer
+    window.generate.view.setFocus()
+    enhancer = window.generate.settings_panel.enhancer
     was = enhancer.isChecked()
     with qtbot.waitSignal(window.cost_changed):
-        qtbot.keyClick(window.view, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+        qtbot.keyClick(window.generate.view, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     assert enhancer.isChecked() is not was
     assert window.tabs.currentWidget() is window.generate
 
@@ -107,7 +109,8 @@ window.show()
 window.activateWindow()
 QTest.qWaitForWindowActive(window, 5000)
 result = {"platform": app.platformName()}
-fields = {"filter": window.filter, "images": window.settings_panel.images, "list": window.view}
+tab = window.generate
+fields = {"filter": tab.filter, "images": tab.settings_panel.images, "list": tab.view}
 for name, field in fields.items():
     field.setFocus()
     QTest.qWait(20)
@@ -116,11 +119,11 @@ for name, field in fields.items():
     QTest.qWait(20)
     result[name] = window.estimates.panel.model.rowCount() - before
 # The fields keep their other keys: Ctrl+K (Emacs's kill to end of line) still edits.
-window.filter.setText("nano banana")
-window.filter.setFocus()
-window.filter.setCursorPosition(4)
-QTest.keyClick(window.filter, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-result["after_ctrl_k"] = window.filter.text()
+window.generate.filter.setText("nano banana")
+window.generate.filter.setFocus()
+window.generate.filter.setCursorPosition(4)
+QTest.keyClick(window.generate.filter, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+result["after_ctrl_k"] = window.generate.filter.text()
 print(json.dumps(result))
 window.shut_down(keep_working_copy=False)
 """

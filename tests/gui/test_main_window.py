@@ -32,8 +32,8 @@ def total_text(window: MainWindow) -> str:
 
 
 def core_total(window: MainWindow, **kw: object) -> str:
-    req = GenerationRequest(**{**window.request.__dict__, **kw})  # type: ignore[arg-type]
-    return numbers.total(quote_generation(window.catalog, req))
+    req = GenerationRequest(**{**window.session.request.__dict__, **kw})  # type: ignore[arg-type]
+    return numbers.total(quote_generation(window.session.catalog, req))
 
 
 def settle() -> None:
@@ -44,31 +44,31 @@ def settle() -> None:
 
 def pick(qtbot: QtBot, window: MainWindow, model_id: str) -> None:
     with qtbot.waitSignal(window.cost_changed, timeout=1000):
-        window.select_model(model_id)
+        window.session.select_model(model_id)
 
 
 def row_index(window: MainWindow, model_id: str, column: int = NAME):
-    src = window.table_model.index(window.table_model.row_of(model_id), column)
-    return window.proxy.mapFromSource(src)
+    src = window.generate.table_model.index(window.generate.table_model.row_of(model_id), column)
+    return window.generate.proxy.mapFromSource(src)
 
 
 def test_model_tooltip_shows_price_and_description(window: MainWindow) -> None:
     tip = visible(row_index(window, "nano-banana-pro").data(Qt.ItemDataRole.ToolTipRole))
     assert "80 (1K/2K) / 160 (4K)" in tip
-    assert window.catalog.model("nano-banana-pro").description in tip
+    assert window.session.catalog.model("nano-banana-pro").description in tip
     mj = row_index(window, "midjourney-v7").data(Qt.ItemDataRole.ToolTipRole)
     assert "unknown" in mj and "See tooltip" in mj
 
 
 def test_tooltip_appears_on_hover_over_the_list(qtbot: QtBot, window: MainWindow) -> None:
-    view = window.view
+    view = window.generate.view
     rect = view.visualRect(row_index(window, "flux-dev"))
     pos = rect.center()
     event = QHelpEvent(QHelpEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
     QApplication.sendEvent(view.viewport(), event)
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert "Flux Dev" in QToolTip.text()
-    assert window.catalog.model("flux-dev").description in visible(QToolTip.text())
+    assert window.session.catalog.model("flux-dev").description in visible(QToolTip.text())
     shown = visible(QToolTip.text())
     assert "Credits: \n5 per image, the page's base price; larger output dimensions cost more" in shown
     QToolTip.hideText()
@@ -79,7 +79,7 @@ def test_each_control_changes_the_total_to_the_cores_value(qtbot: QtBot, window:
     resolution = window.findChild(QComboBox, "resolutionCombo")
     with qtbot.waitSignal(window.cost_changed):
         resolution.setCurrentIndex(resolution.findText("2K", Qt.MatchFlag.MatchStartsWith))
-    assert window.request.resolution == "2K"
+    assert window.session.request.resolution == "2K"
     assert total_text(window) == core_total(window) == "73.5 credits"
 
     images = window.findChild(QSpinBox, "imagesSpin")
@@ -90,14 +90,14 @@ def test_each_control_changes_the_total_to_the_cores_value(qtbot: QtBot, window:
     aspect = window.findChild(QComboBox, "aspectCombo")
     with qtbot.waitSignal(window.cost_changed):
         aspect.setCurrentIndex(aspect.findData("21:9"))
-    assert window.request.aspect_ratio == "21:9"
+    assert window.session.request.aspect_ratio == "21:9"
     assert total_text(window) == core_total(window)
 
     check = window.findChild(QCheckBox, "promptEnhancerCheck")
     with qtbot.waitSignal(window.cost_changed):
         check.setChecked(True)
     assert total_text(window) == "at least 147 credits"
-    breakdown = window.total_panel.breakdown.html
+    breakdown = window.generate.total_panel.breakdown.html
     assert "unknown" in breakdown and "small credit cost" in breakdown
 
 
@@ -109,16 +109,16 @@ def test_keyboard_changes_resolution_skipping_tiers_not_offered(qtbot: QtBot, wi
         qtbot.keyClick(resolution, Qt.Key.Key_Down)
     with qtbot.waitSignal(window.cost_changed):
         qtbot.keyClick(resolution, Qt.Key.Key_Down)
-    assert window.request.resolution == "4K", "3K is not offered and must be skipped"
+    assert window.session.request.resolution == "4K", "3K is not offered and must be skipped"
     assert total_text(window) == "98 credits"
 
 
 def test_nano_banana_2_4k_three_images_reads_294(qtbot: QtBot, window: MainWindow) -> None:
     pick(qtbot, window, "nano-banana-2")
     with qtbot.waitSignal(window.cost_changed):
-        window.set_request(GenerationRequest("nano-banana-2", "4K", "1:1", 3))
+        window.session.set_request(GenerationRequest("nano-banana-2", "4K", "1:1", 3))
     assert total_text(window) == "294 credits"
-    assert "3 × 98" in window.total_panel.breakdown.html
+    assert "3 × 98" in window.generate.total_panel.breakdown.html
 
 
 def test_options_show_what_they_would_change(qtbot: QtBot, window: MainWindow) -> None:
@@ -134,7 +134,7 @@ def test_options_show_what_they_would_change(qtbot: QtBot, window: MainWindow) -
 def test_midjourney_reads_unknown(qtbot: QtBot, window: MainWindow) -> None:
     pick(qtbot, window, "midjourney-v7")
     assert total_text(window) == "unknown"
-    assert "See tooltip" in window.total_panel.breakdown.html
+    assert "See tooltip" in window.generate.total_panel.breakdown.html
     assert row_index(window, "midjourney-v7", COST).data() == "unknown"
 
 
@@ -142,9 +142,9 @@ def test_switching_to_a_model_without_the_ratio_falls_back_and_says_so(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     pick(qtbot, window, "nano-banana-2")
-    window.set_request(GenerationRequest("nano-banana-2", "1K", "21:9", 1))
+    window.session.set_request(GenerationRequest("nano-banana-2", "1K", "21:9", 1))
     pick(qtbot, window, "chatgpt-1-5")
-    assert window.request.aspect_ratio == "1:1"
+    assert window.session.request.aspect_ratio == "1:1"
     notice = window.findChild(QLabel, "fallbackNotice")
     assert notice.isVisible()
     assert "21:9" in notice.text() and "1:1" in notice.text()
@@ -152,24 +152,24 @@ def test_switching_to_a_model_without_the_ratio_falls_back_and_says_so(
 
 
 def test_sorting_by_cost_puts_the_cheapest_first(window: MainWindow) -> None:
-    window.view.sortByColumn(COST, Qt.SortOrder.AscendingOrder)
-    first = [window.proxy.index(r, NAME).data() for r in range(3)]
+    window.generate.view.sortByColumn(COST, Qt.SortOrder.AscendingOrder)
+    first = [window.generate.proxy.index(r, NAME).data() for r in range(3)]
     assert set(first[:2]) == {"Z Image Turbo", "Flux Dev"}
-    assert window.proxy.index(0, COST).data() == "5"
-    last = window.proxy.index(window.proxy.rowCount() - 1, NAME).data()
+    assert window.generate.proxy.index(0, COST).data() == "5"
+    last = window.generate.proxy.index(window.generate.proxy.rowCount() - 1, NAME).data()
     assert last == "Midjourney V7"
 
 
 def test_models_that_cannot_make_the_settings_say_why(qtbot: QtBot, window: MainWindow) -> None:
     pick(qtbot, window, "nano-banana-2")
-    window.set_request(GenerationRequest("nano-banana-2", "4K", "1:1", 1))
+    window.session.set_request(GenerationRequest("nano-banana-2", "4K", "1:1", 1))
     assert row_index(window, "flux-dev", COST).data() == "—"
     assert "goes up to 1K" in row_index(window, "flux-dev").data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_filter_finds_models_by_name(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.keyClicks(window.filter, "banana")
-    names = {window.proxy.index(r, NAME).data() for r in range(window.proxy.rowCount())}
+    qtbot.keyClicks(window.generate.filter, "banana")
+    names = {window.generate.proxy.index(r, NAME).data() for r in range(window.generate.proxy.rowCount())}
     assert names == {"Nano Banana", "Nano Banana 2", "Nano Banana Pro"}
 
 
@@ -198,13 +198,13 @@ def test_override_surcharge_makes_the_enhancer_total_complete(
 
 def test_settings_and_geometry_are_remembered(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
     first = make_window()
-    first.set_request(GenerationRequest("seedream-v4", "4K", "16:9", 3, True))
+    first.session.set_request(GenerationRequest("seedream-v4", "4K", "16:9", 3, True))
     first.resize(777, 705)
     first.close()
     second = make_window()
-    assert second.request == GenerationRequest("seedream-v4", "4K", "16:9", 3, True)
+    assert second.session.request == GenerationRequest("seedream-v4", "4K", "16:9", 3, True)
     assert (second.width(), second.height()) == (777, 705)
-    assert second.view.currentIndex().data() == "Seedream v4"
+    assert second.generate.view.currentIndex().data() == "Seedream v4"
 
 
 def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
@@ -226,7 +226,7 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
 
 def test_detail_pane_shows_source_and_as_of_date(qtbot: QtBot, window: MainWindow) -> None:
     pick(qtbot, window, "recraft-v4")
-    text = window.detail.toPlainText()
+    text = window.generate.detail.toPlainText()
     assert "Recraft v4" in text and "24" in text
     assert "Source: ImagineArt documentation" in text and "2026" in text
     assert "unknown" in text  # its max resolution
@@ -234,8 +234,8 @@ def test_detail_pane_shows_source_and_as_of_date(qtbot: QtBot, window: MainWindo
 
 def test_hovering_a_model_shows_it_in_the_detail_pane(qtbot: QtBot, window: MainWindow) -> None:
     pick(qtbot, window, "nano-banana-2")
-    window.view.entered.emit(row_index(window, "ideogram-v3"))
-    assert "Ideogram v3" in window.detail.toPlainText()
+    window.generate.view.entered.emit(row_index(window, "ideogram-v3"))
+    assert "Ideogram v3" in window.generate.detail.toPlainText()
 
 
 def test_a_longer_breakdown_never_moves_the_controls(qtbot: QtBot, window: MainWindow) -> None:
@@ -248,7 +248,7 @@ def test_a_longer_breakdown_never_moves_the_controls(qtbot: QtBot, window: MainW
         window.findChild(QPushButton, "addToEstimateButton"),
         window.findChild(QPushButton, "recordButton"),
     ]
-    breakdown = window.total_panel.breakdown
+    breakdown = window.generate.total_panel.breakdown
     settle()
     where = [c.mapTo(window, c.rect().topLeft()) for c in controls]
     short = breakdown.html
@@ -272,7 +272,7 @@ def test_the_model_list_opens_at_its_top_with_the_chosen_model_in_view(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     settle()
-    view = window.view
+    view = window.generate.view
     assert view.verticalScrollBar().value() == 0  # the first rows are not scrolled away
     assert view.indexAt(view.viewport().rect().topLeft()).row() == 0
     current = view.visualRect(view.currentIndex())

@@ -273,14 +273,14 @@ def test_hostile_outside_text_never_loads_a_resource_and_shows_as_typed(
     qtbot.waitExposed(window)
     assert any("aspect_ratio" in m for m in window.banner.messages)  # the bad setting, said
 
-    window.set_request(GenerationRequest("shiny"), select=True)
+    window.session.set_request(GenerationRequest("shiny"))
     window.open_file(estimate)
     window.open_file(broken)  # refused: its kind is said in a message box, drawn (dialogs.py)
     window.show_upscale().add_paths([str(folder)])
     panel = window.upscale_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.jobs, timeout=10000)
     window.show_about()
-    record = RecordDialog(window.catalog, window.request, window)
+    record = RecordDialog(window.session.catalog, window.session.request, window)
     qtbot.addWidget(record)
     record.show()
     record.credits.setText(HOSTILE)  # its error names what was typed
@@ -347,7 +347,7 @@ def test_every_label_is_plain_or_ours_and_every_tooltip_comes_from_markup(
         window.tabs.setCurrentIndex(index)
     window.add_to_estimate()  # the estimate's line and labels in use
     window.show_about()
-    RecordDialog(window.catalog, window.request, window).show()
+    RecordDialog(window.session.catalog, window.session.request, window).show()
     for widget in QApplication.topLevelWidgets():
         for label in widget.findChildren(QLabel):
             parent = label.parent()

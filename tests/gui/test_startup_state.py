@@ -33,7 +33,7 @@ def test_a_tampered_catalog_cache_is_set_aside_and_said(
     cached.write_text(cached.read_text().replace('"5"', '"NaN"', 1))
     window = make_window()
     assert f"The catalog cache {cached.name} was not used" in banner(window)
-    window.select_model("flux-dev")
+    window.session.select_model("flux-dev")
     assert window.findChild(QLabel, "totalLabel").text() == "5 credits"
     assert list((user_dirs / "cache").glob("catalog-*.set-aside"))
 
@@ -49,7 +49,7 @@ def test_settings_out_of_bounds_are_replaced_said_and_kept_aside(
     )
     before = ini.read_text()
     window = make_window()
-    assert window.request.model_id == "flux-dev" and window.request.resolution == "1K"
+    assert window.session.request.model_id == "flux-dev" and window.session.request.resolution == "1K"
     assert window.findChild(QLabel, "totalLabel").text() == "5 credits"
     text = banner(window)
     for key in ("quote/resolution", "quote/images", "budget/subscription", "budget/top_up"):
@@ -118,7 +118,7 @@ def test_an_override_with_an_impossible_price_is_reported_and_the_window_quotes(
     override_file.write_text("models:\n  - id: flux-dev\n    price: 9223372036854775808\n")
     window = make_window()
     assert "line 3" in banner(window) and "1,000,000" in banner(window)
-    window.select_model("flux-dev")
+    window.session.select_model("flux-dev")
     assert window.findChild(QLabel, "totalLabel").text() == "5 credits"
 
 
@@ -187,7 +187,7 @@ def test_saved_settings_an_older_catalog_allowed_are_fitted_and_said(
 ) -> None:
     (user_dirs / "settings.ini").write_text(f"[quote]\n{saved}\n")
     window = make_window()
-    assert window.request.model_id == model
+    assert window.session.request.model_id == model
     assert said in banner(window)
     assert window.findChild(QLabel, "totalLabel").text()  # quoted, as for any start
 
@@ -195,7 +195,7 @@ def test_saved_settings_an_older_catalog_allowed_are_fitted_and_said(
 def test_a_setting_fitted_while_the_window_runs_is_said_in_the_status_bar(window: MainWindow) -> None:
     from imagine_calc.core.pricing.requests import GenerationRequest
 
-    window.set_request(GenerationRequest("flux-dev", "4K"))
+    window.session.set_request(GenerationRequest("flux-dev", "4K"))
     assert "Flux Dev goes up to 1K" in window.statusBar().currentMessage()
 
 
@@ -208,7 +208,7 @@ def test_settings_every_earlier_version_wrote_start_the_window_as_they_were_save
     model = {"4c8b5b0": "chatgpt", "c071a42": "flux-dev", "d57bfed": "seedream-v4"}[written_by]
     window = make_window()
     assert banner(window) == ""
-    assert window.request.model_id == model and window.view.currentIndex().data()
+    assert window.session.request.model_id == model and window.generate.view.currentIndex().data()
     window.close()
     assert "format_version=1" in (user_dirs / "settings.ini").read_text()  # upgraded on the way out
 
@@ -220,7 +220,7 @@ def test_settings_a_newer_version_wrote_start_the_window_saying_so(
     ini.write_text("[General]\nformat_version=2\n[quote]\nmodel=flux-dev\n[later]\nfeature=on\n")
     window = make_window()
     assert "written by a newer version of imagine-calc" in banner(window)
-    assert window.request.model_id == "flux-dev"
+    assert window.session.request.model_id == "flux-dev"
     window.close()
     assert "format_version=2" in ini.read_text() and "feature=on" in ini.read_text()
     (kept,) = user_dirs.glob("settings.ini.*.set-aside")

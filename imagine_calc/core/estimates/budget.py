@@ -18,18 +18,17 @@ plan found is data (bounds, the Pro lines it cannot pay); core/text/budget.py wo
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.pricing.quotes import QuoteState, quote_generation
-from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.pricing.quotes import QuoteState
 
 if TYPE_CHECKING:
-    from imagine_calc.core.catalog.records import Catalog, Model
+    from imagine_calc.core.catalog.records import Model
     from imagine_calc.core.estimates.estimate import PricedEstimate
+    from imagine_calc.core.pricing.generate_view import GenerateView
 
 ZERO = Decimal(0)
 
@@ -196,14 +195,12 @@ def plan_budget(balances: Balances, priced: PricedEstimate) -> BudgetPlan:
     )
 
 
-def images_for(catalog: Catalog, request: GenerationRequest, balances: Balances) -> int | None:
-    """Images at these settings the balances could pay for; None when the price is not known
-    exactly (a lower bound would overstate it), 0 for a Pro model without a subscription."""
-    try:
-        one = quote_generation(catalog, replace(request, images=1))
-    except QuoteError:
-        return None
-    return affordable_images(balances, catalog.model(request.model_id), one.total)
+def images_for(view: GenerateView, model: Model, balances: Balances) -> int | None:
+    """Images of `model` at the view's settings the balances could pay for, from the view's own
+    quotes; None when the price is not known exactly (a lower bound would overstate it), 0 for
+    a Pro model without a subscription."""
+    one = view.one_image(model.id)
+    return affordable_images(balances, model, None if one is None else one.total)
 
 
 def affordable_images(balances: Balances, model: Model, per_image: Decimal | None) -> int | None:

@@ -9,7 +9,7 @@ model list, among the resolution options and as the base of every delta), and
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from imagine_calc.core.catalog.records import TIERS, Catalog, Model
 from imagine_calc.core.errors import QuoteError
@@ -55,9 +55,18 @@ class GenerateView:
     enhancer: Quote
     models: tuple[ModelCell, ...]
     pricing_calls: int
+    #: The quotes made for this view, so one asked for again later is not priced again.
+    _priced: Callable[[GenerationRequest], Quote | Refused] = field(compare=False, repr=False)
 
     def cell(self, model_id: str) -> ModelCell:
         return next(c for c in self.models if c.model.id == model_id)
+
+    def one_image(self, model_id: str) -> Quote | None:
+        """One image of `model_id` at these settings (what a balance buys is counted in
+        these), priced once per view; None where the model cannot make them."""
+        r = self.request
+        result = self._priced(GenerationRequest(model_id, r.resolution, r.aspect_ratio, 1, r.prompt_enhancer))
+        return result if isinstance(result, Quote) else None
 
 
 def generate_view(catalog: Catalog, request: GenerationRequest) -> GenerateView:
@@ -95,7 +104,7 @@ def generate_view(catalog: Catalog, request: GenerationRequest) -> GenerateView:
         cells.append(
             ModelCell(other, result) if isinstance(result, Quote) else ModelCell(other, None, result)
         )
-    return GenerateView(req, notices, quote, resolutions, images, enhancer, tuple(cells), len(quotes))
+    return GenerateView(req, notices, quote, resolutions, images, enhancer, tuple(cells), len(quotes), priced)
 
 
 def _choice(

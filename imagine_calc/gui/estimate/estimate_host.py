@@ -13,9 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
-from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.core.session import Session
 from imagine_calc.gui.estimate.working_copies import Claim, claim
-from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.settings_store import SettingsStore
 
 if TYPE_CHECKING:
@@ -24,9 +23,8 @@ if TYPE_CHECKING:
 
 
 class EstimateHost(QObject):
-    """Emits `balances_changed(Balances)` when the user edits their balance."""
+    """Builds the Estimate tab when first asked for, and adds its menu actions."""
 
-    balances_changed = Signal(object)
     #: Something about the working estimate the user should know (set aside, not kept).
     problem = Signal(str)
 
@@ -35,14 +33,13 @@ class EstimateHost(QObject):
         window: QMainWindow,
         tabs: QTabWidget,
         store: SettingsStore,
-        owner: CatalogOwner,
+        session: Session,
         working: Claim | None = None,
     ) -> None:
         super().__init__(window)
-        self.window, self.tabs, self.store, self.owner = window, tabs, store, owner
+        self.window, self.tabs, self.store, self.session = window, tabs, store, session
         #: this window's own working estimate, claimed now so no other window takes it
         self.working = working or claim(store.estimate_session(), None)
-        owner.changed.connect(self._catalog_changed)
         self.base_title = window.windowTitle()
         self._panel: EstimatePanel | None = None
         self.page = QWidget(objectName="estimatePage")
@@ -66,10 +63,9 @@ class EstimateHost(QObject):
         if self._panel is None:
             from imagine_calc.gui.estimate.estimate_panel import EstimatePanel
 
-            panel = EstimatePanel(self.owner.catalog, self.store, self.undo_stack, working=self.working)
+            panel = EstimatePanel(self.session, self.store, self.undo_stack, working=self.working)
             status = self.window.statusBar()
             panel.message.connect(lambda text: status.showMessage(text, 8000))
-            panel.balances_changed.connect(self.balances_changed)
             panel.document.state_changed.connect(self._show_document)
             for problem in panel.document.problems:
                 self.problem.emit(problem)
@@ -87,10 +83,6 @@ class EstimateHost(QObject):
     def add(self, items: Sequence[Item]) -> None:
         """Add lines without leaving the tab the user is on: people add several in a row."""
         self.panel.add(items)
-
-    def _catalog_changed(self, loaded: LoadedCatalog) -> None:
-        if self._panel is not None:
-            self._panel.set_catalog(loaded.catalog)
 
     def may_close(self) -> bool:
         """Whether the window may close now. The working copy is written first; when it cannot

@@ -21,6 +21,7 @@ from imagine_calc.core.estimates.estimate import (
     repriced,
 )
 from imagine_calc.core.limits import MAX_COUNT
+from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text.estimates import line_tooltip
 from imagine_calc.core.text.exports import HEADER, line_cells
 from imagine_calc.gui.shared import locale_numbers
@@ -41,14 +42,20 @@ class EstimateTableModel(FlatTableModel):
     changed = Signal()
     title_changed = Signal(str)
 
-    def __init__(self, catalog: Catalog, parent: Any = None, undo_stack: QUndoStack | None = None) -> None:
+    def __init__(self, session: Session, parent: Any = None, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
-        self.catalog = catalog
+        self.session = session
+        session.listen(self._session_changed)
         self.undo_stack = undo_stack or QUndoStack(self)
         self.priced: list[PricedItem] = []
         self.title = ""
 
     # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def catalog(self) -> Catalog:
+        """The session's: lines are priced with the prices in use, never a copy of them."""
+        return self.session.catalog
 
     @property
     def items(self) -> list[Item]:
@@ -142,11 +149,13 @@ class EstimateTableModel(FlatTableModel):
         self.endResetModel()
         self.set_title(estimate.title)
 
-    def set_catalog(self, catalog: Catalog) -> None:
-        """Re-price every line (a price update was applied); the history stays valid."""
-        self.catalog = catalog
+    def _session_changed(self, parts: frozenset[Part]) -> None:
+        """Re-price every line when the prices change (an update applied, a recording); the
+        history stays valid."""
+        if Part.CATALOG not in parts:
+            return
         self.beginResetModel()
-        self.priced = [price_item(catalog, p.item) for p in self.priced]
+        self.priced = [price_item(self.catalog, p.item) for p in self.priced]
         self.endResetModel()
         self.changed.emit()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.budget import Balances, BudgetPlan, plan_budget
 from imagine_calc.core.estimates.estimate import Item
+from imagine_calc.core.session import Session
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.breakdown import breakdown
 from imagine_calc.core.text.budget import at_your_rate, budget_lines
@@ -47,21 +47,20 @@ from imagine_calc.gui.shared.widgets import FillColumn, headline_label, side_by_
 
 
 class EstimatePanel(EstimateFileCommands):
-    """Emits `balances_changed(Balances)` so the model list can say what a balance buys; its
-    file commands (open, save, export) are in estimate_files.py."""
-
-    balances_changed = Signal(object)
+    """The estimate's lines, totals and budget; the balances typed go to the session (the model
+    list says what they buy). Its file commands (open, save, export) are in estimate_files.py."""
 
     def __init__(
         self,
-        catalog: Catalog,
+        session: Session,
         store: SettingsStore,
         undo_stack: QUndoStack | None = None,
         parent: QWidget | None = None,
         working: Claim | None = None,
     ) -> None:
         super().__init__(parent)
-        self.model = EstimateTableModel(catalog, self, undo_stack)
+        self.session = session
+        self.model = EstimateTableModel(session, self, undo_stack)
         self.document = EstimateDocument(self.model, self, working)
         self.undo_stack = self.model.undo_stack
 
@@ -218,9 +217,6 @@ class EstimatePanel(EstimateFileCommands):
         if len(rows) == 1 and self.model.move_line(rows[0], by):
             self.table.selectRow(rows[0] + by)
 
-    def set_catalog(self, catalog: Catalog) -> None:
-        self.model.set_catalog(catalog)
-
     # --- totals and budget ---------------------------------------------------------------------
 
     def balances(self) -> Balances:
@@ -228,7 +224,7 @@ class EstimatePanel(EstimateFileCommands):
 
     def _balances_edited(self) -> None:
         self.refresh()
-        self.balances_changed.emit(self.balances())
+        self.session.set_balances(self.balances())
 
     def _show_title(self, title: str) -> None:
         if self.title.text() != title:

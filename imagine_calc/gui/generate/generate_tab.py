@@ -1,13 +1,13 @@
 """The Generate tab: the model list, the settings, the total and the model's details.
 
-A settings change becomes one GenerateView (core/pricing/generate_view.py), which the list,
-the settings and the total only show. The settings sit right under the total and above the
-breakdown, so a longer breakdown never moves a control under the pointer.
+A settings change goes to the session (core/session.py), which makes one GenerateView
+(core/pricing/generate_view.py); the list, the settings and the total only show it. The
+settings sit right under the total and above the breakdown, so a longer breakdown never
+moves a control under the pointer.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -24,21 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagine_calc.core.catalog.loader import LoadedCatalog
-from imagine_calc.core.estimates.budget import Balances
-from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text.catalog import missing_model_words, saved_settings_words
 from imagine_calc.core.text.findings import fitted_words
 from imagine_calc.core.text.settings import notices
 from imagine_calc.gui.generate.model_info import affordable_text, model_html
-from imagine_calc.gui.generate.model_table import COST, MAX_RES, NAME, ModelFilterProxy, ModelTableModel
+from imagine_calc.gui.generate.model_table import (
+    COST,
+    MAX_RES,
+    NAME,
+    IdRole,
+    ModelFilterProxy,
+    ModelTableModel,
+)
 from imagine_calc.gui.generate.recordings import Recordings
 from imagine_calc.gui.generate.settings_panel import SettingsPanel
 from imagine_calc.gui.generate.total_panel import TotalPanel
-from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.markup import SafeBrowser, plain_label, tooltip
-from imagine_calc.gui.shared.settings_keys import DEFAULT_MODEL
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
@@ -56,18 +59,15 @@ class GenerateTab(QSplitter):
     #: A setting changed to fit the model (its resolution or ratio is not offered), said once.
     notice = Signal(str)
 
-    def __init__(self, owner: CatalogOwner, window: QMainWindow, request: GenerationRequest) -> None:
+    def __init__(self, session: Session, window: QMainWindow) -> None:
         super().__init__(Qt.Orientation.Horizontal)
         self.setObjectName("mainSplitter")
-        self.owner = owner
-        self.balances = Balances()
-        self.view_state: GenerateView | None = None
-        self.request: GenerationRequest = request
+        self.session = session
         self._hovered: str | None = None
         self._scrolled = False
         self._detail_html = ""
 
-        self.table_model = ModelTableModel(owner.catalog, self)
+        self.table_model = ModelTableModel(session.catalog, self)
         self.proxy = ModelFilterProxy(self)
         self.proxy.setSourceModel(self.table_model)
         self.filter = QLineEdit(objectName="modelFilter", placeholderText="Find a model (Ctrl+F)")
@@ -76,10 +76,10 @@ class GenerateTab(QSplitter):
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = self._make_view()
         self.settings_panel = SettingsPanel()
-        self.settings_panel.changed.connect(self.set_request)
+        self.settings_panel.changed.connect(self._settings_chosen)
         self.total_panel = TotalPanel()
-        self.recordings = Recordings(window, owner)
-        self.total_panel.record.clicked.connect(lambda: self.recordings.ask(self.request))
+        self.recordings = Recordings(window, session)
+        self.total_panel.record.clicked.connect(lambda: self.recordings.ask(session.request))
         self.add_estimate = QPushButton("A&dd to estimate", objectName="addToEstimateButton")
         self.add_estimate.setToolTip(tooltip("Add these settings to the estimate as a line (Ctrl+E)"))
         self.add_estimate.clicked.connect(self.add_to_estimate)
@@ -88,18 +88,16 @@ class GenerateTab(QSplitter):
         self.detail.setAccessibleName("Model details")
         self.detail.anchorClicked.connect(self.recordings.follow_link)
         self._build_layout()
-        owner.changed.connect(self._catalog_changed)
-        self.request = self._known(request)
-        self.set_request(self.request, select=True)
+        self._show(quiet=True)
+        session.listen(self._session_changed)
         # What the saved settings lost to fit the prices in use, for the window to say at start
         # (the tab has no window of its own yet, and nothing listens to `notice`).
+        asked, request = session.asked, session.request
         self.start_notices: tuple[str, ...] = ()
-        if self.request.model_id != request.model_id:
-            name = self.owner.catalog.model(self.request.model_id).name
-            self.start_notices += (missing_model_words(request.model_id, name),)
-        if self.view_state is not None:
-            fitted = self.view_state.notices
-            self.start_notices += tuple(saved_settings_words(fitted_words(n)) for n in fitted)
+        if request.model_id != asked.model_id:
+            name = session.catalog.model(request.model_id).name
+            self.start_notices += (missing_model_words(asked.model_id, name),)
+        self.start_notices += tuple(saved_settings_words(fitted_words(n)) for n in session.view.notices)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -178,41 +176,36 @@ class GenerateTab(QSplitter):
 
     # --- behaviour -----------------------------------------------------------------------------
 
-    def _known(self, req: GenerationRequest) -> GenerationRequest:
-        """`req` for a model the catalog has (the default, else the first one)."""
-        known = {m.id for m in self.owner.catalog.models}
-        if req.model_id in known:
-            return req
-        return replace(
-            req, model_id=DEFAULT_MODEL if DEFAULT_MODEL in known else self.owner.catalog.models[0].id
+    def _settings_chosen(self, resolution: str | None, aspect: str, images: int, enhancer: bool) -> None:
+        """What the settings controls say now, for the model in use."""
+        req = self.session.request
+        self.session.set_request(
+            GenerationRequest(req.model_id, resolution or req.resolution, aspect, images, enhancer)
         )
 
-    def set_request(self, req: GenerationRequest, select: bool = False) -> None:
-        """Fit `req` to its model, price everything it shows at once, and show it."""
-        catalog = self.owner.catalog
-        view = self.view_state = generate_view(catalog, req)
-        self.request = view.request
+    def _session_changed(self, parts: frozenset[Part]) -> None:
+        if Part.REQUEST in parts:
+            self._show()
+        elif Part.BALANCES in parts:
+            self._show_detail(self._hovered or self.session.request.model_id)
+
+    def _show(self, quiet: bool = False) -> None:
+        """Show the session's view: the list, the settings, the total and the details."""
+        catalog, view = self.session.catalog, self.session.view
         self.settings_panel.show_view(catalog, view)
         self.total_panel.show_view(catalog, view)
         self.table_model.show_view(view)
-        if select:
-            self._select(view.request.model_id)
+        self._select(view.request.model_id)
         self._show_detail(self._hovered or view.request.model_id)
-        if view.notices:
+        if view.notices and not quiet:
             self.notice.emit(notices(view))
         self.cost_changed.emit(view.quote)
 
-    def select_model(self, model_id: str) -> None:
-        self.set_request(replace(self.request, model_id=model_id))
-
-    def set_balances(self, balances: Balances) -> None:
-        self.balances = balances
-        self._show_detail(self._hovered or self.request.model_id)
-
-    def _catalog_changed(self, _loaded: LoadedCatalog) -> None:
-        self.set_request(self._known(self.request), select=True)
-
     def _select(self, model_id: str) -> None:
+        """The list's current row follows the model in use, wherever the change came from."""
+        current = self.view.currentIndex()
+        if current.isValid() and self.proxy.data(current, IdRole) == model_id:
+            return
         row = self.table_model.row_of(model_id)
         index = self.proxy.mapFromSource(self.table_model.index(row, NAME)) if row >= 0 else QModelIndex()
         if index.isValid():
@@ -233,8 +226,8 @@ class GenerateTab(QSplitter):
         if not current.isValid():
             return
         model = self.table_model.model_at(self.proxy.mapToSource(current).row())
-        if model.id != self.request.model_id:
-            self.select_model(model.id)
+        if model.id != self.session.request.model_id:
+            self.session.select_model(model.id)
 
     def _on_hover(self, index: QModelIndex) -> None:
         model = self.table_model.model_at(self.proxy.mapToSource(index).row())
@@ -245,21 +238,21 @@ class GenerateTab(QSplitter):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view.viewport() and event.type() == QEvent.Type.Leave and self._hovered:
             self._hovered = None
-            self._show_detail(self.request.model_id)
+            self._show_detail(self.session.request.model_id)
         return super().eventFilter(watched, event)
 
     def _show_detail(self, model_id: str) -> None:
-        catalog, view = self.owner.catalog, self.view_state
-        if view is None or model_id not in {m.id for m in catalog.models}:
+        session = self.session
+        catalog, view = session.catalog, session.view
+        if model_id not in {m.id for m in catalog.models}:
             return
         cell = view.cell(model_id)
-        request = replace(self.request, model_id=model_id)
         html = model_html(
             cell.model,
             # the current model's figure is the total above; a hovered one's is said here
-            None if model_id == self.request.model_id else (cell.quote or cell.why_not),
+            None if model_id == session.request.model_id else (cell.quote or cell.why_not),
             catalog=catalog,
-            affordable=affordable_text(catalog, request, self.balances),
+            affordable=affordable_text(view, cell.model, session.balances),
         )
         if html != self._detail_html:  # re-laying out rich text costs a frame: only when it changed
             self._detail_html = html

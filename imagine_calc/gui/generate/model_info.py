@@ -7,9 +7,9 @@ from PySide6.QtCore import QLocale
 from imagine_calc.core.catalog.records import Catalog, Model
 from imagine_calc.core.estimates.budget import Balances, images_for
 from imagine_calc.core.pricing.findings import NotAvailable
+from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.observations import disagreement
 from imagine_calc.core.pricing.quotes import Quote
-from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.budget import affordable_words
 from imagine_calc.core.text.catalog import price_words, pro_model_words, recorded_settings
 from imagine_calc.core.text.findings import caveat_words, refusal_words
@@ -70,12 +70,11 @@ def model_html(
     return join("", parts)
 
 
-def affordable_text(catalog: Catalog, request: GenerationRequest, balances: Balances) -> str | None:
+def affordable_text(view: GenerateView, model: Model, balances: Balances) -> str | None:
     """ "buys 68 images at these settings", once the user has typed a balance."""
     if not (balances.subscribed or balances.total):
         return None
-    model = catalog.model(request.model_id)
-    images = images_for(catalog, request, balances)
+    images = images_for(view, model, balances)
     return affordable_words(images, model.requires_subscription, balances.subscribed, locale_numbers.style())
 
 

@@ -2,7 +2,7 @@
 
 Kept apart from the main window, which only hands over its current settings; every change
 goes through the core's override_file (checked, backed up, written atomically), then the new
-catalog goes to the CatalogOwner, which every view listens to.
+catalog goes to the session, which every view listens to.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QMainWindow
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.session import Session
 from imagine_calc.gui.shared import locale_numbers
-from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.markup import warn
 
 if TYPE_CHECKING:
@@ -28,15 +28,15 @@ if TYPE_CHECKING:
 
 
 class Recordings(QObject):
-    def __init__(self, window: QMainWindow, owner: CatalogOwner) -> None:
+    def __init__(self, window: QMainWindow, session: Session) -> None:
         super().__init__(window)
-        self.window, self.owner = window, owner
+        self.window, self.session = window, session
 
     def ask(self, request: GenerationRequest) -> RecordDialog:
         """Ask what ImagineArt's Create button showed for `request`, and keep it."""
         from imagine_calc.gui.generate.record_dialog import RecordDialog
 
-        dialog = RecordDialog(self.owner.catalog, request, self.window)
+        dialog = RecordDialog(self.session.catalog, request, self.window)
         dialog.accepted.connect(lambda: self.keep(dialog.observation()))
         dialog.open()
         return dialog
@@ -47,7 +47,7 @@ class Recordings(QObject):
 
         if seen is None:
             return
-        what = recorded_settings(seen, self.owner.catalog)
+        what = recorded_settings(seen, self.session.catalog)
         self._write(
             lambda path: override_file.record(path, seen),
             f"Recorded {locale_numbers.credits(seen.credits)} credits for {what}.",
@@ -59,7 +59,7 @@ class Recordings(QObject):
         from imagine_calc.gui.generate.model_info import REMOVE_RECORDING
 
         link = url.toString()
-        catalog = self.owner.catalog
+        catalog = self.session.catalog
         if not link.startswith(REMOVE_RECORDING):
             return
         index = link.removeprefix(REMOVE_RECORDING)
@@ -72,11 +72,11 @@ class Recordings(QObject):
         )
 
     def _write(self, write: Callable[[Path], Written], done: str) -> None:
-        path = self.owner.loaded.override_path
+        path = self.session.loaded.override_path
         try:
             written = write(path)
         except (CatalogError, OSError) as exc:
             warn(self.window, "Your override file was not changed", str(exc))
             return
-        self.owner.set_loaded(LoadedCatalog(written.catalog, path, True, None))
+        self.session.set_loaded(LoadedCatalog(written.catalog, path, True, None))
         self.window.statusBar().showMessage(done, 10000)

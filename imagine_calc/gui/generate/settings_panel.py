@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.pricing.generate_view import GenerateView
-from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text import settings as words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import plain_label, tooltip
@@ -29,13 +28,15 @@ ValueRole = Qt.ItemDataRole.UserRole + 1
 
 
 class SettingsPanel(QGroupBox):
-    """Emits `changed` with the new request whenever the user changes a control."""
+    """Emits `changed(resolution, aspect ratio, images, enhancer)` whenever the user changes a
+    control: what the controls say, which the tab applies to the model in use. The panel keeps
+    no request of its own."""
 
-    changed = Signal(object)
+    changed = Signal(object, object, int, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Settings", parent)
-        self._request: GenerationRequest | None = None
+        self._shown = False
 
         self.resolution = QComboBox(objectName="resolutionCombo")
         self._resolutions = QStandardItemModel(self.resolution)
@@ -86,7 +87,8 @@ class SettingsPanel(QGroupBox):
 
     def show_view(self, catalog: Catalog, view: GenerateView) -> None:
         """Fill the controls for `view` (its request is valid for its model)."""
-        req = self._request = view.request
+        req = view.request
+        self._shown = True
         model = catalog.model(req.model_id)
         style = locale_numbers.style()
         blockers = [QSignalBlocker(w) for w in (self.resolution, self.aspect, self.images, self.enhancer)]
@@ -129,15 +131,12 @@ class SettingsPanel(QGroupBox):
         self.resolution_hint.setToolTip(tooltip(self.resolution_hint.text()))
 
     def _emit(self) -> None:
-        if self._request is None:
+        if not self._shown:
             return
-        res = self.resolution.currentData(ValueRole) or self._request.resolution
-        req = GenerationRequest(
-            self._request.model_id,
-            res,
+        self.notice.hide()
+        self.changed.emit(
+            self.resolution.currentData(ValueRole),
             self.aspect.currentData(),
             self.images.value(),
             self.enhancer.isChecked(),
         )
-        self.notice.hide()
-        self.changed.emit(req)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from imagine_calc.core.errors import CatalogError
-from imagine_calc.gui.shared.catalog_owner import CatalogOwner
+from imagine_calc.core.session import Session
 from imagine_calc.gui.shared.markup import inform, warn
 
 if TYPE_CHECKING:
@@ -36,11 +36,11 @@ def dropped_page(mime: QMimeData) -> Path | None:
 
 class PriceUpdates(QObject):
     """Reviews a saved page against the catalog in use; Apply writes the override and gives
-    the new catalog to the CatalogOwner, which every view listens to."""
+    the new catalog to the session, which every view listens to."""
 
-    def __init__(self, window: QMainWindow, owner: CatalogOwner) -> None:
+    def __init__(self, window: QMainWindow, session: Session) -> None:
         super().__init__(window)
-        self.window, self.owner = window, owner
+        self.window, self.session = window, session
 
     def choose_page(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -66,7 +66,7 @@ class PriceUpdates(QObject):
             if not dropped:
                 warn(self.window, "Not a credits page", f"{path.name}: {exc}")
             return False
-        catalog = self.owner.catalog
+        catalog = self.session.catalog
         update = diff(catalog, page)
         as_of = page_date(path)
         if not update.changes:
@@ -83,13 +83,13 @@ class PriceUpdates(QObject):
         recorded); the file it replaces is set aside, never deleted."""
         from imagine_calc.core.catalog.override_backups import revert
 
-        path = self.owner.loaded.override_path
+        path = self.session.loaded.override_path
         try:
             restored, aside = revert(path)
         except OSError as exc:  # FileNotFoundError: nothing to go back to
             inform(self.window, "Nothing to revert", str(exc))
             return False
-        self.owner.reload()
+        self.session.reload()
         kept = f"; the file it replaced is kept as {aside.name}" if aside else ""
         message = f"Your override is back as it was ({restored.name}){kept}."
         self.window.statusBar().showMessage(message, 15000)
@@ -98,13 +98,13 @@ class PriceUpdates(QObject):
     def _apply(self, update: PriceUpdate, path: Path, as_of: dt.date) -> None:
         from imagine_calc.core.catalog.price_update import apply_update
 
-        loaded = self.owner.loaded
+        loaded = self.session.loaded
         try:
             written = apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name)
         except (CatalogError, OSError) as exc:
             warn(self.window, "Prices not updated", str(exc))
             return
-        self.owner.reload()
+        self.session.reload()
         message = (
             f"Prices updated from {path.name}; {written.backup_words()} "
             "(File > Revert prices to before the last change)."

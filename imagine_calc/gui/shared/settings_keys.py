@@ -23,6 +23,7 @@ from typing import Any
 
 from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.limits import MAX_BALANCE, MAX_IMAGES
+from imagine_calc.core.session import DEFAULT_MODEL
 from imagine_calc.gui.shared.settings_options import (
     BytesOption,
     ChoiceOption,
@@ -33,8 +34,6 @@ from imagine_calc.gui.shared.settings_options import (
     WholeOption,
 )
 
-#: The model a new window starts on (GenerateTab falls back to the catalog's first if it is gone).
-DEFAULT_MODEL = "nano-banana-2"
 #: The shapes the catalog schema allows for a model id and an aspect ratio.
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 RATIO = re.compile(r"^[1-9][0-9]{0,2}:[1-9][0-9]{0,2}$")

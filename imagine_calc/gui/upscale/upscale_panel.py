@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import time
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.estimates.estimate import UpscaleItem
 from imagine_calc.core.images.image_files import ScanTally
 from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text import upscale as upscale_text
 from imagine_calc.core.text.sizes import scale as scale_words
 from imagine_calc.gui.shared import locale_numbers
-from imagine_calc.gui.shared.catalog_owner import CatalogOwner
 from imagine_calc.gui.shared.markup import plain_label, tooltip
 from imagine_calc.gui.shared.widgets import FillColumn, headline_label
 from imagine_calc.gui.upscale.drop_area import DropArea
@@ -57,10 +56,9 @@ class UpscalePanel(QWidget):
     #: An UpscaleItem for the estimate: the selected rows, or every quoted row.
     add_to_estimate = Signal(object)
 
-    def __init__(self, owner: CatalogOwner, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        catalog = self.catalog = owner.catalog
-        owner.changed.connect(self._catalog_changed)
+        self.session = session
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one scan at a time keeps rows in drop order
         self.jobs: list[ScanJob] = []
@@ -74,7 +72,7 @@ class UpscalePanel(QWidget):
         self._drain_timer.timeout.connect(self._drain)
 
         self.drop_area = DropArea()
-        self.model = UpscaleTableModel(catalog, self)
+        self.model = UpscaleTableModel(session, self)
         self.table = QTableView(objectName="upscaleTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,8 +97,6 @@ class UpscalePanel(QWidget):
 
         self.engine = QComboBox(objectName="engineCombo")
         self.engine.setAccessibleName("Upscale engine")
-        for engine in catalog.engines:
-            self.engine.addItem(engine.name, engine.id)
         self.scale = QComboBox(objectName="scaleCombo")
         self.scale.setAccessibleName("Scale")
         self.count_duplicates = QCheckBox("Count duplicates", objectName="countDuplicatesCheck")
@@ -160,17 +156,44 @@ class UpscalePanel(QWidget):
         self.drop_area.paths_dropped.connect(self.add_paths)
         self.drop_area.image_dropped.connect(self.add_image)
         self.drop_area.refused.connect(self._say)
-        self.engine.currentIndexChanged.connect(self._engine_changed)
-        self.scale.currentIndexChanged.connect(self._scale_changed)
-        self._engine_changed()
+        self.engine.currentIndexChanged.connect(self._choice_changed)
+        self.scale.currentIndexChanged.connect(self._choice_changed)
+        self._show_choice()
+        self._refresh_total()
+        session.listen(self._session_changed)
+
+    # --- engine and scale: the session's, shown and sent back -----------------------------
+
+    def _session_changed(self, parts: frozenset[Part]) -> None:
+        if Part.CATALOG in parts or Part.UPSCALE in parts:
+            self._show_choice()
+            self._refresh_total()
+
+    def _show_choice(self) -> None:
+        """Fill the engine and scale boxes for the session's choice, echoing nothing back."""
+        catalog, choice = self.session.catalog, self.session.upscale
+        blockers = [QSignalBlocker(self.engine), QSignalBlocker(self.scale)]
+        engines = [(e.name, e.id) for e in catalog.engines]
+        shown = [(self.engine.itemText(i), self.engine.itemData(i)) for i in range(self.engine.count())]
+        if shown != engines:
+            self.engine.clear()
+            for name, ident in engines:
+                self.engine.addItem(name, ident)
+        self.engine.setCurrentIndex(self.engine.findData(choice.engine_id))
+        scales = list(catalog.engine(choice.engine_id).scales)
+        if [self.scale.itemData(i) for i in range(self.scale.count())] != scales:
+            self.scale.clear()
+            for scale in scales:
+                self.scale.addItem(scale_words(scale), scale)
+        self.scale.setCurrentIndex(self.scale.findData(choice.scale))
+        for blocker in blockers:
+            blocker.unblock()
+
+    def _choice_changed(self) -> None:
+        """An engine keeps the scale chosen where it offers it (the session fits it)."""
+        self.session.set_upscale(self.engine.currentData(), self.scale.currentData() or 0)
 
     # --- adding -------------------------------------------------------------------------
-
-    def _catalog_changed(self, loaded: LoadedCatalog) -> None:
-        """Re-price every row with the new catalog (a price update was applied)."""
-        self.catalog = loaded.catalog
-        self.model.set_catalog(loaded.catalog)
-        self._refresh_total()
 
     def add_paths(self, paths: list[str]) -> ScanJob:
         """Scan `paths` off the GUI thread; rows arrive in batches."""
@@ -360,25 +383,9 @@ class UpscalePanel(QWidget):
         self.status.clear()
         self._refresh_total()
 
-    def _engine_changed(self) -> None:
-        engine = self.catalog.engine(self.engine.currentData())
-        current = self.scale.currentData()
-        self.scale.blockSignals(True)
-        self.scale.clear()
-        for scale in engine.scales:
-            self.scale.addItem(scale_words(scale), scale)
-        index = self.scale.findData(current)
-        self.scale.setCurrentIndex(max(index, 0))
-        self.scale.blockSignals(False)
-        self._scale_changed()
-
-    def _scale_changed(self) -> None:
-        self.model.set_engine(self.engine.currentData(), self.scale.currentData())
-        self._refresh_total()
-
     def _refresh_total(self) -> None:
         t = self.model.totals()
-        engine = self.catalog.engine(self.model.engine_id)
+        engine = self.session.catalog.engine(self.model.engine_id)
         style = locale_numbers.style()
         self.total.setText(upscale_text.headline(engine.name, self.model.scale, t.quote, t.quoted, style))
         self.total.setToolTip(tooltip(f"Exactly: {quotes.exact(t.quote, style)}" if t.quoted else ""))

@@ -25,6 +25,7 @@ from imagine_calc.core.pricing.upscale import (
     output_size,
     quote_upscale,
 )
+from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text.sizes import megapixels_number, pixels, upscale_words
 from imagine_calc.core.text.upscale import image_tooltip
 from imagine_calc.gui.shared import locale_numbers
@@ -104,9 +105,9 @@ class Totals:
 class UpscaleTableModel(FlatTableModel):
     headers = HEADERS
 
-    def __init__(self, catalog: Catalog, parent: Any = None) -> None:
+    def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
-        self.catalog = catalog
+        self.session = session
         self.rows: list[Row] = []
         #: the rows a thumbnail goes to, by key: only sized rows get one. One Row per key, not a
         #: list (100,000 lists were a third of what the collector walked); `_same_key` holds the
@@ -116,13 +117,26 @@ class UpscaleTableModel(FlatTableModel):
         self._early_thumbnails: dict[str, QImage] = {}
         self._thumb_timer = QTimer(self, singleShot=True, interval=100)
         self._thumb_timer.timeout.connect(self.flush_thumbnails)
-        self.engine_id = catalog.engines[0].id
-        self.scale = next(iter(catalog.engines[0].scales))
         #: bumped on every change of catalog, engine or scale: rows priced before are stale
         self._pricing = 0
         self._total: UpscaleTotal | None = None
         self._why_none = ""  # why nothing can be quoted (an engine the catalog no longer has)
         self._reprice()
+        session.listen(self._session_changed)
+
+    # --- what rows are priced with: the session's, never a copy ---------------------------
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.session.catalog
+
+    @property
+    def engine_id(self) -> str:
+        return self.session.upscale.engine_id
+
+    @property
+    def scale(self) -> int:
+        return self.session.upscale.scale
 
     # --- changing the rows ---------------------------------------------------------------
 
@@ -173,15 +187,10 @@ class UpscaleTableModel(FlatTableModel):
         first = self._by_key.get(key)
         return [] if first is None else [first, *self._same_key.get(key, ())]
 
-    def set_engine(self, engine_id: str, scale: int) -> None:
-        """Re-price every row for `engine_id` at `scale`."""
-        self.engine_id, self.scale = engine_id, scale
-        self._reprice()
-
-    def set_catalog(self, catalog: Catalog) -> None:
-        """Re-price every row with new prices (a price update was applied)."""
-        self.catalog = catalog
-        self._reprice()
+    def _session_changed(self, parts: frozenset[Part]) -> None:
+        """Re-price every row for new prices (an update applied) or another engine or scale."""
+        if Part.CATALOG in parts or Part.UPSCALE in parts:
+            self._reprice()
 
     def _reprice(self) -> None:
         self._pricing += 1

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from imagine_calc.core.catalog.loader import load_catalog
+from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.budget import (
     FREE,
     SUBSCRIPTION,
@@ -20,6 +21,9 @@ from imagine_calc.core.estimates.budget import (
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
 from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
 from imagine_calc.core.limits import LimitError
+from imagine_calc.core.pricing import generate_view as views
+from imagine_calc.core.pricing.generate_view import generate_view
+from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.budget import budget_lines, money
 
@@ -202,22 +206,42 @@ def test_a_price_of_nothing_buys_no_countable_number_of_images() -> None:
     assert affordable_images(Balances(True, Decimal(100)), CATALOG.model("flux-dev"), Decimal(0)) is None
 
 
+def buys(model_id: str, resolution: str, balances: Balances, images: int = 1) -> int | None:
+    """What the balances buy of `model_id` at the settings of a view made for Nano Banana 2 (as
+    when the pointer rests on another model in the list)."""
+    view = generate_view(CATALOG, GenerationRequest("nano-banana-2", resolution, images=images))
+    return images_for(view, CATALOG.model(model_id), balances)
+
+
 def test_images_for_the_current_settings_are_priced_one_image_at_a_time() -> None:
     balances = Balances(True, Decimal(300))
-    two_k = GenerationRequest("nano-banana-2", "2K", images=3)  # 73.5 per image
-    assert images_for(CATALOG, two_k, balances) == 4
-    assert images_for(CATALOG, GenerationRequest("nano-banana-pro", "4K"), balances) == 1  # 160
-    assert (
-        images_for(CATALOG, GenerationRequest("nano-banana-pro", "4K"), Balances(False, top_up=Decimal(999)))
-        == 0
-    )
+    assert buys("nano-banana-2", "2K", balances, images=3) == 4  # 73.5 per image
+    assert buys("nano-banana-pro", "4K", balances) == 1  # 160
+    assert buys("nano-banana-pro", "4K", Balances(False, top_up=Decimal(999))) == 0
 
 
 def test_images_for_settings_without_an_exact_price_are_not_counted() -> None:
     balances = Balances(True, Decimal(300))
-    assert images_for(CATALOG, GenerationRequest("imagineart-1-5-pro", "4K"), balances) is None  # at least 25
-    assert images_for(CATALOG, GenerationRequest("midjourney-v7"), balances) is None
-    assert images_for(CATALOG, GenerationRequest("chatgpt-1-5", "4K"), balances) is None  # not offered
+    assert buys("imagineart-1-5-pro", "4K", balances) is None  # at least 25
+    assert buys("midjourney-v7", "1K", balances) is None
+    assert buys("chatgpt-1-5", "4K", balances) is None  # not offered
+
+
+def test_what_a_balance_buys_is_priced_once_per_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[GenerationRequest] = []
+    real = views.quote_generation
+
+    def counted(catalog: Catalog, req: GenerationRequest) -> Quote:
+        asked.append(req)
+        return real(catalog, req)
+
+    monkeypatch.setattr(views, "quote_generation", counted)
+    view = generate_view(CATALOG, GenerationRequest("nano-banana-2", "2K", images=2))
+    made = len(asked)
+    assert view.one_image("nano-banana-2") is not None  # one image fewer is in the view already
+    first = view.one_image("seedream-v4-5")  # another model's one image is priced when asked
+    assert first is not None and view.one_image("seedream-v4-5") is first
+    assert asked[made:] == [GenerationRequest("seedream-v4-5", "2K", "1:1", 1, False)]
 
 
 def test_balances_from_whole_credits_keep_every_field() -> None:

@@ -18,6 +18,7 @@ from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.estimate.estimate_document import AUTOSAVE_MAX_MS, AUTOSAVE_MS, EstimateDocument
 from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
 from imagine_calc.gui.main_window import MainWindow
+from tests.gui.sessions import session_of
 
 REQUEST = GenerationRequest("nano-banana-2", "1K", "1:1", 1, False)
 
@@ -37,7 +38,7 @@ def test_changes_put_the_write_off_by_a_quarter_second_but_never_past_two_second
     qtbot: QtBot, user_dirs: Path
 ) -> None:
     now = [100.0]
-    model = EstimateTableModel(load_catalog())
+    model = EstimateTableModel(session_of(load_catalog()))
     document = EstimateDocument(model, clock=lambda: now[0])
     timer = document._timer  # when the next write is due is what this test is about
 

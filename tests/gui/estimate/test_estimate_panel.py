@@ -37,8 +37,8 @@ def total_label(window: MainWindow) -> str:
 
 
 def add_generation(qtbot: QtBot, window: MainWindow, req: GenerationRequest) -> None:
-    window.set_request(req)
-    qtbot.mouseClick(window.add_estimate, Qt.MouseButton.LeftButton)
+    window.session.set_request(req)
+    qtbot.mouseClick(window.generate.add_estimate, Qt.MouseButton.LeftButton)
 
 
 def set_count(panel: EstimatePanel, row: int, count: int) -> None:
@@ -61,7 +61,7 @@ def test_add_to_estimate_from_the_generation_panel(qtbot: QtBot, window: MainWin
     assert table.model().rowCount() == 1
     assert table.model().index(0, LABEL).data() == "Nano Banana Pro"
     assert "4K · 16:9 · 4 images" in table.model().index(0, 1).data()
-    expected = quote_generation(window.catalog, HERO)
+    expected = quote_generation(window.session.catalog, HERO)
     assert total_label(window) == f"Estimate: {numbers.total(expected)}"
     assert window.tabs.currentWidget() is not window.estimates.page  # the user stays where they add
 
@@ -77,7 +77,9 @@ def test_add_to_estimate_from_upscale_results(qtbot: QtBot, window: MainWindow, 
     assert isinstance(line.item, UpscaleItem)
     assert line.item.sizes == ((800, 600), (900, 600), (1000, 600))
     engine, scale = upscale.model.engine_id, upscale.model.scale
-    expected = sum(quote_upscale(window.catalog, engine, scale, w, 600).known_total for w in (800, 900, 1000))
+    expected = sum(
+        quote_upscale(window.session.catalog, engine, scale, w, 600).known_total for w in (800, 900, 1000)
+    )
     assert panel.model.index(0, CREDITS).data(CreditsRole) == expected
     assert panel.model.index(0, LABEL).data() == "Upscale 3 images"
 
@@ -95,7 +97,7 @@ def test_editing_a_count_in_the_table_updates_the_total_at_once(qtbot: QtBot, wi
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits the editor's value on its next event loop pass
     qtbot.waitUntil(lambda: panel.model.index(0, COUNT).data(Qt.ItemDataRole.EditRole) == 20)
     assert total_label(window) == "Estimate: " + numbers.total(
-        price_estimate(window.catalog, Estimate((GenerationItem(HERO, 20),))).total
+        price_estimate(window.session.catalog, Estimate((GenerationItem(HERO, 20),))).total
     )
     assert "12" in total_label(window) and "800" in total_label(window)
 
@@ -248,15 +250,15 @@ def test_balances_are_remembered_and_the_detail_pane_says_what_they_buy(
     box.subscription.setValue(1000)
     box.rate_edit.setText("0.01")
     box.currency.setText("EUR")
-    first.set_request(GenerationRequest("flux-dev"))
-    assert "buys 200 images at these settings" in first.detail.toPlainText()
+    first.session.set_request(GenerationRequest("flux-dev"))
+    assert "buys 200 images at these settings" in first.generate.detail.toPlainText()
     first.close()
 
     second = make_window()
-    assert second.balances.subscription == Decimal(1000)
-    second.set_request(GenerationRequest("nano-banana-pro", "4K"))
-    assert "buys 6 images at these settings" in second.detail.toPlainText()  # 1,000 / 160
-    assert "Pro model: needs a subscription" in second.detail.toPlainText()
+    assert second.session.balances.subscription == Decimal(1000)
+    second.session.set_request(GenerationRequest("nano-banana-pro", "4K"))
+    assert "buys 6 images at these settings" in second.generate.detail.toPlainText()  # 1,000 / 160
+    assert "Pro model: needs a subscription" in second.generate.detail.toPlainText()
     box = second.estimates.show().budget_box
     assert box.rate_edit.text() == "0.01" and box.currency.text() == "EUR"
 
@@ -269,7 +271,7 @@ def test_no_renewal_date_until_one_is_given(qtbot: QtBot, make_window: Callable[
     box.subscribed.setChecked(True)
     box.subscription.setValue(1000)
     assert box.renewal.text() == "not set" and not box.renewal.isEnabled()
-    assert first.balances.renewal is None
+    assert first.session.balances.renewal is None
     assert "would be lost at your next renewal unless spent" in visible(panel.budget.text())
     panel.model.add([GenerationItem(GenerationRequest("midjourney-v7"), 1)], "add")  # price unknown
     shown = visible(panel.budget.text())
@@ -277,16 +279,16 @@ def test_no_renewal_date_until_one_is_given(qtbot: QtBot, make_window: Callable[
     assert f"Subscription credits: at least 10 of {thousand} used, at most 990 left" in shown
     assert "Up to 990 subscription credits would be lost at your next renewal unless spent." in shown
     box.renewal_set.setChecked(True)
-    assert box.renewal.isEnabled() and first.balances.renewal == dt.date.today()
+    assert box.renewal.isEnabled() and first.session.balances.renewal == dt.date.today()
     box.renewal.setDate(QDate(2027, 3, 4))
     assert "lost at renewal on 2027-03-04 unless spent" in visible(panel.budget.text())
     first.close()
 
     second = make_window()
     box = second.estimates.show().budget_box
-    assert box.renewal_set.isChecked() and second.balances.renewal == dt.date(2027, 3, 4)
+    assert box.renewal_set.isChecked() and second.session.balances.renewal == dt.date(2027, 3, 4)
     box.renewal_set.setChecked(False)
-    assert second.balances.renewal is None and box.renewal.text() == "not set"
+    assert second.session.balances.renewal is None and box.renewal.text() == "not set"
 
 
 def test_money_is_shown_only_at_the_rate_typed(window: MainWindow, campaign: EstimatePanel) -> None:
@@ -304,6 +306,6 @@ def test_a_price_update_reprices_the_estimate(
     from imagine_calc.core.catalog.loader import load_with_override
 
     override_file.write_text("models:\n  - id: z-image-turbo\n    price: 10\n", encoding="utf-8")
-    window.set_loaded(load_with_override())
+    window.session.set_loaded(load_with_override())
     assert campaign.model.index(1, CREDITS).data(CreditsRole) == Decimal(600)
     assert total_label(window).endswith(f"{numbers.credits(Decimal(13400))} credits")

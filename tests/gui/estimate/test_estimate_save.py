@@ -73,6 +73,7 @@ def test_the_working_copy_of_a_huge_estimate_is_written_without_freezing_the_win
     from imagine_calc.gui.estimate import estimate_document
     from imagine_calc.gui.estimate.estimate_document import EstimateDocument
     from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
+    from tests.gui.sessions import session_of
 
     writers: list[str] = []
     real = estimate_document.dumps
@@ -82,7 +83,7 @@ def test_the_working_copy_of_a_huge_estimate_is_written_without_freezing_the_win
         return real(priced, catalog)
 
     monkeypatch.setattr(estimate_document, "dumps", dumps)
-    model = EstimateTableModel(load_catalog())
+    model = EstimateTableModel(session_of(load_catalog()))
     document = EstimateDocument(model)
     sizes = tuple((1000 + i % 997, 700 + i % 991) for i in range(200_000))
     model.add([UpscaleItem("topaz", 2, sizes, 1, "everything")], "add")

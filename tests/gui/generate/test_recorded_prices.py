@@ -29,14 +29,14 @@ def total_text(window: MainWindow) -> str:
 
 def show(qtbot: QtBot, window: MainWindow, req: GenerationRequest) -> None:
     with qtbot.waitSignal(window.cost_changed, timeout=1000):
-        window.set_request(req, select=True)
+        window.session.set_request(req)
 
 
 def test_a_base_price_above_1k_reads_at_least(qtbot: QtBot, window: MainWindow) -> None:
     base = SEED_MODELS["ImagineArt 1.5 Pro"][0]
     show(qtbot, window, GenerationRequest("imagineart-1-5-pro", "4K", "1:1"))
     assert total_text(window) == f"at least {base} credits"
-    breakdown = window.total_panel.breakdown.html
+    breakdown = window.generate.total_panel.breakdown.html
     assert f"at least {base}" in breakdown and "4K price is not published" in breakdown
     show(qtbot, window, GenerationRequest("imagineart-1-5-pro", "1K", "1:1"))
     assert total_text(window) == f"{base} credits"
@@ -44,8 +44,8 @@ def test_a_base_price_above_1k_reads_at_least(qtbot: QtBot, window: MainWindow) 
 
 
 def test_the_tooltip_says_a_single_price_is_a_base_price(window: MainWindow) -> None:
-    row = window.table_model.row_of("flux-2-max")
-    index = window.proxy.mapFromSource(window.table_model.index(row, NAME))
+    row = window.generate.table_model.row_of("flux-2-max")
+    index = window.generate.proxy.mapFromSource(window.generate.table_model.index(row, NAME))
     tip = visible(index.data(Qt.ItemDataRole.ToolTipRole))
     assert "50 per image at 1K, the page's base price; 2K and 4K cost more" in tip
     assert "every resolution" not in tip
@@ -68,18 +68,21 @@ def test_recording_what_imagineart_showed_makes_the_total_observed(
         record_through_the_dialog(qtbot, window, "40")
     assert total_text(window) == "40 credits, observed"
     today = dt.date.today().isoformat()
-    assert f"observed by you on {today}" in window.total_panel.breakdown.html
-    assert "Recorded by you" in window.detail.toPlainText() and today in window.detail.toPlainText()
+    assert f"observed by you on {today}" in window.generate.total_panel.breakdown.html
+    assert (
+        "Recorded by you" in window.generate.detail.toPlainText()
+        and today in window.generate.detail.toPlainText()
+    )
     assert "# my own notes" in override_file.read_text()
     assert load_with_override(override_file).catalog.observations[0].credits == 40  # kept for next start
     with qtbot.waitSignal(window.cost_changed, timeout=2000):
-        window.detail.anchorClicked.emit(QUrl(f"{REMOVE_RECORDING}0"))
+        window.generate.detail.anchorClicked.emit(QUrl(f"{REMOVE_RECORDING}0"))
     assert total_text(window) == "at least 25 credits"
     assert not load_with_override(override_file).catalog.observations
 
 
 def test_the_record_dialog_refuses_what_is_not_a_price(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = window.recordings.ask(window.request)
+    dialog = window.generate.recordings.ask(window.session.request)
     qtbot.addWidget(dialog)
     field = dialog.findChild(QLineEdit, "recordCredits")
     record = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
@@ -100,7 +103,7 @@ def test_recording_over_an_alias_bomb_says_where_and_writes_nothing(
         for prev, n in zip("abcdef", "bcdefg", strict=True)
     )
     override_file.write_text(bomb)
-    window.recordings.keep(seen_flux_dev(6))
+    window.generate.recordings.keep(seen_flux_dev(6))
     ((title, text),) = dialogs.warnings()
     assert "not changed" in title and f"{override_file}:5: not valid YAML" in text and "*d" in text
     assert override_file.read_text() == bomb
@@ -115,7 +118,7 @@ def test_recording_goes_into_the_file_the_users_link_names(
     target.write_text("# my dotfiles\n")
     override_file.symlink_to(target)
     with qtbot.waitSignal(window.cost_changed, timeout=2000):
-        window.recordings.keep(seen_flux_dev(6))
+        window.generate.recordings.keep(seen_flux_dev(6))
     assert override_file.is_symlink() and "credits: 6" in target.read_text()
     assert target.read_text().startswith("# my dotfiles\n")
 
@@ -128,10 +131,10 @@ def test_revert_after_the_clock_goes_back_undoes_the_last_recording(
     night = dt.datetime(2026, 10, 25, 1, 30)
     times = iter([night, night + dt.timedelta(minutes=20), night - dt.timedelta(minutes=40), night])
     monkeypatch.setattr(override_backups, "clock", lambda: next(times))
-    window.select_model("flux-dev")
+    window.session.select_model("flux-dev")
     for credits in (81, 82, 83):
         with qtbot.waitSignal(window.cost_changed, timeout=2000):
-            window.recordings.keep(seen_flux_dev(credits))
+            window.generate.recordings.keep(seen_flux_dev(credits))
     assert total_text(window) == "83 credits, observed"
     revert = next(a for a in window.findChildren(QAction) if a.objectName() == "revertPricesAction")
     with qtbot.waitSignal(window.cost_changed, timeout=2000):

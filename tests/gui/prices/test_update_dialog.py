@@ -33,13 +33,13 @@ def realistic_page(tmp_path: Path) -> Path:
 
 
 def cost_cell(window: MainWindow, model_id: str) -> str:
-    return window.table_model.index(window.table_model.row_of(model_id), COST).data()
+    return window.generate.table_model.index(window.generate.table_model.row_of(model_id), COST).data()
 
 
 def test_apply_updates_list_total_and_about_without_restart(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, override_file: Path
 ) -> None:
-    window.select_model("flux-dev")
+    window.session.select_model("flux-dev")
     dialog = window.update_prices_from(realistic_page(tmp_path))
     assert dialog is not None and dialog.table.model().rowCount() == 3
     texts = [dialog.table.model().index(r, 0).data() for r in range(3)]
@@ -51,10 +51,12 @@ def test_apply_updates_list_total_and_about_without_restart(
     assert override_file.exists()
     assert window.findChild(QLabel, "totalLabel").text() == "7 credits"
     assert cost_cell(window, "flux-dev") == "7" and cost_cell(window, "vega-xl") == "30"
-    assert "Nova Image" in [m.name for m in window.catalog.models]
+    assert "Nova Image" in [m.name for m in window.session.catalog.models]
     from imagine_calc.gui.about import about_html
 
-    assert dt.date.fromtimestamp(override_file.stat().st_mtime).isoformat() in about_html(window.loaded)
+    assert dt.date.fromtimestamp(override_file.stat().st_mtime).isoformat() in about_html(
+        window.session.loaded
+    )
 
 
 def test_cancel_changes_nothing(window: MainWindow, tmp_path: Path, override_file: Path) -> None:
@@ -93,7 +95,7 @@ def test_an_old_catalog_shows_a_quiet_stale_hint(window: MainWindow, override_fi
     override_file.write_text(f"meta:\n  as_of: {old}\n")
     from imagine_calc.core.catalog.loader import load_with_override
 
-    window.set_loaded(load_with_override(override_file))
+    window.session.set_loaded(load_with_override(override_file))
     assert "may be stale" in window.findChild(QLabel, "catalogAge").text()
 
 
@@ -146,7 +148,7 @@ def test_apply_over_a_broken_override_says_why_and_changes_nothing(
 def test_revert_puts_the_prices_back_as_they_were(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, override_file: Path
 ) -> None:
-    window.select_model("flux-dev")
+    window.session.select_model("flux-dev")
     dialog = window.update_prices_from(realistic_page(tmp_path))
     with qtbot.waitSignal(window.cost_changed):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()  # type: ignore[union-attr]
@@ -157,7 +159,7 @@ def test_revert_puts_the_prices_back_as_they_were(
     with qtbot.waitSignal(window.cost_changed):
         revert.trigger()
     assert window.findChild(QLabel, "totalLabel").text() == "5 credits"
-    assert "Vega XL" not in [m.name for m in window.catalog.models]
+    assert "Vega XL" not in [m.name for m in window.session.catalog.models]
     assert list(override_file.parent.glob("override.yaml.*.reverted"))  # set aside, not deleted
 
 
@@ -184,7 +186,7 @@ def test_a_gitbook_page_is_reviewed_applied_and_offers_exactly_the_listed_tiers(
 ) -> None:
     page = tmp_path / "Image Credits _ ImagineArt Help Center.html"
     page.write_text(gitbook_with("Flux Dev", 1, "7", gitbook_with("ImagineArt 2.0", 2, "1K, 2K")), "utf-8")
-    window.select_model("imagineart-2-0")
+    window.session.select_model("imagineart-2-0")
     dialog = window.update_prices_from(page)
     assert dialog is not None
     table = dialog.table.model()
@@ -204,7 +206,7 @@ def test_a_gitbook_page_is_reviewed_applied_and_offers_exactly_the_listed_tiers(
         index = options.index(r, 0)
         offered[index.data(ValueRole)] = bool(options.flags(index) & Qt.ItemFlag.ItemIsEnabled)
     assert offered == {"1K": True, "2K": True, "3K": False, "4K": False}
-    assert GITBOOK_URL in window.detail.toHtml()  # the source shown beside the model
+    assert GITBOOK_URL in window.generate.detail.toHtml()  # the source shown beside the model
 
 
 def test_the_gitbook_page_with_the_docs_figures_changes_nothing(window: MainWindow, tmp_path: Path) -> None:

@@ -87,7 +87,7 @@ def test_dropping_files_quotes_each_row_with_the_cores_price(
     assert table["hd.png"][OUTPUT] == f"{numbers.credits(Decimal(3840))} × {numbers.credits(Decimal(2160))}"
     assert table["hd.png"][CREDITS] == "≈ 41"
     assert table["photo.jpg"][MP] == "12"
-    expected = quote_upscale(panel.catalog, "topaz", 2, 1920, 1080).known_total + Decimal(240)
+    expected = quote_upscale(panel.session.catalog, "topaz", 2, 1920, 1080).known_total + Decimal(240)
     assert f"about {numbers.credits(Decimal(round(expected)))} credits" in total(panel)
     assert numbers.credits(expected) in panel.findChild(QLabel, "upscaleTotal").toolTip()  # every digit
     assert "2 files quoted" in total(panel)
@@ -291,4 +291,7 @@ def test_a_dropped_phone_photo_is_quoted_at_its_true_size(qtbot: QtBot, panel: U
     drop(qtbot, panel, file_mime(photo))
     row = rows(panel)["grid.heic"]
     assert row[PIXELS] == "4032 × 3024" and row[OUTPUT] == "8064 × 6048"
-    assert panel.model.totals().credits == quote_upscale(panel.catalog, "topaz", 2, 4032, 3024).known_total
+    assert (
+        panel.model.totals().credits
+        == quote_upscale(panel.session.catalog, "topaz", 2, 4032, 3024).known_total
+    )

@@ -13,6 +13,7 @@ from imagine_calc.core.pricing.quotes import sum_quotes
 from imagine_calc.core.pricing.upscale import quote_upscale
 from imagine_calc.gui.shared import locale_numbers as numbers
 from imagine_calc.gui.upscale.upscale_rows import CREDITS, Row, UpscaleTableModel
+from tests.gui.sessions import session_of
 
 CATALOG = load_catalog()
 
@@ -24,7 +25,7 @@ def make_rows(n: int) -> list[Row]:
 
 
 def test_rows_are_priced_only_when_shown_and_the_total_is_kept_as_they_arrive(qapp: object) -> None:
-    model = UpscaleTableModel(CATALOG)
+    model = UpscaleTableModel(session_of(CATALOG))
     rows = make_rows(2000)
     model.add_rows(rows[:1000])
     model.add_rows(rows[1000:])
@@ -41,7 +42,7 @@ def test_rows_are_priced_only_when_shown_and_the_total_is_kept_as_they_arrive(qa
 
 
 def test_a_new_engine_re_prices_every_row_with_one_signal(qapp: object) -> None:
-    model = UpscaleTableModel(CATALOG)
+    model = UpscaleTableModel(session_of(CATALOG))
     rows = make_rows(500)
     model.add_rows(rows)
     model.index(3, CREDITS).data()
@@ -51,7 +52,7 @@ def test_a_new_engine_re_prices_every_row_with_one_signal(qapp: object) -> None:
         seen.append((top.row(), bottom.row()))
 
     model.dataChanged.connect(record)
-    model.set_engine("magnific", 4)
+    model.session.set_upscale("magnific", 4)
 
     assert seen == [(0, len(rows) - 1)]
     assert model.totals().quote.known_total == 260 * 500  # a fixed price per image
@@ -61,7 +62,7 @@ def test_a_new_engine_re_prices_every_row_with_one_signal(qapp: object) -> None:
 
 
 def test_removing_and_clearing_rows_keeps_the_total_right(qapp: object) -> None:
-    model = UpscaleTableModel(CATALOG)
+    model = UpscaleTableModel(session_of(CATALOG))
     rows = make_rows(10)
     model.add_rows(rows)
     model.remove_rows([0, 1, 10])
@@ -78,7 +79,7 @@ def test_a_failed_row_says_why_in_full_in_the_normal_text_colour(qapp: object) -
 
     from imagine_calc.gui.upscale.upscale_rows import FILE
 
-    model = UpscaleTableModel(CATALOG)
+    model = UpscaleTableModel(session_of(CATALOG))
     model.add_rows(make_rows(1))
     failed = model.index(1, FILE)
     assert failed.data() == "broken.png\ncorrupt PNG file"
@@ -89,7 +90,7 @@ def test_a_failed_row_says_why_in_full_in_the_normal_text_colour(qapp: object) -
 def test_a_thumbnail_reaches_every_row_of_its_file_even_after_one_is_removed(qapp: object) -> None:
     from PySide6.QtGui import QImage
 
-    model = UpscaleTableModel(CATALOG)
+    model = UpscaleTableModel(session_of(CATALOG))
     size = ImageSize("/img/a.png", 10, 10, "PNG")
     first, again, other = Row("/img/a.png", size, key="a"), Row("/img/a.png", size, key="a"), make_rows(1)[0]
     early = QImage(4, 4, QImage.Format.Format_RGB32)

@@ -1,0 +1,136 @@
+"""The window's one state, without Qt: the catalog in use, the Generate request and what it
+shows, the balances and the upscale engine and scale.
+
+Data flows one way: a tab sends a change here (`set_request`, `set_balances`, ...), the
+session prices what changed once, and tells every listener which parts changed; the tabs
+only render. Tests drive the window through it instead of reaching into widgets.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from imagine_calc.core.catalog.loader import LoadedCatalog, load_with_override
+from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.estimates.budget import Balances
+from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
+from imagine_calc.core.pricing.requests import GenerationRequest
+
+#: The model a new window starts on, and a request falls back to when the catalog lacks its own
+#: (else the first model).
+DEFAULT_MODEL = "nano-banana-2"
+
+
+class Part(enum.Enum):
+    """What a change touched: listeners re-render only those parts."""
+
+    CATALOG = "catalog"
+    REQUEST = "request"
+    BALANCES = "balances"
+    UPSCALE = "upscale"
+
+
+Listener = Callable[[frozenset[Part]], None]
+
+
+@dataclass(frozen=True)
+class UpscaleChoice:
+    """The engine and scale upscale quotes are made at."""
+
+    engine_id: str
+    scale: int
+
+    def fitted(self, catalog: Catalog) -> UpscaleChoice:
+        """This choice where the catalog offers it: else the engine's nearest scale not above,
+        or the first engine at its first scale."""
+        engine = next((e for e in catalog.engines if e.id == self.engine_id), None)
+        if engine is None:
+            engine = catalog.engines[0]
+            return UpscaleChoice(engine.id, next(iter(engine.scales)))
+        if self.scale in engine.scales:
+            return self
+        below = [s for s in engine.scales if s < self.scale]
+        return UpscaleChoice(engine.id, max(below) if below else next(iter(engine.scales)))
+
+
+def known_model(catalog: Catalog, req: GenerationRequest) -> GenerationRequest:
+    """`req` for a model the catalog has: its own, else the default, else the first one."""
+    known = {m.id for m in catalog.models}
+    if req.model_id in known:
+        return req
+    return replace(req, model_id=DEFAULT_MODEL if DEFAULT_MODEL in known else catalog.models[0].id)
+
+
+class Session:
+    """Holds what the window shows, and tells listeners when it changes."""
+
+    def __init__(
+        self, loaded: LoadedCatalog, request: GenerationRequest, balances: Balances | None = None
+    ) -> None:
+        self._loaded = loaded
+        self._listeners: list[Listener] = []
+        #: The request asked for at start, before it was fitted to the catalog.
+        self.asked = request
+        self.view: GenerateView = generate_view(loaded.catalog, known_model(loaded.catalog, request))
+        self.balances = balances if balances is not None else Balances()
+        first = loaded.catalog.engines[0]
+        self.upscale = UpscaleChoice(first.id, next(iter(first.scales)))
+
+    # --- reading -----------------------------------------------------------------------------
+
+    @property
+    def loaded(self) -> LoadedCatalog:
+        return self._loaded
+
+    @property
+    def catalog(self) -> Catalog:
+        return self._loaded.catalog
+
+    @property
+    def request(self) -> GenerationRequest:
+        """The settings in use, fitted to their model."""
+        return self.view.request
+
+    def listen(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(parts)` after every change; returns what stops it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    # --- changing ----------------------------------------------------------------------------
+
+    def set_request(self, req: GenerationRequest) -> None:
+        """Fit `req` to its model and price everything the Generate tab shows, once."""
+        self.view = generate_view(self.catalog, known_model(self.catalog, req))
+        self._tell(Part.REQUEST)
+
+    def select_model(self, model_id: str) -> None:
+        self.set_request(replace(self.request, model_id=model_id))
+
+    def set_balances(self, balances: Balances) -> None:
+        if balances != self.balances:
+            self.balances = balances
+            self._tell(Part.BALANCES)
+
+    def set_upscale(self, engine_id: str, scale: int) -> None:
+        choice = UpscaleChoice(engine_id, scale).fitted(self.catalog)
+        if choice != self.upscale:
+            self.upscale = choice
+            self._tell(Part.UPSCALE)
+
+    def set_loaded(self, loaded: LoadedCatalog) -> None:
+        """New prices (an update applied, a recording, a revert): everything re-prices."""
+        self._loaded = loaded
+        self.view = generate_view(loaded.catalog, known_model(loaded.catalog, self.request))
+        self.upscale = self.upscale.fitted(loaded.catalog)
+        self._tell(Part.CATALOG, Part.REQUEST, Part.UPSCALE)
+
+    def reload(self) -> None:
+        """Read the override file again (it was written or reverted)."""
+        self.set_loaded(load_with_override(self._loaded.override_path))
+
+    def _tell(self, *parts: Part) -> None:
+        changed = frozenset(parts)
+        for listener in tuple(self._listeners):
+            listener(changed)
