@@ -139,7 +139,7 @@ def window_run(folder: Path, count: int) -> dict[str, float]:
     def dropping() -> bool:
         if started_at and not quoted_at and panel.model.rowCount() >= count:
             quoted_at.append(time.perf_counter() - started_at[0])
-        return not quoted_at or bool(panel.jobs)
+        return not quoted_at or bool(panel.scans.jobs)
 
     # The machine's own noise, for scale: the same ticker with the window idle for 2 s.
     idle_until = time.perf_counter() + 2.0

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     from imagine_calc.core.estimates.estimate import price_estimate
     from imagine_calc.core.estimates.estimate_file import EstimateFileError, read_estimate
-    from imagine_calc.core.text.estimates import repriced_words
+    from imagine_calc.core.text.estimates import repriced_heading, repriced_words
     from imagine_calc.core.text.exports import to_json, to_text
 
     kind = _export_kind(args) if args.export is not None else None
@@ -42,7 +42,7 @@ def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         for line in to_text(priced, catalog, plan, rate).rstrip("\n").split("\n"):
             say(line)
     if changes:
-        say("Re-priced with the prices in use:", err=True)
+        say(repriced_heading(), err=True)
         for line in changes:
             say(f"  {line}", err=True)
     return 0

@@ -20,6 +20,7 @@ from imagine_calc.core.estimates.estimate import price_estimate
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, loads
 from imagine_calc.core.pricing.generate_view import generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.text import quotes
 from imagine_calc.gui.estimate.estimate_model import CREDITS, LABEL, EstimateTableModel
 from imagine_calc.gui.generate.model_table import COST, NAME, ModelTableModel
 from imagine_calc.gui.generate.total_panel import TotalPanel
@@ -72,7 +73,7 @@ def test_generated_estimates_show_the_cores_figures_and_the_labels_as_typed(qtbo
             assert model.index(row, LABEL).data() == p.label  # plain text in a view, as typed
             assert model.index(row, CREDITS).data() == numbers.short(p.quote)
             tip = escaped_tooltip(model.index(row, CREDITS).data(Qt.ItemDataRole.ToolTipRole))
-            assert f"Exactly: {numbers.total(p.quote)}" in tip or "Exactly:" in tip
+            assert quotes.unrounded(p.quote, numbers.style()) in tip
 
     loads_share("estimates shown", check, tally)
 

@@ -27,7 +27,7 @@ def test_an_estimate_opens_in_its_tab_and_an_image_is_quoted(
     photo = write_image(tmp_path / "photo.png", 300, 200)
     window.open_file(photo)
     panel = window.upscale_panel
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.jobs, timeout=10000)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.scans.jobs, timeout=10000)
     assert window.tabs.currentWidget() is window.upscale_page
 
 

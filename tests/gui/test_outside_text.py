@@ -278,7 +278,7 @@ def test_hostile_outside_text_never_loads_a_resource_and_shows_as_typed(
     window.open_file(broken)  # refused: its kind is said in a message box, drawn (dialogs.py)
     window.show_upscale().add_paths([str(folder)])
     panel = window.upscale_panel
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.jobs, timeout=10000)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not panel.scans.jobs, timeout=10000)
     window.show_about()
     record = RecordDialog(window.session.catalog, window.session.request, window)
     qtbot.addWidget(record)

@@ -7,9 +7,11 @@ from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.estimate import GenerationItem, PricedEstimate, PricedItem, UpscaleItem
 from imagine_calc.core.estimates.estimate_file import PriceChange, SavedEstimate, SavedPrice, price_changes
 from imagine_calc.core.numbers import PLAIN, NumberStyle, number, whole
+from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.breakdown import breakdown
 from imagine_calc.core.text.catalog import pro_model_words, settings_words
+from imagine_calc.core.text.plurals import plural
 from imagine_calc.core.text.sizes import pixels, scale, upscale_words
 
 #: An item's kind as a subtotal names it.
@@ -90,6 +92,31 @@ def repriced_words(
     return changes
 
 
+def estimate_headline(total: Quote, lines: int, style: NumberStyle = PLAIN) -> str:
+    """The Estimate tab's total: "Estimate: at least 724 credits", or that it is empty."""
+    return f"Estimate: {quotes.long(total, style)}" if lines else "Estimate: empty"
+
+
+def added_words(label: str) -> str:
+    return f"Added to the estimate: {label}."
+
+
+def adding_words(lines: int) -> str:
+    """Edit > Undo's name for adding lines: "Undo add 2 lines"."""
+    return f"add {plural(lines, 'line')}"
+
+
+def repriced_heading() -> str:
+    return "Re-priced with the prices in use:"
+
+
+def no_balance_yet() -> str:
+    return (
+        "Type your balance above to see whether it covers this estimate, which balance pays for "
+        "what, and what would expire unused."
+    )
+
+
 def line_tooltip(p: PricedItem, style: NumberStyle = PLAIN) -> str:
     """A line's tooltip in plain text: what it is, its breakdown, the count, every digit, what
     is not known, notes, and the subscription a Pro model needs."""
@@ -98,7 +125,8 @@ def line_tooltip(p: PricedItem, style: NumberStyle = PLAIN) -> str:
     lines += [f"{r.label}: {r.amount} ({r.detail})" for r in said.rows]
     if p.item.count > 1:
         lines.append(f"× {whole(p.item.count, style)} = {quotes.long(p.quote, style)}")
-    lines.append(f"Exactly: {quotes.exact(p.quote, style)}")
+    if unrounded := quotes.unrounded(p.quote, style):
+        lines.append(unrounded)
     lines += said.remarks()
     if p.needs_subscription:
         lines.append(f"{pro_model_words(p.subscription_inferred)}.")

@@ -72,6 +72,15 @@ def exact(quote: Quote, style: NumberStyle = PLAIN) -> str:
     return f"{prefix}{figure}{suffix}"
 
 
+def unrounded(quote: Quote, style: NumberStyle = PLAIN) -> str:
+    """The tooltip line beside a rounded total: "Unrounded: 41.472 credits (rests on an
+    inferred figure)", "Unrounded: at least 84.5 credits"; "" when nothing is known. Not
+    "Exactly", which a lower bound would contradict."""
+    if quote.state is QuoteState.UNKNOWN:
+        return ""
+    return f"Unrounded: {exact(quote, style)}"
+
+
 def line_amount(line: Line, style: NumberStyle = PLAIN) -> str:
     """One part of a breakdown: "98", "at least 25", "about 41", "unknown"."""
     if line.credits is None:

@@ -90,4 +90,5 @@ def total_description(view: GenerateView, model_name: str, style: NumberStyle = 
     total, every digit."""
     r = view.request
     settings = settings_words(model_name, r.resolution, r.aspect_ratio, r.images, r.prompt_enhancer, style)
-    return f"{settings}\nTotal: {quotes.long(view.quote, style)}\nExactly: {quotes.exact(view.quote, style)}"
+    lines = [settings, f"Total: {quotes.long(view.quote, style)}", quotes.unrounded(view.quote, style)]
+    return "\n".join(line for line in lines if line)

@@ -105,3 +105,15 @@ def batch_label(images: int) -> str:
 
 def pasted_name(n: int) -> str:
     return f"Pasted image {n}"
+
+
+def reading_stopped() -> str:
+    return "Reading stopped: the files read so far are quoted."
+
+
+def nothing_to_paste() -> str:
+    return "The clipboard holds no image and no files."
+
+
+def nothing_to_add() -> str:
+    return "Nothing to add: drop or paste images first."

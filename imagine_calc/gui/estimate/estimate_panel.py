@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from imagine_calc.core.estimates.budget import Balances, BudgetPlan, plan_budget
 from imagine_calc.core.estimates.estimate import Item
 from imagine_calc.core.session import Session
+from imagine_calc.core.text import estimates as words
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.breakdown import breakdown
 from imagine_calc.core.text.budget import at_your_rate, budget_lines
@@ -199,9 +200,9 @@ class EstimatePanel(EstimateFileCommands):
     def add(self, items: Sequence[Item]) -> None:
         if not items:
             return
-        self.model.add(items, f"add {len(items)} line{'s' if len(items) != 1 else ''}")
+        self.model.add(items, words.adding_words(len(items)))
         self.table.selectRow(self.model.rowCount() - 1)
-        self.message.emit(f"Added to the estimate: {self.model.priced[-1].label}.")
+        self.message.emit(words.added_words(self.model.priced[-1].label))
 
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -234,8 +235,8 @@ class EstimatePanel(EstimateFileCommands):
         priced = self.priced()
         n = len(priced.items)
         style = locale_numbers.style()
-        self.total.setText(f"Estimate: {quotes.long(priced.total, style)}" if n else "Estimate: empty")
-        self.total.setToolTip(tooltip(f"Exactly: {quotes.exact(priced.total, style)}" if n else ""))
+        self.total.setText(words.estimate_headline(priced.total, n, style))
+        self.total.setToolTip(tooltip(quotes.unrounded(priced.total, style) if n else ""))
         rate = self.budget_box.rate()
         if rate is not None and n:
             shown, exactly = at_your_rate(rate, priced.total, style)
@@ -264,12 +265,7 @@ class EstimatePanel(EstimateFileCommands):
         if not n:
             self.budget.setText("")
         elif not (balances.subscribed or balances.total):
-            self.budget.setText(
-                fill(
-                    "<p>Type your balance above to see whether it covers this estimate, "
-                    "which balance pays for what, and what would expire unused.</p>"
-                )
-            )
+            self.budget.setText(fill("<p>{}</p>", words.no_balance_yet()))
         else:
             self.budget.setText(self._budget_html(self.plan, priced.total.estimated))
 
@@ -290,5 +286,5 @@ class EstimatePanel(EstimateFileCommands):
     def show_changes(self, changes: list[str]) -> None:
         self.changes.setVisible(bool(changes))
         self.changes.setText(
-            fill("<b>Re-priced with the prices in use:</b><br>{}", join("<br>", changes)) if changes else ""
+            fill("<b>{}</b><br>{}", words.repriced_heading(), join("<br>", changes)) if changes else ""
         )

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-import time
-
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.estimates.estimate import UpscaleItem
-from imagine_calc.core.images.image_files import ScanTally
-from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.core.images.image_size import ImageSize
 from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text import upscale as upscale_text
@@ -31,21 +27,9 @@ from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import plain_label, tooltip
 from imagine_calc.gui.shared.widgets import FillColumn, headline_label
 from imagine_calc.gui.upscale.drop_area import DropArea
-from imagine_calc.gui.upscale.reader_gate import ReaderGate
-from imagine_calc.gui.upscale.scan_worker import THUMBNAIL_SIZE, ScanJob, real_key
+from imagine_calc.gui.upscale.scan_controller import UpscaleScans
+from imagine_calc.gui.upscale.scan_worker import THUMBNAIL_SIZE, ScanJob
 from imagine_calc.gui.upscale.upscale_rows import FILE, Row, UpscaleTableModel
-
-#: Scan results move into the table on a timer. Each move repaints the table, so a tick
-#: every 40 ms (25 updates a second, still smooth) quotes 10,000 files in 3.1 s where a tick
-#: every 15 ms took 5.2 s (benchmarks/bench_upscale_drop.py 10000).
-DRAIN_INTERVAL_MS = 40
-#: Seconds of each tick the GUI spends moving results in; adding a row prices nothing (its
-#: quote is made when shown), so 8 ms moves about a thousand.
-DRAIN_BUDGET = 0.008
-DRAIN_CHUNK = 64
-#: How long after a tick the reader is still held: the table and labels repaint with the rows
-#: a tick added (10 ms of work with 100,000 rows), and would wait for the interpreter as often.
-PAINT_ALLOWANCE_MS = 15
 
 
 class UpscalePanel(QWidget):
@@ -59,17 +43,7 @@ class UpscalePanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one scan at a time keeps rows in drop order
-        self.jobs: list[ScanJob] = []
-        self._reader_gate = ReaderGate()
-        self._finished_jobs: list[ScanJob] = []
-        self._keys: set[str] = set()
         self._pasted = 0
-        self.duplicates_skipped = 0
-        self._frozen = False  # objects held out of the collector's passes while rows arrive
-        self._drain_timer = QTimer(self, interval=DRAIN_INTERVAL_MS)
-        self._drain_timer.timeout.connect(self._drain)
 
         self.drop_area = DropArea()
         self.model = UpscaleTableModel(session, self)
@@ -124,9 +98,13 @@ class UpscalePanel(QWidget):
         self.total = headline_label("upscaleTotal", "Upscale total", 1.4)
         self.counts = plain_label(objectName="upscaleCounts")
         self.counts.setWordWrap(True)
-        self.skipped = ScanTally()
         self.status = plain_label(objectName="upscaleStatus")
         self.status.setWordWrap(True)
+        self.scans = UpscaleScans(self.model, self.count_duplicates.isChecked, self)
+        self.scans.busy.connect(self._set_busy)
+        self.scans.progress.connect(self.progress.setValue)
+        self.scans.rows_added.connect(self._refresh_total)
+        self.scans.message.connect(self._say)
 
         controls = QHBoxLayout()
         for text, widget in (("E&ngine", self.engine), ("&Scale", self.scale)):
@@ -198,17 +176,7 @@ class UpscalePanel(QWidget):
     def add_paths(self, paths: list[str]) -> ScanJob:
         """Scan `paths` off the GUI thread; rows arrive in batches."""
         self.status.clear()  # what an earlier drop was told no longer applies
-        if self.pool.activeThreadCount() == 0:
-            self._finished_jobs.clear()
-        job = ScanJob(list(paths), gate=self._reader_gate)
-        job.setAutoDelete(False)
-        job.signals.thumbnail.connect(self.model.set_thumbnail)
-        job.signals.finished.connect(self._on_finished)
-        self.jobs.append(job)
-        self._set_busy(True)
-        self.pool.start(job)
-        self._drain_timer.start()
-        return job
+        return self.scans.add_paths(paths)
 
     def add_image(self, image: QImage) -> None:
         """A pasted or dropped image without a file: sized from the image itself."""
@@ -228,7 +196,7 @@ class UpscalePanel(QWidget):
     def paste(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None or not self.drop_area.accept_mime(mime):
-            self._say("The clipboard holds no image and no files.")
+            self._say(upscale_text.nothing_to_paste())
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -240,114 +208,17 @@ class UpscalePanel(QWidget):
         if files:
             self.add_paths(files)
 
-    def _drain(self) -> None:
-        """Move scan results into the table for at most DRAIN_BUDGET seconds, then yield; the
-        reader waits meanwhile (ReaderGate)."""
-        if not any(job.results for job in self.jobs):  # nothing to move in (making thumbnails)
-            self._drain_for(DRAIN_BUDGET)
-            return
-        self._reader_gate.hold()
-        try:
-            self._drain_for(DRAIN_BUDGET)
-        finally:  # after the repaint the rows cause, which comes after this slot
-            QTimer.singleShot(PAINT_ALLOWANCE_MS, self._reader_gate.release)
-
-    def _drain_for(self, budget: float) -> None:
-        deadline = time.perf_counter() + budget
-        added = False
-        for job in self.jobs:
-            # Chunks, so that the budget bounds the time however many results are waiting.
-            while job.results and time.perf_counter() < deadline:
-                chunk = [job.results.popleft() for _ in range(min(DRAIN_CHUNK, len(job.results)))]
-                self._add_results(chunk)
-                added = True
-            if added:
-                job.took_results()
-        if self.jobs:
-            # Rows (and thumbnails) stay as long as the table: out of the collector's passes with
-            # them as they come, or each pass (on this thread) walks every row added since the
-            # last, 60 ms for 100,000. Anything else made meanwhile waits for the end of the drop.
-            gc.freeze()
-            self._frozen = True
-        if added:
-            self._refresh_total()
-        if self.jobs:
-            self.progress.setValue(sum(j.seen for j in self.jobs))
-        pending = any(j.results for j in self.jobs)
-        for job in [j for j in self.jobs if j.done and not j.results and j.reported]:
-            self._retire(job)
-        if not self.jobs and not pending:
-            self._drain_timer.stop()
-            self._unfreeze()
-
-    def _unfreeze(self) -> None:
-        """What the drop froze goes back to the oldest generation, walked by full passes only."""
-        if self._frozen:
-            gc.unfreeze()
-            self._frozen = False
-
-    def _add_results(self, batch: list[tuple[str, str, ImageSize | SizeError]]) -> None:
-        rows = []
-        once = not self.count_duplicates.isChecked()
-        for path, key, size in batch:
-            if once and key in self._keys:
-                self.duplicates_skipped += 1
-                continue
-            self._keys.add(key)
-            rows.append(Row(path, size, key=path))
-        self.model.add_rows(rows)
-
-    def _on_finished(self, job: ScanJob, cancelled: bool) -> None:
-        job.reported = True
-        for kind, n in job.tally.counts().items():
-            self.skipped.skipped[kind] = self.skipped.skipped.get(kind, 0) + n
-        self.model.flush_thumbnails()
-        if cancelled:
-            job.results.clear()
-            self._say("Reading stopped: the files read so far are quoted.")
-        self._drain()
-
-    def _retire(self, job: ScanJob) -> None:
-        # Its `finished` arrives (queued) while the reader thread may still be returning from
-        # run(): dropping the last reference now would delete the job, and its signals, under
-        # that thread (segfaults in libshiboken6). It is kept until no reader thread runs.
-        self.jobs.remove(job)
-        self._finished_jobs.append(job)
-        if self.pool.activeThreadCount() == 0:
-            self._finished_jobs.clear()
-        if not self.jobs:
-            self._set_busy(False)
-            self._refresh_total()
-
     # --- changing ------------------------------------------------------------------------
 
     def cancel(self) -> None:
-        """Stop reading; what was read stays quoted. A running job reports back when it stops."""
-        for job in list(self.jobs):
-            job.cancel()
-            if self.pool.tryTake(job):  # never started: it will not report, so finish it here
-                job.done = True  # else it would wait to be retired forever, the panel busy
-                self._on_finished(job, True)
+        """Stop reading; what was read stays quoted."""
+        self.scans.cancel()
 
     def wait_until_read(self, timeout_ms: int = 60_000) -> bool:
-        """Let every running scan finish and its rows arrive (a screenshot of a dropped folder);
-        False if they did not within the time."""
-        deadline = time.perf_counter() + timeout_ms / 1000
-        while self.jobs and time.perf_counter() < deadline:
-            self.pool.waitForDone(20)
-            QCoreApplication.processEvents()
-            self._drain_for(DRAIN_BUDGET)  # without holding the reader: this waits for it
-        self.model.flush_thumbnails()
-        return not self.jobs
+        return self.scans.wait_until_read(timeout_ms)
 
     def shut_down(self) -> None:
-        """Stop reading and wait for the reader thread: nothing may run on after the window
-        (its signals would reach objects that are gone)."""
-        self.cancel()
-        self.pool.waitForDone()
-        self._drain_timer.stop()
-        self._unfreeze()
-        self._finished_jobs.clear()
+        self.scans.shut_down()
 
     def estimate_item(self) -> UpscaleItem | None:
         """The selected rows (or all) with a size, as one estimate line at this engine and scale."""
@@ -363,23 +234,20 @@ class UpscalePanel(QWidget):
     def _add_to_estimate(self) -> None:
         item = self.estimate_item()
         if item is None:
-            self._say("Nothing to add: drop or paste images first.")
+            self._say(upscale_text.nothing_to_add())
             return
         self.add_to_estimate.emit(item)
 
     def remove_selected(self) -> None:
         rows = [i.row() for i in self.table.selectionModel().selectedRows()]
-        for r in rows:
-            self._keys.discard(real_key(self.model.rows[r].path))
+        self.scans.forget([self.model.rows[r] for r in rows])
         self.model.remove_rows(rows)
         self._refresh_total()
 
     def clear(self) -> None:
         self.cancel()
         self.model.clear()
-        self._keys.clear()
-        self.duplicates_skipped = 0
-        self.skipped = ScanTally()
+        self.scans.reset()
         self.status.clear()
         self._refresh_total()
 
@@ -388,14 +256,14 @@ class UpscalePanel(QWidget):
         engine = self.session.catalog.engine(self.model.engine_id)
         style = locale_numbers.style()
         self.total.setText(upscale_text.headline(engine.name, self.model.scale, t.quote, t.quoted, style))
-        self.total.setToolTip(tooltip(f"Exactly: {quotes.exact(t.quote, style)}" if t.quoted else ""))
+        self.total.setToolTip(tooltip(quotes.unrounded(t.quote, style) if t.quoted else ""))
         self.counts.setText(
             upscale_text.batch_words(
                 t.quote,
                 t.quoted,
                 t.skipped,
-                self.duplicates_skipped,
-                self.skipped.counts(),
+                self.scans.duplicates_skipped,
+                self.scans.skipped.counts(),
                 t.may_cost_more,
                 style,
             )

@@ -133,7 +133,7 @@ def test_a_lines_tooltip_has_the_breakdown_the_count_every_digit_and_the_plan_it
         "Nano Banana Pro · 4K · 16:9 · 4 images",
         "Nano Banana Pro, 4K, 16:9: 640 (4 × 160)",
         "× 20 = 12,800 credits",
-        "Exactly: 12,800 credits",
+        "Unrounded: 12,800 credits",
         "Pro model: needs a subscription (inferred from the name).",
     ]
 
@@ -142,6 +142,6 @@ def test_a_tooltip_of_one_run_with_an_unknown_part_says_what_is_not_known() -> N
     said = line_tooltip(priced(GenerationItem(GenerationRequest("midjourney-v7")))).splitlines()
     assert said[0] == "Midjourney V7 · 1K · 1 image"
     assert said[1] == "Midjourney V7, 1K: unknown (1 × unknown)"
-    assert said[2] == "Exactly: unknown"  # no "× 1" line for a count of one
-    assert said[3].startswith("Not known: Midjourney V7: ")
+    # no "× 1" line for a count of one, and no unrounded figure of nothing known
+    assert said[2].startswith("Not known: Midjourney V7: ")
     assert not any("Pro model" in line for line in said)

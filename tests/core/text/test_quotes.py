@@ -115,6 +115,12 @@ def test_every_digit_says_whether_it_is_all_or_only_the_least() -> None:
     assert quotes.exact(UNKNOWN) == "unknown"
 
 
+def test_the_unrounded_line_never_calls_a_lower_bound_exact_and_says_nothing_of_nothing() -> None:
+    assert quotes.unrounded(APPROX) == "Unrounded: 41.472 credits (rests on an inferred figure)"
+    assert quotes.unrounded(LOWER) == "Unrounded: at least 50 credits"  # not "Exactly: at least"
+    assert quotes.unrounded(UNKNOWN) == ""
+
+
 def test_a_change_is_written_in_the_locales_signs() -> None:
     french = NumberStyle(lambda n: f"{n:,}".replace(",", "\u202f"), ",", "−", "＋")
     dearer = make_quote([Line("Nano Banana 2, 4K", Decimal(1196), "")])

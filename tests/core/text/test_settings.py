@@ -109,5 +109,5 @@ def test_the_totals_description_gives_the_settings_the_total_and_every_digit() -
     assert said.splitlines() == [
         "Nano Banana 2 · 2K · 16:9 · 2 images",
         "Total: 147 credits",
-        "Exactly: 147 credits",
+        "Unrounded: 147 credits",
     ]

@@ -70,7 +70,7 @@ def test_add_to_estimate_from_upscale_results(qtbot: QtBot, window: MainWindow, 
     files = [write_image(tmp_path / f"shot{i}.png", 800 + i * 100, 600) for i in range(3)]
     upscale = window.show_upscale()
     upscale.add_paths([str(f) for f in files])
-    qtbot.waitUntil(lambda: not upscale.jobs and upscale.model.rowCount() == 3, timeout=10000)
+    qtbot.waitUntil(lambda: not upscale.scans.jobs and upscale.model.rowCount() == 3, timeout=10000)
     qtbot.mouseClick(upscale.add_estimate, Qt.MouseButton.LeftButton)
     panel = window.estimates.panel
     (line,) = panel.model.priced

@@ -37,7 +37,7 @@ def photo(folder: Path) -> Path:
 def quote_and_add(qtbot: QtBot, window: MainWindow, image: Path) -> None:
     upscale = window.show_upscale()
     upscale.add_paths([str(image)])
-    qtbot.waitUntil(lambda: not upscale.jobs and upscale.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: not upscale.scans.jobs and upscale.model.rowCount() == 1, timeout=10_000)
     upscale.add_estimate.click()
 
 

@@ -116,7 +116,7 @@ def test_a_dropped_text_file_that_is_no_credits_page_gets_one_message(
     notes.write_text("# Shopping\n\n- milk\n", encoding="utf-8")
     assert drop_file(window, notes)
     panel = window.upscale_panel
-    qtbot.waitUntil(lambda: not panel.jobs and panel.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: not panel.scans.jobs and panel.model.rowCount() == 1)
     assert dialogs.warnings() == []  # no "not a credits page" box on top of the upscale tab's own row
     assert "notes.md" in panel.model.index(0, 0).data()
 

@@ -38,7 +38,7 @@ def test_a_dropped_folder_of_hostile_files_is_quoted_or_refused_row_by_row(
     made = {make(folder).name: expected for make, expected in hostile.CASES.values()}
     write_image(folder / "honest.png", 30, 20)
     job = panel.add_paths([str(folder)])
-    qtbot.waitUntil(lambda: not panel.jobs, timeout=30_000)
+    qtbot.waitUntil(lambda: not panel.scans.jobs, timeout=30_000)
     assert job.done and not job.cancelled
     panel.model.flush_thumbnails()
     rows = {row.name: row for row in panel.model.rows}

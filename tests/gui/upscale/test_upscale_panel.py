@@ -41,7 +41,7 @@ def drop(qtbot: QtBot, panel: UpscalePanel, mime: QMimeData, expect_scan: bool =
     if expect_scan:
         with qtbot.waitSignal(panel.totals_changed, timeout=5000):
             QApplication.sendEvent(area, event)
-        qtbot.waitUntil(lambda: not panel.jobs, timeout=10000)
+        qtbot.waitUntil(lambda: not panel.scans.jobs, timeout=10000)
     else:
         QApplication.sendEvent(area, event)
     return event.isAccepted()
@@ -263,7 +263,7 @@ def test_cancel_stops_a_long_scan_and_keeps_what_was_read(
     job = panel.add_paths([str(folder)])
     assert not panel.progress.isHidden() and not panel.cancel_button.isHidden()
     panel.cancel()
-    qtbot.waitUntil(lambda: not panel.jobs, timeout=10000)
+    qtbot.waitUntil(lambda: not panel.scans.jobs, timeout=10000)
     assert job.cancelled
     assert panel.model.rowCount() < 3000
     assert panel.progress.isHidden()
@@ -282,7 +282,7 @@ def test_cancelling_a_scan_that_had_not_started_leaves_the_panel_idle(
     panel.add_paths([str(folder)])
     waiting = panel.add_paths([str(folder)])
     panel.cancel()
-    qtbot.waitUntil(lambda: not panel.jobs, timeout=10000)
+    qtbot.waitUntil(lambda: not panel.scans.jobs, timeout=10000)
     assert waiting.cancelled and panel.progress.isHidden() and panel.cancel_button.isHidden()
 
 

@@ -1,0 +1,199 @@
+"""Reading dropped files into upscale rows: one reader thread, results moved into the table in
+timed chunks while the reader waits, duplicates skipped, files passed over tallied.
+
+Apart from the panel so it can be driven and tested without its widgets: the panel lays out,
+shows what this reports (busy, progress, a message, new rows) and hands over what the user does.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+
+from imagine_calc.core.images.image_files import ScanTally
+from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.core.text import upscale as upscale_text
+from imagine_calc.gui.upscale.reader_gate import ReaderGate
+from imagine_calc.gui.upscale.scan_worker import ScanJob, real_key
+from imagine_calc.gui.upscale.upscale_rows import Row, UpscaleTableModel
+
+#: Scan results move into the table on a timer. Each move repaints the table, so a tick
+#: every 40 ms (25 updates a second, still smooth) quotes 10,000 files in 3.1 s where a tick
+#: every 15 ms took 5.2 s (benchmarks/bench_upscale_drop.py 10000).
+DRAIN_INTERVAL_MS = 40
+#: Seconds of each tick the GUI spends moving results in; adding a row prices nothing (its
+#: quote is made when shown), so 8 ms moves about a thousand.
+DRAIN_BUDGET = 0.008
+DRAIN_CHUNK = 64
+#: How long after a tick the reader is still held: the table and labels repaint with the rows
+#: a tick added (10 ms of work with 100,000 rows), and would wait for the interpreter as often.
+PAINT_ALLOWANCE_MS = 15
+
+
+class UpscaleScans(QObject):
+    """Emits `busy(bool)` when reading starts or ends, `progress(files seen)`, `rows_added`
+    after rows reach the table, and `message(text)` for the user."""
+
+    busy = Signal(bool)
+    progress = Signal(int)
+    rows_added = Signal()
+    message = Signal(str)
+
+    def __init__(
+        self, model: UpscaleTableModel, count_duplicates: Callable[[], bool], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._count_duplicates = count_duplicates
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one scan at a time keeps rows in drop order
+        self.jobs: list[ScanJob] = []
+        self.reader_gate = ReaderGate()
+        self._finished_jobs: list[ScanJob] = []
+        self._keys: set[str] = set()
+        self.duplicates_skipped = 0
+        self.skipped = ScanTally()
+        self._frozen = False  # objects held out of the collector's passes while rows arrive
+        self._drain_timer = QTimer(self, interval=DRAIN_INTERVAL_MS)
+        self._drain_timer.timeout.connect(self._drain)
+
+    # --- starting and stopping ------------------------------------------------------------
+
+    def add_paths(self, paths: list[str]) -> ScanJob:
+        """Scan `paths` off the GUI thread; rows arrive in batches."""
+        if self.pool.activeThreadCount() == 0:
+            self._finished_jobs.clear()
+        job = ScanJob(list(paths), gate=self.reader_gate)
+        job.setAutoDelete(False)
+        job.signals.thumbnail.connect(self.model.set_thumbnail)
+        job.signals.finished.connect(self._on_finished)
+        self.jobs.append(job)
+        self.busy.emit(True)
+        self.pool.start(job)
+        self._drain_timer.start()
+        return job
+
+    def cancel(self) -> None:
+        """Stop reading; what was read stays quoted. A running job reports back when it stops."""
+        for job in list(self.jobs):
+            job.cancel()
+            if self.pool.tryTake(job):  # never started: it will not report, so finish it here
+                job.done = True  # else it would wait to be retired forever, the panel busy
+                self._on_finished(job, True)
+
+    def wait_until_read(self, timeout_ms: int = 60_000) -> bool:
+        """Let every running scan finish and its rows arrive (a screenshot of a dropped folder);
+        False if they did not within the time."""
+        deadline = time.perf_counter() + timeout_ms / 1000
+        while self.jobs and time.perf_counter() < deadline:
+            self.pool.waitForDone(20)
+            QCoreApplication.processEvents()
+            self.drain_for(DRAIN_BUDGET)  # without holding the reader: this waits for it
+        self.model.flush_thumbnails()
+        return not self.jobs
+
+    def shut_down(self) -> None:
+        """Stop reading and wait for the reader thread: nothing may run on after the window
+        (its signals would reach objects that are gone)."""
+        self.cancel()
+        self.pool.waitForDone()
+        self._drain_timer.stop()
+        self._unfreeze()
+        self._finished_jobs.clear()
+
+    # --- the rows it remembers ------------------------------------------------------------
+
+    def forget(self, rows: list[Row]) -> None:
+        """Rows the user removed: the same files dropped again are quoted again."""
+        for row in rows:
+            self._keys.discard(real_key(row.path))
+
+    def reset(self) -> None:
+        """Everything cleared: no file is a duplicate any more, and nothing was passed over."""
+        self._keys.clear()
+        self.duplicates_skipped = 0
+        self.skipped = ScanTally()
+
+    # --- moving results in ----------------------------------------------------------------
+
+    def _drain(self) -> None:
+        """Move scan results into the table for at most DRAIN_BUDGET seconds, then yield; the
+        reader waits meanwhile (ReaderGate)."""
+        if not any(job.results for job in self.jobs):  # nothing to move in (making thumbnails)
+            self.drain_for(DRAIN_BUDGET)
+            return
+        self.reader_gate.hold()
+        try:
+            self.drain_for(DRAIN_BUDGET)
+        finally:  # after the repaint the rows cause, which comes after this slot
+            QTimer.singleShot(PAINT_ALLOWANCE_MS, self.reader_gate.release)
+
+    def drain_for(self, budget: float) -> None:
+        deadline = time.perf_counter() + budget
+        added = False
+        for job in self.jobs:
+            # Chunks, so that the budget bounds the time however many results are waiting.
+            while job.results and time.perf_counter() < deadline:
+                chunk = [job.results.popleft() for _ in range(min(DRAIN_CHUNK, len(job.results)))]
+                self._add_results(chunk)
+                added = True
+            if added:
+                job.took_results()
+        if self.jobs:
+            # Rows (and thumbnails) stay as long as the table: out of the collector's passes with
+            # them as they come, or each pass (on this thread) walks every row added since the
+            # last, 60 ms for 100,000. Anything else made meanwhile waits for the end of the drop.
+            gc.freeze()
+            self._frozen = True
+        if added:
+            self.rows_added.emit()
+        if self.jobs:
+            self.progress.emit(sum(j.seen for j in self.jobs))
+        pending = any(j.results for j in self.jobs)
+        for job in [j for j in self.jobs if j.done and not j.results and j.reported]:
+            self._retire(job)
+        if not self.jobs and not pending:
+            self._drain_timer.stop()
+            self._unfreeze()
+
+    def _unfreeze(self) -> None:
+        """What the drop froze goes back to the oldest generation, walked by full passes only."""
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
+
+    def _add_results(self, batch: list[tuple[str, str, ImageSize | SizeError]]) -> None:
+        rows = []
+        once = not self._count_duplicates()
+        for path, key, size in batch:
+            if once and key in self._keys:
+                self.duplicates_skipped += 1
+                continue
+            self._keys.add(key)
+            rows.append(Row(path, size, key=path))
+        self.model.add_rows(rows)
+
+    def _on_finished(self, job: ScanJob, cancelled: bool) -> None:
+        job.reported = True
+        for kind, n in job.tally.counts().items():
+            self.skipped.skipped[kind] = self.skipped.skipped.get(kind, 0) + n
+        self.model.flush_thumbnails()
+        if cancelled:
+            job.results.clear()
+            self.message.emit(upscale_text.reading_stopped())
+        self._drain()
+
+    def _retire(self, job: ScanJob) -> None:
+        # Its `finished` arrives (queued) while the reader thread may still be returning from
+        # run(): dropping the last reference now would delete the job, and its signals, under
+        # that thread (segfaults in libshiboken6). It is kept until no reader thread runs.
+        self.jobs.remove(job)
+        self._finished_jobs.append(job)
+        if self.pool.activeThreadCount() == 0:
+            self._finished_jobs.clear()
+        if not self.jobs:
+            self.busy.emit(False)
+            self.rows_added.emit()  # the counts of what was passed over are final now
