@@ -5,7 +5,6 @@ reported and ignored); and the recorded prices checked against the models they n
 from __future__ import annotations
 
 import os
-import textwrap
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,22 +15,7 @@ from imagine_calc.core.catalog.records import NOT_PRO_REASON
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.pricing.quotes import quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
-
-GOOD_MODEL = """
-models:
-  - id: test-model
-    name: Test Model
-    description: A model for tests.
-    price: 10
-    max_resolution: 2K
-    aspect_ratios: ["1:1", "16:9"]
-"""
-
-
-def override_problems(text: str) -> list[str]:
-    with pytest.raises(CatalogError) as info:
-        load_override(bundled_files(), textwrap.dedent(text), "override.yaml")
-    return [str(p) for p in info.value.problems]
+from tests.core.catalog.overrides import GOOD_MODEL, override_problems
 
 
 def test_no_override_file_means_the_bundled_catalog(override_file: Path) -> None:

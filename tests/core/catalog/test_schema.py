@@ -4,13 +4,11 @@ key path, everything that is not."""
 
 from __future__ import annotations
 
-import textwrap
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from imagine_calc.core.catalog.loader import bundled_files, load_override
 from imagine_calc.core.catalog.schema import (
     INVALID,
     Checker,
@@ -23,7 +21,7 @@ from imagine_calc.core.catalog.schema import (
     text,
 )
 from imagine_calc.core.catalog.yaml_source import YamlDocument, parse_yaml
-from imagine_calc.core.errors import CatalogError
+from tests.core.catalog.overrides import GOOD_MODEL, override_problems
 
 
 def check(build: Any, yaml_text: str, *args: Any) -> tuple[Any, list[str]]:
@@ -98,23 +96,6 @@ def test_an_empty_document_has_no_lines_to_name() -> None:
     ck = Checker(YamlDocument("override.yaml", None, None))
     assert record({"name": (text, True)})(None, [], ck) is INVALID
     assert [str(p) for p in ck.problems] == ["override.yaml: expected a mapping, got null"]
-
-
-GOOD_MODEL = """
-models:
-  - id: test-model
-    name: Test Model
-    description: A model for tests.
-    price: 10
-    max_resolution: 2K
-    aspect_ratios: ["1:1", "16:9"]
-"""
-
-
-def override_problems(text: str) -> list[str]:
-    with pytest.raises(CatalogError) as info:
-        load_override(bundled_files(), textwrap.dedent(text), "override.yaml")
-    return [str(p) for p in info.value.problems]
 
 
 @pytest.mark.parametrize(

@@ -4,29 +4,11 @@ problem naming its file and line, never an exception of another kind."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from imagine_calc.core.catalog.loader import bundled_files, load_override
 from imagine_calc.core.catalog.yaml_source import format_path, parse_yaml
 from imagine_calc.core.errors import CatalogError, Problem
-
-GOOD_MODEL = """
-models:
-  - id: test-model
-    name: Test Model
-    description: A model for tests.
-    price: 10
-    max_resolution: 2K
-    aspect_ratios: ["1:1", "16:9"]
-"""
-
-
-def override_problems(text: str) -> list[str]:
-    with pytest.raises(CatalogError) as info:
-        load_override(bundled_files(), textwrap.dedent(text), "override.yaml")
-    return [str(p) for p in info.value.problems]
+from tests.core.catalog.overrides import GOOD_MODEL, override_problems
 
 
 def refused(text: str) -> list[Problem]:
