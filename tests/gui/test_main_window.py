@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -235,7 +235,14 @@ def test_detail_pane_shows_source_and_as_of_date(qtbot: QtBot, window: MainWindo
 def test_hovering_a_model_shows_it_in_the_detail_pane(qtbot: QtBot, window: MainWindow) -> None:
     pick(qtbot, window, "nano-banana-2")
     window.generate.view.entered.emit(row_index(window, "ideogram-v3"))
-    assert "Ideogram v3" in window.generate.detail.toPlainText()
+    shown = window.generate.detail.toPlainText()
+    # whose the total above is, said before the hovered model's details (issue 25.9)
+    assert shown.startswith("Under the pointer in the list. The total above is for Nano Banana 2")
+    assert "Ideogram v3" in shown and "Now:" in shown
+    leave = QEvent(QEvent.Type.Leave)
+    QApplication.sendEvent(window.generate.view.viewport(), leave)
+    shown = window.generate.detail.toPlainText()
+    assert shown.startswith("Nano Banana 2") and "Under the pointer" not in shown
 
 
 def test_a_longer_breakdown_never_moves_the_controls(qtbot: QtBot, window: MainWindow) -> None:

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -59,6 +61,22 @@ def test_settings_out_of_bounds_are_replaced_said_and_kept_aside(
     panel = window.estimates.show()  # the Estimate tab opens with the balance box
     assert panel.budget_box.subscription.value() == 0
     assert panel.budget_box.rate() is None  # a 20-digit rate is no rate
+
+
+def test_one_bad_setting_reads_as_written_in_the_banner_not_as_entities(
+    user_dirs: Path, make_window: Callable[[], MainWindow]
+) -> None:
+    """The banner is always rich text (RichLabel): a single message, with no tag for Qt to
+    guess from, shows its quotes as quotes, not "&#x27;" (issue 25.4)."""
+    (user_dirs / "settings.ini").write_text("[quote]\nresolution=16K\n")
+    window = make_window()
+    label = window.findChild(QLabel, "bannerText")
+    assert label.textFormat() == Qt.TextFormat.RichText
+    shown = QTextDocument()
+    shown.setHtml(label.text())
+    assert shown.toPlainText().startswith(
+        "Setting quote/resolution was '16K' (not one of 1K, 2K, 3K, 4K); using '1K'."
+    )
 
 
 @posix_only

@@ -106,6 +106,11 @@ def recorded_settings(o: Observation, catalog: Catalog | None = None, *, with_mo
 PRO_INFERRED = "inferred from the name"
 
 
+def pointed_at_words(selected: str) -> str:
+    """Above the details of a model the pointer rests on, so no one reads them as the total's."""
+    return f"Under the pointer in the list. The total above is for {selected}, the selected model."
+
+
 def pro_model_words(inferred: bool) -> str:
     """ "Pro model: needs a subscription (inferred from the name)", the one way it is said."""
     return f"Pro model: needs a subscription{f' ({PRO_INFERRED})' if inferred else ''}"

@@ -247,12 +247,15 @@ class GenerateTab(QSplitter):
         if model_id not in {m.id for m in catalog.models}:
             return
         cell = view.cell(model_id)
+        selected = model_id == session.request.model_id
         html = model_html(
             cell.model,
-            # the current model's figure is the total above; a hovered one's is said here
-            None if model_id == session.request.model_id else (cell.quote or cell.why_not),
+            # the current model's figure is the total above; a hovered one's is said here,
+            # under a line that says whose the total above is
+            None if selected else (cell.quote or cell.why_not),
             catalog=catalog,
             affordable=affordable_text(view, cell.model, session.balances),
+            pointed_at_instead_of=None if selected else catalog.model(session.request.model_id).name,
         )
         if html != self._detail_html:  # re-laying out rich text costs a frame: only when it changed
             self._detail_html = html

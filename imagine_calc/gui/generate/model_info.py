@@ -11,7 +11,7 @@ from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.observations import disagreement
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text.budget import affordable_words
-from imagine_calc.core.text.catalog import price_words, pro_model_words, recorded_settings
+from imagine_calc.core.text.catalog import pointed_at_words, price_words, pro_model_words, recorded_settings
 from imagine_calc.core.text.findings import caveat_words, refusal_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, escape, fill, join
@@ -29,8 +29,10 @@ def model_html(
     catalog: Catalog | None = None,
     locale: QLocale | None = None,
     affordable: str | None = None,
+    pointed_at_instead_of: str | None = None,
 ) -> Html:
-    """Name, description, price per tier, max resolution, aspect ratios; unknowns said so."""
+    """Name, description, price per tier, max resolution, aspect ratios; unknowns said so.
+    `pointed_at_instead_of` names the selected model when these are a hovered one's."""
     loc = locale or QLocale()
     price = price_words(model, locale_numbers.style(loc))
     price_html = _unknown(model, "price") if price == "unknown" else escape(price)
@@ -49,7 +51,10 @@ def model_html(
         table.append(fill(row, "Plan", pro_model_words("requires_subscription" in model.inferred)))
     if affordable is not None:
         table.append(fill(row, "Your balance", affordable))
-    parts = [
+    parts = []
+    if pointed_at_instead_of is not None:
+        parts.append(fill("<p><i>{}</i></p>", pointed_at_words(pointed_at_instead_of)))
+    parts += [
         fill("<p style='white-space:pre-wrap'><b>{}</b><br>{}</p>", model.name, model.description),
         fill("<table cellspacing=0 cellpadding=1>{}</table>", join("", table)),
     ]
