@@ -24,6 +24,7 @@ from imagine_calc.gui.shared.banner import Banner
 from imagine_calc.gui.shared.markup import fill, message_box, plain_label, tooltip
 from imagine_calc.gui.shared.settings_store import SettingsStore
 from imagine_calc.gui.shared.widgets import QuietTabWidget, ShortcutsBeforeTyping
+from imagine_calc.gui.shortcuts import show_keys_in_tooltips
 from imagine_calc.gui.upscale.drop_area import describe
 
 if TYPE_CHECKING:
@@ -186,9 +187,18 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(add_line)
         self._shortcuts_first = ShortcutsBeforeTyping(self, [add_line.shortcut()])
         help_menu = self.menuBar().addMenu("&Help")
+        keys = QAction(
+            "&Keyboard shortcuts",
+            self,
+            shortcut=QKeySequence.StandardKey.HelpContents,
+            objectName="shortcutsAction",
+        )
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
         about = QAction("&About imagine-calc", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+        show_keys_in_tooltips(self)
 
     def find_model(self) -> None:
         self.tabs.setCurrentWidget(self.generate)
@@ -202,6 +212,16 @@ class MainWindow(QMainWindow):
         request = self.session.request
         model = self.session.catalog.model(request.model_id)
         self.estimates.add([GenerationItem(request, 1, model.name)])
+
+    def show_shortcuts(self) -> QDialog:
+        """Every shortcut the window has, the tabs' own included (they are built for it)."""
+        from imagine_calc.gui.shortcuts import ShortcutsDialog
+
+        self.estimates.panel  # noqa: B018 - built, so its shortcuts are listed
+        self.upscale_panel  # noqa: B018
+        dialog = ShortcutsDialog(self)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         from imagine_calc.gui.about import show_about  # imported on first use, off the start-up path

@@ -155,6 +155,7 @@ class EstimatePanel(EstimateFileCommands):
             button.clicked.connect(slot)
             buttons.addWidget(button)
             shortcut = QShortcut(QKeySequence(keys), self.table)
+            shortcut.setWhatsThis(tip.partition(" (")[0])  # Help > Keyboard shortcuts lists it
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         buttons.addStretch(1)

@@ -80,6 +80,7 @@ class UpscalePanel(QWidget):
         self.remove = QPushButton("Remove", objectName="removeRowsButton")
         self.remove.clicked.connect(self.remove_selected)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete.setWhatsThis("Remove the selected images")  # Help > Keyboard shortcuts lists it
         delete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete.activated.connect(self.remove_selected)
         clear = QPushButton("Clear all", objectName="clearRowsButton")
