@@ -50,6 +50,10 @@ def launch_window(recover: str) -> bool:
 
 #: After this many days the status bar suggests updating the prices from a saved page.
 STALE_DAYS = 45
+#: The window's narrowest, the same from the start: the widest tab (the Estimate tab's lines
+#: beside the budget, 826 px) fits in it, so building a tab never makes the window jump wider,
+#: and it fits a 1024-pixel screen with room for a frame.
+MIN_WIDTH = 840
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +103,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.setMinimumWidth(MIN_WIDTH)
         self.setAcceptDrops(True)  # a drop anywhere goes to the upscale quotes
         self._build_menus()
         for problem in [*store.problems, *self.generate.start_notices]:  # a setting out of bounds,

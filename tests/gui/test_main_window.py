@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from imagine_calc.core.pricing.quotes import quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.generate.model_table import COST, NAME
-from imagine_calc.gui.main_window import MainWindow
+from imagine_calc.gui.main_window import MIN_WIDTH, MainWindow
 from imagine_calc.gui.shared import locale_numbers as numbers
 from tests.gui.shown import visible
 
@@ -199,11 +199,11 @@ def test_override_surcharge_makes_the_enhancer_total_complete(
 def test_settings_and_geometry_are_remembered(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> None:
     first = make_window()
     first.session.set_request(GenerationRequest("seedream-v4", "4K", "16:9", 3, True))
-    first.resize(777, 705)
+    first.resize(900, 705)  # the offscreen screen is 800 px wide: restored at the minimum, 840
     first.close()
     second = make_window()
     assert second.session.request == GenerationRequest("seedream-v4", "4K", "16:9", 3, True)
-    assert (second.width(), second.height()) == (777, 705)
+    assert (second.width(), second.height()) == (MIN_WIDTH, 705)  # 980 × 640 when not remembered
     assert second.generate.view.currentIndex().data() == "Seedream v4"
 
 
@@ -284,3 +284,20 @@ def test_the_model_list_opens_at_its_top_with_the_chosen_model_in_view(
     assert view.indexAt(view.viewport().rect().topLeft()).row() == 0
     current = view.visualRect(view.currentIndex())
     assert view.viewport().rect().contains(current)  # nor is the model in use
+
+
+def test_the_windows_narrowest_is_the_same_before_and_after_every_tab_is_built(window: MainWindow) -> None:
+    """Issue 25.12: the minimum jumped from 355 to 858 px the first time the Estimate tab was
+    built. It is MIN_WIDTH from the start, every tab fits in it, and it fits a 1024-px screen."""
+
+    def narrowest() -> int:
+        return max(window.minimumWidth(), window.minimumSizeHint().width())
+
+    assert narrowest() == MIN_WIDTH <= 1024 - 40
+    window.estimates.show()
+    assert narrowest() == MIN_WIDTH
+    window.show_upscale()
+    assert narrowest() == MIN_WIDTH
+    window.resize(MIN_WIDTH, 600)
+    for page in (window.generate, window.estimates.page, window.upscale_page):
+        assert page.minimumSizeHint().width() <= window.centralWidget().width(), page.objectName()
