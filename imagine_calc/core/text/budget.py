@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from imagine_calc.core.estimates.budget import Bound, BudgetPlan
+from imagine_calc.core.estimates.budget import Bound, BudgetPlan, Draw
 from imagine_calc.core.estimates.money import Rate
 from imagine_calc.core.numbers import PLAIN, NumberStyle, approx, number, significant
 from imagine_calc.core.pricing.quotes import Quote
@@ -54,40 +54,57 @@ class BudgetLine:
 BOUND_WORDS = {Bound.EXACT: "", Bound.AT_LEAST: "at least ", Bound.AT_MOST: "at most "}
 
 
+class _Figures:
+    """How the plan's figures read: with its bounds, and "about" where the estimate rests on an
+    inferred price (a balance the estimate empties is used exactly, whatever else is unknown)."""
+
+    def __init__(self, plan: BudgetPlan, estimated: bool | None, style: NumberStyle) -> None:
+        self.plan, self.style = plan, style
+        self.about = plan.estimated if estimated is None else estimated
+
+    def n(self, value: Decimal, bound: Bound = Bound.EXACT, about: bool | None = None) -> str:
+        about = self.about if about is None else about
+        shown = approx(value, self.style) if about else number(value, self.style)
+        return f"{BOUND_WORDS[bound]}{'about ' if about else ''}{shown}"
+
+    def draw(self, d: Draw) -> str:
+        """ "Top-up credits: at least 724 of 2,000 used, at most 1,276 left"."""
+        about = self.about and d.left > 0
+        used, left = self.n(d.used, d.used_bound, about), self.n(d.left, d.left_bound, about)
+        return f"{d.balance}: {used} of {number(d.available, self.style)} used, {left} left"
+
+    def short(self) -> str:
+        """ "Short by at least 188 credits: Nano Banana Pro needs a subscription (...)."; the
+        first reason that matters first: a Pro model no balance may pay, then the balances
+        being too small (said by the figure itself), then prices not known."""
+        plan, reasons = self.plan, []
+        if plan.unpayable_pro:
+            reasons.append(_pro_reason(plan))
+            if plan.balance_short:
+                reasons.append(f"the balances lack {self.n(plan.balance_short, plan.short_bound)} more")
+        if not plan.complete:
+            reasons.append("some prices are not known")
+        why = f": {and_list(reasons)}" if reasons else ""
+        return f"Short by {self.n(plan.short, plan.short_bound)} credits{why}."
+
+    def covered(self) -> str:
+        return f"Covered: {self.n(self.plan.left)} credits left after it."
+
+
 def budget_lines(
     plan: BudgetPlan, estimated: bool | None = None, style: NumberStyle = PLAIN
 ) -> list[BudgetLine]:
     """One line per balance, then short or what is left, what expires at renewal, the Pro
     models a plan without a subscription cannot pay. Every figure keeps the estimate's
     certainty: "at least 724 of 2,000 used, at most 1,276 left" where prices are unknown."""
-    estimate_about = plan.estimated if estimated is None else estimated
-
-    def n(value: Decimal, bound: Bound = Bound.EXACT, about: bool = estimate_about) -> str:
-        shown = approx(value, style) if about else number(value, style)
-        return f"{BOUND_WORDS[bound]}{'about ' if about else ''}{shown}"
-
-    lines = []
-    for d in plan.draws:
-        about = estimate_about and d.left > 0  # a balance the estimate empties is used exactly
-        used, left = n(d.used, d.used_bound, about), n(d.left, d.left_bound, about)
-        lines.append(
-            BudgetLine("draw", f"{d.balance}: {used} of {number(d.available, style)} used, {left} left")
-        )
+    say = _Figures(plan, estimated, style)
+    n = say.n
+    lines = [BudgetLine("draw", say.draw(d)) for d in plan.draws]
     pro = _pro_reason(plan)
     if plan.short:
-        # The first reason that matters first: a Pro model no balance may pay, then the
-        # balances being too small (said by the figure itself), then prices not known.
-        reasons = []
-        if plan.unpayable_pro:
-            reasons.append(pro)
-            if plan.balance_short:
-                reasons.append(f"the balances lack {n(plan.balance_short, plan.short_bound)} more")
-        if not plan.complete:
-            reasons.append("some prices are not known")
-        why = f": {and_list(reasons)}" if reasons else ""
-        lines.append(BudgetLine("short", f"Short by {n(plan.short, plan.short_bound)} credits{why}."))
+        lines.append(BudgetLine("short", say.short()))
     elif plan.complete:
-        lines.append(BudgetLine("covered", f"Covered: {n(plan.left)} credits left after it."))
+        lines.append(BudgetLine("covered", say.covered()))
     else:
         # Not "covered": the unknown parts come on top, and may not fit in what is left.
         lines.append(
@@ -105,6 +122,33 @@ def budget_lines(
     if plan.pro_models and not plan.unpayable_pro:  # Pro lines with no known price: still unpayable
         lines.append(BudgetLine("warning", f"{pro[:1].upper()}{pro[1:]}: it cannot be paid without one."))
     return lines
+
+
+@dataclass(frozen=True)
+class BarWords:
+    """What the budget's bar says: each balance's segment, the shortfall, the open cap when
+    prices are not known, and all of it at once for a screen reader."""
+
+    segments: tuple[str, ...]
+    short: str
+    unknown: str
+    description: str
+
+
+#: The open cap: the estimate needs more than the bar shows, by an amount nobody knows.
+UNKNOWN_PART = "Some prices are not known: the estimate needs more than shown, by an amount not known."
+
+
+def bar_words(plan: BudgetPlan, estimated: bool | None = None, style: NumberStyle = PLAIN) -> BarWords:
+    """The bar's words: the same sentences as the budget's lines, for hovering a part of it."""
+    say = _Figures(plan, estimated, style)
+    segments = tuple(say.draw(d) for d in plan.draws)
+    short = say.short() if plan.short else ""
+    unknown = "" if plan.complete else UNKNOWN_PART
+    said = [f"{s}." for s in segments] + [t for t in (short, unknown) if t]
+    if not plan.short and plan.complete:
+        said.append(say.covered())
+    return BarWords(segments, short, unknown, " ".join(["Balances in the order they are spent.", *said]))
 
 
 def and_list(parts: list[str]) -> str:

@@ -1,12 +1,17 @@
 """Words for an estimate's lines: what each is ("Nano Banana Pro · 4K · 16:9 · 4 images"), its
-settings without the name, what the table's "What" column shows, and the subtotal kinds."""
+settings without the name, what the table's "What" column shows, the subtotal kinds and each
+subtotal's share of the total."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.estimates.budget import Bound
 from imagine_calc.core.estimates.estimate import GenerationItem, PricedEstimate, PricedItem, UpscaleItem
 from imagine_calc.core.estimates.estimate_file import PriceChange, SavedEstimate, SavedPrice, price_changes
-from imagine_calc.core.numbers import PLAIN, NumberStyle, number, whole
+from imagine_calc.core.estimates.shares import Share
+from imagine_calc.core.numbers import PLAIN, NumberStyle, approx, number, whole
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.breakdown import breakdown
@@ -55,6 +60,30 @@ def _images(item: UpscaleItem) -> str:
 def subtotal_name(key: str, by: str) -> str:
     """A subtotal's name: the model's or engine's, or the kind in words."""
     return KIND_WORDS.get(key, key) if by == "kind" else key
+
+
+def percent(share: Decimal, style: NumberStyle = PLAIN) -> str:
+    """A share as people read it: "85%", "4.6%", "0.38%"; never "100%" short of all of it,
+    nor "0%" for a little."""
+    if 0 < share < 1 and approx(share * 100, style) == "100":
+        return "more than 99%"
+    return f"{approx(share * 100, style)}%"
+
+
+def share_words(share: Share, by: str, style: NumberStyle = PLAIN) -> str:
+    """What a subtotal's bar shows: "Nano Banana Pro: 12,800 credits, 67% of the total"; "at
+    most" where other prices are not known, and no share of the total where its own are not."""
+    head = f"{subtotal_name(share.key, by)}: {quotes.long(share.quote, style)}"
+    about = "about " if share.estimated else ""
+    if share.bound is Bound.EXACT:
+        return f"{head}, {about}{percent(share.of_known, style)} of the total"
+    if share.bound is Bound.AT_MOST:
+        at_most = f"at most {about}{percent(share.of_known, style)}"
+        return f"{head}, {at_most} of the total (some prices are not known)"
+    if not share.quote.known_total:
+        return f"{head}; its share of the total is not known"
+    known = f"{about}{percent(share.of_known, style)} of the credits known"
+    return f"{head}; its share of the total is not known ({known})"
 
 
 def _price(saved: SavedPrice, style: NumberStyle) -> str:

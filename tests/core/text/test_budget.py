@@ -26,10 +26,12 @@ from imagine_calc.core.numbers import NumberStyle, group_thousands
 from imagine_calc.core.pricing.quotes import Line, Quote, QuoteState, make_quote
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.budget import (
+    UNKNOWN_PART,
     BudgetLine,
     affordable_words,
     and_list,
     at_your_rate,
+    bar_words,
     budget_lines,
     cost_words,
     exact_money,
@@ -284,3 +286,45 @@ def test_the_cost_at_the_users_rate_keeps_the_estimates_certainty() -> None:
     both = total(TOPAZ, GenerationItem(GenerationRequest("midjourney-v7")))
     assert cost_words(rate, both) == "at least about 4.98 EUR"  # 414.72 × 0.012 = 4.97664
     assert exact_money(rate, both) == "4.97664 EUR"
+
+
+def _pro_and_top_up() -> BudgetPlan:
+    """Issue 25's example: Flux 2 Pro at 2K and Nano Banana Pro at 4K, 500 top-up and 10 free
+    credits, no subscription: every credit short, and a price only a lower bound."""
+    items = (
+        GenerationItem(GenerationRequest("flux-2-pro", "2K")),
+        GenerationItem(GenerationRequest("nano-banana-pro", "4K")),
+    )
+    return plan_budget(
+        Balances(False, top_up=D(500), free_daily=D(10)), price_estimate(load_catalog(), Estimate(items))
+    )
+
+
+def test_the_bar_says_each_part_in_the_budgets_own_sentences() -> None:
+    plan = _pro_and_top_up()
+    said = bar_words(plan, style=GERMAN)
+    lines = budget_lines(plan, style=GERMAN)
+    assert said.segments == tuple(line.text for line in lines if line.kind == "draw")
+    assert said.segments[0] == "Free daily credits: at least 0 of 10 used, at most 10 left"
+    assert said.short == next(line.text for line in lines if line.kind == "short")
+    assert said.short.startswith("Short by at least 188 credits: Flux 2 Pro and Nano Banana Pro need")
+    assert said.unknown == UNKNOWN_PART
+    assert said.description == " ".join(
+        ["Balances in the order they are spent.", *(f"{s}." for s in said.segments), said.short, UNKNOWN_PART]
+    )
+
+
+def test_a_bar_with_every_price_known_has_no_unknown_part_and_says_what_is_left() -> None:
+    items = (GenerationItem(GenerationRequest("flux-dev"), 300),)  # 1,500 credits
+    plan = plan_budget(
+        Balances(True, D(1000), None, D(2000)), price_estimate(load_catalog(), Estimate(items))
+    )
+    said = bar_words(plan, style=GERMAN)
+    assert (said.short, said.unknown) == ("", "")
+    assert said.segments == (
+        "Subscription credits: 1.000 of 1.000 used, 0 left",
+        "Top-up credits: 500 of 2.000 used, 1.500 left",
+    )
+    assert said.description.endswith(
+        "Top-up credits: 500 of 2.000 used, 1.500 left. Covered: 1.500 credits left after it."
+    )

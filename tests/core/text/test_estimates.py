@@ -18,13 +18,17 @@ from imagine_calc.core.estimates.estimate import (
     price_item,
 )
 from imagine_calc.core.estimates.estimate_file import PriceChange, SavedEstimate, SavedPrice
+from imagine_calc.core.estimates.shares import subtotal_shares
+from imagine_calc.core.numbers import NumberStyle
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.estimates import (
     change_words,
     description,
     line_tooltip,
+    percent,
     repriced_words,
     settings,
+    share_words,
     subtotal_name,
     what,
 )
@@ -145,3 +149,48 @@ def test_a_tooltip_of_one_run_with_an_unknown_part_says_what_is_not_known() -> N
     # no "× 1" line for a count of one, and no unrounded figure of nothing known
     assert said[2].startswith("Not known: Midjourney V7: ")
     assert not any("Pro model" in line for line in said)
+
+
+@pytest.mark.parametrize(
+    ("share", "said"),
+    [
+        (D("0.85106"), "85%"),
+        (D("0.046"), "4.6%"),
+        (D("0.0038"), "0.38%"),  # a little is never "0%"
+        (D("0.9971"), "more than 99%"),  # nor almost all "100%"
+        (D(1), "100%"),
+        (D(0), "0%"),
+    ],
+)
+def test_a_share_reads_in_whole_percent_or_two_digits_below_ten(share: D, said: str) -> None:
+    assert percent(share) == said
+
+
+def test_a_share_in_words_keeps_how_surely_it_is_known() -> None:
+    catalog = load_catalog()
+
+    def shares(*items: GenerationItem) -> list[str]:
+        priced = price_estimate(catalog, Estimate(items))
+        return [share_words(s, "group", NumberStyle(point=",")) for s in subtotal_shares(priced)]
+
+    hero, drafts = (
+        GenerationItem(GenerationRequest("nano-banana-pro", "4K")),
+        GenerationItem(GenerationRequest("flux-dev"), 8),
+    )
+    assert shares(hero, drafts) == [
+        "Nano Banana Pro: 160 credits, 80% of the total",
+        "Flux Dev: 40 credits, 20% of the total",
+    ]
+    unknown = GenerationItem(GenerationRequest("midjourney-v7"))
+    lower = GenerationItem(GenerationRequest("flux-2-pro", "2K"))
+    assert shares(hero, lower, unknown) == [
+        "Nano Banana Pro: 160 credits, at most 85% of the total (some prices are not known)",
+        "Flux 2 Pro: at least 28 credits; its share of the total is not known (15% of the credits known)",
+        "Midjourney V7: unknown; its share of the total is not known",
+    ]
+    topaz = UpscaleItem("topaz", 2, ((1000, 1000),))
+    by_kind = subtotal_shares(price_estimate(catalog, Estimate((drafts, topaz))), "kind")
+    assert [share_words(s, "kind") for s in by_kind] == [
+        "Generation: 40 credits, about 67% of the total",
+        "Upscale: about 20 credits, about 33% of the total",
+    ]
