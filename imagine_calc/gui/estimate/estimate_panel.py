@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from imagine_calc.core.text import quotes
 from imagine_calc.core.text.breakdown import breakdown
 from imagine_calc.core.text.budget import at_your_rate, budget_lines
 from imagine_calc.core.text.exports import HEADER
+from imagine_calc.gui.estimate.balance_bar import BalanceBar
 from imagine_calc.gui.estimate.budget_box import BudgetBox
 from imagine_calc.gui.estimate.estimate_document import EstimateDocument
 from imagine_calc.gui.estimate.estimate_files import EstimateFileCommands
@@ -44,6 +45,7 @@ from imagine_calc.gui.estimate.working_copies import Claim
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, plain_label, tooltip
 from imagine_calc.gui.shared.settings_store import SettingsStore
+from imagine_calc.gui.shared.theme import shortfall_red
 from imagine_calc.gui.shared.widgets import FillColumn, headline_label, side_by_side
 
 
@@ -83,6 +85,7 @@ class EstimatePanel(EstimateFileCommands):
         self.changes = RichLabel(objectName="estimateChanges", wordWrap=True)
         self.changes.hide()
         self.budget_box = BudgetBox(store)
+        self.balance_bar = BalanceBar()
         self.budget = RichLabel(objectName="budgetResult", wordWrap=True)
         self.budget.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.budget.setAccessibleName("Budget")
@@ -191,6 +194,7 @@ class EstimatePanel(EstimateFileCommands):
         side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.budget_box)
+        side.addWidget(self.balance_bar)
         side.addWidget(self.budget, 1)
 
         self.splitter = side_by_side("estimateSplitter", left, right, (3, 1))
@@ -263,9 +267,11 @@ class EstimatePanel(EstimateFileCommands):
         self.notes.setText(fill("<small>{}</small>", join("<br>", notes)) if notes else "")
         balances = self.balances()
         self.plan = plan_budget(balances, priced)
+        typed = bool(n) and (balances.subscribed or bool(balances.total))
+        self.balance_bar.show_plan(self.plan if typed else None, priced.total.estimated)
         if not n:
             self.budget.setText("")
-        elif not (balances.subscribed or balances.total):
+        elif not typed:
             self.budget.setText(fill("<p>{}</p>", words.no_balance_yet()))
         else:
             self.budget.setText(self._budget_html(self.plan, priced.total.estimated))
@@ -273,7 +279,7 @@ class EstimatePanel(EstimateFileCommands):
     def _budget_html(self, plan: BudgetPlan, estimated: bool) -> Html:
         """The budget's sentences (core/text/budget.py), one paragraph each (the side column is
         narrow); a shortfall and the warnings in red."""
-        red = "#ff6b6b" if self.palette().color(QPalette.ColorRole.Window).lightness() < 128 else "#c62828"
+        red = shortfall_red(self.palette()).name()
         out = []
         for line in budget_lines(plan, estimated, locale_numbers.style()):
             if line.kind == "short":

@@ -46,6 +46,16 @@ def dark_palette() -> QPalette:
     return p
 
 
+def palette_is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def shortfall_red(palette: QPalette) -> QColor:
+    """The red of a shortfall and of warnings: dark enough on a light window, light enough on a
+    dark one: 4.6:1 or more against the window of dark_palette() and of Fusion's light one."""
+    return QColor("#ff8080") if palette_is_dark(palette) else QColor("#c62828")
+
+
 def is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 

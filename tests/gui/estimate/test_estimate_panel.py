@@ -241,6 +241,26 @@ def test_budget_says_what_each_balance_pays_and_warns_in_red(
     assert "Nano Banana Pro needs a subscription" in campaign.budget.text()
 
 
+def test_the_balance_bar_shows_once_a_balance_is_typed_and_says_what_the_lines_say(
+    window: MainWindow, campaign: EstimatePanel
+) -> None:
+    window.estimates.show()
+    bar = campaign.balance_bar
+    assert not bar.isVisible()  # nothing typed: no bar, the invitation to type one instead
+    box = campaign.budget_box
+    box.subscribed.setChecked(True)
+    box.subscription.setValue(8000)
+    box.top_up.setValue(3000)
+    assert bar.isVisible() and bar.bar is not None and bar.bar.short > 0
+    assert bar.y() > box.y() and bar.y() < campaign.budget.y()  # between the balances and the lines
+    for line in visible(campaign.budget.text()).split("\n")[:3]:
+        assert line.rstrip(".") in bar.accessibleDescription()
+    box.top_up.setValue(20000)
+    assert bar.bar is not None and bar.bar.short == 0
+    campaign.model.remove([0, 1])
+    assert not bar.isVisible()
+
+
 def test_balances_are_remembered_and_the_detail_pane_says_what_they_buy(
     qtbot: QtBot, make_window: Callable[[], MainWindow]
 ) -> None:
