@@ -315,7 +315,11 @@ def test_hostile_outside_text_never_loads_a_resource_and_shows_as_typed(
     labels = [lines.index(row, 0).data() for row in range(lines.rowCount())]
     assert TYPED in labels and HOSTILE in labels
     assert window.estimates.panel.title.text() == f"Client {HOSTILE}"
-    assert f"Shiny {HOSTILE}:" in visible(window.estimates.panel.subtotals.text())  # rich, as typed
+    subtotals = window.estimates.panel.subtotals.model()
+    names = [subtotals.index(row, 0).data() for row in range(subtotals.rowCount())]
+    assert f"Shiny {HOSTILE}" in names  # a cell's text, as typed
+    tips = [visible(subtotals.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)) for row in range(len(names))]
+    assert any(tip.startswith(f"Shiny {HOSTILE}: ") for tip in tips)  # rich, escaped
     upscale_tip = panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert HOSTILE in visible(upscale_tip) and HOSTILE not in upscale_tip
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from imagine_calc.core.estimates.budget import Balances, BudgetPlan, plan_budget
 from imagine_calc.core.estimates.estimate import Item
+from imagine_calc.core.estimates.shares import subtotal_shares
 from imagine_calc.core.session import Session
 from imagine_calc.core.text import estimates as words
 from imagine_calc.core.text import quotes
@@ -41,6 +43,7 @@ from imagine_calc.gui.estimate.estimate_model import (
     CountDelegate,
     EstimateTableModel,
 )
+from imagine_calc.gui.estimate.subtotals_view import SubtotalsView
 from imagine_calc.gui.estimate.working_copies import Claim
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, plain_label, tooltip
@@ -80,7 +83,7 @@ class EstimatePanel(EstimateFileCommands):
         self.by.addItem("Subtotals by kind", "kind")
         self.by.setAccessibleName("Group subtotals")
         self.by.currentIndexChanged.connect(self.refresh)
-        self.subtotals = RichLabel(objectName="estimateSubtotals", wordWrap=True)
+        self.subtotals = SubtotalsView()
         self.notes = RichLabel(objectName="estimateNotes", wordWrap=True)
         self.changes = RichLabel(objectName="estimateChanges", wordWrap=True)
         self.changes.hide()
@@ -250,19 +253,8 @@ class EstimatePanel(EstimateFileCommands):
         else:
             self.money.clear()
         self.money.setVisible(bool(self.money.text()))  # no empty line under the total
-        subtotals = priced.subtotals("kind" if self.by.currentData() == "kind" else "group")
-        rows = join(
-            "",
-            (
-                fill(
-                    "<tr><td>{}:&nbsp;&nbsp;</td><td align=right><b>{}</b></td></tr>",
-                    name,
-                    quotes.long(q, style),
-                )
-                for name, q in subtotals
-            ),
-        )
-        self.subtotals.setText(fill("<table cellspacing=0 cellpadding=1>{}</table>", rows) if n > 1 else "")
+        by: Literal["group", "kind"] = "kind" if self.by.currentData() == "kind" else "group"
+        self.subtotals.show_shares(subtotal_shares(priced, by) if n > 1 else (), by, style)
         notes = breakdown(priced.total, style).remarks()
         self.notes.setText(fill("<small>{}</small>", join("<br>", notes)) if notes else "")
         balances = self.balances()

@@ -261,6 +261,21 @@ def test_the_balance_bar_shows_once_a_balance_is_typed_and_says_what_the_lines_s
     assert not bar.isVisible()
 
 
+def test_subtotals_show_a_bar_each_and_follow_the_grouping(
+    window: MainWindow, campaign: EstimatePanel
+) -> None:
+    window.estimates.show()
+    subtotals = campaign.subtotals.model()
+    assert campaign.subtotals.isVisible()
+    assert [subtotals.index(r, 0).data() for r in range(subtotals.rowCount())] == [
+        "Nano Banana Pro",
+        "Z Image Turbo",
+    ]
+    campaign.by.setCurrentIndex(campaign.by.findData("kind"))
+    assert [subtotals.index(r, 0).data() for r in range(subtotals.rowCount())] == ["Generation"]
+    assert not campaign.subtotals.isVisible()  # one subtotal: the total says it
+
+
 def test_balances_are_remembered_and_the_detail_pane_says_what_they_buy(
     qtbot: QtBot, make_window: Callable[[], MainWindow]
 ) -> None:
