@@ -160,6 +160,10 @@ def test_hovering_a_part_says_its_sentence_and_the_description_says_them_all(
     assert bar.accessibleDescription() == " ".join(
         ["Balances in the order they are spent.", f"{said[0]}.", f"{said[1]}.", said[2], said[3]]
     )
+    bar.show_plan(plan(Balances(True, D(2000)), FLUX_100, UNKNOWN))  # the cap over what is left
+    (cap,) = [s for s in bar.spans() if s.part is Part.OPEN]
+    assert bar.words_at(cap.x0 + 1) == UNKNOWN_PART
+    assert bar.words_at(cap.x1 + 1).startswith("Subscription credits: at least 500 of ")
 
 
 def test_hidden_without_a_plan_or_anything_to_draw(bar: BalanceBar) -> None:
