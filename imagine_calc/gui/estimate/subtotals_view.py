@@ -38,15 +38,21 @@ class SubtotalsModel(FlatTableModel):
         self.by = "group"
         self._words: list[str] = []
         self._credits: list[str] = []
+        self._style: NumberStyle | None = None
         self.bold = QFont()
         self.bold.setBold(True)
 
-    def show_shares(self, shares: Sequence[Share], by: str, style: NumberStyle) -> None:
+    def show_shares(self, shares: Sequence[Share], by: str, style: NumberStyle) -> bool:
+        """Show `shares`; False when they are those shown already (a balance edited, say)."""
+        if (tuple(shares), by, style) == (self.shares, self.by, self._style):
+            return False
+        self._style = style
         self.beginResetModel()
         self.shares, self.by = tuple(shares), by
         self._words = [share_words(s, by, style) for s in self.shares]
         self._credits = [quotes.long(s.quote, style) for s in self.shares]
         self.endResetModel()
+        return True
 
     def row_count(self) -> int:
         return len(self.shares)
@@ -104,7 +110,8 @@ class SubtotalsView(QTableView):
 
     def show_shares(self, shares: Sequence[Share], by: str, style: NumberStyle) -> None:
         """Show `shares` (none, or a single one: hidden, as the total says it all)."""
-        self.subtotals.show_shares(shares, by, style)
+        if not self.subtotals.show_shares(shares, by, style):
+            return
         self.setVisible(len(shares) > 1)
         self.setFixedHeight(self.verticalHeader().defaultSectionSize() * len(shares))
         self._fit_columns()

@@ -45,13 +45,26 @@ class BarColours:
     def of(cls, palette: QPalette) -> BarColours:
         """The first balance in the highlight colour, the next one a shade towards the text
         (darker on light, lighter on dark); what is left of each a faint tint of it on the
-        window's colour."""
+        window's colour. Worked out once per palette: a cell asks at every paint."""
+        key = palette.cacheKey()
+        known = _BY_PALETTE.get(key)
+        if known is None:
+            if len(_BY_PALETTE) > 16:  # palettes come and go with the system's scheme
+                _BY_PALETTE.clear()
+            known = _BY_PALETTE[key] = cls._of(palette)
+        return known
+
+    @classmethod
+    def _of(cls, palette: QPalette) -> BarColours:
         highlight = palette.color(QPalette.ColorRole.Highlight)
         text = palette.color(QPalette.ColorRole.WindowText)
         window = palette.color(QPalette.ColorRole.Window)
         used = (highlight, mix(highlight, text, 0.45))
         left = tuple(mix(c, window, 0.7) for c in used)
         return cls(used, left, shortfall_red(palette), text, mix(highlight, window, 0.85))
+
+
+_BY_PALETTE: dict[int, BarColours] = {}
 
 
 class Pixels:

@@ -86,3 +86,14 @@ def test_as_tall_as_its_rows_hidden_for_one_and_the_bars_take_the_width_left(vie
     assert header.sectionSize(NAME) <= 200 * NAME_SHARE  # a long name is elided, the bar stays
     view.show_shares(shares()[:1], "group", PLAIN)
     assert not view.isVisible()
+
+
+def test_the_same_subtotals_again_are_not_laid_out_again(view: SubtotalsView) -> None:
+    """A balance edited refreshes the tab; the subtotals, unchanged, keep their rows as they are."""
+    resets: list[bool] = []
+    view.model().modelReset.connect(lambda: resets.append(True))
+    view.show_shares(shares(), "group", PLAIN)
+    view.show_shares(shares(), "group", PLAIN)
+    assert len(resets) == 1
+    view.show_shares(shares("kind"), "kind", PLAIN)
+    assert len(resets) == 2

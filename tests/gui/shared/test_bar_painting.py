@@ -71,3 +71,12 @@ def test_an_outline_is_one_device_pixel_and_an_open_cap_has_no_end(qapp: QApplic
         cap.pixelColor(round(30 * 1.5) - 1, y).name() for y in range(round(3 * 1.5) + 1, round(15 * 1.5) - 1)
     ]
     assert "#ffffff" in end  # hatched to its end, with no edge closing it
+
+
+def test_colours_are_worked_out_once_per_palette_and_again_for_another(qapp: QApplication) -> None:
+    light = palette("light")
+    assert BarColours.of(light) is BarColours.of(QPalette(light))  # the same palette, shared
+    dark = BarColours.of(dark_palette())
+    assert dark is not BarColours.of(light) and dark.used[0] == dark_palette().color(
+        QPalette.ColorRole.Highlight
+    )
