@@ -22,18 +22,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from imagine_calc.core.catalog.loader import bundled_files, load_override
 from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.estimates.budget import Balances, plan_budget
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, price_estimate
 from imagine_calc.core.pricing.requests import GenerationRequest
-from imagine_calc.core.text.exports import export_bytes
+from imagine_calc.core.text.exports import CSV_HEADER, export_bytes
 from tests.core.text.spreadsheet_payloads import HOSTILE_MODEL_NAME, HOSTILE_UNKNOWN_REASON, PAYLOADS
 
-COLUMNS = 9  # label, what, count, credits_per_run, credits, complete, state, basis, unknown
+COLUMNS = len(CSV_HEADER)  # section, label, what, count, credits_per_run, credits, bound, ...
 #: The line of the model whose name and unknown reason are payloads.
 HOSTILE_LINE = "(the hostile model's line)"
 
@@ -59,7 +61,7 @@ def hostile_catalog() -> Catalog:
 
 def export_files(out: Path) -> dict[str, Path]:
     """One CSV per payload, each the whole export of a one-line estimate (header, the line,
-    the total), so a program that merges rows cannot hide what one payload does."""
+    its subtotals, the total, the budget), so a program that merges rows cannot hide what one payload does."""
     catalog = hostile_catalog()
     lines = {label: GenerationItem(GenerationRequest("flux-dev"), 1, label) for label, _ in PAYLOADS}
     lines[HOSTILE_LINE] = GenerationItem(GenerationRequest("hostile"), 1, "plain label")
@@ -67,7 +69,8 @@ def export_files(out: Path) -> dict[str, Path]:
     for n, (label, item) in enumerate(lines.items(), 1):
         priced = price_estimate(catalog, Estimate((item,), "Payload"))
         files[label] = out / f"payload{n:02}.csv"
-        files[label].write_bytes(export_bytes("csv", priced, catalog))
+        plan = plan_budget(Balances(True, Decimal(100), None, Decimal(10)), priced)
+        files[label].write_bytes(export_bytes("csv", priced, catalog, plan))
     return files
 
 
@@ -179,6 +182,7 @@ def main() -> int:
         out = args.keep or Path(tmp)
         out.mkdir(parents=True, exist_ok=True)
         files = export_files(out)
+        written = {label: path.read_bytes().count(b"\r\n") for label, path in files.items()}
         paths = list(files.values())
         readers = {
             "LibreOffice ,": libreoffice(paths, out, ","),
@@ -196,21 +200,22 @@ def main() -> int:
                 for c, (text, link) in enumerate(row)
                 if ran(text, link)
             ]
+            records = written[label]
             if name.endswith(","):
-                if len(rows) != 3:
-                    flags.append(f"{len(rows)} rows, not 3")
+                if len(rows) != records:
+                    flags.append(f"{len(rows)} rows, not {records}")
                 if any(len(row) > COLUMNS for row in rows):
                     flags.append("a cell SPLIT")
-            elif name == "Gnumeric" and len(rows) != 3:
-                flags.append(f"{len(rows)} rows, not 3")
+            elif name == "Gnumeric" and len(rows) != records:
+                flags.append(f"{len(rows)} rows, not {records}")
             problems += bool(flags)
             line = rows[1] if len(rows) > 1 else []
             if label == HOSTILE_LINE and len(line) == COLUMNS:
-                shown = f"what={line[1][0]!r} unknown={line[8][0]!r}"
+                shown = f"what={line[2][0]!r} unknown={line[10][0]!r}"
             elif name.endswith(";"):  # every cell of the row: where the separator cut it
-                shown = " | ".join(repr(text[:28]) for text, _ in line[:4])
+                shown = " | ".join(repr(text[:28]) for text, _ in line[1:5])
             else:
-                shown = repr(line[0][0]) if line else "(no row)"
+                shown = repr(line[1][0]) if len(line) > 1 else "(no row)"
             print(f"   {label!r:58} {shown}  {' '.join(flags) or 'ok'}")
     print(f"\n{'every cell held' if not problems else f'{problems} problem(s)'}")
     return 1 if problems else 0

@@ -70,9 +70,10 @@ def test_csv_export(capsys: pytest.CaptureFixture[str], hostile: Path, tmp_path:
     assert (code, err) == (0, "") and out == f"Exported 6 lines to {out_file}.\n"
     text = out_file.read_bytes().decode("utf-8")
     rows = list(csv.reader(io.StringIO(text)))
-    assert len(rows) == len(LABELS) + 2 and all(len(row) == 9 for row in rows)
-    assert not any(runs(row[0]) or runs(row[1]) for row in rows)
-    assert [row[0] for row in rows[1:-1]] == [
+    lines = [row[1:] for row in rows if row[0] == "line"]
+    assert len(lines) == len(LABELS) and all(len(row) == len(rows[0]) for row in rows)
+    assert not any(runs(row[1]) or runs(row[2]) for row in rows)
+    assert [row[0] for row in lines] == [
         "\\x1b[2J\\x1b]0;pwned\\x07Hero",
         "a\\nTotal: 0 credits",
         "\ufffd\\x00=7*6",
@@ -80,7 +81,8 @@ def test_csv_export(capsys: pytest.CaptureFixture[str], hostile: Path, tmp_path:
         "x;'=7*6;<img src=x onerror=alert(1)>|\\r",
         "'=HYPERLINK(1)",
     ]
-    assert [row[4] for row in rows[1:]] == ["10"] * len(LABELS) + ["60"]
+    assert [row[4] for row in lines] == ["10"] * len(LABELS)
+    assert [row[5] for row in rows if row[0] == "total"] == ["60"]
     assert sorted(p.name for p in out_file.parent.iterdir()) == ["hostile.CSV"]  # no temporary left
 
 

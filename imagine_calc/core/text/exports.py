@@ -13,14 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from imagine_calc.core.catalog.records import Catalog
-from imagine_calc.core.estimates.budget import BudgetPlan
+from imagine_calc.core.estimates.budget import SUBSCRIPTION, Bound, BudgetPlan
 from imagine_calc.core.estimates.estimate import PricedEstimate, PricedItem
 from imagine_calc.core.estimates.money import Rate
 from imagine_calc.core.numbers import PLAIN, NumberStyle, plain_decimal, whole
 from imagine_calc.core.outside_text import json_text
+from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.breakdown import breakdown, quote_record
 from imagine_calc.core.text.budget import budget_lines, cost_words, rate_words
@@ -45,31 +46,87 @@ def line_cells(p: PricedItem, style: NumberStyle = PLAIN) -> tuple[str, str, str
     )
 
 
-def to_csv(priced: PricedEstimate) -> str:
+#: The CSV's columns. `section` says what a row is, so a script keeps the rows it wants from
+#: one rectangular table: "line" (the estimate's lines, as the window lists them), "subtotal"
+#: (by model or engine, then by kind: `what` says which), "total", and "budget" (each balance's
+#: figures, what is short, what would be lost at renewal). `bound` says how far `credits` holds:
+#: "exact", "at_least" or "at_most"; `state` is the quote's state (a budget figure's: the
+#: estimate's it rests on).
+CSV_HEADER = (
+    "section",
+    "label",
+    "what",
+    "count",
+    "credits_per_run",
+    "credits",
+    "bound",
+    "complete",
+    "state",
+    "basis",
+    "unknown",
+)
+
+_SUBTOTALS: tuple[tuple[Literal["group", "kind"], str], ...] = (("group", "by model"), ("kind", "by kind"))
+
+CsvRow = tuple[str, str, str, str | int, str | Decimal, Decimal, str, str, str, str, str]
+
+
+def to_csv(priced: PricedEstimate, plan: BudgetPlan | None = None) -> str:
     """Numbers exact and bare, every text cell quoted and neutralised against formulas
     (export_cells.spreadsheet_text); the JSON export keeps the text exactly as typed."""
-    rows: list[Sequence[str | int | Decimal]] = [
-        ("label", "what", "count", "credits_per_run", "credits", "complete", "state", "basis", "unknown")
-    ]
+    rows: list[Sequence[str | int | Decimal]] = [CSV_HEADER]
     for p in priced.items:
-        rows.append(
-            (
-                p.label,
-                what(p),
-                p.item.count,
-                p.unit.known_total,
-                p.quote.known_total,
-                "yes" if p.quote.complete else "no",
-                p.quote.state.value,
-                p.quote.basis,
-                "; ".join(unknown_words(u) for u in p.quote.unknown_reasons),
-            )
-        )
-    t = priced.total
-    rows.append(
-        ("Total", "", "", "", t.known_total, "yes" if t.complete else "no", t.state.value, t.basis, "")
-    )
+        rows.append(_quote_row("line", p.label, what(p), p.quote, p.item.count, p.unit.known_total))
+    for by, what_words in _SUBTOTALS:
+        for key, q in priced.subtotals(by):
+            rows.append(_quote_row("subtotal", subtotal_name(key, by), what_words, q))
+    rows.append(_quote_row("total", "Total", "", priced.total))
+    if plan is not None:
+        rows += _budget_rows(plan)
     return "".join(csv_record(row) for row in rows)
+
+
+def _quote_row(
+    section: str, label: str, what_words: str, q: Quote, count: int | str = "", unit: Decimal | str = ""
+) -> CsvRow:
+    return (
+        section,
+        label,
+        what_words,
+        count,
+        unit,
+        q.known_total,
+        Bound.EXACT.value if q.complete else Bound.AT_LEAST.value,
+        "yes" if q.complete else "no",
+        q.state.value,
+        q.basis,
+        "; ".join(unknown_words(u) for u in q.unknown_reasons),
+    )
+
+
+def _budget_rows(plan: BudgetPlan) -> list[CsvRow]:
+    """A row per figure of the budget, each with its bound: what each balance has (as typed),
+    what the estimate uses of it and what is left, what no balance pays, and what would expire
+    unused. A figure worked out from the estimate has the estimate's state ("approximate": read
+    it as "about"); a balance as typed has none."""
+
+    def row(label: str, what_words: str, credits: Decimal, bound: Bound, state: str) -> CsvRow:
+        complete = "yes" if bound is Bound.EXACT else "no"
+        return ("budget", label, what_words, "", "", credits, bound.value, complete, state, "", "")
+
+    worked_out = plan.state.value
+    rows = []
+    for d in plan.draws:
+        rows.append(row(d.balance, "available", d.available, Bound.EXACT, ""))
+        rows.append(row(d.balance, "used", d.used, d.used_bound, worked_out))
+        rows.append(row(d.balance, "left", d.left, d.left_bound, worked_out))
+    rows.append(row("Short", "credits no balance pays", plan.short, plan.short_bound, worked_out))
+    for d in plan.draws:
+        if d.balance == SUBSCRIPTION:  # what it has left at renewal is lost
+            when = f"on {plan.renewal.isoformat()}" if plan.renewal else "at the next renewal"
+            what_words = f"subscription credits unspent {when}"
+            rows.append(row("Lost at renewal", what_words, plan.lost_at_renewal, d.left_bound, worked_out))
+    return rows
 
 
 def to_markdown(
@@ -196,9 +253,9 @@ def export(
     plan: BudgetPlan | None = None,
     rate: Rate | None = None,
 ) -> str:
-    """The export of `kind` ("csv", "md" or "json"); the CSV has no budget or money."""
+    """The export of `kind` ("csv", "md" or "json"); the CSV has no money."""
     if kind == "csv":
-        return to_csv(priced)
+        return to_csv(priced, plan)
     if kind == "md":
         return to_markdown(priced, catalog, plan, rate)
     if kind == "json":

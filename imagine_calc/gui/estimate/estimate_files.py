@@ -140,7 +140,7 @@ class EstimateFileCommands(QWidget):
     def export_text(self, kind: str) -> str:
         priced, catalog, rate = self.priced(), self.model.catalog, self.budget_box.rate()
         if kind == "csv":
-            return exports.to_csv(priced)
+            return exports.to_csv(priced, self.plan)
         if kind == "md":
             return exports.to_markdown(priced, catalog, self.plan, rate)
         return exports.to_json(priced, catalog, self.plan, rate)

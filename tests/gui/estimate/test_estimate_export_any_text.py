@@ -30,7 +30,7 @@ def test_every_export_of_hostile_labels_is_written(window: MainWindow, tmp_path:
     for kind in ("csv", "md", "json"):
         assert panel.export(kind, tmp_path / f"out.{kind}"), kind
     rows = list(csv.reader(io.StringIO((tmp_path / "out.csv").read_bytes().decode("utf-8"))))
-    assert [row[0] for row in rows[1:-1]] == [
+    assert [row[1] for row in rows if row[0] == "line"] == [
         "'\\x00=7*6",
         "\\x7f\\x9b31m.png",
         "\\x1b[2J<script>alert(1)</script>",

@@ -180,7 +180,8 @@ def test_export_files_match_the_table(campaign: EstimatePanel, tmp_path: Path) -
         [model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())
     ]
     assert campaign.export("csv", tmp_path / "e.csv")
-    rows = list(csv.reader(io.StringIO((tmp_path / "e.csv").read_text(encoding="utf-8"))))[1:-1]
+    every = list(csv.reader(io.StringIO((tmp_path / "e.csv").read_text(encoding="utf-8"))))
+    rows = [r[1:] for r in every if r[0] == "line"]
     assert [r[0] for r in rows] == [t[LABEL] for t in table_rows]
     assert [r[1] for r in rows] == [t[1] for t in table_rows]
     assert [int(r[2]) for r in rows] == [
@@ -188,6 +189,16 @@ def test_export_files_match_the_table(campaign: EstimatePanel, tmp_path: Path) -
     ]
     assert [Decimal(r[4]) for r in rows] == [model.index(i, CREDITS).data(CreditsRole) for i in range(2)]
 
+    campaign.budget_box.top_up.setValue(5000)  # the budget typed is exported too
+    assert campaign.export("csv", tmp_path / "budget.csv")
+    every = list(csv.reader(io.StringIO((tmp_path / "budget.csv").read_text(encoding="utf-8"))))
+    plan = campaign.plan
+    assert plan is not None
+    assert [(r[1], r[2], Decimal(r[5])) for r in every if r[0] == "budget"][:3] == [
+        ("Top-up credits", "available", 5000),
+        ("Top-up credits", "used", plan.draws[0].used),
+        ("Top-up credits", "left", plan.draws[0].left),
+    ]
     assert campaign.export("md", tmp_path / "e.md")
     markdown = (tmp_path / "e.md").read_text(encoding="utf-8")
     for t in table_rows:
