@@ -110,16 +110,17 @@ class _Help(argparse.RawDescriptionHelpFormatter):
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         text = action.help or ""
-        default = action.default
-        if (
-            text
-            and "%(default)" not in text
-            and "default" not in text
-            and default not in (None, False, argparse.SUPPRESS)
-            and action.option_strings
-        ):
+        said = "%(default)" in text or "default" in text
+        if text and not said and action.option_strings and _worth_saying(action.default):
             text += " (default: %(default)s)"
         return text
+
+
+def _worth_saying(default: object) -> bool:
+    """A default that says something: not none, not off, not empty ("(default: )" says nothing)."""
+    if default is None or default is False or default == argparse.SUPPRESS:
+        return False
+    return not (isinstance(default, str | list | tuple | dict | set) and not default)
 
 
 def _override(parser: argparse.ArgumentParser, top: bool) -> None:

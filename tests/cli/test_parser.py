@@ -138,3 +138,27 @@ def test_the_help_names_the_engines_of_the_catalog_in_use(capsys: pytest.Capture
         build_parser([("clarity", (2, 3))]).parse_args(["upscale", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert "upscale engine id or name: clarity (2×, 3×) (default: topaz)" in help_text
+
+
+def every_help(parser: argparse.ArgumentParser) -> list[str]:
+    """The help of `parser` and of each of its commands, as --help prints it."""
+    helps = [parser.format_help()]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):  # an alias names the same parser
+                helps += every_help(sub)
+    return helps
+
+
+def test_no_help_says_an_empty_default() -> None:
+    """ "--currency CODE  the rate's currency, as EUR (default: )" said nothing: an empty default
+    (no currency, no list) is left unsaid, as None and False are."""
+    helps = every_help(build_parser())
+    assert len(helps) >= 8  # the program, its commands and theirs
+    for text in helps:
+        flat = " ".join(text.split())
+        for empty in ("(default: )", "(default: [])", "(default: ())", "(default: None)", "(default: False)"):
+            assert empty not in flat, (empty, flat[:60])
+    estimate = next(h for h in helps if "--currency CODE" in h)
+    assert "the rate's currency, as EUR" in " ".join(estimate.split())
+    assert "(default: 1K)" in " ".join(" ".join(helps).split())  # a default worth saying still is
