@@ -1,13 +1,16 @@
 """How numbers are written (figures, not words): one style per audience, the same rules for
 every figure. At the bottom of the core: bounds, files and every layer above use it.
 
-The CLI and the files use PLAIN ("12,800", "73.5"); the window passes a style made from the
-user's locale (gui/shared/locale_numbers.py). Every figure keeps all its digits unless it is itself
+The CLI and the files use PLAIN ("12,800", "73.5", dates as 2027-01-01); the window passes a
+style made from the user's locale (gui/shared/locale_numbers.py), which writes dates too: every
+sentence that holds a figure or a date takes the style, so one object says how the locale writes
+both. Every figure keeps all its digits unless it is itself
 an estimate, which reads as a whole number (or two significant digits when below 10).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -23,12 +26,14 @@ def group_thousands(n: int, separator: str = ",") -> str:
 
 @dataclass(frozen=True)
 class NumberStyle:
-    """The locale's ways of writing a whole number, the decimal point and the signs."""
+    """The locale's ways of writing a whole number, the decimal point, the signs and a date."""
 
     integer: Callable[[int], str] = group_thousands
     point: str = "."
     minus: str = "-"
     plus: str = "+"
+    #: A day as the locale writes it; ISO 8601 ("2027-01-01") for the CLI and the files.
+    date: Callable[[dt.date], str] = dt.date.isoformat
 
 
 PLAIN = NumberStyle()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from imagine_calc import __version__
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.text.catalog import age
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, fill, message_box, tooltip
 
 
@@ -30,7 +31,7 @@ def about_html(loaded: LoadedCatalog) -> Html:
         "<p>Your override file ({}):<br><code>{}</code></p>",
         __version__,
         cat.version,
-        cat.as_of.isoformat(),
+        locale_numbers.date(cat.as_of),
         age(cat.age_days()),
         cat.source.title,
         cat.source.url,

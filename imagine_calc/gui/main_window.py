@@ -19,7 +19,7 @@ from imagine_calc.core.text.catalog import prices_in_use
 from imagine_calc.gui.estimate.estimate_host import EstimateHost
 from imagine_calc.gui.generate.generate_tab import GenerateTab
 from imagine_calc.gui.prices.price_updates import PriceUpdates, dropped_page
-from imagine_calc.gui.shared import settings_keys
+from imagine_calc.gui.shared import locale_numbers, settings_keys
 from imagine_calc.gui.shared.banner import Banner
 from imagine_calc.gui.shared.markup import fill, message_box, plain_label, tooltip
 from imagine_calc.gui.shared.settings_store import SettingsStore
@@ -140,7 +140,8 @@ class MainWindow(QMainWindow):
         catalog = loaded.catalog
         days = catalog.age_days()
         stale = days > STALE_DAYS
-        self.age_label.setText(prices_in_use(catalog.as_of, days, loaded.override_active, stale))
+        style = locale_numbers.style()
+        self.age_label.setText(prices_in_use(catalog.as_of, days, loaded.override_active, stale, style))
         self.age_label.setToolTip(
             tooltip(
                 "ImagineArt says its credit costs are updated regularly. Save its Image Credits page "

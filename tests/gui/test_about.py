@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from imagine_calc import __version__
 from imagine_calc.gui.about import show_about
 from imagine_calc.gui.main_window import MainWindow
+from imagine_calc.gui.shared import locale_numbers as numbers
 
 
 def test_the_about_box_says_what_and_offers_the_override_folder(qtbot: QtBot, window: MainWindow) -> None:
@@ -24,6 +25,6 @@ def test_the_about_box_says_what_and_offers_the_override_folder(qtbot: QtBot, wi
     shown = box.text()
     assert f"imagine-calc {__version__}" in shown and "MIT licence" in shown
     assert (
-        window.session.catalog.as_of.isoformat() in shown
+        numbers.date(window.session.catalog.as_of) in shown
         and str(window.session.loaded.override_path) in shown
     )

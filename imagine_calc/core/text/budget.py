@@ -115,7 +115,7 @@ def budget_lines(
             )
         )
     if plan.lost_at_renewal:
-        when = f"at renewal on {plan.renewal.isoformat()}" if plan.renewal else "at your next renewal"
+        when = f"at renewal on {style.date(plan.renewal)}" if plan.renewal else "at your next renewal"
         lost = n(plan.lost_at_renewal, plan.lost_bound).replace("at most ", "up to ", 1)
         said = f"{lost} subscription credits would be lost {when} unless spent."
         lines.append(BudgetLine("lost", said[:1].upper() + said[1:]))

@@ -116,9 +116,9 @@ def pro_model_words(inferred: bool) -> str:
     return f"Pro model: needs a subscription{f' ({PRO_INFERRED})' if inferred else ''}"
 
 
-def prices_in_use(as_of: dt.date, days: int, override: bool, stale: bool) -> str:
+def prices_in_use(as_of: dt.date, days: int, override: bool, stale: bool, style: NumberStyle = PLAIN) -> str:
     """The status bar's "Prices as of 2026-11-26 (7 days old) + your override"."""
-    out = f"Prices as of {as_of.isoformat()} ({age(days)})"
+    out = f"Prices as of {style.date(as_of)} ({age(days)})"
     out += " + your override" if override else ""
     return out + (" · may be stale: File > Update prices" if stale else "")
 

@@ -112,11 +112,11 @@ def repriced_words(
     they differ; [] when nothing changed."""
     changes = [change_words(c, style) for c in price_changes(saved, priced)]
     if changes and saved.catalog_version != catalog.version:
-        when = f" of {saved.catalog_as_of.isoformat()}" if saved.catalog_as_of else ""
+        when = f" of {style.date(saved.catalog_as_of)}" if saved.catalog_as_of else ""
         changes.insert(
             0,
             f"Saved with prices {saved.catalog_version}{when}; re-priced with {catalog.version} "
-            f"of {catalog.as_of.isoformat()}.",
+            f"of {style.date(catalog.as_of)}.",
         )
     return changes
 

@@ -72,9 +72,9 @@ def _ratio(o: Observation) -> str:
     return f" at {o.aspect_ratio} aspect ratio" if o.aspect_ratio else ""
 
 
-def seen_words(o: Observation) -> str:
-    """ "observed by you on 2026-12-02 at 3:2 aspect ratio" """
-    return f"observed by you on {o.date.isoformat()}{_ratio(o)}"
+def seen_words(o: Observation, style: NumberStyle = PLAIN) -> str:
+    """ "observed by you on 2026-12-02 at 3:2 aspect ratio" (the date as `style` writes it)"""
+    return f"observed by you on {style.date(o.date)}{_ratio(o)}"
 
 
 def detail_words(detail: Detail, style: NumberStyle = PLAIN) -> str:
@@ -90,13 +90,13 @@ def detail_words(detail: Detail, style: NumberStyle = PLAIN) -> str:
             return f"{images} × {number(price, style)}{base}"
         case Recorded(o, images, per_image, derived):
             if not images:  # a total recorded for exactly these settings
-                return seen_words(o)
+                return seen_words(o, style)
             each = f"{images} × {number(per_image if per_image is not None else o.credits, style)}"
             if not derived:
-                return f"{each}, {seen_words(o)}"
+                return f"{each}, {seen_words(o, style)}"
             return (
                 f"{each}, worked out from your recording of {number(o.credits, style)} for "
-                f"{plural(o.images, 'image', style)} on {o.date.isoformat()}{_ratio(o)}"
+                f"{plural(o.images, 'image', style)} on {style.date(o.date)}{_ratio(o)}"
             )
         case Surcharge(images, price, True):
             return f"{images} × {number(price, style)}"
@@ -106,7 +106,7 @@ def detail_words(detail: Detail, style: NumberStyle = PLAIN) -> str:
             settings = settings_words(model, off.resolution, off.aspect_ratio, off.images, False, style)
             return (
                 f"{number(on.credits, style)} - {number(off.credits, style)}, worked out from your "
-                f"recordings on {on.date.isoformat()} for {settings} with and without it; assumed the "
+                f"recordings on {style.date(on.date)} for {settings} with and without it; assumed the "
                 "same here"
             )
         case SurchargeUnknown():
@@ -178,7 +178,7 @@ def caveat_words(caveat: Caveat, style: NumberStyle = PLAIN) -> str:
             source = "your override" if from_override else "ImagineArt's page"
             return (
                 f"You recorded {number(recorded, style)} credits per image for {model} at {resolution} on "
-                f"{date.isoformat()}; {source} gives {page_says}. Your recording is used."
+                f"{style.date(date)}; {source} gives {page_says}. Your recording is used."
             )
         case InferredBaseCost(engine, base):
             return (

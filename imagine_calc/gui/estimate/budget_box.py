@@ -57,6 +57,7 @@ class BudgetBox(QGroupBox):
         self.renewal = QDateEdit(objectName="renewalDate", calendarPopup=True)
         self.renewal.setMinimumDate(NOT_SET)
         self.renewal.setSpecialValueText("not set")
+        self.renewal.setDisplayFormat(locale_numbers.date_format())  # as every date of the window
         self.renewal.setAccessibleName("Subscription renews on")
         self.renewal.setToolTip(tooltip("Subscription credits left on this day are lost."))
         self.top_up = _spin("topUpCredits", "Top-up credits")

@@ -31,6 +31,7 @@ from imagine_calc.core.text.estimates import repriced_words
 from imagine_calc.core.writes import cannot_write, set_aside, write_atomic
 from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
 from imagine_calc.gui.estimate.working_copies import Claim, claim_new
+from imagine_calc.gui.shared import locale_numbers
 
 #: The working copy is written this long after the last change...
 AUTOSAVE_MS = 250
@@ -148,7 +149,7 @@ class EstimateDocument(QObject):
         else:
             self._timer.stop()
         self.state_changed.emit()
-        return repriced_words(saved, self.model.priced_estimate(), self.model.catalog)
+        return repriced_words(saved, self.model.priced_estimate(), self.model.catalog, locale_numbers.style())
 
     def new(self) -> None:
         self.model.load(Estimate())
@@ -244,4 +245,4 @@ class EstimateDocument(QObject):
         else:
             self.model.undo_stack.setClean()
         self.state_changed.emit()
-        return repriced_words(saved, self.model.priced_estimate(), self.model.catalog)
+        return repriced_words(saved, self.model.priced_estimate(), self.model.catalog, locale_numbers.style())

@@ -33,6 +33,7 @@ from imagine_calc.core.files import FileProblem, read_bytes, stamp, utf8
 from imagine_calc.core.locks import ProcessLock
 from imagine_calc.core.paths import config_dir
 from imagine_calc.core.writes import cannot_write, set_aside, write_atomic
+from imagine_calc.gui.shared import locale_numbers
 
 FOLDER = "working-estimates"
 #: The single working copy of versions before one per window; adopted as an orphan.
@@ -225,6 +226,6 @@ def describe(ident: str) -> str:
         return f"{ident}: cannot be read ({exc})"
     items = saved.estimate.items
     shown = ", ".join(item.label or "unlabelled" for item in items[:3]) + ("…" if len(items) > 3 else "")
-    changed = dt.datetime.fromtimestamp(when).strftime("%Y-%m-%d %H:%M")
+    changed = locale_numbers.date_time(dt.datetime.fromtimestamp(when))
     count = f"{len(items)} line{'s' if len(items) != 1 else ''}"
     return f"{saved.estimate.title or 'Untitled estimate'}: {shown} ({count}, last changed {changed})"

@@ -69,7 +69,7 @@ def model_html(
                 "<small>Source: <a href='{}'>{}</a>, as of {}</small>",
                 source.url,
                 source.title,
-                loc.toString(catalog.as_of, QLocale.FormatType.LongFormat),
+                locale_numbers.date(catalog.as_of, loc),
             )
         )
     return join("", parts)
@@ -99,7 +99,7 @@ def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
                 "{}: <b>{}</b> on {} &nbsp;<a href='{}'>remove</a>",
                 recorded_settings(o, with_model=False),
                 locale_numbers.credits(o.credits, loc),
-                o.date.isoformat(),
+                locale_numbers.date(o.date, loc),
                 f"{REMOVE_RECORDING}{index}",
             )
         )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.session import Session
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import inform, warn
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class PriceUpdates(QObject):
             message = f"{path.name}: no changes, the prices in use match the page."
             self.window.statusBar().showMessage(message, 10000)
             return True
-        dialog = PriceUpdateDialog(update, path.name, as_of.isoformat(), self.window)
+        dialog = PriceUpdateDialog(update, path.name, locale_numbers.date(as_of), self.window)
         dialog.accepted.connect(lambda: self._apply(update, path, as_of))
         dialog.open()
         return dialog

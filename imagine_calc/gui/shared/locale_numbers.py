@@ -1,16 +1,19 @@
 """The user's locale as a number style for core/text: the window's only formatting code.
 
 Every figure is worded by core/text (one table of quote states for every view); this module
-only tells it how the locale writes a whole number, the decimal point and the signs. Qt
-formats integers as 64-bit, so larger ones are grouped by core/text itself.
+only tells it how the locale writes a whole number, the decimal point, the signs and a date.
+Qt formats integers as 64-bit, so larger ones are grouped by core/text itself. Every date the
+window shows, in a sentence or in a date field, is written by `date_format` alone.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale, QTime
 
 from imagine_calc.core.numbers import NumberStyle, group_thousands, number, whole
 from imagine_calc.core.pricing.quotes import Quote
@@ -61,7 +64,36 @@ def _style(name: str, options: int) -> NumberStyle:
     def integer(n: int) -> str:
         return loc.toString(n) if abs(n) < _QT_SAFE else group_thousands(n, group)
 
-    return NumberStyle(integer, loc.decimalPoint(), loc.negativeSign(), loc.positiveSign())
+    pattern = date_format(loc)
+
+    def day(d: dt.date) -> str:
+        return loc.toString(QDate(d.year, d.month, d.day), pattern)
+
+    return NumberStyle(integer, loc.decimalPoint(), loc.negativeSign(), loc.positiveSign(), day)
+
+
+#: A two-digit year in a Qt date pattern (not part of "yyyy").
+_SHORT_YEAR = re.compile(r"(?<!y)yy(?!y)")
+
+
+def date_format(locale: QLocale | None = None) -> str:
+    """The one date format of the window, as a Qt pattern: the locale's short date with all four
+    digits of the year ("M/d/yyyy" in the US, "dd.MM.yyyy" in Germany, "yyyy-MM-dd" in Sweden).
+    The short format's own "1/1/27" leaves the century to guess. A date field shows it too."""
+    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    return _SHORT_YEAR.sub("yyyy", pattern)
+
+
+def date(d: dt.date, locale: QLocale | None = None) -> str:
+    """ "1/1/2027", "01.01.2027": a day as every sentence of the window writes it."""
+    return style(locale).date(d)
+
+
+def date_time(moment: dt.datetime, locale: QLocale | None = None) -> str:
+    """ "1/1/2027 6:36 PM": the day as `date` writes it, and the locale's short time."""
+    loc = locale or QLocale()
+    time = loc.toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+    return f"{date(moment.date(), locale)} {time}"
 
 
 def credits(value: Decimal, locale: QLocale | None = None) -> str:

@@ -328,3 +328,9 @@ def test_a_bar_with_every_price_known_has_no_unknown_part_and_says_what_is_left(
     assert said.description.endswith(
         "Top-up credits: 500 of 2.000 used, 1.500 left. Covered: 1.500 credits left after it."
     )
+
+
+def test_the_renewal_date_is_written_as_the_style_writes_dates() -> None:
+    dotted = NumberStyle(date=lambda d: d.strftime("%d.%m.%Y"))  # as the window's locale may
+    assert budget_lines(plan(), style=dotted)[-1].text.endswith("at renewal on 20.12.2026 unless spent.")
+    assert "2026-12-20" in budget_lines(plan())[-1].text  # the CLI's and the files': ISO 8601

@@ -11,6 +11,7 @@ import pytest
 
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.catalog.records import NOT_PRO_REASON, PRO_REASON, Observation
+from imagine_calc.core.numbers import NumberStyle
 from imagine_calc.core.text.catalog import (
     age,
     missing_model_words,
@@ -129,3 +130,9 @@ def test_a_flag_set_without_a_reason_says_where_it_was_set() -> None:
     assert subscription_reason(flagged) == "Set in the bundled catalog, without a reason."
     mine = replace(flagged, origin="override /home/me/.config/imagine-calc/override.yaml")
     assert subscription_reason(mine) == "Set in your override file, without a reason."
+
+
+def test_the_status_bar_writes_the_date_as_the_style_does() -> None:
+    dotted = NumberStyle(date=lambda d: d.strftime("%d.%m.%Y"))
+    said = prices_in_use(dt.date(2026, 11, 26), 7, override=False, stale=False, style=dotted)
+    assert said == "Prices as of 26.11.2026 (7 days old)"

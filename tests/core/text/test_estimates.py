@@ -194,3 +194,14 @@ def test_a_share_in_words_keeps_how_surely_it_is_known() -> None:
         "Generation: 40 credits, about 67% of the total",
         "Upscale: about 20 credits, about 33% of the total",
     ]
+
+
+def test_a_re_priced_estimate_writes_its_dates_as_the_style_does() -> None:
+    estimate = Estimate((HERO,))
+    saved = SavedEstimate(estimate, "2026.10.1", dt.date(2026, 10, 1), (SavedPrice(D(11200), True),))
+    dotted = NumberStyle(date=lambda d: d.strftime("%d.%m.%Y"))
+    said = repriced_words(saved, price_estimate(CATALOG, estimate), CATALOG, dotted)[0]
+    assert said == (
+        f"Saved with prices 2026.10.1 of 01.10.2026; re-priced with {CATALOG.version} of "
+        f"{CATALOG.as_of.strftime('%d.%m.%Y')}."
+    )

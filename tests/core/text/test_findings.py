@@ -213,3 +213,14 @@ def test_a_setting_a_model_lacks_says_why_and_what_is_used_instead() -> None:
     assert not_available_words(RatioNotOffered("ChatGPT", "16:9")) == (
         "not available: ChatGPT has no 16:9 aspect ratio"
     )
+
+
+def test_every_date_of_a_recording_is_written_as_the_style_writes_dates() -> None:
+    dotted = NumberStyle(date=lambda d: d.strftime("%d.%m.%Y"))
+    assert seen_words(FOUR, dotted) == "observed by you on 02.12.2026 at 3:2 aspect ratio"
+    assert detail_words(Recorded(WITHOUT, 1), dotted) == "1 × 49, observed by you on 02.12.2026"
+    assert "of 30 for 4 images on 02.12.2026" in detail_words(Recorded(FOUR, 3, D("7.5"), True), dotted)
+    worked_out = detail_words(WorkedOutSurcharge(WITH, WITHOUT, "Nano Banana 2"), dotted)
+    assert "recordings on 02.12.2026 for" in worked_out
+    disagrees = RecordingDisagrees("Nano Banana 2", D(50), "1K", DAY, D(49), PageSays.STATED, False)
+    assert "for Nano Banana 2 at 1K on 02.12.2026;" in caveat_words(disagrees, dotted)

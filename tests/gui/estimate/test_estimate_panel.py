@@ -160,8 +160,11 @@ def test_opening_an_estimate_priced_with_older_prices_lists_the_changes(
     campaign.open(path)
     assert not campaign.changes.isHidden()
     text = campaign.changes.text()
-    assert "Saved with prices 2026.10.1" in text
-    assert "Nano Banana Pro: 11,200 credits → 12,800 credits" in text
+    catalog = window.session.catalog
+    as_of = numbers.date(catalog.as_of)  # the locale's date, as the date field shows one
+    assert f"Saved with prices 2026.10.1 of {as_of}; re-priced with {catalog.version} of {as_of}" in text
+    before, after = numbers.credits(Decimal(11200)), numbers.credits(Decimal(12800))
+    assert f"Nano Banana Pro: {before} credits → {after} credits" in text
 
 
 def test_a_broken_file_gets_a_message_and_keeps_the_estimate(
@@ -327,7 +330,10 @@ def test_no_renewal_date_until_one_is_given(qtbot: QtBot, make_window: Callable[
     box.renewal_set.setChecked(True)
     assert box.renewal.isEnabled() and first.session.balances.renewal == dt.date.today()
     box.renewal.setDate(QDate(2027, 3, 4))
-    assert "lost at renewal on 2027-03-04 unless spent" in visible(panel.budget.text())
+    # One date format in the window: the date field shows the day as the sentence says it.
+    assert box.renewal.displayFormat() == numbers.date_format() and "2027" in box.renewal.text()
+    assert box.renewal.text() == numbers.date(dt.date(2027, 3, 4))
+    assert f"lost at renewal on {box.renewal.text()} unless spent" in visible(panel.budget.text())
     first.close()
 
     second = make_window()

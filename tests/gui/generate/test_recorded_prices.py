@@ -18,6 +18,7 @@ from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.generate.model_info import REMOVE_RECORDING
 from imagine_calc.gui.generate.model_table import NAME
 from imagine_calc.gui.main_window import MainWindow
+from imagine_calc.gui.shared import locale_numbers as numbers
 from tests.gui.dialogs import Dialogs
 from tests.gui.shown import visible
 from tests.seed_table import SEED_MODELS
@@ -67,7 +68,7 @@ def test_recording_what_imagineart_showed_makes_the_total_observed(
     with qtbot.waitSignal(window.cost_changed, timeout=2000):
         record_through_the_dialog(qtbot, window, "40")
     assert total_text(window) == "40 credits, observed"
-    today = dt.date.today().isoformat()
+    today = numbers.date(dt.date.today())
     assert f"observed by you on {today}" in window.generate.total_panel.breakdown.html
     assert (
         "Recorded by you" in window.generate.detail.toPlainText()
