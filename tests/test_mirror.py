@@ -32,7 +32,6 @@ WITHOUT_TESTS: dict[str, str] = {
     "gui/generate/model_info.py": _WINDOW,
     "gui/generate/record_dialog.py": _WINDOW,
     "gui/generate/recordings.py": _WINDOW,
-    "gui/generate/settings_panel.py": _WINDOW,
     "gui/generate/total_panel.py": _WINDOW,
     "gui/prices/price_updates.py": _WINDOW,
     "gui/shared/application.py": _WINDOW,

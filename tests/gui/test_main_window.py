@@ -125,10 +125,10 @@ def test_options_show_what_they_would_change(qtbot: QtBot, window: MainWindow) -
     pick(qtbot, window, "nano-banana-2")
     resolution = window.findChild(QComboBox, "resolutionCombo")
     texts = [resolution.itemText(i) for i in range(resolution.count())]
-    assert texts[0] == "1K" and "+24.5" in texts[1] and "+49" in texts[3]
+    assert texts[0] == "1K" and "24.5 more" in texts[1] and "49 more" in texts[3]
     assert "not offered" in texts[2]
     assert not resolution.model().item(2).isEnabled()
-    assert "2 images: +49" in window.findChild(QLabel, "imagesHint").text()
+    assert "2 images: 49 more" in window.findChild(QLabel, "imagesHint").text()
 
 
 def test_midjourney_reads_unknown(qtbot: QtBot, window: MainWindow) -> None:

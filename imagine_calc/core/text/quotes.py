@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from imagine_calc.core.catalog.records import Basis
 from imagine_calc.core.numbers import PLAIN, NumberStyle, approx, number, signed
+from imagine_calc.core.pricing.findings import EnhancerNotPublished, EnhancerPerImageUnknown, Unknown
 from imagine_calc.core.pricing.quotes import Line, Quote, QuoteState
 
 #: state -> (short, long); {n} is the figure, already written for the state.
@@ -91,23 +92,80 @@ def line_amount(line: Line, style: NumberStyle = PLAIN) -> str:
 
 
 def delta(current: Quote, other: Quote, style: NumberStyle = PLAIN, *, more_images: int = 0) -> str:
-    """What choosing `other` instead of `current` changes: "+49", "-24.5", "±0"; with an
+    """What choosing `other` instead of `current` changes, short: "+49", "-24.5", "±0"; with an
     unknown part on either side "+ ?" (more unknown), "- ?" (less), "± ?" (either way),
     after the known change if there is one ("+49 + ?"). Two unknowns never cancel to ±0.
+    Where there is room, `delta_words` says the same in words.
 
     `more_images`: `other` is the same settings with this many more (or, below 0, fewer)
     images. n images cost n times one (the page), so an unknown part both share grows or
     shrinks with the count: 1 -> 2 images at a base price of 25 is "+25 + ?" (at least 25
     more), not "+25 ± ?"."""
+    return delta_forms(current, other, style, more_images=more_images)[0]
+
+
+def delta_words(current: Quote, other: Quote, style: NumberStyle = PLAIN, *, more_images: int = 0) -> str:
+    """`delta` in words: "49 more", "24.5 less", "no change"; an unknown part said as such:
+    "costs more, not published" (only an unknown part changes), "25 more, plus an unpublished
+    amount" (at least 25 more), "49 less, plus less for the enhancer", "73.5 more, give or take
+    the enhancer" (its part may differ either way). Never a number for what is not known."""
+    return delta_forms(current, other, style, more_images=more_images)[1]
+
+
+def delta_forms(
+    current: Quote, other: Quote, style: NumberStyle = PLAIN, *, more_images: int = 0
+) -> tuple[str, str]:
+    """(`delta`, `delta_words`) at once: every option of every setting words both."""
     known = other.known_total - current.known_total
+    way = _unknown_way(current, other, more_images)
+    figure = number(abs(known), style)
+    change = f"{figure} more" if known > 0 else f"{figure} less" if known < 0 else "no change"
+    if way is None:
+        return signed(known, style), change
+    unknown = {"more": "+ ?", "less": f"{style.minus} ?", "either": "± ?"}[way]
+    if known == 0:
+        return unknown, _ALONE[way]
+    enhancer = all(isinstance(u, _ENHANCER) for u in _changing(current, other))
+    words = f"{change}, {(_FOR_THE_ENHANCER if enhancer else _UNPUBLISHED)[way]}"
+    return f"{signed(known, style)} {unknown}", words
+
+
+#: An unknown part that is the whole change.
+_ALONE = {
+    "more": "costs more, not published",
+    "less": "costs less, not published",
+    "either": "may cost more or less, not published",
+}
+#: An unknown part on top of a known change.
+_UNPUBLISHED = {
+    "more": "plus an unpublished amount",
+    "less": "minus an unpublished amount",
+    "either": "give or take an unpublished amount",
+}
+_FOR_THE_ENHANCER = {
+    "more": "plus more for the enhancer",
+    "less": "plus less for the enhancer",
+    "either": "give or take the enhancer",
+}
+_ENHANCER = (EnhancerNotPublished, EnhancerPerImageUnknown)
+
+
+def _unknown_way(current: Quote, other: Quote, more_images: int) -> str | None:
+    """Which way the unknown part of the change goes: "more", "less", "either", or None when
+    both totals are known."""
     if current.complete and other.complete:
-        return signed(known, style)
+        return None
     gained = bool(set(other.unknown_reasons) - set(current.unknown_reasons))
     lost = bool(set(current.unknown_reasons) - set(other.unknown_reasons))
     if more_images and not gained and not lost:
         gained, lost = more_images > 0, more_images < 0
-    unknown = "+ ?" if gained and not lost else f"{style.minus} ?" if lost and not gained else "± ?"
-    return unknown if known == 0 else f"{signed(known, style)} {unknown}"
+    return "more" if gained and not lost else "less" if lost and not gained else "either"
+
+
+def _changing(current: Quote, other: Quote) -> set[Unknown]:
+    """The unknown parts the change is about: those only one side has, else those both share."""
+    mine, theirs = set(current.unknown_reasons), set(other.unknown_reasons)
+    return (mine ^ theirs) or (mine | theirs)
 
 
 def estimated(value: Decimal, style: NumberStyle = PLAIN) -> str:

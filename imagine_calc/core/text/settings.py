@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.numbers import PLAIN, NumberStyle, number
 from imagine_calc.core.pricing.generate_view import Choice, GenerateView
+from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.catalog import settings_words
 from imagine_calc.core.text.findings import fitted_words, refusal_words
@@ -22,37 +23,88 @@ class Option:
     tooltip: str
 
 
+@dataclass(frozen=True)
+class Hints:
+    """What the other options of a setting would change: in words where there is room (a
+    part each: "2K: 24.5 more", "4K: 49 more"), short where there is not ("2K: +24.5   4K:
+    +49"), and a full sentence for each in the tooltip ("2K: 73.5 credits (24.5 more)")."""
+
+    parts: tuple[str, ...]
+    short_parts: tuple[str, ...]
+    sentences: str
+
+    @classmethod
+    def same(cls, text: str) -> Hints:
+        return cls((text,), (text,), text)
+
+    @property
+    def words(self) -> str:
+        """Every part in words on one line."""
+        return GAP.join(self.parts)
+
+    @property
+    def short(self) -> str:
+        return GAP.join(self.short_parts)
+
+
+#: Between two options' hints on one line.
+GAP = "   "
+
+
+@dataclass(frozen=True)
+class _Hint:
+    label: str
+    words: str
+    short: str
+    total: str
+
+
+def _hints(parts: list[_Hint]) -> Hints:
+    return Hints(
+        tuple(f"{h.label}: {h.words}" for h in parts),
+        tuple(f"{h.label}: {h.short}" for h in parts),
+        "\n".join(f"{h.label}: {h.total} ({h.words})" for h in parts),
+    )
+
+
+def _hint(label: str, view: GenerateView, other: Quote, style: NumberStyle, more_images: int = 0) -> _Hint:
+    short, said = quotes.delta_forms(view.quote, other, style, more_images=more_images)
+    return _Hint(label, said, short, quotes.long(other, style))
+
+
 def resolution_option(choice: Choice, view: GenerateView, style: NumberStyle = PLAIN) -> Option:
-    """ "2K    +24.5" with "2K: 73.5 credits (+24.5)"; "3K    not offered" with why not."""
+    """ "2K    24.5 more" with "2K: 73.5 credits (24.5 more)"; "3K    not offered" with why not.
+    The menu opens as wide as its longest option: there is room for words."""
     if choice.quote is None:
         why = refusal_words(choice.reason) if choice.reason is not None else ""
         return Option(f"{choice.value}    not offered", why)
     if choice.value == view.request.resolution:
         return Option(choice.value, f"{choice.value} (current): {quotes.long(choice.quote, style)}")
-    change = quotes.delta(view.quote, choice.quote, style)
-    return Option(
-        f"{choice.value}    {change}", f"{choice.value}: {quotes.long(choice.quote, style)} ({change})"
-    )
+    hint = _hint(choice.value, view, choice.quote, style)
+    return Option(f"{choice.value}    {hint.words}", f"{choice.value}: {hint.total} ({hint.words})")
 
 
-def resolution_hints(view: GenerateView, style: NumberStyle = PLAIN) -> str:
-    """ "2K: +24.5   4K: +49", or that there is no other resolution."""
-    hints = [
-        f"{c.value}: {quotes.delta(view.quote, c.quote, style)}"
+def resolution_hints(view: GenerateView, style: NumberStyle = PLAIN) -> Hints:
+    """ "2K: 24.5 more   4K: 49 more" ("2K: +24.5   4K: +49"), or that there is no other
+    resolution."""
+    parts = [
+        _hint(c.value, view, c.quote, style)
         for c in view.resolutions
         if c.quote is not None and c.value != view.request.resolution
     ]
-    return "   ".join(hints) if hints else "the only resolution offered"
+    return _hints(parts) if parts else Hints.same("the only resolution offered")
 
 
-def images_hints(view: GenerateView, style: NumberStyle = PLAIN) -> str:
-    """ "2 images: +49" for one image more (and fewer), what each would change."""
+def images_hints(view: GenerateView, style: NumberStyle = PLAIN) -> Hints:
+    """ "2 images: 49 more" ("2 images: +49") for one image more (and fewer), what each would
+    change."""
     n = view.request.images
-    return "   ".join(
-        f"{plural(int(c.value), 'image', style)}: "
-        + quotes.delta(view.quote, c.quote, style, more_images=int(c.value) - n)
-        for c in view.images
-        if c.quote is not None
+    return _hints(
+        [
+            _hint(plural(int(c.value), "image", style), view, c.quote, style, int(c.value) - n)
+            for c in view.images
+            if c.quote is not None
+        ]
     )
 
 
@@ -64,20 +116,23 @@ def images_tooltip(catalog: Catalog) -> str:
     )
 
 
-def enhancer_option(view: GenerateView, catalog: Catalog, style: NumberStyle = PLAIN) -> Option:
-    """The enhancer's check box: "&Prompt enhancer    + ?" with its surcharge, or why it is not
-    known and what switching it would change."""
-    change = quotes.delta(view.quote, view.enhancer, style)
+def enhancer_hints(view: GenerateView, style: NumberStyle = PLAIN) -> Hints:
+    """What switching the prompt enhancer would change: "Switching it on: costs more, not
+    published" ("Switching it on: + ?")."""
+    switching = f"Switching it {'off' if view.request.prompt_enhancer else 'on'}"
+    return _hints([_hint(switching, view, view.enhancer, style)])
+
+
+def enhancer_tooltip(view: GenerateView, catalog: Catalog, style: NumberStyle = PLAIN) -> str:
+    """The enhancer's surcharge, or why it is not known; then what switching it would change."""
     pe = catalog.prompt_enhancer
-    text = f"&Prompt enhancer    {change}"
     if pe.surcharge is None:
-        why = pe.unknown.get("surcharge", "The surcharge is not published.")
-        return Option(
-            text, f"{why}\nSwitching it {'off' if view.request.prompt_enhancer else 'on'}: {change}"
-        )
-    each = "per image" if pe.applies == "per_image" else "per generation"
-    amount = number(pe.surcharge, style)
-    return Option(text, f"{pe.name}: {amount} {'credit' if amount == '1' else 'credits'} {each}")
+        said = pe.unknown.get("surcharge", "The surcharge is not published.")
+    else:
+        each = "per image" if pe.applies == "per_image" else "per generation"
+        amount = number(pe.surcharge, style)
+        said = f"{pe.name}: {amount} {'credit' if amount == '1' else 'credits'} {each}"
+    return f"{said}\n{enhancer_hints(view, style).sentences}"
 
 
 def notices(view: GenerateView) -> str:

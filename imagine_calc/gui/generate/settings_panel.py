@@ -2,12 +2,14 @@
 
 The panel only emits what the user chose and shows a GenerateView: it prices nothing. Filling
 the controls happens under signal blockers, so showing a view never echoes back as a change.
+What the other options would change is said in words where the column has room for them, in
+the short form where it has not, and in full sentences in each hint's tooltip.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,9 +24,75 @@ from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.text import settings as words
 from imagine_calc.gui.shared import locale_numbers
-from imagine_calc.gui.shared.markup import plain_label, tooltip
+from imagine_calc.gui.shared.markup import PlainLabel, plain_label, tooltip
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
+
+
+class HintLabel(PlainLabel):
+    """Hints in words where they fit its width in its lines (each option's words whole on a
+    line), else in the short form (words cut off would say less than the short form); the
+    sentences in its tooltip. Its text changes with every setting: a size hint that followed
+    it would re-lay out and repaint the whole box (~2 ms a change), so its room is fixed: the
+    column's width, and `lines` lines."""
+
+    def __init__(self, object_name: str, lines: int = 1) -> None:
+        super().__init__(objectName=object_name)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.lines = lines
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines)
+        self._hints = words.Hints.same("")
+        #: Each text's width: measuring one shapes it (~0.1 ms), and the same hints come back.
+        self._widths: dict[str, int] = {}
+
+    def show_hints(self, hints: words.Hints) -> None:
+        if hints != self._hints:
+            self._hints = hints
+            self.setToolTip(tooltip(hints.sentences))
+            self.setAccessibleDescription(hints.sentences)
+            self._fit()
+
+    def _width(self, text: str) -> int:
+        if text not in self._widths:
+            if len(self._widths) > 512:
+                self._widths.clear()
+            self._widths[text] = self.fontMetrics().horizontalAdvance(text)
+        return self._widths[text]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.FontChange:
+            self._widths.clear()
+            self.setFixedHeight(self.fontMetrics().lineSpacing() * self.lines)
+            self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        for parts in (self._hints.parts, self._hints.short_parts):
+            lines = self._packed(parts)
+            if lines is not None:
+                break
+        text = "\n".join(lines) if lines is not None else self._hints.short
+        if text != self.text():
+            self.setText(text)
+
+    def _packed(self, parts: tuple[str, ...]) -> list[str] | None:
+        """`parts` on as few lines as the width allows, each whole; None if they need more."""
+        width, advance = self.contentsRect().width(), self._width
+        lines: list[str] = []
+        for part in parts:
+            joined = f"{lines[-1]}{words.GAP}{part}" if lines else part
+            if lines and advance(joined) <= width:
+                lines[-1] = joined
+            elif advance(part) <= width and len(lines) < self.lines:
+                lines.append(part)
+            else:
+                return None
+        return lines
 
 
 class SettingsPanel(QGroupBox):
@@ -44,13 +112,13 @@ class SettingsPanel(QGroupBox):
         self.aspect = QComboBox(objectName="aspectCombo")
         self.images = QSpinBox(objectName="imagesSpin")
         self.images.setRange(1, 4)
-        self.images_hint = plain_label(objectName="imagesHint")
-        self.resolution_hint = plain_label(objectName="resolutionHint")
-        for hint in (self.images_hint, self.resolution_hint):
-            # Their text changes with every setting: a size hint that follows it would re-lay
-            # out and repaint the whole box (~2 ms a change). Their room is the column's width.
-            hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            hint.setMinimumHeight(hint.fontMetrics().height())
+        # The options' own words can be long: Qt opens the menu as wide as they need, and the
+        # box keeps a small minimum width of its own, and so does the window.
+        self.resolution.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.resolution.setMinimumContentsLength(4)
+        self.images_hint = HintLabel("imagesHint", lines=2)  # one image fewer, one more
+        self.resolution_hint = HintLabel("resolutionHint", lines=2)
+        self.enhancer_hint = HintLabel("enhancerHint")
         self.enhancer = QCheckBox("&Prompt enhancer", objectName="promptEnhancerCheck")
         self.notice = plain_label(objectName="fallbackNotice")
         self.notice.setWordWrap(True)
@@ -78,6 +146,7 @@ class SettingsPanel(QGroupBox):
                 form.addRow("", self.resolution_hint)
         form.addRow("", self.images_hint)
         form.addRow(self.enhancer)
+        form.addRow("", self.enhancer_hint)
         form.addRow(self.notice)
 
         self.resolution.currentIndexChanged.connect(self._emit)
@@ -104,11 +173,9 @@ class SettingsPanel(QGroupBox):
         self.enhancer.setChecked(req.prompt_enhancer)
         for blocker in blockers:
             blocker.unblock()
-        self.images_hint.setText(words.images_hints(view, style))
-        self.images_hint.setToolTip(tooltip(self.images_hint.text()))
-        enhancer = words.enhancer_option(view, catalog, style)
-        self.enhancer.setText(enhancer.text)
-        self.enhancer.setToolTip(tooltip(enhancer.tooltip))
+        self.images_hint.show_hints(words.images_hints(view, style))
+        self.enhancer_hint.show_hints(words.enhancer_hints(view, style))
+        self.enhancer.setToolTip(tooltip(words.enhancer_tooltip(view, catalog, style)))
         self.notice.setText(words.notices(view))
         self.notice.setVisible(bool(view.notices))
 
@@ -127,8 +194,7 @@ class SettingsPanel(QGroupBox):
             item.setData(choice.value, ValueRole)
             item.setEnabled(choice.quote is not None)
         self.resolution.setCurrentIndex(self.resolution.findData(view.request.resolution, ValueRole))
-        self.resolution_hint.setText(words.resolution_hints(view, style))
-        self.resolution_hint.setToolTip(tooltip(self.resolution_hint.text()))
+        self.resolution_hint.show_hints(words.resolution_hints(view, style))
 
     def _emit(self) -> None:
         if not self._shown:

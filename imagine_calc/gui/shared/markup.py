@@ -71,10 +71,16 @@ def tooltip(text: str) -> str:
 
 def plain_label(text: str = "", **properties: Any) -> QLabel:
     """A label that shows its text exactly as given, whatever it looks like."""
-    label = QLabel(**properties)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    return label
+    return PlainLabel(text, **properties)
+
+
+class PlainLabel(QLabel):
+    """`plain_label`'s kind, for a label with behaviour of its own to build on."""
+
+    def __init__(self, text: str = "", **properties: Any) -> None:
+        super().__init__(**properties)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
 
 
 class RichLabel(QLabel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -134,3 +135,71 @@ def test_a_new_unknown_part_is_more_unknown_whatever_the_count_did() -> None:
     with_enhancer = make_quote([*LOWER.lines], [*LOWER.unknown_reasons, "enhancer unknown"])
     assert quotes.delta(LOWER, with_enhancer, more_images=-1) == "+ ?"
     assert quotes.delta(with_enhancer, LOWER, more_images=1) == "- ?"
+
+
+@pytest.mark.parametrize(
+    ("model", "resolution", "images", "enhancer", "other", "short", "words"),
+    [
+        # stated prices: the change itself
+        ("nano-banana-2", "1K", 1, False, {"resolution": "2K"}, "+24.5", "24.5 more"),
+        ("nano-banana-2", "2K", 1, False, {"resolution": "1K"}, "-24.5", "24.5 less"),
+        ("nano-banana-pro", "1K", 1, False, {"resolution": "2K"}, "±0", "no change"),
+        # a base price above 1K: only an unknown part changes, said without a number
+        ("imagineart-2-0", "1K", 1, False, {"resolution": "2K"}, "+ ?", "costs more, not published"),
+        ("imagineart-2-0", "2K", 1, False, {"resolution": "1K"}, "- ?", "costs less, not published"),
+        (
+            "imagineart-2-0",
+            "2K",
+            1,
+            False,
+            {"resolution": "4K"},
+            "± ?",
+            "may cost more or less, not published",
+        ),
+        # a known change with an unknown part on top: the number is only what is known
+        ("imagineart-2-0", "2K", 1, False, {"images": 2}, "+25 + ?", "25 more, plus an unpublished amount"),
+        ("imagineart-2-0", "2K", 2, False, {"images": 1}, "-25 - ?", "25 less, minus an unpublished amount"),
+        # the enhancer's unpublished surcharge, named
+        ("flux-2-pro", "1K", 3, True, {"images": 2}, "-28 - ?", "28 less, plus less for the enhancer"),
+        ("flux-2-pro", "1K", 1, True, {"images": 2}, "+28 + ?", "28 more, plus more for the enhancer"),
+        (
+            "nano-banana-2",
+            "1K",
+            1,
+            True,
+            {"resolution": "2K"},
+            "+24.5 ± ?",
+            "24.5 more, give or take the enhancer",
+        ),
+        ("nano-banana-2", "1K", 1, False, {"prompt_enhancer": True}, "+ ?", "costs more, not published"),
+    ],
+)
+def test_a_change_in_words_says_what_the_short_form_says(
+    model: str,
+    resolution: str,
+    images: int,
+    enhancer: bool,
+    other: dict[str, Any],
+    short: str,
+    words: str,
+) -> None:
+    from dataclasses import replace
+
+    from imagine_calc.core.catalog.loader import load_catalog
+    from imagine_calc.core.pricing.quotes import quote_generation
+    from imagine_calc.core.pricing.requests import GenerationRequest
+
+    catalog = load_catalog()
+    now = GenerationRequest(model, resolution, None, images, enhancer)
+    then = replace(now, **other)
+    more = then.images - now.images
+    current, changed = quote_generation(catalog, now), quote_generation(catalog, then)
+    assert quotes.delta(current, changed, more_images=more) == short
+    assert quotes.delta_words(current, changed, more_images=more) == words
+
+
+def test_a_change_in_words_is_written_in_the_locales_digits() -> None:
+    french = NumberStyle(lambda n: f"{n:,}".replace(",", "\u202f"), ",", "−", "＋")
+    dearer = make_quote([Line("Nano Banana 2, 4K", Decimal("1196.5"), "")])
+    assert quotes.delta_words(EXACT, dearer, french) == "1\u202f049,5 more"
+    assert quotes.delta_words(dearer, EXACT, french) == "1\u202f049,5 less"
