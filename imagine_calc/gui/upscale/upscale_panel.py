@@ -73,6 +73,8 @@ class UpscalePanel(QWidget):
         self.engine.setAccessibleName("Upscale engine")
         self.scale = QComboBox(objectName="scaleCombo")
         self.scale.setAccessibleName("Scale")
+        # Its items change with the engine: sized on first show, "16×" was clipped to "16›".
+        self.scale.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.count_duplicates = QCheckBox("Count duplicates", objectName="countDuplicatesCheck")
         self.count_duplicates.setToolTip(tooltip("Quote the same file again when it is dropped twice"))
         add = QPushButton("Add images…", objectName="addImagesButton")

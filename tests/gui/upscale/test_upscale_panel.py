@@ -8,9 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QRect, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QStyle, QStyleOptionComboBox
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.pricing.upscale import quote_upscale
@@ -295,3 +295,28 @@ def test_a_dropped_phone_photo_is_quoted_at_its_true_size(qtbot: QtBot, panel: U
         panel.model.totals().credits
         == quote_upscale(panel.session.catalog, "topaz", 2, 4032, 3024).known_total
     )
+
+
+def edit_field_width(combo: QComboBox, width: int) -> int:
+    """How wide the text part of `combo` is when the combo is `width` pixels wide."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    option.rect = QRect(0, 0, width, combo.height())
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
+def test_the_scale_box_fits_magnifics_16x_once_the_engine_offers_it(
+    qtbot: QtBot, window: MainWindow, panel: UpscalePanel
+) -> None:
+    window.tabs.setCurrentWidget(window.upscale_page)
+    QApplication.processEvents()  # laid out with Topaz's 2× and 4×
+    set_engine(panel, "magnific", 16)
+    combo = panel.findChild(QComboBox, "scaleCombo")
+    widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.itemText(combo.count() - 1) == "16×"
+    assert edit_field_width(combo, combo.sizeHint().width()) >= widest
+    QApplication.processEvents()  # the row of controls laid out again, as the next frame does
+    assert edit_field_width(combo, combo.width()) >= widest
