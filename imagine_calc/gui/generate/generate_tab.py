@@ -29,6 +29,7 @@ from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text.catalog import missing_model_words, saved_settings_words
 from imagine_calc.core.text.findings import fitted_words
 from imagine_calc.core.text.settings import notices
+from imagine_calc.gui.generate.find_box import FindBox
 from imagine_calc.gui.generate.model_info import affordable_text, model_html
 from imagine_calc.gui.generate.model_table import (
     COST,
@@ -73,8 +74,8 @@ class GenerateTab(QSplitter):
         self.filter = QLineEdit(objectName="modelFilter", placeholderText="Find a model (Ctrl+F)")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Find a model")
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = self._make_view()
+        self.find_box = FindBox(self.filter, self.view, self.proxy)
         self.settings_panel = SettingsPanel()
         self.settings_panel.changed.connect(self._settings_chosen)
         self.total_panel = TotalPanel()
