@@ -25,7 +25,7 @@ from imagine_calc.core.pricing.upscale import (
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text import upscale as upscale_text
 from imagine_calc.core.text.breakdown import breakdown, quote_record
-from imagine_calc.core.text.catalog import PRO_INFERRED, price_summary
+from imagine_calc.core.text.catalog import PRO_INFERRED, price_summary, pro_mark
 from imagine_calc.core.text.sizes import megapixels as megapixels_text
 from imagine_calc.core.text.sizes import pixels
 
@@ -55,7 +55,7 @@ def cmd_models(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
             m.id,
             price_summary(m) + (" (base)" if m.flat and m.basis_at(BASE_TIER) is Basis.BASE else ""),
             m.max_resolution or "?",
-            ("Pro*" if "requires_subscription" in m.inferred else "Pro") if m.requires_subscription else "",
+            pro_mark(m),
         )
         for m in catalog.models
     ]

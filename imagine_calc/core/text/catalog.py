@@ -116,6 +116,19 @@ def pro_model_words(inferred: bool) -> str:
     return f"Pro model: needs a subscription{f' ({PRO_INFERRED})' if inferred else ''}"
 
 
+def pro_inferred(model: Model) -> bool:
+    """True where the catalog flags the model as Pro because of its name, not a source."""
+    return "requires_subscription" in model.inferred
+
+
+def pro_mark(model: Model) -> str:
+    """A Pro model's mark in a list of models: "Pro", "Pro*" where inferred from the name
+    (the star is explained beside the list), "" for a model that needs no subscription."""
+    if not model.requires_subscription:
+        return ""
+    return "Pro*" if pro_inferred(model) else "Pro"
+
+
 def prices_in_use(as_of: dt.date, days: int, override: bool, stale: bool, style: NumberStyle = PLAIN) -> str:
     """The status bar's "Prices as of 2026-11-26 (7 days old) + your override"."""
     out = f"Prices as of {style.date(as_of)} ({age(days)})"

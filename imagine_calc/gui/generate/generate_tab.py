@@ -29,6 +29,7 @@ from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text.catalog import missing_model_words, saved_settings_words
 from imagine_calc.core.text.findings import fitted_words
 from imagine_calc.core.text.settings import notices
+from imagine_calc.gui.generate.cost_bars import CostBars, bar_room
 from imagine_calc.gui.generate.find_box import FindBox
 from imagine_calc.gui.generate.model_info import affordable_text, model_html
 from imagine_calc.gui.generate.model_table import (
@@ -39,6 +40,7 @@ from imagine_calc.gui.generate.model_table import (
     ModelFilterProxy,
     ModelTableModel,
 )
+from imagine_calc.gui.generate.pro_marks import ProMarks
 from imagine_calc.gui.generate.recordings import Recordings
 from imagine_calc.gui.generate.settings_panel import SettingsPanel
 from imagine_calc.gui.generate.total_panel import TotalPanel
@@ -126,9 +128,12 @@ class GenerateTab(QSplitter):
         metrics = view.fontMetrics()
         header.setSectionResizeMode(COST, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(MAX_RES, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COST, metrics.horizontalAdvance("≥ ≈ 00,000.5") + 16)
+        header.resizeSection(COST, metrics.horizontalAdvance("≥ ≈ 00,000.5") + 16 + bar_room(metrics))
         header.resizeSection(MAX_RES, metrics.horizontalAdvance("Max res.") + 24)
         header.setHighlightSections(False)
+        # Each cost as a bar (its ranking at a glance) and Pro models tagged as the CLI tags them.
+        view.setItemDelegateForColumn(COST, CostBars(view))
+        view.setItemDelegateForColumn(NAME, ProMarks(view))
         # Queued: a row changing under a filter must not re-price the list while the proxy is
         # still removing rows (a model change re-emits dataChanged into that same proxy).
         view.selectionModel().currentRowChanged.connect(

@@ -8,6 +8,7 @@ keys are numbers and strings Qt compares itself (ties broken by name inside the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -19,6 +20,7 @@ from imagine_calc.core.pricing.findings import NotAvailable
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.quotes import Quote, QuoteState
 from imagine_calc.core.text import quotes
+from imagine_calc.core.text.catalog import pro_inferred, pro_mark, pro_model_words
 from imagine_calc.core.text.findings import not_available_words, refusal_words
 from imagine_calc.gui.generate.model_info import model_html
 from imagine_calc.gui.shared import locale_numbers
@@ -30,8 +32,40 @@ HEADERS = ("Model", "Credits", "Max res.")
 IdRole = Qt.ItemDataRole.UserRole + 1
 #: What sorts a column: known costs first, then lower bounds, unknowns, models that cannot.
 SortRole = Qt.ItemDataRole.UserRole + 2
+#: The cost column's picture of its figure: a CostBar, or None where there is no figure to draw.
+BarRole = Qt.ItemDataRole.UserRole + 3
+#: The name column's Pro mark: a ProMark, or None for a model that needs no subscription.
+MarkRole = Qt.ItemDataRole.UserRole + 4
 _LAST = 1e12
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class CostBar:
+    """A cost as a share of the largest known cost in the list (0 to 1), so ranking shows
+    without sorting. `open_ended` for a lower bound: its unknown part has no size to draw."""
+
+    share: float
+    open_ended: bool
+
+
+@dataclass(frozen=True)
+class ProMark:
+    """What the list marks a Pro model with ("Pro", "Pro*" where inferred) and what it means."""
+
+    text: str
+    says: str
+
+
+def cost_bars(shown: list[Quote | NotAvailable | None]) -> list[CostBar | None]:
+    """Each cost's bar, scaled to the largest known cost among them; a lower bound's known part
+    counts (it is the least that model costs). Unknown costs and refusals get none."""
+    priced = [s if isinstance(s, Quote) and s.state is not QuoteState.UNKNOWN else None for s in shown]
+    top = max((float(q.known_total) for q in priced if q is not None), default=0.0)
+    return [
+        None if q is None else CostBar(float(q.known_total) / top if top > 0 else 0.0, not q.complete)
+        for q in priced
+    ]
 
 
 class ModelTableModel(QStandardItemModel):
@@ -40,7 +74,7 @@ class ModelTableModel(QStandardItemModel):
     def __init__(self, catalog: Catalog, parent: Any = None) -> None:
         super().__init__(parent)
         self._models: tuple[Model, ...] = ()
-        self._shown: list[Quote | NotAvailable | None] = []
+        self._shown: list[tuple[Quote | NotAvailable | None, CostBar | None]] = []
         self._set_rows(catalog.models)
 
     def _set_rows(self, models: tuple[Model, ...]) -> None:
@@ -51,7 +85,7 @@ class ModelTableModel(QStandardItemModel):
             if header is not None:
                 header.setToolTip(tooltip(tip))
         self._models = models
-        self._shown = [None] * len(models)
+        self._shown = [(None, None)] * len(models)
         self._tooltips = [model_html(m) for m in models]
         by_name = {m.id: rank for rank, m in enumerate(sorted(models, key=lambda m: m.name.casefold()))}
         self._rank = [by_name[m.id] for m in models]
@@ -66,6 +100,10 @@ class ModelTableModel(QStandardItemModel):
                 item.setToolTip(tooltip(self._tooltips[row]))
                 if col != NAME:
                     item.setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
+            if model.requires_subscription:
+                mark = ProMark(pro_mark(model), pro_model_words(pro_inferred(model)))
+                cells[NAME].setData(mark, MarkRole)
+                cells[NAME].setData(f"{model.name}. {mark.says}", Qt.ItemDataRole.AccessibleTextRole)
             self.appendRow(cells)
 
     def show_view(self, view: GenerateView) -> None:
@@ -76,12 +114,14 @@ class ModelTableModel(QStandardItemModel):
             self._set_rows(models)
         grey = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         style = locale_numbers.style()
+        every: list[Quote | NotAvailable | None] = [cell.quote or cell.why_not for cell in view.models]
+        bars = cost_bars(every)
         for row, cell in enumerate(view.models):
-            shown: Quote | NotAvailable | None = cell.quote or cell.why_not
-            if shown == self._shown[row]:
+            shown, bar = every[row], bars[row]
+            if (shown, bar) == self._shown[row]:  # a bar changes alone when the largest cost does
                 continue
-            was_available = isinstance(self._shown[row], Quote | None)
-            self._shown[row] = shown
+            was_available = isinstance(self._shown[row][0], Quote | None)
+            self._shown[row] = (shown, bar)
             unavailable = not isinstance(shown, Quote)
             if isinstance(shown, Quote):
                 cost, said = quotes.forms(shown, style)
@@ -96,6 +136,7 @@ class ModelTableModel(QStandardItemModel):
                 {
                     Qt.ItemDataRole.DisplayRole: cost,
                     SortRole: self._cost_key(shown) * 1000.0 + self._rank[row],
+                    BarRole: bar,
                     Qt.ItemDataRole.AccessibleTextRole: f"{cell.model.name}: {said}",
                     Qt.ItemDataRole.TextAlignmentRole: _RIGHT,
                     Qt.ItemDataRole.ToolTipRole: tip,

@@ -24,8 +24,8 @@ import html as _html
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtWidgets import QLabel, QTextBrowser, QToolTip, QWidget
 
 from imagine_calc.core.outside_text import readable
 
@@ -67,6 +67,11 @@ def tooltip(text: str) -> str:
     if not text:
         return ""
     return TOOLTIP_START + escape(text) + "</qt>"
+
+
+def show_tooltip(at: QPoint, text: str, widget: QWidget) -> None:
+    """Show `text` now as `tooltip()` words it: for a part of a cell with a tooltip of its own."""
+    QToolTip.showText(at, tooltip(text), widget)
 
 
 def plain_label(text: str = "", **properties: Any) -> QLabel:

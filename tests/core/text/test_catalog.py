@@ -18,6 +18,7 @@ from imagine_calc.core.text.catalog import (
     price_summary,
     price_words,
     prices_in_use,
+    pro_mark,
     pro_model_words,
     recorded_settings,
     resolution_words,
@@ -118,6 +119,17 @@ def test_a_recording_is_named_by_its_models_name_where_the_catalog_knows_it() ->
 def test_a_pro_model_says_so_and_whether_that_is_inferred() -> None:
     assert pro_model_words(True) == "Pro model: needs a subscription (inferred from the name)"
     assert pro_model_words(False) == "Pro model: needs a subscription"
+
+
+def test_a_pro_models_mark_stars_a_flag_inferred_from_the_name() -> None:
+    inferred = CATALOG.model("nano-banana-pro")
+    assert inferred.requires_subscription and "requires_subscription" in inferred.inferred
+    assert pro_mark(inferred) == "Pro*"
+    stated = replace(inferred, inferred={})  # flagged by a source (or the user's override)
+    assert pro_mark(stated) == "Pro"
+    assert pro_mark(CATALOG.model("nano-banana-2")) == ""
+    # an inferred reason on a model without the flag marks nothing
+    assert pro_mark(replace(inferred, requires_subscription=False)) == ""
 
 
 def test_why_a_model_needs_a_subscription_or_not_is_the_catalogs_reason() -> None:

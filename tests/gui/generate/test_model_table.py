@@ -1,14 +1,27 @@
-"""The model list's table model: every column follows availability, and the view is told only
-about cells that changed (a range of rows would make it repaint the whole list)."""
+"""The model list's table model: every column follows availability, each cost carries its bar
+and each Pro model its mark, and the view is told only about cells that changed (a range of
+rows would make it repaint the whole list)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.pricing.generate_view import generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
-from imagine_calc.gui.generate.model_table import COST, HEADERS, ModelTableModel
+from imagine_calc.gui.generate.model_table import (
+    COST,
+    HEADERS,
+    NAME,
+    BarRole,
+    CostBar,
+    MarkRole,
+    ModelTableModel,
+    ProMark,
+)
 
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
@@ -57,3 +70,60 @@ def test_a_new_price_is_signalled_cell_by_cell_and_unchanged_cells_not_at_all(qa
     priced = [r for r in range(model.rowCount()) if model.index(r, COST).data() not in ("—", "unknown")]
     assert sorted(seen) == [(r, COST, r, COST) for r in priced]
     assert changes(model, GenerationRequest("nano-banana-2", "1K", "1:1", 2, False)) == []
+
+
+def bars(model: ModelTableModel) -> dict[str, CostBar | None]:
+    return {model.model_at(r).id: model.index(r, COST).data(BarRole) for r in range(model.rowCount())}
+
+
+def test_each_cost_is_a_bar_scaled_to_the_largest_known_cost(qapp: object) -> None:
+    model = ModelTableModel(CATALOG)
+    show(model, GenerationRequest("nano-banana-2", "1K", "1:1", 1, False))
+    at_1k = bars(model)
+    assert at_1k["recraft-v4-pro"] == CostBar(1.0, False)  # 150, the largest
+    assert at_1k["nano-banana-2"] == CostBar(pytest.approx(49 / 150), False)
+    assert at_1k["midjourney-v7"] is None  # unknown: nothing to draw
+
+    show(model, GenerationRequest("nano-banana-2", "4K", "1:1", 1, False))
+    at_4k = bars(model)
+    assert at_4k["nano-banana-pro"] == CostBar(1.0, False)  # 160 now
+    # a base price above 1K is only the least it costs: drawn open-ended, its known part to scale
+    assert at_4k["recraft-v4-pro"] == CostBar(pytest.approx(150 / 160), True)
+    assert at_4k["flux-dev"] is None  # cannot make 4K
+    assert at_4k["nano-banana-2"] == CostBar(pytest.approx(98 / 160), False)
+
+
+def test_every_bar_that_changed_was_signalled(qapp: object) -> None:
+    model = ModelTableModel(CATALOG)
+    show(model, GenerationRequest("nano-banana-2", "1K", "1:1", 1, False))
+    before = bars(model)
+    seen = changes(model, GenerationRequest("nano-banana-2", "4K", "1:1", 1, False))
+    after = bars(model)
+    moved = {model.row_of(i) for i in after if after[i] != before[i]}
+    assert len(moved) > 10 and moved <= {r for r, col, _, _ in seen if col == COST}
+
+
+def test_pro_models_are_marked_as_the_command_line_marks_them(qapp: object) -> None:
+    model = ModelTableModel(CATALOG)
+    marks = {
+        model.index(r, NAME).data(): model.index(r, NAME).data(MarkRole) for r in range(model.rowCount())
+    }
+    inferred = ProMark("Pro*", "Pro model: needs a subscription (inferred from the name)")
+    assert {name: mark for name, mark in marks.items() if mark is not None} == {
+        "ImagineArt 1.5 Pro": inferred,
+        "Nano Banana Pro": inferred,
+        "Recraft v4 Pro": inferred,
+        "Flux 2 Pro": inferred,
+    }
+    row = model.row_of("nano-banana-pro")
+    assert model.index(row, NAME).data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "Nano Banana Pro. Pro model: needs a subscription (inferred from the name)"
+    )
+
+
+def test_a_pro_flag_a_source_states_is_marked_without_the_star(qapp: object) -> None:
+    stated = replace(CATALOG.model("flux-2-max"), requires_subscription=True)
+    catalog = replace(CATALOG, models=tuple(stated if m.id == stated.id else m for m in CATALOG.models))
+    model = ModelTableModel(catalog)
+    row = model.row_of("flux-2-max")
+    assert model.index(row, NAME).data(MarkRole) == ProMark("Pro", "Pro model: needs a subscription")
