@@ -7,14 +7,19 @@ known part followed by a fade of fixed width: the unknown part has no size, so i
 An unknown cost, or a model that cannot make the settings, has no bar. Edges fall on device
 pixels, so a bar is as crisp at 150 % as at 100 %.
 
-Painting stays cheap (a settings change repaints every visible cost cell): Qt draws the cell
-and its figure as usual, and Python adds one or two filled rectangles.
+A settings change repaints every visible cost cell (~20), each a call into Python: Qt draws
+the cell and its figure as usual, and Python adds a filled rectangle and, for a lower bound,
+a fade drawn once as a pixmap. Geometry and colours are remembered, and Qt's flags are read
+as integers (each operation on one costs microseconds in Python). Measured on the 2-core
+machine, the bars add ~1.5 ms to a settings change (benchmarks/bench_gui.py, interleaved).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF
-from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPalette
+from functools import lru_cache
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from imagine_calc.gui.generate.model_table import BarRole, CostBar
@@ -31,6 +36,12 @@ THICKNESS = 0.5
 INSET = 4
 
 
+#: What a bar's colour depends on, beside the palette.
+_COLOUR_STATES = (
+    QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_Active | QStyle.StateFlag.State_Enabled
+).value
+
+
 def bar_room(metrics: QFontMetrics) -> int:
     """How much wider the Credits column is for its bars."""
     return round(metrics.height() * ROOM) + INSET
@@ -41,23 +52,33 @@ def snap(value: float, ratio: float) -> float:
     return round(value * ratio) / ratio
 
 
+@lru_cache(maxsize=4096)
+def _geometry(
+    left: float, top: float, cell_height: float, bar: CostBar, height: float, ratio: float
+) -> tuple[QRectF, QRectF | None]:
+    """bar_rects, remembered: a repaint asks again for the same cells (never change what it
+    returns: the next caller gets the same rectangles)."""
+    fade = height * FADE
+    length = height * ROOM - fade
+    x = snap(left + INSET, ratio)
+    thickness = max(snap(height * THICKNESS, ratio), 2 / ratio)
+    y = snap(top + (cell_height - thickness) / 2, ratio)
+    right = snap(x + length * min(max(bar.share, 0.0), 1.0), ratio)
+    if bar.share > 0 and right <= x:  # a tiny cost still shows, as one device pixel
+        right = x + 1 / ratio
+    solid = QRectF(x, y, right - x, thickness)
+    if not bar.open_ended:
+        return solid, None
+    return solid, QRectF(right, y, snap(right + fade, ratio) - right, thickness)
+
+
 def bar_rects(cell: QRectF, bar: CostBar, height: float, ratio: float) -> tuple[QRectF, QRectF | None]:
     """The solid part and, for a lower bound, the fade after it, in `cell` for a font `height`
     pixels high, on a device of `ratio` device pixels per logical pixel.
 
     The full length (share 1) leaves room for a fade after it, so the largest lower bound fits."""
-    fade = height * FADE
-    length = height * ROOM - fade
-    left = snap(cell.left() + INSET, ratio)
-    thickness = max(snap(height * THICKNESS, ratio), 2 / ratio)
-    top = snap(cell.top() + (cell.height() - thickness) / 2, ratio)
-    right = snap(left + length * min(max(bar.share, 0.0), 1.0), ratio)
-    if bar.share > 0 and right <= left:  # a tiny cost still shows, as one device pixel
-        right = left + 1 / ratio
-    solid = QRectF(left, top, right - left, thickness)
-    if not bar.open_ended:
-        return solid, None
-    return solid, QRectF(right, top, snap(right + fade, ratio) - right, thickness)
+    solid, fade = _geometry(cell.left(), cell.top(), cell.height(), bar, height, ratio)
+    return QRectF(solid), QRectF(fade) if fade is not None else None
 
 
 def mix(a: QColor, b: QColor, amount: float) -> QColor:
@@ -95,7 +116,15 @@ def bar_colour(palette: QPalette, state: QStyle.StateFlag) -> QColor:
 
 
 class CostBars(QStyledItemDelegate):
-    """Draws the Credits column: Qt's cell and figure, then the cost's bar in front of it."""
+    """Draws the Credits column: Qt's cell and figure, then the cost's bar in front of it.
+
+    Everything but two blits is remembered (the colours per palette and state, the fades as
+    pixmaps): a settings change repaints every visible cost cell, ~20 calls into Python."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._colours: dict[tuple[int, int], QColor] = {}
+        self._fades: dict[tuple[int, int, int, float], QPixmap] = {}
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -105,17 +134,40 @@ class CostBars(QStyledItemDelegate):
         if isinstance(bar, CostBar):
             self.paint_bar(painter, option, bar)
 
-    @staticmethod
-    def paint_bar(painter: QPainter, option: QStyleOptionViewItem, bar: CostBar) -> None:
-        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-        solid, fade = bar_rects(QRectF(option.rect), bar, option.fontMetrics.height(), ratio)
-        colour = bar_colour(option.palette, option.state)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    def paint_bar(self, painter: QPainter, option: QStyleOptionViewItem, bar: CostBar) -> None:
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        cell = option.rect
+        solid, fade = _geometry(
+            cell.left(), cell.top(), cell.height(), bar, option.fontMetrics.height(), ratio
+        )
+        colour = self._colour(option.palette, option.state)
         painter.fillRect(solid, colour)
         if fade is not None and fade.width() > 0:
-            gradient = QLinearGradient(fade.left(), 0, fade.right(), 0)
+            painter.drawPixmap(fade.topLeft(), self._fade(colour, fade.width(), fade.height(), ratio))
+
+    def _colour(self, palette: QPalette, state: QStyle.StateFlag) -> QColor:
+        key = (palette.cacheKey(), state.value & _COLOUR_STATES)  # ints: Qt's flags are slow in Python
+        colour = self._colours.get(key)
+        if colour is None:
+            if len(self._colours) > 64:  # palettes come and go with the scheme: keep a few
+                self._colours.clear()
+            colour = self._colours[key] = bar_colour(palette, state)
+        return colour
+
+    def _fade(self, colour: QColor, width: float, height: float, ratio: float) -> QPixmap:
+        key = (colour.rgba(), round(width * ratio), round(height * ratio), ratio)
+        pixmap = self._fades.get(key)
+        if pixmap is None:
+            if len(self._fades) > 64:
+                self._fades.clear()
+            pixmap = QPixmap(key[1], key[2])
+            pixmap.fill(Qt.GlobalColor.transparent)
+            gradient = QLinearGradient(0, 0, key[1], 0)
             gradient.setColorAt(0, faded(colour, FADE_FROM))  # a step down: the known part ends here
             gradient.setColorAt(1, faded(colour, 0.0))
-            painter.fillRect(fade, gradient)
-        painter.restore()
+            with QPainter(pixmap) as draw:
+                draw.fillRect(pixmap.rect(), gradient)
+            pixmap.setDevicePixelRatio(ratio)
+            self._fades[key] = pixmap
+        return pixmap
