@@ -3,14 +3,15 @@ so the ranking shows without sorting.
 
 A bar's length is the model's share of the largest known cost in the list, which the table
 model works out (model_table.cost_bars, read here through BarRole). A lower bound's bar is its
-known part followed by a fade of fixed width: the unknown part has no size, so it gets none.
-An unknown cost, or a model that cannot make the settings, has no bar. Edges fall on device
-pixels, so a bar is as crisp at 150 % as at 100 %.
+known part followed by the window's open cap (gui/shared/bar_painting.py: hatched, no closing
+edge), of one width: the unknown part has no size, so it gets none. An unknown cost, or a
+model that cannot make the settings, has no bar. Edges fall on device pixels, so a bar is as
+crisp at 150 % as at 100 %.
 
 A settings change repaints every visible cost cell (~20), each a call into Python: Qt draws
 the cell and its figure as usual, and Python adds a filled rectangle and, for a lower bound,
-a fade drawn once as a pixmap. Geometry and colours are remembered, and Qt's flags are read
-as integers (each operation on one costs microseconds in Python). Measured on the 2-core
+its open cap, drawn once as a pixmap. Geometry and colours are remembered, and Qt's flags are
+read as integers (each operation on one costs microseconds in Python). Measured on the 2-core
 machine, the bars add ~1.7 ms of CPU time to a settings change (benchmarks/bench_gui.py,
 interleaved runs: p50 ~10 -> ~12 ms).
 """
@@ -20,19 +21,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from imagine_calc.gui.generate.model_table import BarRole, CostBar
+from imagine_calc.gui.shared.bar_painting import CAP, Pixels, mix
 
 #: The bars' room at the left of the cell, in font heights: the figure keeps its own room.
 ROOM = 5.5
-#: A lower bound's fade, in font heights: the same for every lower bound, whatever it leaves out.
-FADE = 0.7
-#: How opaque a fade starts: a visible step where the known part ends.
-FADE_FROM = 0.5
 #: A bar's thickness, in font heights.
-THICKNESS = 0.5
+THICKNESS = 0.65
 #: The gap from the cell's left edge, as the style leaves before text.
 INSET = 4
 
@@ -59,8 +57,7 @@ def _geometry(
 ) -> tuple[QRectF, QRectF | None]:
     """bar_rects, remembered: a repaint asks again for the same cells (never change what it
     returns: the next caller gets the same rectangles)."""
-    fade = height * FADE
-    length = height * ROOM - fade
+    length = height * ROOM - CAP
     x = snap(left + INSET, ratio)
     thickness = max(snap(height * THICKNESS, ratio), 2 / ratio)
     y = snap(top + (cell_height - thickness) / 2, ratio)
@@ -70,31 +67,16 @@ def _geometry(
     solid = QRectF(x, y, right - x, thickness)
     if not bar.open_ended:
         return solid, None
-    return solid, QRectF(right, y, snap(right + fade, ratio) - right, thickness)
+    return solid, QRectF(right, y, snap(right + CAP, ratio) - right, thickness)
 
 
 def bar_rects(cell: QRectF, bar: CostBar, height: float, ratio: float) -> tuple[QRectF, QRectF | None]:
-    """The solid part and, for a lower bound, the fade after it, in `cell` for a font `height`
+    """The solid part and, for a lower bound, the cap after it, in `cell` for a font `height`
     pixels high, on a device of `ratio` device pixels per logical pixel.
 
-    The full length (share 1) leaves room for a fade after it, so the largest lower bound fits."""
-    solid, fade = _geometry(cell.left(), cell.top(), cell.height(), bar, height, ratio)
-    return QRectF(solid), QRectF(fade) if fade is not None else None
-
-
-def mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """`amount` of `a` over `b`."""
-    return QColor.fromRgbF(
-        a.redF() * amount + b.redF() * (1 - amount),
-        a.greenF() * amount + b.greenF() * (1 - amount),
-        a.blueF() * amount + b.blueF() * (1 - amount),
-    )
-
-
-def faded(colour: QColor, opacity: float) -> QColor:
-    out = QColor(colour)
-    out.setAlphaF(opacity)
-    return out
+    The full length (share 1) leaves room for a cap after it, so the largest lower bound fits."""
+    solid, cap = _geometry(cell.left(), cell.top(), cell.height(), bar, height, ratio)
+    return QRectF(solid), QRectF(cap) if cap is not None else None
 
 
 def colour_group(state: QStyle.StateFlag) -> QPalette.ColorGroup:
@@ -112,20 +94,27 @@ def bar_colour(palette: QPalette, state: QStyle.StateFlag) -> QColor:
     group = colour_group(state)
     highlight = palette.color(group, QPalette.ColorRole.Highlight)
     if state & QStyle.StateFlag.State_Selected:
-        return mix(palette.color(group, QPalette.ColorRole.HighlightedText), highlight, 0.8)
-    return mix(highlight, palette.color(group, QPalette.ColorRole.Text), 0.85)
+        return mix(palette.color(group, QPalette.ColorRole.HighlightedText), highlight, 0.2)
+    return mix(highlight, palette.color(group, QPalette.ColorRole.Text), 0.15)
+
+
+def cap_colour(palette: QPalette, state: QStyle.StateFlag) -> QColor:
+    """The open cap in the text's colour, as every open-ended bar of the window draws it."""
+    selected = state & QStyle.StateFlag.State_Selected
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    return palette.color(colour_group(state), role)
 
 
 class CostBars(QStyledItemDelegate):
     """Draws the Credits column: Qt's cell and figure, then the cost's bar in front of it.
 
-    Everything but two blits is remembered (the colours per palette and state, the fades as
+    Everything but two blits is remembered (the colours per palette and state, the open caps as
     pixmaps): a settings change repaints every visible cost cell, ~20 calls into Python."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._colours: dict[tuple[int, int], QColor] = {}
-        self._fades: dict[tuple[int, int, int, float], QPixmap] = {}
+        self._colours: dict[tuple[int, int], tuple[QColor, QColor]] = {}
+        self._caps: dict[tuple[int, int, int, float], QPixmap] = {}
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -139,36 +128,35 @@ class CostBars(QStyledItemDelegate):
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
         cell = option.rect
-        solid, fade = _geometry(
+        solid, cap = _geometry(
             cell.left(), cell.top(), cell.height(), bar, option.fontMetrics.height(), ratio
         )
-        colour = self._colour(option.palette, option.state)
+        colour, ink = self._colours_for(option.palette, option.state)
         painter.fillRect(solid, colour)
-        if fade is not None and fade.width() > 0:
-            painter.drawPixmap(fade.topLeft(), self._fade(colour, fade.width(), fade.height(), ratio))
+        if cap is not None and cap.width() > 0:
+            painter.drawPixmap(cap.topLeft(), self._cap(ink, cap.width(), cap.height(), ratio))
 
-    def _colour(self, palette: QPalette, state: QStyle.StateFlag) -> QColor:
+    def _colours_for(self, palette: QPalette, state: QStyle.StateFlag) -> tuple[QColor, QColor]:
+        """The bar's colour and its open cap's."""
         key = (palette.cacheKey(), state.value & _COLOUR_STATES)  # ints: Qt's flags are slow in Python
-        colour = self._colours.get(key)
-        if colour is None:
+        colours = self._colours.get(key)
+        if colours is None:
             if len(self._colours) > 64:  # palettes come and go with the scheme: keep a few
                 self._colours.clear()
-            colour = self._colours[key] = bar_colour(palette, state)
-        return colour
+            colours = self._colours[key] = (bar_colour(palette, state), cap_colour(palette, state))
+        return colours
 
-    def _fade(self, colour: QColor, width: float, height: float, ratio: float) -> QPixmap:
+    def _cap(self, colour: QColor, width: float, height: float, ratio: float) -> QPixmap:
+        """The open cap, drawn by bar_painting once per colour and size as a pixmap."""
         key = (colour.rgba(), round(width * ratio), round(height * ratio), ratio)
-        pixmap = self._fades.get(key)
+        pixmap = self._caps.get(key)
         if pixmap is None:
-            if len(self._fades) > 64:
-                self._fades.clear()
+            if len(self._caps) > 64:
+                self._caps.clear()
             pixmap = QPixmap(key[1], key[2])
-            pixmap.fill(Qt.GlobalColor.transparent)
-            gradient = QLinearGradient(0, 0, key[1], 0)
-            gradient.setColorAt(0, faded(colour, FADE_FROM))  # a step down: the known part ends here
-            gradient.setColorAt(1, faded(colour, 0.0))
-            with QPainter(pixmap) as draw:
-                draw.fillRect(pixmap.rect(), gradient)
             pixmap.setDevicePixelRatio(ratio)
-            self._fades[key] = pixmap
+            pixmap.fill(Qt.GlobalColor.transparent)
+            with QPainter(pixmap) as draw:
+                Pixels(draw).open_cap(0, 0, width, height, colour)
+            self._caps[key] = pixmap
         return pixmap

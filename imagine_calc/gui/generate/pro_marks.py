@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from imagine_calc.gui.generate.cost_bars import colour_group, mix
+from imagine_calc.gui.generate.cost_bars import colour_group
 from imagine_calc.gui.generate.model_table import MarkRole, ProMark
+from imagine_calc.gui.shared.bar_painting import mix
 from imagine_calc.gui.shared.markup import show_tooltip
 
 #: The tag's text size against the list's.
@@ -71,7 +72,7 @@ class ProMarks(QStyledItemDelegate):
         else:
             name = cell.palette.color(group, QPalette.ColorRole.Text)
             behind = cell.palette.color(group, QPalette.ColorRole.Base)
-            line, ink = mix(name, behind, 0.55), mix(name, behind, 0.8)
+            line, ink = mix(name, behind, 0.45), mix(name, behind, 0.2)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(line)

@@ -1,6 +1,6 @@
 """The Credits column's bars, read off the pixels: as long as their share of the largest cost,
-open-ended for a lower bound, none for an unknown, crisp at 100, 150 and 200 %, and clear
-against the row in light and dark palettes."""
+open-ended for a lower bound (the window's hatched cap), none for an unknown, crisp at 100,
+150 and 200 %, and clear against the row in light and dark palettes."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.pricing.requests import GenerationRequest
-from imagine_calc.gui.generate.cost_bars import FADE, INSET, ROOM, CostBars, bar_rects, bar_room
+from imagine_calc.gui.generate.cost_bars import INSET, ROOM, CostBars, bar_rects, bar_room
 from imagine_calc.gui.generate.model_table import COST, BarRole, CostBar
 from imagine_calc.gui.main_window import MainWindow
+from imagine_calc.gui.shared.bar_painting import CAP
 from imagine_calc.gui.shared.theme import dark_palette
 
 RATIOS = (1.0, 1.5, 2.0)
@@ -36,24 +37,24 @@ def test_a_bar_is_as_long_as_its_share_and_its_edges_fall_on_device_pixels(ratio
     full, _ = bar_rects(cell, CostBar(1.0, False), height, ratio)
     half, _ = bar_rects(cell, CostBar(0.5, False), height, ratio)
     assert full.left() == pytest.approx(cell.left() + INSET, abs=1 / ratio)
-    assert full.width() == pytest.approx(height * (ROOM - FADE), abs=1 / ratio)
+    assert full.width() == pytest.approx(height * ROOM - CAP, abs=1 / ratio)
     assert half.width() == pytest.approx(full.width() / 2, abs=1 / ratio)
     assert all(on_device_pixels(r, ratio) for r in (full, half))
     assert full.center().y() == pytest.approx(cell.center().y(), abs=1 / ratio)
 
 
 @pytest.mark.parametrize("ratio", RATIOS)
-def test_a_lower_bounds_fade_has_one_width_whatever_it_leaves_out(ratio: float) -> None:
+def test_a_lower_bounds_open_cap_has_one_width_whatever_it_leaves_out(ratio: float) -> None:
     cell, height = QRectF(0, 0, WIDTH, HEIGHT), 17
-    fades = []
+    caps = []
     for share in (0.0, 0.3, 1.0):
-        solid, fade = bar_rects(cell, CostBar(share, True), height, ratio)
-        assert fade is not None and fade.left() == solid.right() and on_device_pixels(fade, ratio)
-        fades.append(fade.width())
-    assert max(fades) - min(fades) <= 1 / ratio
-    # the largest lower bound's fade still ends inside the bars' room, before the figure
-    assert solid.right() + fades[-1] <= INSET + height * ROOM + 1 / ratio
-    assert bar_rects(cell, CostBar(0.5, False), height, ratio)[1] is None  # a known cost: no fade
+        solid, cap = bar_rects(cell, CostBar(share, True), height, ratio)
+        assert cap is not None and cap.left() == solid.right() and on_device_pixels(cap, ratio)
+        caps.append(cap.width())
+    assert max(caps) - min(caps) <= 1 / ratio and caps[0] == pytest.approx(CAP, abs=1 / ratio)
+    # the largest lower bound's cap still ends inside the bars' room, before the figure
+    assert solid.right() + caps[-1] <= INSET + height * ROOM + 1 / ratio
+    assert bar_rects(cell, CostBar(0.5, False), height, ratio)[1] is None  # a known cost: no cap
 
 
 def test_a_tiny_cost_still_shows_and_nothing_shows_as_nothing() -> None:
@@ -129,18 +130,24 @@ def test_painted_bars_are_crisp_to_scale_and_clear_against_the_row(
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_lower_bound_steps_down_then_fades_to_the_row(qapp: object, scheme: str) -> None:
-    palette = palettes()[scheme]
+def test_a_lower_bound_ends_in_a_hatched_cap_open_at_its_end(qapp: object, scheme: str) -> None:
+    palette, ratio = palettes()[scheme], 2.0
     base = palette.color(QPalette.ColorRole.Base)
-    line = middle_line(paint(CostBar(0.5, True), palette, 2.0), 2.0)
+    image = paint(CostBar(0.5, True), palette, ratio)
+    line = middle_line(image, ratio)
     colour = next(c for c in line if c != base)
     start, length = run(line, colour)
-    fade = line[start + length :]
-    fade = fade[: next(i for i, c in enumerate(fade) if c == base)]
-    assert len(fade) >= 10  # a fade, not an anti-aliased edge
-    steps = [distance(c, base) for c in fade]
-    assert steps == sorted(steps, reverse=True)  # lighter and lighter
-    assert distance(colour, base) >= 1.6 * steps[0]  # a step where the known part ends
+    cap = range(start + length, start + length + round(CAP * ratio))
+    rows = [y for y in range(image.height()) if image.pixelColor(start, y) == colour]
+    top, bottom = rows[0], rows[-1]
+    ink = palette.color(QPalette.ColorRole.Text)
+    # edges above and below, in the text's colour, all along the cap
+    assert all(image.pixelColor(x, top) == ink and image.pixelColor(x, bottom) == ink for x in cap)
+    inside = [[image.pixelColor(x, y) for y in range(top + 1, bottom)] for x in cap]
+    # hatched: ink and the row between the edges, and no column of ink closing its end
+    assert {c.rgb() for column in inside for c in column} == {ink.rgb(), base.rgb()}
+    assert not any(all(c == ink for c in column) for column in inside)
+    assert image.pixelColor(cap[-1] + 1, top) == base  # nothing after it
 
 
 def test_an_unknown_cost_has_no_bar(qapp: object) -> None:
