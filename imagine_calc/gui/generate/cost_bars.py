@@ -12,8 +12,8 @@ A settings change repaints every visible cost cell (~20), each a call into Pytho
 the cell and its figure as usual, and Python adds a filled rectangle and, for a lower bound,
 its open cap, drawn once as a pixmap. Geometry and colours are remembered, and Qt's flags are
 read as integers (each operation on one costs microseconds in Python). Measured on the 2-core
-machine, the bars add ~1.7 ms of CPU time to a settings change (benchmarks/bench_gui.py,
-interleaved runs: p50 ~10 -> ~12 ms).
+machine, the bars add ~1.5 ms of CPU time to a settings change (benchmarks/bench_gui.py,
+interleaved runs: p50 ~9.5 -> ~11 ms).
 """
 
 from __future__ import annotations
