@@ -34,12 +34,6 @@ WITHOUT_TESTS: dict[str, str] = {
     "gui/generate/recordings.py": _WINDOW,
     "gui/generate/total_panel.py": _WINDOW,
     "gui/prices/price_updates.py": _WINDOW,
-    "gui/shared/application.py": _WINDOW,
-    "gui/shared/banner.py": _WINDOW,
-    "gui/shared/garbage.py": _WINDOW,
-    "gui/shared/markup.py": _WINDOW,
-    "gui/shared/resources.py": _WINDOW,
-    "gui/shared/settings_options.py": _WINDOW,
     "gui/upscale/drop_area.py": _WINDOW,
     "gui/upscale/reader_gate.py": _WINDOW,
 }

@@ -1,0 +1,79 @@
+"""Python's cycle collector runs on the window's thread only: automatic collection is off while
+the window lives, and a timer there collects what Python itself would have collected."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from imagine_calc.gui.shared.garbage import MainThreadCollector
+
+THRESHOLDS = (700, 10, 10)  # Python's defaults
+
+
+@pytest.fixture
+def collections(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[int, str]]]:
+    """Each collection asked for: (generation, the thread that asked); gc left as it was found."""
+    asked: list[tuple[int, str]] = []
+
+    def collect(generation: int = 2) -> int:
+        asked.append((generation, threading.current_thread().name))
+        return 0
+
+    monkeypatch.setattr(gc, "get_threshold", lambda: THRESHOLDS)
+    monkeypatch.setattr(gc, "collect", collect)
+    enabled = gc.isenabled()
+    yield asked
+    if enabled:
+        gc.enable()
+
+
+def test_automatic_collection_is_off_while_the_collector_lives_and_back_after(qtbot: QtBot) -> None:
+    assert gc.isenabled()
+    owner = QObject()
+    MainThreadCollector(owner)
+    try:
+        assert not gc.isenabled()
+    finally:
+        with qtbot.waitSignal(owner.destroyed):
+            owner.deleteLater()
+    assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    ("counts", "generation"),
+    [
+        ((10, 0, 0), None),  # nothing past its threshold: no collection
+        ((701, 3, 0), 0),
+        ((701, 11, 4), 1),  # the oldest generation past its threshold, as Python picks it
+        ((5, 11, 11), 2),
+    ],
+)
+def test_a_collection_takes_the_oldest_generation_past_its_threshold(
+    collections: list[tuple[int, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    counts: tuple[int, int, int],
+    generation: int | None,
+) -> None:
+    monkeypatch.setattr(gc, "get_count", lambda: counts)
+    MainThreadCollector.collect()
+    assert [g for g, _ in collections] == ([] if generation is None else [generation])
+
+
+def test_the_timer_collects_on_the_windows_thread(
+    qtbot: QtBot, collections: list[tuple[int, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gc, "get_count", lambda: (701, 0, 0))
+    owner = QObject()
+    MainThreadCollector(owner, interval_ms=10)
+    try:
+        qtbot.waitUntil(lambda: len(collections) >= 2, timeout=2000)  # again and again, by itself
+    finally:
+        with qtbot.waitSignal(owner.destroyed):
+            owner.deleteLater()
+    assert {thread for _, thread in collections} == {threading.main_thread().name}
