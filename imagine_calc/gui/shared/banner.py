@@ -7,7 +7,8 @@ Its label is always rich text (several messages, a bold lead-in); a message give
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QToolButton, QWidget
 
 from imagine_calc.gui.shared.markup import RichLabel, join, tooltip
 
@@ -55,7 +56,10 @@ class Banner(QFrame):
         self.hide()
 
     def _recolour(self) -> None:
-        dark = self.palette().color(self.palette().ColorRole.Window).lightness() < 128
+        # The scheme is the application's (theme.apply): this frame's own Window colour is the
+        # one its style sheet set, which would keep whatever scheme it started in.
+        window = QApplication.palette(self).color(QPalette.ColorRole.Window)
+        dark = window.lightness() < 128
         bg, fg, border = ("#4a3b10", "#ffe9a8", "#7a6320") if dark else ("#fff4ce", "#4a3b00", "#e0c060")
         sheet = (
             f"#overrideBanner {{ background: {bg}; border: 1px solid {border}; "

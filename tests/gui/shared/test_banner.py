@@ -3,12 +3,16 @@ message, each exactly as written; the user closes it; it stays readable in light
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.gui.shared.banner import Banner
 from imagine_calc.gui.shared.markup import fill
+from imagine_calc.gui.shared.theme import dark_palette
 from tests.gui.shown import visible
 
 CACHE = "The catalog cache catalog-1.json was not used: it did not match its checksum."
@@ -59,3 +63,31 @@ def test_closing_it_hides_it_and_the_next_message_starts_afresh(qtbot: QtBot) ->
     assert banner.isHidden() and banner.messages == []
     banner.add_message(SETTINGS)
     assert banner.messages == [SETTINGS] and not banner.isHidden()
+
+
+@pytest.fixture
+def app_palette(qapp: QApplication) -> Iterator[QApplication]:
+    """The application's palette, as theme.apply changes it when the system's scheme changes;
+    put back afterwards."""
+    before = qapp.palette()
+    yield qapp
+    qapp.setPalette(before)
+
+
+def background(banner: Banner) -> str:
+    """The strip's own colour, left of its text."""
+    return banner.grab().toImage().pixelColor(4, banner.height() // 2).name()
+
+
+def test_it_follows_the_system_from_light_to_dark_and_back(qtbot: QtBot, app_palette: QApplication) -> None:
+    """Pale yellow in light, dark amber in dark: the strip read the scheme from its own palette,
+    which its style sheet had coloured, so it kept the colours it started with."""
+    app_palette.setPalette(app_palette.style().standardPalette())
+    banner = shown_banner(qtbot)
+    banner.show_message(CACHE)
+    assert background(banner) == "#fff4ce"
+    app_palette.setPalette(dark_palette())  # Qt tells each widget on its next pass of the loop
+    qtbot.waitUntil(lambda: background(banner) == "#4a3b10")
+    assert banner.label.palette().color(banner.label.foregroundRole()).name() == "#ffe9a8"
+    app_palette.setPalette(app_palette.style().standardPalette())
+    qtbot.waitUntil(lambda: background(banner) == "#fff4ce")
