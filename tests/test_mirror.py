@@ -34,8 +34,6 @@ WITHOUT_TESTS: dict[str, str] = {
     "gui/generate/recordings.py": _WINDOW,
     "gui/generate/total_panel.py": _WINDOW,
     "gui/prices/price_updates.py": _WINDOW,
-    "gui/upscale/drop_area.py": _WINDOW,
-    "gui/upscale/reader_gate.py": _WINDOW,
 }
 
 
