@@ -1,18 +1,26 @@
 """The settings panel says what each other option would change: in words where its column has
 room, in the short form where it has not, and in full sentences in each hint's tooltip; the
-resolution menu opens as wide as its words need."""
+resolution menu opens as wide as its words need. It shows a view without ever echoing it back as
+a change, and says what the user chose in its controls, nothing else: the tab fits that to the
+model (tests/gui/generate/test_generate_tab.py).
+
+Figures from ImagineArt's Image Credits page: Nano Banana 2 costs 49 (1K), 73.5 (2K), 98 (4K)."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.pricing.generate_view import generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
-from imagine_calc.gui.generate.settings_panel import SettingsPanel
+from imagine_calc.gui.generate.settings_panel import SettingsPanel, ValueRole
+from tests.gui.shown import visible
 
 CATALOG = load_catalog()
+Choice = tuple[object, object, int, bool]
 
 
 def panel_for(qtbot: QtBot, width: int, request: GenerationRequest) -> SettingsPanel:
@@ -82,3 +90,73 @@ def test_the_resolution_menu_opens_as_wide_as_its_words(qtbot: QtBot) -> None:
     widest = max(combo.view().sizeHintForColumn(0), combo.fontMetrics().horizontalAdvance(combo.itemText(1)))
     assert combo.sizeHint().width() < widest <= combo.view().width()  # the box may be narrow
     combo.hidePopup()
+
+
+@pytest.fixture
+def panel(qtbot: QtBot) -> SettingsPanel:
+    panel = SettingsPanel()
+    qtbot.addWidget(panel)
+    return panel
+
+
+def chosen(panel: SettingsPanel) -> list[Choice]:
+    said: list[Choice] = []
+    panel.changed.connect(lambda *args: said.append(args))
+    return said
+
+
+def test_showing_a_view_fills_every_control_and_echoes_nothing(panel: SettingsPanel) -> None:
+    said = chosen(panel)
+    panel.show_view(
+        CATALOG, generate_view(CATALOG, GenerationRequest("nano-banana-2", "2K", "16:9", 3, True))
+    )
+    assert said == []
+    assert panel.resolution.currentData(ValueRole) == "2K"
+    assert panel.aspect.currentData() == "16:9"
+    assert panel.images.value() == 3 and panel.enhancer.isChecked()
+    panel.show_view(CATALOG, generate_view(CATALOG, GenerationRequest("chatgpt-1-5")))  # another model
+    assert said == []
+    assert [panel.aspect.itemData(i) for i in range(panel.aspect.count())] == ["1:1", "2:3", "3:2"]
+
+
+def test_each_tier_is_an_option_that_says_what_it_would_change(panel: SettingsPanel) -> None:
+    panel.show_view(CATALOG, generate_view(CATALOG, GenerationRequest("nano-banana-2", "2K")))
+    options = panel.resolution.model()
+    values = [panel.resolution.itemData(i, ValueRole) for i in range(panel.resolution.count())]
+    assert values == ["1K", "2K", "3K", "4K"]
+    texts = [panel.resolution.itemText(i) for i in range(4)]
+    assert texts[0].endswith("24.5 less") and texts[3].endswith("24.5 more")  # from 73.5: 49, 98
+    offered = [bool(options.flags(options.index(i, 0)) & Qt.ItemFlag.ItemIsEnabled) for i in range(4)]
+    assert offered == [True, True, False, True]  # the page names no 3K option for it
+    assert "not offered" in texts[2]
+
+
+def test_the_number_of_images_is_bounded_by_the_catalog(panel: SettingsPanel) -> None:
+    panel.show_view(CATALOG, generate_view(CATALOG, GenerationRequest("flux-dev")))
+    assert (panel.images.minimum(), panel.images.maximum()) == (CATALOG.images_min, CATALOG.images_max)
+    assert "images" in visible(panel.images.toolTip())
+
+
+def test_nothing_is_said_before_a_view_is_shown(panel: SettingsPanel) -> None:
+    said = chosen(panel)
+    panel.images.setValue(3)
+    panel.enhancer.setChecked(True)
+    assert said == []
+
+
+def test_a_change_says_what_every_control_holds(panel: SettingsPanel) -> None:
+    panel.show_view(CATALOG, generate_view(CATALOG, GenerationRequest("nano-banana-2", "1K", "4:3", 1)))
+    said = chosen(panel)
+    panel.images.setValue(2)
+    panel.resolution.setCurrentIndex(panel.resolution.findData("4K", ValueRole))
+    panel.enhancer.setChecked(True)
+    assert said == [("1K", "4:3", 2, False), ("4K", "4:3", 2, False), ("4K", "4:3", 2, True)]
+
+
+def test_a_fall_back_is_said_until_the_user_changes_something(qtbot: QtBot, panel: SettingsPanel) -> None:
+    panel.show()
+    view = generate_view(CATALOG, GenerationRequest("chatgpt-1-5", "1K", "21:9"))  # it has no 21:9
+    panel.show_view(CATALOG, view)
+    assert panel.notice.isVisible() and "21:9" in panel.notice.text() and "1:1" in panel.notice.text()
+    panel.images.setValue(2)
+    assert not panel.notice.isVisible()
