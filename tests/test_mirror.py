@@ -29,7 +29,6 @@ WITHOUT_TESTS: dict[str, str] = {
     "gui/estimate/estimate_files.py": _WINDOW,
     "gui/estimate/estimate_host.py": _WINDOW,
     "gui/estimate/estimate_model.py": _WINDOW,
-    "gui/prices/price_updates.py": _WINDOW,
 }
 
 
