@@ -28,7 +28,6 @@ WITHOUT_TESTS: dict[str, str] = {
     "gui/estimate/estimate_document.py": _WINDOW,
     "gui/estimate/estimate_files.py": _WINDOW,
     "gui/estimate/estimate_host.py": _WINDOW,
-    "gui/estimate/estimate_model.py": _WINDOW,
 }
 
 
