@@ -25,7 +25,6 @@ WITHOUT_TESTS: dict[str, str] = {
     # (tests/cli/test_usage.py, tests/gui/test_screenshot.py).
     "__main__.py": "two lines that run cli.main",
     "gui/estimate/budget_box.py": _WINDOW,
-    "gui/estimate/estimate_host.py": _WINDOW,
 }
 
 
