@@ -71,6 +71,18 @@ def test_the_command_line_quotes_without_loading_qt() -> None:
     assert "5 credits" in result.stdout
 
 
+def test_the_window_starts_without_the_imaging_stack() -> None:
+    """Pillow and the size readers cost every start 24 ms though most starts read no image:
+    they come with the first dropped file (core/images/image_size imports Pillow when it needs it)."""
+    code = (
+        "import sys; from imagine_calc.gui.main_window import MainWindow; "
+        "import imagine_calc.core.images.image_size; "
+        "assert 'PIL' not in sys.modules, 'Pillow was imported'"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
 # --- type: ignore, each with its reason and run by a test ------------------------------------
 
 IGNORE = re.compile(r"#\s*type:\s*ignore\b")

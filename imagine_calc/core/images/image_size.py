@@ -11,8 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, BinaryIO, cast
 
-from PIL import Image, UnidentifiedImageError
-
 from imagine_calc.core.files import FileProblem, open_regular
 from imagine_calc.core.images import headers, heif
 from imagine_calc.core.images.bounded import HEADER_BYTES, BoundedReader, HeaderTooLong
@@ -20,11 +18,27 @@ from imagine_calc.core.limits import MAX_PIXEL_SIDE
 from imagine_calc.core.numbers import whole
 from imagine_calc.core.text.offline import OFFLINE, is_web_address
 
-# Pillow refuses to *open* images above ~179 MP as a guard against decompression
-# bombs. We only read headers here (never .load()), so the guard would just stop
-# us from quoting a real 400 MP scan; code that decodes pixels (thumbnails) checks
-# the size itself before decoding.
-Image.MAX_IMAGE_PIXELS = None
+
+class NotAnImage(Exception):
+    """Pillow knows no format in the file."""
+
+
+def _pillow_size(reader: IO[bytes]) -> tuple[int, int, str | None]:
+    """Width, height and format as Pillow reads them from the header. Pillow is imported here,
+    on the first file our own readers do not know: importing it cost every start of the window
+    24 ms, though most starts read no image at all."""
+    from PIL import Image, UnidentifiedImageError
+
+    # Pillow refuses to *open* images above ~179 MP as a guard against decompression bombs. We
+    # only read headers here (never .load()), so the guard would just stop us from quoting a
+    # real 400 MP scan; code that decodes pixels (thumbnails) checks the size itself first.
+    Image.MAX_IMAGE_PIXELS = None
+    try:
+        with Image.open(reader, formats=PILLOW_FORMATS) as im:
+            width, height = im.size
+            return width, height, im.format
+    except UnidentifiedImageError:
+        raise NotAnImage from None
 
 #: Formats whose size we read ourselves (headers.py, heif.py), by what their files start with:
 #: Pillow reads on past the size in each of them.
@@ -130,15 +144,14 @@ def size_from_stream(fh: BinaryIO, name: str) -> ImageSize | SizeError:
         else:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                with Image.open(cast(IO[bytes], reader), formats=PILLOW_FORMATS) as im:
-                    width, height = im.size
-                    fmt = im.format or "image"
+                width, height, named = _pillow_size(cast(IO[bytes], reader))
+                fmt = named or "image"
     except HeaderTooLong as exc:
         what = f"{fmt} file" if fmt else "file"
         return SizeError(name, "corrupt", f"corrupt {what}: {exc} (a real image gives its size far sooner)")
     except (headers.HeaderError, heif.HeifError) as exc:
         return SizeError(name, "corrupt", f"corrupt {fmt} file: {exc}")
-    except UnidentifiedImageError:
+    except NotAnImage:
         return _unreadable(name, head, "not-an-image", "not an image (its content is no known format)")
     except Exception:
         return _unreadable(name, head, "corrupt", "corrupt image: its header is damaged or cut off")
