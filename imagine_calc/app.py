@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imagine_calc import APP_ID, APP_NAME, __version__
+from imagine_calc.core.language import _
 from imagine_calc.qt_messages import NO_DISPLAY, handle_qt_messages
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ def run_app(args: argparse.Namespace, file: Path | None, qt_args: list[str]) -> 
 
         return run_selftest()
     if args.screenshot is None and not _display_likely():
-        print(NO_DISPLAY.format(why=" (neither DISPLAY nor WAYLAND_DISPLAY is set)"), file=sys.stderr)
+        why = _(" (neither DISPLAY nor WAYLAND_DISPLAY is set)")
+        print(_(NO_DISPLAY).format(why=why), file=sys.stderr)
         return 1
     # The window collects garbage on its own thread (MainThreadCollector); it takes over from
     # here rather than after start-up, whose burst of imports and widgets made Python collect
@@ -57,18 +59,25 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from imagine_calc.core import language
     from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.estimate.working_copies import claim, claim_new
     from imagine_calc.gui.main_window import MainWindow
     from imagine_calc.gui.shared import locale_numbers, theme
     from imagine_calc.gui.shared.application import Application
     from imagine_calc.gui.shared.garbage import MainThreadCollector
+    from imagine_calc.gui.shared.languages import start_language, system_language
     from imagine_calc.gui.shared.resources import app_icon
     from imagine_calc.gui.shared.settings_store import SettingsStore
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else Application([sys.argv[0], *qt_args])
     locale_numbers.use_a_readable_default()
+    # The system's language first, so what the settings file says is wrong (if anything) is in
+    # it; then the one --lang or View > Language chose, before any widget is made.
+    language.set_language(system_language())
+    store = SettingsStore()
+    start_language(app, store, getattr(args, "lang", None))
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
@@ -78,7 +87,6 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     icon = app_icon()
     app.setWindowIcon(icon)
     MainThreadCollector(app)
-    store = SettingsStore()
     if args.screenshot is not None:  # a picture: the user's working estimates stay untouched
         working = claim_new()
     else:  # not the last estimate when one is opened: that stays to be recovered instead
@@ -107,8 +115,8 @@ def _screenshot(app: QApplication, window: MainWindow, shown: QWidget, path: Pat
     window.show()
     shown.show()
     if window.upscale_is_built and not window.upscale_panel.wait_until_read():
-        print("imagine-calc: reading took too long; the picture shows what was read", file=sys.stderr)
-    for _ in range(5):  # layouts settle one level per pass of the event loop
+        print(_("imagine-calc: reading took too long; the picture shows what was read"), file=sys.stderr)
+    for _pass in range(5):  # layouts settle one level per pass of the event loop
         app.processEvents()
     ok = shown.grab().save(str(path))
     try:
@@ -118,7 +126,7 @@ def _screenshot(app: QApplication, window: MainWindow, shown: QWidget, path: Pat
     # No close(): a screenshot must not overwrite the user's remembered settings or session.
     window.shut_down(keep_working_copy=False)
     if not ok:
-        print(f"imagine-calc: cannot write {path}", file=sys.stderr)
+        print(_("imagine-calc: cannot write {path}").format(path=path), file=sys.stderr)
         return 1
     return 0
 
@@ -132,7 +140,8 @@ def _open_for_screenshot(window: MainWindow, path: Path) -> QWidget | None:
     if path.suffix.lower() in PAGE_SUFFIXES:
         dialog = window.update_prices_from(path)
         if isinstance(dialog, bool):
-            print(f"imagine-calc: {path.name} changes no price: no review to show", file=sys.stderr)
+            said = _("imagine-calc: {name} changes no price: no review to show").format(name=path.name)
+            print(said, file=sys.stderr)
             return None
         return dialog
     if not path.name.lower().endswith(".json"):
@@ -193,7 +202,7 @@ def shown_words(top: QWidget) -> str:
                     rect = widget.visualRect(model.index(row, col))
                     if rect.isValid() and viewport.rect().intersects(rect):
                         add(viewport, str(model.index(row, col).data() or ""), rect.x(), rect.y())
-    return "\n".join(text for _, _, text in sorted(found)) + "\n"
+    return "\n".join(text for _y, _x, text in sorted(found)) + "\n"
 
 
 def _plain_text(html: str) -> str:

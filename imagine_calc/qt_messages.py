@@ -7,7 +7,10 @@ from __future__ import annotations
 import os
 import sys
 
-NO_DISPLAY = (
+from imagine_calc.core.language import N_, _
+
+#: Said when no display can be reached (translated where said: `_(NO_DISPLAY)`).
+NO_DISPLAY = N_(
     "imagine-calc: no display found, so the window cannot open{why}. The command line works "
     'without one: imagine-calc quote "Nano Banana 2", imagine-calc upscale photo.png, '
     "imagine-calc --help."
@@ -33,9 +36,12 @@ def handle_qt_messages(quiet: bool) -> None:
             no_display.append(message.strip())
         if kind == QtMsgType.QtFatalMsg:
             if no_display:
-                print(NO_DISPLAY.format(why=f" (Qt: {no_display[0]})"), file=sys.stderr)
+                print(_(NO_DISPLAY).format(why=f" (Qt: {no_display[0]})"), file=sys.stderr)
             else:
-                print(f"imagine-calc: the window cannot open. Qt says: {message}", file=sys.stderr)
+                print(
+                    _("imagine-calc: the window cannot open. Qt says: {message}").format(message=message),
+                    file=sys.stderr,
+                )
             sys.stderr.flush()
             os._exit(1)
         if no_display:

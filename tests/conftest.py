@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# The suite speaks English whatever the machine's locale: a test that wants another language
+# (or a subprocess that does) says so.
+os.environ["LANGUAGE"] = ""
+os.environ["LC_ALL"] = ""
+os.environ["LC_MESSAGES"] = ""
+os.environ["LANG"] = "C.UTF-8"
 
 from pathlib import Path
 
 import pytest
 from hypothesis import is_hypothesis_test, settings
 
+from imagine_calc.core import language
 from imagine_calc.core.paths import CONFIG_ENV, OVERRIDE_ENV
 
 # Set by benchmarks/mutation_core.py: the fuzzers run against thousands of mutants there, so each
@@ -48,6 +56,14 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(CONFIG_ENV, str(config))
     monkeypatch.delenv(OVERRIDE_ENV, raising=False)
     return config
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Every test starts in English, and a test that chose another language leaves English."""
+    language.set_language(language.ENGLISH)
+    yield
+    language.set_language(language.ENGLISH)
 
 
 @pytest.fixture

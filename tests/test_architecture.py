@@ -165,12 +165,13 @@ SAYS_ITS_OWN = {
     "gui/estimate/estimate_host.py": "where the working estimate is kept",
     "gui/estimate/estimate_model.py": "the names of undo steps",
     "gui/estimate/working_copies.py": "working estimates left by other windows",
-    "gui/generate/recordings.py": "a price recorded, and where",
     "gui/main_window.py": "the override file not used, and estimates to recover",
     "gui/prices/price_updates.py": "a page applied or reverted, and where the old file is kept",
     "gui/shared/banner.py": "its style sheet (no words)",
+    "gui/shared/languages.py": "View > Language's entries: the system's language by its name",
     "gui/shared/settings_store.py": "a settings file set aside, and why",
     "cli/catalog_commands.py": "the command line's report of a catalog and its files",
+    "cli/command_line.py": "a mistake on the line: an unknown option, command or language",
     "cli/estimate_command.py": "an export written, or not",
     "cli/parser.py": "usage: options, commands and mistakes",
     "cli/quote_commands.py": "the models table's legend and files not quoted",
@@ -179,6 +180,35 @@ SAYS_ITS_OWN = {
     "qt_messages.py": "the window that cannot start",
     "selftest.py": "the self-test's report",
 }
+
+
+#: The catalog's functions (core/language.py, core/text/plurals.py) whose text is a template.
+TRANSLATED = {"_", "ngettext", "pgettext", "plural"}
+
+
+def _template(node: ast.AST) -> str | None:
+    """The literal text of a sentence being filled in: an f-string's literal parts, or the
+    template of `"...".format(...)`, `_("...").format(...)` or `plural(n, "...", "...")`."""
+    if isinstance(node, ast.JoinedStr):
+        if not any(isinstance(v, ast.FormattedValue) for v in node.values):
+            return None
+        return "".join(
+            v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)
+        )
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    if isinstance(func, ast.Name) and func.id == "plural":
+        return " ".join(
+            a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)
+        )
+    if not (isinstance(func, ast.Attribute) and func.attr == "format" and (node.args or node.keywords)):
+        return None
+    text = func.value
+    if isinstance(text, ast.Call) and isinstance(text.func, ast.Name) and text.func.id in TRANSLATED:
+        texts = [a.value for a in text.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        return " ".join(texts) if texts else None
+    return text.value if isinstance(text, ast.Constant) and isinstance(text.value, str) else None
 
 
 def _sentences(root: Path = PACKAGE) -> dict[str, list[int]]:
@@ -190,12 +220,10 @@ def _sentences(root: Path = PACKAGE) -> dict[str, list[int]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         raised = {id(n) for r in ast.walk(tree) if isinstance(r, ast.Raise) for n in ast.walk(r)}
         for node in ast.walk(tree):
-            if not isinstance(node, ast.JoinedStr) or id(node) in raised:
+            if id(node) in raised:
                 continue
-            if not any(isinstance(v, ast.FormattedValue) for v in node.values):
-                continue
-            literal = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
-            if SENTENCE.search(literal):
+            literal = _template(node)
+            if literal is not None and SENTENCE.search(literal):
                 found.setdefault(rel, []).append(node.lineno)
     return found
 
@@ -213,12 +241,16 @@ def test_the_sentence_check_finds_one_built_in_pricing_but_not_an_error_or_core_
     (tmp_path / "core" / "text").mkdir(parents=True)
     (tmp_path / "core" / "pricing" / "planted.py").write_text(
         'def words(n: int) -> str:\n    return f"{n} images cost more"\n\n\n'
-        'def check(n: int) -> None:\n    raise ValueError(f"{n} images is too many")\n'
+        'def check(n: int) -> None:\n    raise ValueError(f"{n} images is too many")\n\n\n'
+        'def translated(n: int) -> str:\n    return _("{n} images cost more").format(n=n)\n\n\n'
+        'def counted(n: int) -> str:\n    return plural(n, "{n} image costs", "{n} images cost")\n\n\n'
+        'def formatted(n: int) -> str:\n    return "{n} images cost more".format(n=n)\n\n\n'
+        'def words_alone() -> str:\n    return _("Images cost more")\n'
     )
     (tmp_path / "core" / "text" / "fine.py").write_text(
         'def words(n: int) -> str:\n    return f"{n} images"\n'
     )
-    assert _sentences(tmp_path) == {"core/pricing/planted.py": [2]}
+    assert _sentences(tmp_path) == {"core/pricing/planted.py": [2, 10, 14, 18]}
 
 
 #: CONTRIBUTING: modules stay under this many lines (split one by its jobs before it reaches it).

@@ -1,4 +1,5 @@
-"""A wheel install in a fresh venv finds its bundled catalog without the source tree."""
+"""A wheel install in a fresh venv finds its bundled catalog and its translations without the
+source tree, compiling nothing."""
 
 from __future__ import annotations
 
@@ -62,3 +63,13 @@ def test_pip_install_into_a_new_venv_then_quote(tmp_path: Path) -> None:
     assert str(env_dir) in where and str(ROOT) not in where
     assert "10-models.yaml" in where
     assert sys.executable not in where
+    # The compiled translations ship: German with its decimal comma, from the installed package.
+    german = subprocess.run(
+        [str(bindir / "imagine-calc"), "quote", "Nano Banana 2", "--resolution", "2K"],
+        cwd=tmp_path,
+        env={**clean_env, "LANGUAGE": "", "LC_ALL": "", "LANG": "de_DE.UTF-8"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Summe: 73,5 Credits" in german

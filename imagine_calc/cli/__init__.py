@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from imagine_calc.core.language import _
 
 if TYPE_CHECKING:
     from imagine_calc.core.catalog.loader import LoadedCatalog
@@ -39,16 +42,27 @@ def _survive_any_text() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window (no command), or run a command; a mistake exits 2 with one line."""
     _survive_any_text()
-    from imagine_calc.cli.parser import (
-        COMMANDS,
-        UsageError,
+    from imagine_calc.cli.command_line import (
         first_word,
+        lang_option,
         split_qt_options,
         unknown_option,
         unknown_word,
     )
+    from imagine_calc.cli.parser import COMMANDS, UsageError
+    from imagine_calc.core import language
 
     ours, qt_args = split_qt_options(list(sys.argv[1:] if argv is None else argv))
+    # The language first, so every word from here on (a mistake, the help) is in it: --lang, else
+    # the environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). Nothing is read until a word is said.
+    language.set_from_environment()
+    try:
+        lang = lang_option(ours)
+    except UsageError as exc:
+        _say_error(str(exc))
+        return 2
+    if lang is not None:
+        language.set_language(lang)
     mistake = unknown_option(ours)
     if mistake:
         _say_error(mistake)
@@ -64,8 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parse(ours, commands=at is not None and file is None)
         if args.override is not None and not args.override.is_file():
             raise UsageError(
-                f"imagine-calc: --override {args.override}: no such file (to start a new override "
-                "file there, create it empty first)"
+                _(
+                    "imagine-calc: --override {path}: no such file (to start a new override file "
+                    "there, create it empty first)"
+                ).format(path=args.override)
             )
     except UsageError as exc:
         _say_error(str(exc))
@@ -101,6 +117,7 @@ def _parse(args: list[str], commands: bool) -> argparse.Namespace:
 def _run_command(args: argparse.Namespace) -> int:
     from imagine_calc.cli.parser import UsageError
     from imagine_calc.core.errors import QuoteError
+    from imagine_calc.core.language import english
 
     try:
         if args.command == "record" and args.date is None:
@@ -109,7 +126,10 @@ def _run_command(args: argparse.Namespace) -> int:
             args.date = dt.date.today()
         module = importlib.import_module(f"imagine_calc.cli.{HANDLERS[args.command]}")
         handler = getattr(module, f"cmd_{args.command}")
-        return int(handler(args, None if args.command == "completion" else _load(args)))
+        loaded = None if args.command == "completion" else _load(args)
+        # --json is for scripts: the same bytes in every language, its words and mistakes in English.
+        with english() if getattr(args, "json", False) else contextlib.nullcontext():
+            return int(handler(args, loaded))
     except (UsageError, QuoteError) as exc:
         _say_error(f"imagine-calc: {exc}" if isinstance(exc, QuoteError) else str(exc))
         return 2
@@ -123,9 +143,9 @@ def _load(args: argparse.Namespace) -> LoadedCatalog:
 
     loaded = load_with_override(args.override)
     for note in loaded.notes:
-        say(f"note: {note}", err=True)
+        say(_("note: {note}").format(note=note), err=True)
     if loaded.override_error is not None:
-        say("warning: override ignored, using the bundled catalog:", err=True)
+        say(_("warning: override ignored, using the bundled catalog:"), err=True)
         for problem in loaded.override_error.problems:
             say(str(problem), err=True)
     return loaded

@@ -13,6 +13,7 @@ import argparse
 from imagine_calc.cli.output import print_script, say
 from imagine_calc.cli.parser import COMMANDS
 from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.core.language import LANGUAGES, PSEUDO
 
 
 def _options(parser: argparse.ArgumentParser) -> list[str]:
@@ -44,6 +45,7 @@ _imagine_calc() {
     case $prev in
         --override|--screenshot|--check|--update-from|--export) compopt -o default; COMPREPLY=(); return;;
         --color-scheme) COMPREPLY=($(compgen -W "system light dark" -- "$cur")); return;;
+        --lang) COMPREPLY=($(compgen -W "%(languages)s" -- "$cur")); return;;
         --resolution) COMPREPLY=($(compgen -W "1K 2K 3K 4K" -- "$cur")); return;;
     esac
     if [[ $cur == -* ]]; then
@@ -115,7 +117,13 @@ def script(shell: str) -> str:
             f'            {name}) COMPREPLY=($(compgen -W "{" ".join(opts)}" -- "$cur"));;'
             for name, opts in per_command.items()
         )
-        return BASH % {"commands": commands, "option_cases": cases, "top_options": " ".join(top)}
+        languages = " ".join([*LANGUAGES, PSEUDO])
+        return BASH % {
+            "commands": commands,
+            "option_cases": cases,
+            "top_options": " ".join(top),
+            "languages": languages,
+        }
     if shell == "zsh":
         cases = "\n".join(
             f"            {name}) compadd -- {' '.join(opts)};;" for name, opts in per_command.items()

@@ -8,8 +8,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from imagine_calc.cli.output import print_json_text, say
+from imagine_calc.cli.output import print_json_text, say, style
 from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.core.language import _
 
 if TYPE_CHECKING:
     from imagine_calc.core.estimates.budget import BudgetPlan
@@ -31,7 +32,7 @@ def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         say(f"imagine-calc: {exc}", err=True)
         return 1
     priced = price_estimate(catalog, saved.estimate)
-    changes = repriced_words(saved, priced, catalog)
+    changes = repriced_words(saved, priced, catalog, style())
     plan, rate = _budget(args, priced)
     if kind is not None:
         if not _export(args.export, kind, priced, loaded, plan, rate):
@@ -39,7 +40,7 @@ def cmd_estimate(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     elif args.json:
         print_json_text(to_json(priced, catalog, plan, rate))
     else:
-        for line in to_text(priced, catalog, plan, rate).rstrip("\n").split("\n"):
+        for line in to_text(priced, catalog, plan, rate, style()).rstrip("\n").split("\n"):
             say(line)
     if changes:
         say(repriced_heading(), err=True)
@@ -56,11 +57,17 @@ def _export_kind(args: argparse.Namespace) -> str:
 
     path: Path = args.export
     if os.path.exists(path) and os.path.exists(args.file) and os.path.samefile(path, args.file):
-        raise UsageError(f"imagine-calc estimate: --export {path} is the estimate itself: name another file")
+        raise UsageError(
+            _("imagine-calc estimate: --export {path} is the estimate itself: name another file").format(
+                path=path
+            )
+        )
     kind = kind_of(path)
     if kind is None:
         raise UsageError(
-            f"imagine-calc estimate: --export {path}: the suffix names the format: {', '.join(KINDS)}"
+            _("imagine-calc estimate: --export {path}: the suffix names the format: {kinds}").format(
+                path=path, kinds=", ".join(KINDS)
+            )
         )
     return kind
 
@@ -80,11 +87,20 @@ def _export(
     from imagine_calc.core.writes import write_atomic
 
     try:
-        write_atomic(path, export_bytes(kind, priced, loaded.catalog, plan, rate))
+        write_atomic(path, export_bytes(kind, priced, loaded.catalog, plan, rate, style()))
     except OSError as exc:
-        say(f"imagine-calc: not exported: cannot write {path}: {exc.strerror or exc}", err=True)
+        said = _("imagine-calc: not exported: cannot write {path}: {why}")
+        say(said.format(path=path, why=exc.strerror or exc), err=True)
         return False
-    say(f"Exported {plural(len(priced.items), 'line')} to {path}.")
+    say(
+        plural(
+            len(priced.items),
+            "Exported {n} line to {path}.",
+            "Exported {n} lines to {path}.",
+            style(),
+            path=str(path),
+        )
+    )
     return True
 
 
@@ -100,14 +116,18 @@ def _budget(args: argparse.Namespace, priced: PricedEstimate) -> tuple[BudgetPla
         try:
             rate = parse_rate(args.rate, args.currency)
         except LimitError as exc:
-            raise UsageError(f"imagine-calc estimate: --rate: {exc}") from None
+            raise UsageError(_("imagine-calc estimate: --rate: {why}").format(why=exc)) from None
         if rate is None:
-            raise UsageError(f"imagine-calc estimate: --rate: not a price per credit: {args.rate!r}")
+            raise UsageError(
+                _("imagine-calc estimate: --rate: not a price per credit: {rate}").format(
+                    rate=repr(args.rate)
+                )
+            )
     elif args.currency:
-        raise UsageError("imagine-calc estimate: --currency goes with --rate")
+        raise UsageError(_("imagine-calc estimate: --currency goes with --rate"))
     if args.subscription is None and args.top_up is None and args.free is None:
         if args.renews is not None:
-            raise UsageError("imagine-calc estimate: --renews goes with --subscription")
+            raise UsageError(_("imagine-calc estimate: --renews goes with --subscription"))
         return None, rate
     balances = Balances.of_whole(
         args.subscription is not None,

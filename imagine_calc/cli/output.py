@@ -14,12 +14,19 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from imagine_calc.core.numbers import json_number
+from imagine_calc.core.language import locale_name
+from imagine_calc.core.numbers import PLAIN, NumberStyle, json_number, locale_style
 from imagine_calc.core.outside_text import json_text, printable
 from imagine_calc.core.text.catalog import subscription_reason
 
 if TYPE_CHECKING:
     from imagine_calc.core.catalog.records import Catalog, Model, Observation
+
+
+def style() -> NumberStyle:
+    """How the command line writes figures and days: as the language in use writes them (CLDR's
+    "73,5" and "01.01.2027" in German), the plain style in English ("73.5", 2027-01-01)."""
+    return locale_style(locale_name()) if locale_name() else PLAIN
 
 
 def say(text: str = "", *, err: bool = False) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from imagine_calc.cli.output import model_json, print_json, say
+from imagine_calc.cli.output import model_json, print_json, say, style
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.images.image_files import ScanTally, iter_candidates, size_candidate
 from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.core.language import _
 from imagine_calc.core.numbers import json_number
 from imagine_calc.core.pricing.quotes import Quote, quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
@@ -29,8 +30,6 @@ from imagine_calc.core.text.catalog import PRO_INFERRED, price_summary, pro_mark
 from imagine_calc.core.text.sizes import megapixels as megapixels_text
 from imagine_calc.core.text.sizes import pixels
 
-#: Said under a quote that rests on Topaz's per-megapixel formula for a small image.
-
 
 def find_model(catalog: Catalog, text: str) -> Model:
     """The model named by id or name; else a QuoteError that suggests the closest names."""
@@ -38,8 +37,9 @@ def find_model(catalog: Catalog, text: str) -> Model:
     if model is None:
         close = catalog.suggest_models(text)
         if close:
-            raise QuoteError(f"no model '{text}'; did you mean {' or '.join(repr(m.name) for m in close)}?")
-        raise QuoteError(f"no model '{text}'", [m.name for m in catalog.models])
+            names = _(" or ").join(repr(m.name) for m in close)
+            raise QuoteError(_("no model '{name}'; did you mean {names}?").format(name=text, names=names))
+        raise QuoteError(_("no model '{name}'").format(name=text), [m.name for m in catalog.models])
     return model
 
 
@@ -48,12 +48,15 @@ def cmd_models(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     if args.json:
         print_json([model_json(m, catalog) for m in catalog.models])
         return 0
-    head = ("Model", "Id", "Credits per image", "Max", "Plan")
+    figures = style()
+    head = (_("Model"), _("Id"), _("Credits per image"), _("Max"), _("Plan"))
+    base = _("(base)")
     rows = [
         (
             m.name,
             m.id,
-            price_summary(m) + (" (base)" if m.flat and m.basis_at(BASE_TIER) is Basis.BASE else ""),
+            price_summary(m, figures)
+            + (f" {base}" if m.flat and m.basis_at(BASE_TIER) is Basis.BASE else ""),
             m.max_resolution or "?",
             pro_mark(m),
         )
@@ -64,11 +67,21 @@ def cmd_models(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         say("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     say()
     say(
-        "(base): the page's one base price, the 1K price; higher resolutions cost at least that, and "
-        "the page says larger output dimensions cost more."
+        _(
+            "{base}: the page's one base price, the 1K price; higher resolutions cost at least that, "
+            "and the page says larger output dimensions cost more."
+        ).format(base=base)
     )
-    say(f'Max ?: the page says "See tooltip". Pro*: needs a subscription, {PRO_INFERRED}.')
-    say(f"Catalog {catalog.version}, prices as of {catalog.as_of}. Aspect ratios: models --json.")
+    say(
+        _('Max ?: the page says "See tooltip". Pro*: needs a subscription, {why}.').format(
+            why=_(PRO_INFERRED)
+        )
+    )
+    say(
+        _("Catalog {version}, prices as of {date}. Aspect ratios: models --json.").format(
+            version=catalog.version, date=figures.date(catalog.as_of)
+        )
+    )
     return 0
 
 
@@ -90,12 +103,13 @@ def cmd_quote(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
             }
         )
         return 0
-    said = breakdown(quote)
+    figures = style()
+    said = breakdown(quote, figures)
     for row in said.rows:
         say(f"  {row.label}: {row.amount}  ({row.detail})")
-    say(f"Total: {quotes.long(quote)}")
+    say(_("Total: {total}").format(total=quotes.long(quote, figures)))
     for note in (*said.not_known, *said.notes):
-        say(f"  note: {note}")
+        say("  " + _("note: {note}").format(note=note))
     return 0
 
 
@@ -103,7 +117,9 @@ def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
     catalog = loaded.catalog
     engine = catalog.find_engine(args.engine)
     if engine is None:
-        raise QuoteError(f"no upscale engine '{args.engine}'", [e.id for e in catalog.engines])
+        raise QuoteError(
+            _("no upscale engine '{name}'").format(name=args.engine), [e.id for e in catalog.engines]
+        )
     check_upscale(catalog, engine.id, args.scale)
     results: list[dict[str, Any]] = []
     found: list[Quote] = []
@@ -138,25 +154,38 @@ def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
             }
         )
     else:
-        for row in results:
-            if "error" in row:
-                say(f"{row['path']}: not quoted: {row['error']}")
-            else:
-                say(
-                    f"{row['path']}: {pixels(row['width'], row['height'])} ({row['megapixels_text']})"
-                    f" -> {pixels(row['output_width'], row['output_height'])}: {row['text']}"
-                )
-        say(upscale_text.command_line_total(engine.name, args.scale, total, len(found), failed))
-        if tally.counts():
-            say(f"  skipped in folders: {upscale_text.skipped_words(tally.counts())}")
-        for note in breakdown(total).notes:
-            say(f"  note: {note}")
-        if any(is_small_estimate(q) for q in found):
-            say(f"  note: {upscale_text.NO_MINIMUM}")
+        _say_upscale(results, found, engine.name, args.scale, total, tally)
     if not results:
-        say(f"imagine-calc: no images found in {', '.join(args.files)}: nothing to quote", err=True)
+        said = _("imagine-calc: no images found in {files}: nothing to quote").format(
+            files=", ".join(args.files)
+        )
+        say(said, err=True)
         return 1
     return 1 if failed else 0
+
+
+def _say_upscale(
+    results: list[dict[str, Any]], found: list[Quote], engine: str, scale: int, total: Quote, tally: ScanTally
+) -> None:
+    """The upscale quotes for people: a line per file, the total, what was skipped, the notes."""
+    figures, quoted = style(), iter(found)
+    for row in results:
+        if "error" in row:
+            say(_("{path}: not quoted: {why}").format(path=row["path"], why=row["error"]))
+            continue
+        mp = megapixels_text(megapixels(row["width"], row["height"]), figures)
+        out = pixels(row["output_width"], row["output_height"])
+        shown = quotes.long(next(quoted), figures)
+        say(f"{row['path']}: {pixels(row['width'], row['height'])} ({mp}) -> {out}: {shown}")
+    failed = sum("error" in row for row in results)
+    say(upscale_text.command_line_total(engine, scale, total, len(found), failed, figures))
+    if tally.counts():
+        skipped = upscale_text.skipped_words(tally.counts(), figures)
+        say("  " + _("skipped in folders: {files}").format(files=skipped))
+    for note in breakdown(total, figures).notes:
+        say("  " + _("note: {note}").format(note=note))
+    if any(is_small_estimate(q) for q in found):
+        say("  " + _("note: {note}").format(note=_(upscale_text.NO_MINIMUM)))
 
 
 def _upscale_row(

@@ -1,19 +1,23 @@
 """How numbers are written (figures, not words): one style per audience, the same rules for
 every figure. At the bottom of the core: bounds, files and every layer above use it.
 
-The CLI and the files use PLAIN ("12,800", "73.5", dates as 2027-01-01); the window passes a
-style made from the user's locale (gui/shared/locale_numbers.py), which writes dates too: every
-sentence that holds a figure or a date takes the style, so one object says how the locale writes
-both. Every figure keeps all its digits unless it is itself
-an estimate, which reads as a whole number (or two significant digits when below 10).
+The files and the English command line use PLAIN ("12,800", "73.5", dates as 2027-01-01); the
+command line in another language passes `locale_style` (CLDR's data, from Babel: the machine may
+have no locales, so Python's `locale` cannot), the window a style made from Qt's locale
+(gui/shared/locale_numbers.py). Each writes dates too: every sentence that holds a figure or a
+date takes the style, so one object says how the locale writes both. Every figure keeps all its
+digits unless it is itself an estimate, which reads as a whole number (or two significant digits
+when below 10).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 
 def group_thousands(n: int, separator: str = ",") -> str:
@@ -37,6 +41,61 @@ class NumberStyle:
 
 
 PLAIN = NumberStyle()
+
+
+@lru_cache(maxsize=4)
+def locale_style(locale: str) -> NumberStyle:
+    """How `locale` ("de_DE", "fr", "pt_BR") writes figures and days, from CLDR: "1.234,5" and
+    "01.01.2027" in German. PLAIN for "" (English), a pseudo or unknown locale. Babel is read
+    here only, when a command speaks another language (about 40 ms: never on the window's start,
+    which has Qt's own CLDR data, nor on an English command's)."""
+    try:
+        from babel import localedata
+
+        data = localedata.load(locale) if locale and localedata.exists(locale) else None
+    except (ImportError, ValueError, OSError):  # Babel missing or its data unreadable: plain
+        data = None
+    if data is None:
+        return PLAIN
+    symbols = data["number_symbols"].get("latn") or {}
+    point, group = symbols.get("decimal", "."), symbols.get("group", ",")
+    pattern = data["date_formats"]["short"].pattern
+
+    def integer(n: int) -> str:
+        return group_thousands(n, group)
+
+    def day(d: dt.date) -> str:
+        return cldr_date(d, pattern)
+
+    return NumberStyle(integer, point, symbols.get("minusSign", "-"), symbols.get("plusSign", "+"), day)
+
+
+#: The fields of a CLDR date pattern, or a quoted literal.
+_DATE_FIELD = re.compile(r"'(?:[^']|'')*'|d+|M+|y+|[A-Za-z]+")
+
+
+def cldr_date(d: dt.date, pattern: str) -> str:
+    """`d` in a CLDR short-date pattern ("dd.MM.yy", "M/d/y"), always with the whole year (the
+    window's date_format does the same: "1/1/27" leaves the century to guess); ISO 8601 for a
+    pattern with fields a short date should not have."""
+
+    def field(m: re.Match[str]) -> str:
+        token = m.group()
+        if token.startswith("'"):
+            return token[1:-1].replace("''", "'") if token != "''" else "'"
+        letter, width = token[0], len(token)
+        if letter == "d":
+            return f"{d.day:0{width}d}"
+        if letter == "M" and width <= 2:
+            return f"{d.month:0{width}d}"
+        if letter == "y":
+            return f"{d.year:04d}"
+        raise ValueError(token)
+
+    try:
+        return _DATE_FIELD.sub(field, pattern)
+    except ValueError:
+        return d.isoformat()
 
 
 def number(value: Decimal, style: NumberStyle = PLAIN) -> str:

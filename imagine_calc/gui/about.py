@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from imagine_calc import __version__
 from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.core.language import _
 from imagine_calc.core.text.catalog import age
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, fill, message_box, tooltip
@@ -15,24 +16,23 @@ from imagine_calc.gui.shared.markup import Html, fill, message_box, tooltip
 
 def about_html(loaded: LoadedCatalog) -> Html:
     cat = loaded.catalog
-    state = (
-        "active"
-        if loaded.override_active
-        else "invalid, not used"
-        if loaded.override_error
-        else "not created yet"
-    )
+    if loaded.override_active:
+        state = _("active")
+    else:
+        state = _("invalid, not used") if loaded.override_error else _("not created yet")
     return fill(
-        "<h3>imagine-calc {}</h3>"
-        "<p>An offline calculator for ImagineArt image credits. It never connects to the network."
-        "<br>Free software under the MIT licence.</p>"
-        "<p>Price catalog <b>{}</b>, prices as of <b>{}</b> ({}).<br>Source: {} ({})."
-        "<br>ImagineArt's own tooltip is always the final word on a price.</p>"
-        "<p>Your override file ({}):<br><code>{}</code></p>",
+        _(
+            "<h3>imagine-calc {}</h3>"
+            "<p>An offline calculator for ImagineArt image credits. It never connects to the network."
+            "<br>Free software under the MIT licence.</p>"
+            "<p>Price catalog <b>{}</b>, prices as of <b>{}</b> ({}).<br>Source: {} ({})."
+            "<br>ImagineArt's own tooltip is always the final word on a price.</p>"
+            "<p>Your override file ({}):<br><code>{}</code></p>"
+        ),
         __version__,
         cat.version,
         locale_numbers.date(cat.as_of),
-        age(cat.age_days()),
+        age(cat.age_days(), locale_numbers.style()),
         cat.source.title,
         cat.source.url,
         state,
@@ -44,7 +44,7 @@ def show_about(parent: QWidget, loaded: LoadedCatalog) -> QMessageBox:
     box = message_box(
         parent,
         QMessageBox.Icon.NoIcon,
-        "About imagine-calc",
+        _("About imagine-calc"),
         about_html(loaded),
         QMessageBox.StandardButton.Close,
     )
@@ -53,9 +53,9 @@ def show_about(parent: QWidget, loaded: LoadedCatalog) -> QMessageBox:
         box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
     # Parented now: handed to addButton alone, the button was freed with its Python wrapper
     # when this function returned, and the box showed only Close.
-    open_folder = QPushButton("Open override folder", box)
+    open_folder = QPushButton(_("Open override folder"), box)
     open_folder.setToolTip(
-        tooltip("Open the folder where your override file lives (it is created if needed)")
+        tooltip(_("Open the folder where your override file lives (it is created if needed)"))
     )
     box.addButton(open_folder, QMessageBox.ButtonRole.ActionRole)
 

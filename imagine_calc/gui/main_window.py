@@ -14,13 +14,16 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIc
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.core.language import _
 from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text.catalog import prices_in_use
+from imagine_calc.core.text.plurals import plural
 from imagine_calc.gui.estimate.estimate_host import EstimateHost
 from imagine_calc.gui.generate.generate_tab import GenerateTab
 from imagine_calc.gui.prices.price_updates import PriceUpdates, dropped_page
 from imagine_calc.gui.shared import locale_numbers, settings_keys
 from imagine_calc.gui.shared.banner import Banner
+from imagine_calc.gui.shared.languages import add_view_menu
 from imagine_calc.gui.shared.markup import fill, message_box, plain_label, tooltip
 from imagine_calc.gui.shared.settings_store import SettingsStore
 from imagine_calc.gui.shared.widgets import QuietTabWidget, ShortcutsBeforeTyping
@@ -71,7 +74,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = Session(loaded, store.request(), store.balances())
         self.store = store
-        self.setWindowTitle("imagine-calc: ImagineArt credit calculator")
+        self.setWindowTitle(_("imagine-calc: ImagineArt credit calculator"))
         if icon is not None:
             self.setWindowIcon(icon)
         self.banner = Banner()
@@ -88,8 +91,8 @@ class MainWindow(QMainWindow):
         self._upscale_layout = QVBoxLayout(self.upscale_page)
         self._upscale_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QuietTabWidget(objectName="mainTabs")
-        self.tabs.addTab(self.generate, "&Generate")
-        self.tabs.addTab(self.upscale_page, "&Upscale")
+        self.tabs.addTab(self.generate, _("&Generate"))
+        self.tabs.addTab(self.upscale_page, _("&Upscale"))
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.estimates = EstimateHost(self, self.tabs, store, self.session, working)
@@ -125,12 +128,14 @@ class MainWindow(QMainWindow):
         error = loaded.override_error
         if error is not None:
             first = error.first
-            where = f"{first.file}" + (f", line {first.line}" if first.line else "")
-            more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
+            where = f"{first.file}" + (_(", line {n}").format(n=first.line) if first.line else "")
+            more = _(" (and {n} more)").format(n=len(error.problems) - 1) if len(error.problems) > 1 else ""
             self.banner.add_message(
                 fill(
-                    "<b>Your override catalog was not used.</b> {}: {}{}{}. Prices shown are the "
-                    "bundled catalog's.",
+                    _(
+                        "<b>Your override catalog was not used.</b> {}: {}{}{}. Prices shown are the "
+                        "bundled catalog's."
+                    ),
                     where,
                     (first.key_path + ": ") if first.key_path else "",
                     first.message,
@@ -144,64 +149,70 @@ class MainWindow(QMainWindow):
         self.age_label.setText(prices_in_use(catalog.as_of, days, loaded.override_active, stale, style))
         self.age_label.setToolTip(
             tooltip(
-                "ImagineArt says its credit costs are updated regularly. Save its Image Credits page "
-                "(Markdown or web page) and use File > Update prices from a saved ImagineArt page, or "
-                "drop the file here."
+                _(
+                    "ImagineArt says its credit costs are updated regularly. Save its Image Credits page "
+                    "(Markdown or web page) and use File > Update prices from a saved ImagineArt page, or "
+                    "drop the file here."
+                )
                 if stale
-                else "The date of the prices in use"
+                else _("The date of the prices in use")
             )
         )
 
     # --- menus and actions -------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        file_menu = self.menuBar().addMenu(_("&File"))
+        quit_action = QAction(_("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        find = QAction("&Find model", self, shortcut=QKeySequence.StandardKey.Find)
+        find = QAction(_("&Find model"), self, shortcut=QKeySequence.StandardKey.Find)
         find.triggered.connect(self.find_model)
         self.addAction(find)
-        add_images = QAction("&Add images to upscale…", self, shortcut=QKeySequence.StandardKey.Open)
+        add_images = QAction(_("&Add images to upscale…"), self, shortcut=QKeySequence.StandardKey.Open)
         add_images.triggered.connect(lambda: self.show_upscale().choose_files())
         file_menu.insertAction(quit_action, add_images)
-        paste = QAction("&Paste images to upscale", self, shortcut=QKeySequence.StandardKey.Paste)
+        paste = QAction(_("&Paste images to upscale"), self, shortcut=QKeySequence.StandardKey.Paste)
         paste.triggered.connect(self.paste_images)
         file_menu.insertAction(quit_action, paste)
-        update = QAction("&Update prices from a saved ImagineArt page…", self)
+        update = QAction(_("&Update prices from a saved ImagineArt page…"), self)
         update.setToolTip(
             tooltip(
-                "Compare ImagineArt's Image Credits page, saved as Markdown or HTML, with the prices in use"
+                _(
+                    "Compare ImagineArt's Image Credits page, saved as Markdown or HTML, with the prices "
+                    "in use"
+                )
             )
         )
         update.triggered.connect(self.prices.choose_page)
         file_menu.insertAction(quit_action, update)
-        revert = QAction("Re&vert prices to before the last change", self, objectName="revertPricesAction")
+        revert = QAction(_("Re&vert prices to before the last change"), self, objectName="revertPricesAction")
         revert.setToolTip(
-            tooltip("Put your override file back as it was before the last page update or recording")
+            tooltip(_("Put your override file back as it was before the last page update or recording"))
         )
         revert.triggered.connect(self.prices.revert)
         file_menu.insertAction(quit_action, revert)
         file_menu.insertSeparator(quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
         self.estimates.add_menus(file_menu, add_images, edit_menu)
         add_line = QAction(
-            "Add to es&timate", self, shortcut=QKeySequence("Ctrl+E"), objectName="addLineAction"
+            _("Add to es&timate"), self, shortcut=QKeySequence("Ctrl+E"), objectName="addLineAction"
         )
         add_line.triggered.connect(self.add_to_estimate)
         edit_menu.addSeparator()
         edit_menu.addAction(add_line)
         self._shortcuts_first = ShortcutsBeforeTyping(self, [add_line.shortcut()])
-        help_menu = self.menuBar().addMenu("&Help")
+        add_view_menu(self, self.store)
+        help_menu = self.menuBar().addMenu(_("&Help"))
         keys = QAction(
-            "&Keyboard shortcuts",
+            _("&Keyboard shortcuts"),
             self,
             shortcut=QKeySequence.StandardKey.HelpContents,
             objectName="shortcutsAction",
         )
         keys.triggered.connect(self.show_shortcuts)
         help_menu.addAction(keys)
-        about = QAction("&About imagine-calc", self)
+        about = QAction(_("&About imagine-calc"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
         show_keys_in_tooltips(self)
@@ -295,19 +306,22 @@ class MainWindow(QMainWindow):
         box = message_box(
             self,
             QMessageBox.Icon.Question,
-            "Recover unsaved estimates",
-            f"{'An estimate' if n == 1 else f'{n} estimates'} with unsaved work "
-            f"{'was' if n == 1 else 'were'} left by {'a window' if n == 1 else 'windows'} that "
-            "closed without saving:",
+            _("Recover unsaved estimates"),
+            plural(
+                n,
+                "An estimate with unsaved work was left by a window that closed without saving:",
+                "{n} estimates with unsaved work were left by windows that closed without saving:",
+            ),
             QMessageBox.StandardButton.NoButton,
             informative="\n".join(f"• {describe(i)}" for i in idents)
-            + "\n\nLater keeps them: they are offered again at the next start.",
+            + "\n\n"
+            + _("Later keeps them: they are offered again at the next start."),
         )
         box.setObjectName("recoverDialog")
         recover = box.addButton(
-            "&Open in new windows" if n > 1 else "&Open in a new window", QMessageBox.ButtonRole.AcceptRole
+            plural(n, "&Open in a new window", "&Open in new windows"), QMessageBox.ButtonRole.AcceptRole
         )
-        box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
+        box.addButton(_("&Later"), QMessageBox.ButtonRole.RejectRole)
         start = launch or launch_window
 
         def chosen(button: object) -> None:

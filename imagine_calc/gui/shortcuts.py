@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imagine_calc.core.language import N_, _
 from imagine_calc.gui.shared.markup import tooltip
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
-ANYWHERE = "Anywhere in the window"
+ANYWHERE = N_("Anywhere in the window")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def _place(action: QAction, menus: list[QMenu]) -> tuple[str, int, int]:
     for number, menu in enumerate(menus):
         if action in menu.actions():
             return plain(menu.title()), number, menu.actions().index(action)
-    return ANYWHERE, len(menus), 0
+    return _(ANYWHERE), len(menus), 0
 
 
 def shortcut_entries(window: QMainWindow) -> list[Entry]:
@@ -61,7 +62,7 @@ def shortcut_entries(window: QMainWindow) -> list[Entry]:
         keys, parent = shortcut.key(), shortcut.parent()
         if keys.isEmpty() or not shortcut.whatsThis():
             continue
-        where = (parent.accessibleName() if isinstance(parent, QWidget) else "") or ANYWHERE
+        where = (parent.accessibleName() if isinstance(parent, QWidget) else "") or _(ANYWHERE)
         entry = Entry(shortcut.whatsThis(), where, keys.toString(NATIVE))
         placed.setdefault(entry, (len(menus) + 1, 0, where + entry.what))
     return sorted(placed, key=lambda e: placed[e])
@@ -86,9 +87,9 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window, objectName="shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(_("Keyboard shortcuts"))
         self.model = QStandardItemModel(self)
-        self.model.setHorizontalHeaderLabels(["Action", "Where", "Keys"])
+        self.model.setHorizontalHeaderLabels([_("Action"), _("Where"), _("Keys")])
         for entry in shortcut_entries(window):
             row = [QStandardItem(entry.what), QStandardItem(entry.where), QStandardItem(entry.keys)]
             for item in row:
@@ -96,14 +97,14 @@ class ShortcutsDialog(QDialog):
             self.model.appendRow(row)
         self.model.appendRow(
             [
-                QStandardItem("Move to a control or tab"),
-                QStandardItem("Anywhere"),
-                QStandardItem("Alt+underlined letter"),
+                QStandardItem(_("Move to a control or tab")),
+                QStandardItem(_("Anywhere")),
+                QStandardItem(_("Alt+underlined letter")),
             ]
         )
         table = QTableView(objectName="shortcutsTable")
         table.setModel(self.model)
-        table.setAccessibleName("Keyboard shortcuts")
+        table.setAccessibleName(_("Keyboard shortcuts"))
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setShowGrid(False)

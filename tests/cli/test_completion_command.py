@@ -84,15 +84,16 @@ def test_each_script_offers_each_commands_own_options(shell: str) -> None:
     text = script(shell)
     if shell == "bash":
         assert (
-            'upscale) COMPREPLY=($(compgen -W "--engine --help --json --override --scale" -- "$cur"));;'
-            in text
+            'upscale) COMPREPLY=($(compgen -W "--engine --help --json --lang --override --scale" '
+            '-- "$cur"));;' in text
         )
         assert (
-            '*) COMPREPLY=($(compgen -W "--color-scheme --help --override --screenshot --selftest --version"'
-            in text
+            '*) COMPREPLY=($(compgen -W "--color-scheme --help --lang --override --screenshot --selftest '
+            '--version"' in text
         )
+        assert '--lang) COMPREPLY=($(compgen -W "en de pseudo" -- "$cur")); return;;' in text
     elif shell == "zsh":
-        assert "upscale) compadd -- --engine --help --json --override --scale;;" in text
+        assert "upscale) compadd -- --engine --help --json --lang --override --scale;;" in text
         assert "local cmd=${words[(r)(models|quote|upscale|catalog|estimate|record|completion)]}" in text
     else:
         assert "complete -c imagine-calc -n '__fish_seen_subcommand_from upscale' -l scale" in text

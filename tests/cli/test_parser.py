@@ -11,64 +11,11 @@ from pathlib import Path
 import pytest
 
 from imagine_calc import __version__
-from imagine_calc.cli.parser import (
-    COMMANDS,
-    UsageError,
-    build_parser,
-    first_word,
-    split_qt_options,
-    suggestion,
-    unknown_option,
-    unknown_word,
-)
+from imagine_calc.cli.parser import COMMANDS, UsageError, build_parser, suggestion
 
 
 def parse(*argv: str) -> argparse.Namespace:
     return build_parser().parse_args(list(argv))
-
-
-def test_qt_options_and_their_values_go_to_qt_and_the_rest_to_us() -> None:
-    ours, qt = split_qt_options(
-        ["-platform", "offscreen", "--screenshot", "a.png", "-reverse", "-style=Fusion", "spring.icalc.json"]
-    )
-    assert ours == ["--screenshot", "a.png", "spring.icalc.json"]
-    assert qt == ["-platform", "offscreen", "-reverse", "-style=Fusion"]
-    assert split_qt_options(["-display"]) == ([], ["-display", ""])  # a value missing at the end
-
-
-@pytest.mark.parametrize(
-    ("argv", "at"),
-    [
-        (["--override", "o.yaml", "quote", "x"], 2),  # an option's value is no word
-        (["--override=o.yaml", "quote"], 1),
-        (["--selftest", "--color-scheme", "dark"], None),
-        (["--", "-odd name.png"], 1),  # after --, a word even if it starts with -
-        (["--"], None),
-        (["-"], 0),
-    ],
-)
-def test_the_first_word_is_found_past_the_options_and_their_values(argv: list[str], at: int | None) -> None:
-    assert first_word(argv) == at
-
-
-def test_an_unknown_option_before_the_first_word_is_named_with_a_close_one() -> None:
-    assert unknown_option(["--overide", "o.yaml", "quote"]) == (
-        "imagine-calc: unknown option '--overide' (did you mean '--override'?)"
-    )
-    assert unknown_option(["-x"]) == "imagine-calc: unknown option '-x'"
-    assert unknown_option(["--override=o.yaml", "models"]) == ""
-    assert unknown_option(["quote", "x", "--jsn"]) == ""  # after the command: its parser says
-
-
-def test_a_first_word_that_is_no_command_nor_file_is_said_for_what_it_is() -> None:
-    assert unknown_word("modles") == "imagine-calc: unknown command 'modles' (did you mean 'models'?)"
-    assert unknown_word("ftp://example.com/a.png").startswith(
-        "imagine-calc: 'ftp://example.com/a.png' is a web address. imagine-calc works offline"
-    )
-    assert unknown_word("zzz") == (
-        "imagine-calc: 'zzz' is not a command, and no such file or folder exists. "
-        f"Commands: {', '.join(COMMANDS)}; see imagine-calc --help"
-    )
 
 
 def test_a_suggestion_is_only_ever_a_close_one() -> None:

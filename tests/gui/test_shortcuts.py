@@ -52,7 +52,9 @@ def test_each_actions_tooltip_names_its_keys_and_menus_show_them(window: MainWin
     for action in with_keys:
         assert f"({action.shortcut().toString(NATIVE)})" in action.toolTip(), action.text()
     menus = [m for m in window.menuBar().findChildren(QMenu) if m.title()]  # not the bar's overflow
-    assert len(menus) == 4 and all(m.toolTipsVisible() for m in menus)
+    assert len(menus) == 6 and all(
+        m.toolTipsVisible() for m in menus
+    )  # File, Export, Edit, View, Language, Help
 
 
 def test_a_menu_text_is_read_without_its_marks() -> None:

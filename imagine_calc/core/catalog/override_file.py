@@ -29,6 +29,7 @@ from imagine_calc.core.catalog.records import Catalog, Observation
 from imagine_calc.core.catalog.yaml_aliases import check_aliases
 from imagine_calc.core.errors import CatalogError, Problem
 from imagine_calc.core.files import FileProblem, describe_size, read_bytes
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
 from imagine_calc.core.writes import link_target, mode_of, replace_file
 
@@ -47,9 +48,10 @@ class Written:
 
     def backup_words(self) -> str:
         if self.had_file:
-            return f"the file as it was is kept as {self.backup.name}"
-        note = self.backup.name
-        return f"there was no override file before ({note} notes that: a revert goes back to none)"
+            return _("the file as it was is kept as {name}").format(name=self.backup.name)
+        return _("there was no override file before ({name} notes that: a revert goes back to none)").format(
+            name=self.backup.name
+        )
 
     def backup_sentence(self) -> str:
         words = self.backup_words()

@@ -23,6 +23,7 @@ from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from imagine_calc.core.language import N_
 from imagine_calc.core.pricing.quotes import QuoteState
 
 if TYPE_CHECKING:
@@ -32,9 +33,10 @@ if TYPE_CHECKING:
 
 ZERO = Decimal(0)
 
-FREE = "Free daily credits"
-SUBSCRIPTION = "Subscription credits"
-TOP_UP = "Top-up credits"
+#: The balances, by the names the budget says (translated where said: core/text/budget).
+FREE = N_("Free daily credits")
+SUBSCRIPTION = N_("Subscription credits")
+TOP_UP = N_("Top-up credits")
 
 
 @dataclass(frozen=True)

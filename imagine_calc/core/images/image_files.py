@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from imagine_calc.core.images.image_size import ImageSize, SizeError, read_size
+from imagine_calc.core.language import _
 
 #: Names that say "image"; inside folders, other files count only if their content is one.
 IMAGE_SUFFIXES = frozenset(
@@ -94,7 +95,9 @@ def _walk(folder: str, should_stop: Callable[[], bool]) -> Iterator[Candidate | 
                 with os.scandir(top) as it:
                     entries = list(it)
             except OSError as exc:
-                yield SizeError(top, "unreadable", f"cannot read folder: {exc.strerror or exc}")
+                yield SizeError(
+                    top, "unreadable", _("cannot read folder: {why}").format(why=exc.strerror or exc)
+                )
                 continue
             stack.append((_in_name_order(entries), real_folder))
             continue

@@ -14,6 +14,7 @@ from typing import IO, BinaryIO, cast
 from imagine_calc.core.files import FileProblem, open_regular
 from imagine_calc.core.images import headers, heif
 from imagine_calc.core.images.bounded import HEADER_BYTES, BoundedReader, HeaderTooLong
+from imagine_calc.core.language import N_, _
 from imagine_calc.core.limits import MAX_PIXEL_SIDE
 from imagine_calc.core.numbers import whole
 from imagine_calc.core.text.offline import OFFLINE, is_web_address
@@ -39,6 +40,7 @@ def _pillow_size(reader: IO[bytes]) -> tuple[int, int, str | None]:
             return width, height, im.format
     except UnidentifiedImageError:
         raise NotAnImage from None
+
 
 #: Formats whose size we read ourselves (headers.py, heif.py), by what their files start with:
 #: Pillow reads on past the size in each of them.
@@ -106,16 +108,16 @@ def read_size(path: str | os.PathLike[str]) -> ImageSize | SizeError:
         st = os.stat(name)
     except FileNotFoundError:
         if is_web_address(name):
-            return SizeError(name, "web-address", f"a web address: {OFFLINE}")
-        return SizeError(name, "missing", "file not found")
+            return SizeError(name, "web-address", _("a web address: {offline}").format(offline=_(OFFLINE)))
+        return SizeError(name, "missing", _("file not found"))
     except OSError as exc:
-        return SizeError(name, "unreadable", f"cannot read: {exc.strerror or exc}")
+        return SizeError(name, "unreadable", _cannot_read(exc))
     if stat.S_ISDIR(st.st_mode):
-        return SizeError(name, "folder", "is a folder")
+        return SizeError(name, "folder", _("is a folder"))
     if not stat.S_ISREG(st.st_mode):
-        return SizeError(name, "not-an-image", "not a regular file")
+        return SizeError(name, "not-an-image", _("not a regular file"))
     if st.st_size == 0:
-        return SizeError(name, "empty", "empty file (0 bytes)")
+        return SizeError(name, "empty", _("empty file (0 bytes)"))
     try:
         fd = open_regular(name)  # without blocking: the path may have become a FIFO since stat
     except FileProblem as exc:
@@ -124,7 +126,11 @@ def read_size(path: str | os.PathLike[str]) -> ImageSize | SizeError:
         with os.fdopen(fd, "rb", buffering=0) as fh:  # unbuffered: only what is asked is read
             return size_from_stream(cast(BinaryIO, fh), name)
     except OSError as exc:
-        return SizeError(name, "unreadable", f"cannot read: {exc.strerror or exc}")
+        return SizeError(name, "unreadable", _cannot_read(exc))
+
+
+def _cannot_read(exc: BaseException) -> str:
+    return _("cannot read: {why}").format(why=getattr(exc, "strerror", None) or exc)
 
 
 def size_from_stream(fh: BinaryIO, name: str) -> ImageSize | SizeError:
@@ -134,7 +140,7 @@ def size_from_stream(fh: BinaryIO, name: str) -> ImageSize | SizeError:
         reader = BoundedReader(fh, HEADER_BYTES)
         head = reader.read(1024)
     except (OSError, ValueError) as exc:
-        return SizeError(name, "unreadable", f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+        return SizeError(name, "unreadable", _cannot_read(exc))
     fmt = _signature(head)
     try:
         reader.seek(0)
@@ -147,23 +153,31 @@ def size_from_stream(fh: BinaryIO, name: str) -> ImageSize | SizeError:
                 width, height, named = _pillow_size(cast(IO[bytes], reader))
                 fmt = named or "image"
     except HeaderTooLong as exc:
-        what = f"{fmt} file" if fmt else "file"
-        return SizeError(name, "corrupt", f"corrupt {what}: {exc} (a real image gives its size far sooner)")
+        # The detail after the colon (a header's own words: chunks, boxes, markers) stays as
+        # written, for a bug report to quote.
+        if fmt:
+            said = _("corrupt {format} file: {detail} (a real image gives its size far sooner)")
+        else:
+            said = _("corrupt file: {detail} (a real image gives its size far sooner)")
+        return SizeError(name, "corrupt", said.format(format=fmt, detail=exc))
     except (headers.HeaderError, heif.HeifError) as exc:
-        return SizeError(name, "corrupt", f"corrupt {fmt} file: {exc}")
+        return SizeError(name, "corrupt", _("corrupt {format} file: {detail}").format(format=fmt, detail=exc))
     except NotAnImage:
-        return _unreadable(name, head, "not-an-image", "not an image (its content is no known format)")
+        return _unreadable(name, head, "not-an-image", _("not an image (its content is no known format)"))
     except Exception:
-        return _unreadable(name, head, "corrupt", "corrupt image: its header is damaged or cut off")
+        return _unreadable(name, head, "corrupt", _("corrupt image: its header is damaged or cut off"))
     fmt = fmt or "image"
     if width <= 0 or height <= 0:
-        return SizeError(name, "corrupt", f"corrupt image header (size {width} x {height})")
+        said = _("corrupt image header (size {width} x {height})").format(width=width, height=height)
+        return SizeError(name, "corrupt", said)
     if width > MAX_PIXEL_SIDE or height > MAX_PIXEL_SIDE:
         return SizeError(
             name,
             "corrupt",
-            f"its {fmt} header claims {whole(width)} x {whole(height)} pixels, more than "
-            f"{whole(MAX_PIXEL_SIDE)} on a side: a damaged header, not a real image",
+            _(
+                "its {format} header claims {width} x {height} pixels, more than {most} on a side: a "
+                "damaged header, not a real image"
+            ).format(format=fmt, width=whole(width), height=whole(height), most=whole(MAX_PIXEL_SIDE)),
         )
     return ImageSize(name, width, height, fmt)
 
@@ -171,17 +185,17 @@ def size_from_stream(fh: BinaryIO, name: str) -> ImageSize | SizeError:
 def read_size_bytes(data: bytes, name: str = "<pasted>") -> ImageSize | SizeError:
     """The same for bytes already in memory (pasted or dropped image data)."""
     if not data:
-        return SizeError(name, "empty", "empty image data")
+        return SizeError(name, "empty", _("empty image data"))
     return size_from_stream(io.BytesIO(data), name)
 
 
 #: Files people keep beside their images that have no pixel size to upscale: (kind, what it
 #: is and what to do), recognised by content first, then by name.
 OTHER_KINDS = {
-    "svg": "SVG is a vector drawing: export it as PNG to upscale it",
-    "pdf": "PDF is a document: export the page as PNG to upscale it",
-    "psd": "Photoshop file: export it as PNG or JPEG to upscale it",
-    "raw": "camera RAW file: export it as JPEG or PNG to upscale it",
+    "svg": N_("SVG is a vector drawing: export it as PNG to upscale it"),
+    "pdf": N_("PDF is a document: export the page as PNG to upscale it"),
+    "psd": N_("Photoshop file: export it as PNG or JPEG to upscale it"),
+    "raw": N_("camera RAW file: export it as JPEG or PNG to upscale it"),
 }
 _RAW_SUFFIXES = frozenset({".cr2", ".cr3", ".nef", ".arw", ".dng", ".orf", ".rw2", ".raf", ".srw", ".pef"})
 
@@ -206,8 +220,9 @@ def _unreadable(name: str, head: bytes, kind: str, message: str) -> SizeError:
     drawing, a document or a camera RAW file says what it is and what to do."""
     fmt = _signature(head[:64])
     if fmt is not None:
-        return SizeError(name, "corrupt", f"corrupt {fmt} file: its header is damaged or cut off")
+        said = _("corrupt {format} file: its header is damaged or cut off").format(format=fmt)
+        return SizeError(name, "corrupt", said)
     other = other_kind(name, head)
     if other is not None:
-        return SizeError(name, other, OTHER_KINDS[other])
+        return SizeError(name, other, _(OTHER_KINDS[other]))
     return SizeError(name, kind, message)

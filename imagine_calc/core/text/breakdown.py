@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from imagine_calc.core.language import _, english
 from imagine_calc.core.numbers import PLAIN, NumberStyle, json_number
 from imagine_calc.core.pricing.quotes import Line, Quote
 from imagine_calc.core.text import quotes
@@ -34,7 +35,7 @@ class Breakdown:
 
     def remarks(self) -> list[str]:
         """What is not known ("Not known: ...") and the notes, a line each."""
-        return [f"Not known: {w}" for w in self.not_known] + list(self.notes)
+        return [_("Not known: {why}").format(why=w) for w in self.not_known] + list(self.notes)
 
     def lines(self) -> list[str]:
         """Plain text, a line each: the rows, then "Not known: ...", then the notes."""
@@ -64,6 +65,11 @@ def quote_record(quote: Quote) -> dict[str, Any]:
     numbers (exact ones as decimal strings are the estimate file's), its state and basis, its
     words (`text`, and each line's `detail`, in English whatever the language), what is unknown
     and what is worth knowing."""
+    with english():
+        return _record(quote)
+
+
+def _record(quote: Quote) -> dict[str, Any]:
     return {
         "total_credits": json_number(quote.total),
         "known_credits": json_number(quote.known_total),

@@ -14,9 +14,10 @@ from typing import Literal
 
 from imagine_calc.core.estimates.budget import Bound, BudgetPlan, Draw
 from imagine_calc.core.estimates.money import Rate
+from imagine_calc.core.language import N_, _
 from imagine_calc.core.numbers import PLAIN, NumberStyle, approx, number, significant
 from imagine_calc.core.pricing.quotes import Quote
-from imagine_calc.core.text.catalog import PRO_INFERRED
+from imagine_calc.core.text.catalog import PRO_INFERRED, and_words
 from imagine_calc.core.text.plurals import plural
 
 #: ISO 4217 currencies without minor units: amounts in them are whole numbers.
@@ -50,8 +51,17 @@ class BudgetLine:
     text: str
 
 
-#: How a bound reads before a figure.
-BOUND_WORDS = {Bound.EXACT: "", Bound.AT_LEAST: "at least ", Bound.AT_MOST: "at most "}
+#: How a figure reads with its bound, and with "about" where it rests on an inferred price;
+#: `up_to`: an upper bound said as "up to" (what would be lost), not "at most".
+FIGURE_WORDS = {
+    (Bound.EXACT, False): "{n}",
+    (Bound.EXACT, True): N_("about {n}"),
+    (Bound.AT_LEAST, False): N_("at least {n}"),
+    (Bound.AT_LEAST, True): N_("at least about {n}"),
+    (Bound.AT_MOST, False): N_("at most {n}"),
+    (Bound.AT_MOST, True): N_("at most about {n}"),
+}
+UP_TO_WORDS = {False: N_("up to {n}"), True: N_("up to about {n}")}
 
 
 class _Figures:
@@ -62,16 +72,21 @@ class _Figures:
         self.plan, self.style = plan, style
         self.about = plan.estimated if estimated is None else estimated
 
-    def n(self, value: Decimal, bound: Bound = Bound.EXACT, about: bool | None = None) -> str:
+    def n(
+        self, value: Decimal, bound: Bound = Bound.EXACT, about: bool | None = None, up_to: bool = False
+    ) -> str:
         about = self.about if about is None else about
         shown = approx(value, self.style) if about else number(value, self.style)
-        return f"{BOUND_WORDS[bound]}{'about ' if about else ''}{shown}"
+        template = UP_TO_WORDS[about] if up_to and bound is Bound.AT_MOST else FIGURE_WORDS[bound, about]
+        return _(template).format(n=shown)
 
     def draw(self, d: Draw) -> str:
         """ "Top-up credits: at least 724 of 2,000 used, at most 1,276 left"."""
         about = self.about and d.left > 0
         used, left = self.n(d.used, d.used_bound, about), self.n(d.left, d.left_bound, about)
-        return f"{d.balance}: {used} of {number(d.available, self.style)} used, {left} left"
+        return _("{balance}: {used} of {available} used, {left} left").format(
+            balance=_(d.balance), used=used, available=number(d.available, self.style), left=left
+        )
 
     def short(self) -> str:
         """ "Short by at least 188 credits: Nano Banana Pro needs a subscription (...)."; the
@@ -81,14 +96,17 @@ class _Figures:
         if plan.unpayable_pro:
             reasons.append(_pro_reason(plan))
             if plan.balance_short:
-                reasons.append(f"the balances lack {self.n(plan.balance_short, plan.short_bound)} more")
+                lack = self.n(plan.balance_short, plan.short_bound)
+                reasons.append(_("the balances lack {n} more").format(n=lack))
         if not plan.complete:
-            reasons.append("some prices are not known")
-        why = f": {and_list(reasons)}" if reasons else ""
-        return f"Short by {self.n(plan.short, plan.short_bound)} credits{why}."
+            reasons.append(_("some prices are not known"))
+        short = self.n(plan.short, plan.short_bound)
+        if reasons:
+            return _("Short by {n} credits: {why}.").format(n=short, why=and_list(reasons))
+        return _("Short by {n} credits.").format(n=short)
 
     def covered(self) -> str:
-        return f"Covered: {self.n(self.plan.left)} credits left after it."
+        return _("Covered: {n} credits left after it.").format(n=self.n(self.plan.left))
 
 
 def budget_lines(
@@ -107,21 +125,31 @@ def budget_lines(
         lines.append(BudgetLine("covered", say.covered()))
     else:
         # Not "covered": the unknown parts come on top, and may not fit in what is left.
-        lines.append(
-            BudgetLine(
-                "warning",
-                f"The known prices fit, with {n(plan.left, plan.left_bound)} credits left, but some "
-                "prices are not known: they come on top and may not fit.",
-            )
-        )
+        said = _(
+            "The known prices fit, with {n} credits left, but some prices are not known: they come on "
+            "top and may not fit."
+        ).format(n=n(plan.left, plan.left_bound))
+        lines.append(BudgetLine("warning", said))
     if plan.lost_at_renewal:
-        when = f"at renewal on {style.date(plan.renewal)}" if plan.renewal else "at your next renewal"
-        lost = n(plan.lost_at_renewal, plan.lost_bound).replace("at most ", "up to ", 1)
-        said = f"{lost} subscription credits would be lost {when} unless spent."
-        lines.append(BudgetLine("lost", said[:1].upper() + said[1:]))
+        lost = n(plan.lost_at_renewal, plan.lost_bound, up_to=True)
+        if plan.renewal:
+            said = _("{n} subscription credits would be lost at renewal on {date} unless spent.").format(
+                n=lost, date=style.date(plan.renewal)
+            )
+        else:
+            said = _("{n} subscription credits would be lost at your next renewal unless spent.").format(
+                n=lost
+            )
+        lines.append(BudgetLine("lost", _capital(said)))
     if plan.pro_models and not plan.unpayable_pro:  # Pro lines with no known price: still unpayable
-        lines.append(BudgetLine("warning", f"{pro[:1].upper()}{pro[1:]}: it cannot be paid without one."))
+        said = _("{why}: it cannot be paid without one.").format(why=pro)
+        lines.append(BudgetLine("warning", _capital(said)))
     return lines
+
+
+def _capital(sentence: str) -> str:
+    """A sentence that starts with a figure's words ("up to 1,276 ...") starts with a capital."""
+    return sentence[:1].upper() + sentence[1:]
 
 
 @dataclass(frozen=True)
@@ -136,7 +164,7 @@ class BarWords:
 
 
 #: The open cap: the estimate needs more than the bar shows, by an amount nobody knows.
-UNKNOWN_PART = "Some prices are not known: the estimate needs more than shown, by an amount not known."
+UNKNOWN_PART = N_("Some prices are not known: the estimate needs more than shown, by an amount not known.")
 
 
 def bar_words(plan: BudgetPlan, estimated: bool | None = None, style: NumberStyle = PLAIN) -> BarWords:
@@ -144,16 +172,16 @@ def bar_words(plan: BudgetPlan, estimated: bool | None = None, style: NumberStyl
     say = _Figures(plan, estimated, style)
     segments = tuple(say.draw(d) for d in plan.draws)
     short = say.short() if plan.short else ""
-    unknown = "" if plan.complete else UNKNOWN_PART
-    said = [f"{s}." for s in segments] + [t for t in (short, unknown) if t]
+    unknown = "" if plan.complete else _(UNKNOWN_PART)
+    said = [_("{sentence}.").format(sentence=s) for s in segments] + [t for t in (short, unknown) if t]
     if not plan.short and plan.complete:
         said.append(say.covered())
-    return BarWords(segments, short, unknown, " ".join(["Balances in the order they are spent.", *said]))
+    return BarWords(segments, short, unknown, " ".join([_("Balances in the order they are spent."), *said]))
 
 
 def and_list(parts: list[str]) -> str:
     """ "a", "a and b", "a, b and c"."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return and_words(parts)
 
 
 def _pro_reason(plan: BudgetPlan) -> str:
@@ -162,9 +190,20 @@ def _pro_reason(plan: BudgetPlan) -> str:
     if not names:
         return ""
     joined = and_list(list(names))
-    what = "a Pro model" if len(names) == 1 else "Pro models"
-    inferred = f", {PRO_INFERRED}" if plan.pro_inferred else ""
-    return f"{joined} need{'s' if len(names) == 1 else ''} a subscription ({what}{inferred})"
+    if plan.pro_inferred:
+        return plural(
+            len(names),
+            "{names} needs a subscription (a Pro model, {why})",
+            "{names} need a subscription (Pro models, {why})",
+            names=joined,
+            why=_(PRO_INFERRED),
+        )
+    return plural(
+        len(names),
+        "{names} needs a subscription (a Pro model)",
+        "{names} need a subscription (Pro models)",
+        names=joined,
+    )
 
 
 def affordable_words(
@@ -172,10 +211,10 @@ def affordable_words(
 ) -> str:
     """What a balance buys at these settings: "buys 68 images at these settings"."""
     if images is None:
-        return "unknown for these settings (the price is not known exactly)"
+        return _("unknown for these settings (the price is not known exactly)")
     if images == 0 and needs_subscription and not subscribed:
-        return f"none: a Pro model needs a subscription ({PRO_INFERRED})"
-    return f"buys {plural(images, 'image', style)} at these settings"
+        return _("none: a Pro model needs a subscription ({why})").format(why=_(PRO_INFERRED))
+    return plural(images, "buys {n} image at these settings", "buys {n} images at these settings", style)
 
 
 def money(amount: Decimal, currency: str, style: NumberStyle = PLAIN) -> str:
@@ -190,9 +229,16 @@ def money(amount: Decimal, currency: str, style: NumberStyle = PLAIN) -> str:
     return f"{text} {currency}".strip()
 
 
+def no_money_words(why: str) -> str:
+    """A rate that cannot be read: "A price per credit must be a number, got 'x': no money shown."."""
+    return _("{why}: no money shown.").format(why=_capital(why))
+
+
 def rate_words(rate: Rate, style: NumberStyle = PLAIN) -> str:
     """ "0.009997 USD per credit": four significant digits (the exact rate prices)."""
-    return f"{number(significant(rate.per_credit), style)} {rate.currency or '(no currency)'} per credit"
+    return _("{rate} {currency} per credit").format(
+        rate=number(significant(rate.per_credit), style), currency=rate.currency or _("(no currency)")
+    )
 
 
 def exact_money(rate: Rate, total: Quote, style: NumberStyle = PLAIN) -> str:
@@ -202,16 +248,22 @@ def exact_money(rate: Rate, total: Quote, style: NumberStyle = PLAIN) -> str:
 
 def cost_words(rate: Rate, total: Quote, style: NumberStyle = PLAIN) -> str:
     """What the estimate costs at the user's rate: "12.34 EUR", "at least 12.34 EUR"."""
-    prefix = "" if total.complete else "at least "
-    about = "about " if total.estimated else ""
-    return f"{prefix}{about}{money(rate.cost(total.known_total), rate.currency, style)}"
+    bound = Bound.EXACT if total.complete else Bound.AT_LEAST
+    return _(FIGURE_WORDS[bound, total.estimated]).format(
+        n=money(rate.cost(total.known_total), rate.currency, style)
+    )
 
 
 def exact_rate_words(rate: Rate, style: NumberStyle = PLAIN) -> str:
     """ "Exactly 0.0099975 USD per credit": every digit of the rate in use."""
-    return f"Exactly {number(rate.per_credit, style)} {rate.currency} per credit"
+    return _("Exactly {rate} {currency} per credit").format(
+        rate=number(rate.per_credit, style), currency=rate.currency
+    )
 
 
 def at_your_rate(rate: Rate, total: Quote, style: NumberStyle = PLAIN) -> tuple[str, str]:
     """What the estimate costs at the user's rate: (the figure people read, every digit)."""
-    return f"{cost_words(rate, total, style)} at your rate", f"{exact_money(rate, total, style)}, exactly"
+    return (
+        _("{cost} at your rate").format(cost=cost_words(rate, total, style)),
+        _("{cost}, exactly").format(cost=exact_money(rate, total, style)),
+    )

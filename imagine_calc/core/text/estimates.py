@@ -11,7 +11,8 @@ from imagine_calc.core.estimates.budget import Bound
 from imagine_calc.core.estimates.estimate import GenerationItem, PricedEstimate, PricedItem, UpscaleItem
 from imagine_calc.core.estimates.estimate_file import PriceChange, SavedEstimate, SavedPrice, price_changes
 from imagine_calc.core.estimates.shares import Share
-from imagine_calc.core.numbers import PLAIN, NumberStyle, approx, number, whole
+from imagine_calc.core.language import N_, _
+from imagine_calc.core.numbers import PLAIN, NumberStyle, approx, whole
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.breakdown import breakdown
@@ -20,7 +21,7 @@ from imagine_calc.core.text.plurals import plural
 from imagine_calc.core.text.sizes import pixels, scale, upscale_words
 
 #: An item's kind as a subtotal names it.
-KIND_WORDS = {"generation": "Generation", "upscale": "Upscale"}
+KIND_WORDS = {"generation": N_("Generation"), "upscale": N_("Upscale")}
 
 
 def settings(p: PricedItem, style: NumberStyle = PLAIN) -> str:
@@ -53,45 +54,59 @@ def _images(item: UpscaleItem) -> str:
     if n == 1:
         return pixels(w, h)
     if len(set(item.sizes)) == 1:
-        return f"{n} images of {pixels(w, h)}"
-    return f"{n} images"
+        return _("{n} images of {size}").format(n=n, size=pixels(w, h))
+    return _("{n} images").format(n=n)
 
 
 def subtotal_name(key: str, by: str) -> str:
     """A subtotal's name: the model's or engine's, or the kind in words."""
-    return KIND_WORDS.get(key, key) if by == "kind" else key
+    return _(KIND_WORDS[key]) if by == "kind" and key in KIND_WORDS else key
 
 
 def percent(share: Decimal, style: NumberStyle = PLAIN) -> str:
     """A share as people read it: "85%", "4.6%", "0.38%"; never "100%" short of all of it,
     nor "0%" for a little."""
     if 0 < share < 1 and approx(share * 100, style) == "100":
-        return "more than 99%"
-    return f"{approx(share * 100, style)}%"
+        return _("more than {n}%").format(n=whole(99, style))
+    # TRANSLATORS: a percentage; French writes "{n} %" (with a narrow no-break space)
+    return _("{n}%").format(n=approx(share * 100, style))
 
 
 def share_words(share: Share, by: str, style: NumberStyle = PLAIN) -> str:
     """What a subtotal's bar shows: "Nano Banana Pro: 12,800 credits, 67% of the total"; "at
     most" where other prices are not known, and no share of the total where its own are not."""
-    head = f"{subtotal_name(share.key, by)}: {quotes.long(share.quote, style)}"
-    about = "about " if share.estimated else ""
+    values = {
+        "name": subtotal_name(share.key, by),
+        "total": quotes.long(share.quote, style),
+        "share": percent(share.of_known, style),
+    }
     if share.bound is Bound.EXACT:
-        return f"{head}, {about}{percent(share.of_known, style)} of the total"
+        if share.estimated:
+            return _("{name}: {total}, about {share} of the total").format(**values)
+        return _("{name}: {total}, {share} of the total").format(**values)
     if share.bound is Bound.AT_MOST:
-        at_most = f"at most {about}{percent(share.of_known, style)}"
-        return f"{head}, {at_most} of the total (some prices are not known)"
+        if share.estimated:
+            return _(
+                "{name}: {total}, at most about {share} of the total (some prices are not known)"
+            ).format(**values)
+        return _("{name}: {total}, at most {share} of the total (some prices are not known)").format(**values)
     if not share.quote.known_total:
-        return f"{head}; its share of the total is not known"
-    known = f"{about}{percent(share.of_known, style)} of the credits known"
-    return f"{head}; its share of the total is not known ({known})"
+        return _("{name}: {total}; its share of the total is not known").format(**values)
+    if share.estimated:
+        return _(
+            "{name}: {total}; its share of the total is not known (about {share} of the credits known)"
+        ).format(**values)
+    return _("{name}: {total}; its share of the total is not known ({share} of the credits known)").format(
+        **values
+    )
 
 
 def _price(saved: SavedPrice, style: NumberStyle) -> str:
     if saved.complete:
-        return f"{number(saved.credits, style)} credits"
+        return quotes.credits_words(saved.credits, style)
     if saved.credits == 0:
-        return "unknown"
-    return f"at least {number(saved.credits, style)} credits"
+        return _("unknown")
+    return _("at least {n}").format(n=quotes.credits_words(saved.credits, style))
 
 
 def change_words(change: PriceChange, style: NumberStyle = PLAIN) -> str:
@@ -101,8 +116,12 @@ def change_words(change: PriceChange, style: NumberStyle = PLAIN) -> str:
     if change.before.credits != change.after.credits:
         return f"{change.label}: {before} → {after}"
     if change.before.complete:
-        return f"{change.label}: still {before}, now known only as the least it costs ({after})"
-    return f"{change.label}: {before} is now known exactly ({after})"
+        return _("{label}: still {before}, now known only as the least it costs ({after})").format(
+            label=change.label, before=before, after=after
+        )
+    return _("{label}: {before} is now known exactly ({after})").format(
+        label=change.label, before=before, after=after
+    )
 
 
 def repriced_words(
@@ -112,35 +131,42 @@ def repriced_words(
     they differ; [] when nothing changed."""
     changes = [change_words(c, style) for c in price_changes(saved, priced)]
     if changes and saved.catalog_version != catalog.version:
-        when = f" of {style.date(saved.catalog_as_of)}" if saved.catalog_as_of else ""
-        changes.insert(
-            0,
-            f"Saved with prices {saved.catalog_version}{when}; re-priced with {catalog.version} "
-            f"of {style.date(catalog.as_of)}.",
-        )
+        values = {
+            "saved": saved.catalog_version,
+            "version": catalog.version,
+            "date": style.date(catalog.as_of),
+        }
+        if saved.catalog_as_of:
+            said = _("Saved with prices {saved} of {saved_date}; re-priced with {version} of {date}.").format(
+                saved_date=style.date(saved.catalog_as_of), **values
+            )
+        else:
+            said = _("Saved with prices {saved}; re-priced with {version} of {date}.").format(**values)
+        changes.insert(0, said)
     return changes
 
 
 def estimate_headline(total: Quote, lines: int, style: NumberStyle = PLAIN) -> str:
     """The Estimate tab's total: "Estimate: at least 724 credits", or that it is empty."""
-    return f"Estimate: {quotes.long(total, style)}" if lines else "Estimate: empty"
+    return _("Estimate: {total}").format(total=quotes.long(total, style)) if lines else _("Estimate: empty")
 
 
 def added_words(label: str) -> str:
-    return f"Added to the estimate: {label}."
+    return _("Added to the estimate: {label}.").format(label=label)
 
 
 def adding_words(lines: int) -> str:
     """Edit > Undo's name for adding lines: "Undo add 2 lines"."""
-    return f"add {plural(lines, 'line')}"
+    # TRANSLATORS: an undo step, shown after "Undo" / "Redo" in the Edit menu
+    return plural(lines, "add {n} line", "add {n} lines")
 
 
 def repriced_heading() -> str:
-    return "Re-priced with the prices in use:"
+    return _("Re-priced with the prices in use:")
 
 
 def no_balance_yet() -> str:
-    return (
+    return _(
         "Type your balance above to see whether it covers this estimate, which balance pays for "
         "what, and what would expire unused."
     )

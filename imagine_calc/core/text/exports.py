@@ -10,6 +10,8 @@ The window's File > Export estimate and `imagine-calc estimate FILE --export OUT
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +21,7 @@ from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.budget import SUBSCRIPTION, Bound, BudgetPlan
 from imagine_calc.core.estimates.estimate import PricedEstimate, PricedItem
 from imagine_calc.core.estimates.money import Rate
+from imagine_calc.core.language import N_, _, english
 from imagine_calc.core.numbers import PLAIN, NumberStyle, plain_decimal, whole
 from imagine_calc.core.outside_text import json_text
 from imagine_calc.core.pricing.quotes import Quote
@@ -29,7 +32,19 @@ from imagine_calc.core.text.estimates import description, subtotal_name, what
 from imagine_calc.core.text.export_cells import csv_record, markdown_text, plain_text
 from imagine_calc.core.text.findings import unknown_words
 
-HEADER = ("Label", "What", "Count", "Credits per run", "Credits")
+#: The estimate's columns, as the window and the Markdown and text exports head them.
+HEADER = (N_("Label"), N_("What"), N_("Count"), N_("Credits per run"), N_("Credits"))
+
+
+def header() -> tuple[str, ...]:
+    """HEADER in the language in use."""
+    return tuple(_(h) for h in HEADER)
+
+
+def _for_files(style: NumberStyle) -> NumberStyle:
+    """A style's figures with ISO 8601 days: a file is read anywhere, and later."""
+    return dataclasses.replace(style, date=dt.date.isoformat)
+
 
 #: A file's suffix (any case) -> the export it gets.
 KINDS = {".csv": "csv", ".md": "md", ".json": "json"}
@@ -73,7 +88,13 @@ CsvRow = tuple[str, str, str, str | int, str | Decimal, Decimal, str, str, str, 
 
 def to_csv(priced: PricedEstimate, plan: BudgetPlan | None = None) -> str:
     """Numbers exact and bare, every text cell quoted and neutralised against formulas
-    (export_cells.spreadsheet_text); the JSON export keeps the text exactly as typed."""
+    (export_cells.spreadsheet_text); the JSON export keeps the text exactly as typed. In English
+    whatever the language: scripts read it."""
+    with english():
+        return _csv(priced, plan)
+
+
+def _csv(priced: PricedEstimate, plan: BudgetPlan | None) -> str:
     rows: list[Sequence[str | int | Decimal]] = [CSV_HEADER]
     for p in priced.items:
         rows.append(_quote_row("line", p.label, what(p), p.quote, p.item.count, p.unit.known_total))
@@ -130,36 +151,59 @@ def _budget_rows(plan: BudgetPlan) -> list[CsvRow]:
 
 
 def to_markdown(
-    priced: PricedEstimate, catalog: Catalog, plan: BudgetPlan | None = None, rate: Rate | None = None
+    priced: PricedEstimate,
+    catalog: Catalog,
+    plan: BudgetPlan | None = None,
+    rate: Rate | None = None,
+    style: NumberStyle = PLAIN,
 ) -> str:
-    """For a client: every text escaped (markdown_text), so a label is one cell of one row and no
-    HTML in a title or label runs in a renderer."""
-    md = markdown_text
-    rows = [HEADER, *(line_cells(p) for p in priced.items)]
-    out = [f"# {md(priced.estimate.title) or 'Estimate'}", "", _md_table(rows), ""]
-    out.append(
-        f"**Total: {md(quotes.long(priced.total))}**" + (f" ({md(_money(rate, priced))})" if rate else "")
-    )
+    """For a client, in the language in use and its figures (`style`; days in ISO 8601): every
+    text escaped (markdown_text), so a label is one cell of one row and no HTML in a title or
+    label runs in a renderer."""
+    md, style = markdown_text, _for_files(style)
+    rows = [header(), *(line_cells(p, style) for p in priced.items)]
+    out = [f"# {md(priced.estimate.title) or _('Estimate')}", "", _md_table(rows), ""]
+    total, money = _total(priced, rate, style)
+    out.append(f"**{md(total)}**" + (f" ({md(money)})" if money else ""))
     subtotals = priced.subtotals()
     if len(subtotals) > 1:
-        out += ["", "Subtotals:", *(f"- {md(name)}: {md(quotes.long(q))}" for name, q in subtotals)]
-    said = breakdown(priced.total)
+        listed = [f"- {md(name)}: {md(quotes.long(q, style))}" for name, q in subtotals]
+        out += ["", _("Subtotals:"), *listed]
+    said = breakdown(priced.total, style)
     if said.not_known:
-        out += ["", "Unknown parts:", *(f"- {md(r)}" for r in said.not_known)]
+        out += ["", _("Unknown parts:"), *(f"- {md(r)}" for r in said.not_known)]
     if said.notes:
         out += ["", *(f"- {md(c)}" for c in said.notes)]
     if plan is not None:
-        out += ["", *(md(line.text) for line in budget_lines(plan, priced.total.estimated))]
-    out += ["", md(f"Prices: imagine-calc catalog {catalog.version}, as of {catalog.as_of.isoformat()}.")]
+        out += ["", *(md(line.text) for line in budget_lines(plan, priced.total.estimated, style))]
+    prices = _("Prices: imagine-calc catalog {version}, as of {date}.")
+    out += ["", md(prices.format(version=catalog.version, date=style.date(catalog.as_of)))]
     return "\n".join(out) + "\n"
 
 
+def _total(priced: PricedEstimate, rate: Rate | None, style: NumberStyle) -> tuple[str, str]:
+    """ "Total: 12,800 credits", and what it costs at the user's rate ("" without one)."""
+    total = _("Total: {total}").format(total=quotes.long(priced.total, style))
+    if rate is None:
+        return total, ""
+    money = _("{cost} at your rate of {rate}").format(
+        cost=cost_words(rate, priced.total, style), rate=rate_words(rate, style)
+    )
+    return total, money
+
+
 def to_text(
-    priced: PricedEstimate, catalog: Catalog, plan: BudgetPlan | None = None, rate: Rate | None = None
+    priced: PricedEstimate,
+    catalog: Catalog,
+    plan: BudgetPlan | None = None,
+    rate: Rate | None = None,
+    style: NumberStyle = PLAIN,
 ) -> str:
-    """For the clipboard and the terminal: aligned columns that paste cleanly into mail and chat,
-    every text on its own line with its controls escaped (plain_text)."""
-    rows = [HEADER, *(tuple(plain_text(c) for c in line_cells(p)) for p in priced.items)]
+    """For the clipboard and the terminal, in the language in use and its figures (`style`;
+    days in ISO 8601): aligned columns that paste cleanly into mail and chat, every text on its
+    own line with its controls escaped (plain_text)."""
+    style = _for_files(style)
+    rows = [header(), *(tuple(plain_text(c) for c in line_cells(p, style)) for p in priced.items)]
     widths = [max(len(r[i]) for r in rows) for i in range(len(HEADER))]
     lines = [
         "  ".join(
@@ -169,19 +213,30 @@ def to_text(
     ]
     title = plain_text(priced.estimate.title)
     out = ([title, ""] if title else []) + [line.rstrip() for line in lines]
-    out += ["", "Total: " + quotes.long(priced.total) + (f" ({_money(rate, priced)})" if rate else "")]
-    said = breakdown(priced.total)
-    out += [f"  not known: {r}" for r in said.not_known]
-    out += [f"  note: {c}" for c in said.notes]
+    total, money = _total(priced, rate, style)
+    out += ["", total + (f" ({money})" if money else "")]
+    said = breakdown(priced.total, style)
+    out += ["  " + _("not known: {why}").format(why=r) for r in said.not_known]
+    out += ["  " + _("note: {note}").format(note=c) for c in said.notes]
     if plan is not None:
-        out += ["", *(line.text for line in budget_lines(plan, priced.total.estimated))]
-    out.append(f"Prices: catalog {catalog.version}, as of {catalog.as_of.isoformat()}.")
+        out += ["", *(line.text for line in budget_lines(plan, priced.total.estimated, style))]
+    out.append(
+        _("Prices: catalog {version}, as of {date}.").format(
+            version=catalog.version, date=style.date(catalog.as_of)
+        )
+    )
     return "\n".join(plain_text(line) for line in out) + "\n"
 
 
 def to_json(
     priced: PricedEstimate, catalog: Catalog, plan: BudgetPlan | None = None, rate: Rate | None = None
 ) -> str:
+    """For scripts: exact figures, and words in English whatever the language."""
+    with english():
+        return _json(priced, catalog, plan, rate)
+
+
+def _json(priced: PricedEstimate, catalog: Catalog, plan: BudgetPlan | None, rate: Rate | None) -> str:
     data: dict[str, Any] = {
         "title": priced.estimate.title,
         "catalog": {"version": catalog.version, "as_of": catalog.as_of.isoformat()},
@@ -252,12 +307,14 @@ def export(
     catalog: Catalog,
     plan: BudgetPlan | None = None,
     rate: Rate | None = None,
+    style: NumberStyle = PLAIN,
 ) -> str:
-    """The export of `kind` ("csv", "md" or "json"); the CSV has no money."""
+    """The export of `kind` ("csv", "md" or "json"); the CSV has no money. Only the Markdown is
+    in the language in use, with `style`'s figures: the CSV and the JSON are for scripts."""
     if kind == "csv":
         return to_csv(priced, plan)
     if kind == "md":
-        return to_markdown(priced, catalog, plan, rate)
+        return to_markdown(priced, catalog, plan, rate, style)
     if kind == "json":
         return to_json(priced, catalog, plan, rate)
     raise ValueError(f"no export {kind!r}")
@@ -269,14 +326,11 @@ def export_bytes(
     catalog: Catalog,
     plan: BudgetPlan | None = None,
     rate: Rate | None = None,
+    style: NumberStyle = PLAIN,
 ) -> bytes:
     """The file to write: UTF-8, with an explicit error handler, so no text stops a write (the
     exports hold no lone surrogate; if one ever slipped through it would show as "\\udcff")."""
-    return export(kind, priced, catalog, plan, rate).encode("utf-8", "backslashreplace")
-
-
-def _money(rate: Rate, priced: PricedEstimate) -> str:
-    return f"{cost_words(rate, priced.total)} at your rate of {rate_words(rate)}"
+    return export(kind, priced, catalog, plan, rate, style).encode("utf-8", "backslashreplace")
 
 
 def _md_table(rows: Sequence[Sequence[str]]) -> str:

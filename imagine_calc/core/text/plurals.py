@@ -1,11 +1,15 @@
-"""A count with its noun: "1 file", "2 files". Plurals are made here and nowhere else."""
+"""A count in words: "1 file", "2 files", "1 Datei", "2 Dateien". Plurals are made here and
+nowhere else, by the catalog's plural rule (ngettext): English has two forms, other languages
+other rules ("0 crédit" in French), so a phrase is never built as word + "s"."""
 
 from __future__ import annotations
 
+from imagine_calc.core.language import ngettext
 from imagine_calc.core.numbers import PLAIN, NumberStyle, whole
 
 
-def plural(n: int, word: str, style: NumberStyle = PLAIN, many: str = "") -> str:
-    """ "1 image", "4 images", "1 day", "45 days"; `many` where the plural is not word + s
-    ("web addresses")."""
-    return f"{whole(n, style)} {word if n == 1 else many or word + 's'}"
+def plural(n: int, singular: str, plural_form: str, style: NumberStyle = PLAIN, **values: str) -> str:
+    """The form of `singular` / `plural_form` for `n`, its `{n}` the count in `style` and its
+    other placeholders from `values`: plural(2, "{n} image", "{n} images") -> "2 images".
+    Both forms are marked for the catalog where they are written (the extractor's `plural:2,3`)."""
+    return ngettext(singular, plural_form, n).format(n=whole(n, style), **values)

@@ -19,60 +19,78 @@ from __future__ import annotations
 from decimal import Decimal
 
 from imagine_calc.core.catalog.records import Basis
-from imagine_calc.core.numbers import PLAIN, NumberStyle, approx, number, signed
+from imagine_calc.core.language import N_, N_plural, _, ngettext
+from imagine_calc.core.numbers import PLAIN, NumberStyle, approx, number, rounded, signed
 from imagine_calc.core.pricing.findings import EnhancerNotPublished, EnhancerPerImageUnknown, Unknown
 from imagine_calc.core.pricing.quotes import Line, Quote, QuoteState
 
-#: state -> (short, long); {n} is the figure, already written for the state.
-FORMS: dict[QuoteState, tuple[str, str]] = {
-    QuoteState.EXACT: ("{n}", "{n} {credits}"),
-    QuoteState.OBSERVED: ("{n}", "{n} {credits}, observed"),
-    QuoteState.APPROXIMATE: ("≈ {n}", "about {n} {credits}"),
-    QuoteState.LOWER_BOUND: ("≥ {n}", "at least {n} {credits}"),
-    QuoteState.APPROXIMATE_LOWER_BOUND: ("≥ ≈ {n}", "at least about {n} {credits}"),
-    QuoteState.UNKNOWN: ("unknown", "unknown"),
+#: state -> (short, long in the singular and the plural); {n} is the figure, already written
+#: for the state. The short forms are signs, the same in every language.
+FORMS: dict[QuoteState, tuple[str, tuple[str, str]]] = {
+    QuoteState.EXACT: ("{n}", N_plural("{n} credit", "{n} credits")),
+    QuoteState.OBSERVED: ("{n}", N_plural("{n} credit, observed", "{n} credits, observed")),
+    QuoteState.APPROXIMATE: ("≈ {n}", N_plural("about {n} credit", "about {n} credits")),
+    QuoteState.LOWER_BOUND: ("≥ {n}", N_plural("at least {n} credit", "at least {n} credits")),
+    QuoteState.APPROXIMATE_LOWER_BOUND: (
+        "≥ ≈ {n}",
+        N_plural("at least about {n} credit", "at least about {n} credits"),
+    ),
+    QuoteState.UNKNOWN: (N_("unknown"), ("unknown", "unknown")),  # said by `short` and `long` alone
 }
 _ESTIMATES = (QuoteState.APPROXIMATE, QuoteState.APPROXIMATE_LOWER_BOUND)
 
 
-def _figure(quote: Quote, style: NumberStyle) -> str:
-    if quote.state in _ESTIMATES:
-        return approx(quote.known_total, style)
-    return number(quote.known_total, style)
+def _shown(quote: Quote) -> Decimal:
+    """The figure as it is shown: an estimate rounded as a person reads it."""
+    return rounded(quote.known_total) if quote.state in _ESTIMATES else quote.known_total
 
 
-def _fill(template: str, n: str) -> str:
-    """`template` with the figure `n` written in, and "credit" for one."""
-    return template.format(n=n, credits="credit" if n == "1" else "credits")
+def count_of(value: Decimal) -> int:
+    """The count a plural rule is asked about for a figure: the figure when whole; else 2, which
+    reads plural in every language here ("1.5 credits": gettext's rules know whole numbers only)."""
+    return int(value) if value == value.to_integral_value() else 2
 
 
 def forms(quote: Quote, style: NumberStyle = PLAIN) -> tuple[str, str]:
     """(short, long) at once: a list of models words both for every row, the figure written
     once (a settings change words ~36 quotes; writing each figure twice cost 0.3 ms)."""
-    short_form, long_form = FORMS[quote.state]
-    n = _figure(quote, style)
-    return _fill(short_form, n), _fill(long_form, n)
+    if quote.state is QuoteState.UNKNOWN:
+        unknown = _("unknown")
+        return unknown, unknown
+    shown = _shown(quote)
+    n = number(shown, style)
+    return FORMS[quote.state][0].format(n=n), ngettext(*FORMS[quote.state][1], count_of(shown)).format(n=n)
 
 
 def short(quote: Quote, style: NumberStyle = PLAIN) -> str:
     """A table cell: "147", "≈ 41", "≥ 25", "≥ ≈ 41", "unknown"."""
-    return _fill(FORMS[quote.state][0], _figure(quote, style))
+    if quote.state is QuoteState.UNKNOWN:
+        return _("unknown")
+    return FORMS[quote.state][0].format(n=number(_shown(quote), style))
 
 
 def long(quote: Quote, style: NumberStyle = PLAIN) -> str:
     """A total: "147 credits", "about 41 credits", "at least 25 credits", "unknown"."""
-    return _fill(FORMS[quote.state][1], _figure(quote, style))
+    if quote.state is QuoteState.UNKNOWN:
+        return _("unknown")
+    shown = _shown(quote)
+    return ngettext(*FORMS[quote.state][1], count_of(shown)).format(n=number(shown, style))
+
+
+def credits_words(value: Decimal, style: NumberStyle = PLAIN) -> str:
+    """ "1 credit", "73.5 credits": a figure with its unit, every digit."""
+    return ngettext("{n} credit", "{n} credits", count_of(value)).format(n=number(value, style))
 
 
 def exact(quote: Quote, style: NumberStyle = PLAIN) -> str:
     """Every digit, with the state in words (for a tooltip beside a rounded figure):
-    "41.472 credits (inferred: about)", "at least 25 credits"."""
-    figure = f"{number(quote.known_total, style)} credits"
+    "41.472 credits (rests on an inferred figure)", "at least 25 credits"."""
     if quote.state is QuoteState.UNKNOWN:
-        return "unknown"
-    prefix = "at least " if not quote.complete else ""
-    suffix = " (rests on an inferred figure)" if quote.estimated else ""
-    return f"{prefix}{figure}{suffix}"
+        return _("unknown")
+    figure = credits_words(quote.known_total, style)
+    if not quote.complete:
+        figure = _("at least {n}").format(n=figure)
+    return _("{n} (rests on an inferred figure)").format(n=figure) if quote.estimated else figure
 
 
 def unrounded(quote: Quote, style: NumberStyle = PLAIN) -> str:
@@ -81,16 +99,18 @@ def unrounded(quote: Quote, style: NumberStyle = PLAIN) -> str:
     "Exactly", which a lower bound would contradict."""
     if quote.state is QuoteState.UNKNOWN:
         return ""
-    return f"Unrounded: {exact(quote, style)}"
+    return _("Unrounded: {n}").format(n=exact(quote, style))
 
 
 def line_amount(line: Line, style: NumberStyle = PLAIN) -> str:
     """One part of a breakdown: "98", "at least 25", "about 41", "unknown"."""
     if line.credits is None:
-        return "unknown"
-    figure = approx(line.credits, style) if line.basis is Basis.INFERRED else number(line.credits, style)
-    about = "about " if line.basis is Basis.INFERRED else ""
-    return f"at least {about}{figure}" if line.lower_bound else f"{about}{figure}"
+        return _("unknown")
+    if line.basis is Basis.INFERRED:
+        figure = approx(line.credits, style)
+        return (_("at least about {n}") if line.lower_bound else _("about {n}")).format(n=figure)
+    figure = number(line.credits, style)
+    return _("at least {n}").format(n=figure) if line.lower_bound else figure
 
 
 def delta(current: Quote, other: Quote, style: NumberStyle = PLAIN, *, more_images: int = 0) -> str:
@@ -121,33 +141,39 @@ def delta_forms(
     known = other.known_total - current.known_total
     way = _unknown_way(current, other, more_images)
     figure = number(abs(known), style)
-    change = f"{figure} more" if known > 0 else f"{figure} less" if known < 0 else "no change"
+    change = (
+        _("{n} more").format(n=figure)
+        if known > 0
+        else _("{n} less").format(n=figure)
+        if known < 0
+        else _("no change")
+    )
     if way is None:
         return signed(known, style), change
     unknown = {"more": "+ ?", "less": f"{style.minus} ?", "either": "± ?"}[way]
     if known == 0:
-        return unknown, _ALONE[way]
+        return unknown, _(_ALONE[way])
     enhancer = all(isinstance(u, _ENHANCER) for u in _changing(current, other))
-    words = f"{change}, {(_FOR_THE_ENHANCER if enhancer else _UNPUBLISHED)[way]}"
+    words = _((_FOR_THE_ENHANCER if enhancer else _UNPUBLISHED)[way]).format(change=change)
     return f"{signed(known, style)} {unknown}", words
 
 
 #: An unknown part that is the whole change.
 _ALONE = {
-    "more": "costs more, not published",
-    "less": "costs less, not published",
-    "either": "may cost more or less, not published",
+    "more": N_("costs more, not published"),
+    "less": N_("costs less, not published"),
+    "either": N_("may cost more or less, not published"),
 }
-#: An unknown part on top of a known change.
+#: An unknown part on top of a known change ({change}: "25 more").
 _UNPUBLISHED = {
-    "more": "plus an unpublished amount",
-    "less": "minus an unpublished amount",
-    "either": "give or take an unpublished amount",
+    "more": N_("{change}, plus an unpublished amount"),
+    "less": N_("{change}, minus an unpublished amount"),
+    "either": N_("{change}, give or take an unpublished amount"),
 }
 _FOR_THE_ENHANCER = {
-    "more": "plus more for the enhancer",
-    "less": "plus less for the enhancer",
-    "either": "give or take the enhancer",
+    "more": N_("{change}, plus more for the enhancer"),
+    "less": N_("{change}, plus less for the enhancer"),
+    "either": N_("{change}, give or take the enhancer"),
 }
 _ENHANCER = (EnhancerNotPublished, EnhancerPerImageUnknown)
 
@@ -172,4 +198,4 @@ def _changing(current: Quote, other: Quote) -> set[Unknown]:
 
 def estimated(value: Decimal, style: NumberStyle = PLAIN) -> str:
     """A figure that rests on an inferred price: "about 41"."""
-    return f"about {approx(value, style)}"
+    return _("about {n}").format(n=approx(value, style))

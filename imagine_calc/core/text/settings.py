@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from imagine_calc.core.catalog.records import Catalog
-from imagine_calc.core.numbers import PLAIN, NumberStyle, number
+from imagine_calc.core.language import _
+from imagine_calc.core.numbers import PLAIN, NumberStyle
 from imagine_calc.core.pricing.generate_view import Choice, GenerateView
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
@@ -77,9 +78,12 @@ def resolution_option(choice: Choice, view: GenerateView, style: NumberStyle = P
     The menu opens as wide as its longest option: there is room for words."""
     if choice.quote is None:
         why = refusal_words(choice.reason) if choice.reason is not None else ""
-        return Option(f"{choice.value}    not offered", why)
+        return Option(f"{choice.value}    {_('not offered')}", why)
     if choice.value == view.request.resolution:
-        return Option(choice.value, f"{choice.value} (current): {quotes.long(choice.quote, style)}")
+        current = _("{resolution} (current): {total}").format(
+            resolution=choice.value, total=quotes.long(choice.quote, style)
+        )
+        return Option(choice.value, current)
     hint = _hint(choice.value, view, choice.quote, style)
     return Option(f"{choice.value}    {hint.words}", f"{choice.value}: {hint.total} ({hint.words})")
 
@@ -92,7 +96,7 @@ def resolution_hints(view: GenerateView, style: NumberStyle = PLAIN) -> Hints:
         for c in view.resolutions
         if c.quote is not None and c.value != view.request.resolution
     ]
-    return _hints(parts) if parts else Hints.same("the only resolution offered")
+    return _hints(parts) if parts else Hints.same(_("the only resolution offered"))
 
 
 def images_hints(view: GenerateView, style: NumberStyle = PLAIN) -> Hints:
@@ -101,25 +105,42 @@ def images_hints(view: GenerateView, style: NumberStyle = PLAIN) -> Hints:
     n = view.request.images
     return _hints(
         [
-            _hint(plural(int(c.value), "image", style), view, c.quote, style, int(c.value) - n)
+            _hint(
+                plural(int(c.value), "{n} image", "{n} images", style), view, c.quote, style, int(c.value) - n
+            )
             for c in view.images
             if c.quote is not None
         ]
     )
 
 
-def images_tooltip(catalog: Catalog) -> str:
-    limit = "inferred: the page names no larger count" if "max" in catalog.images_inferred else "stated"
-    return (
-        f"Images per generation (Alt+I), {catalog.images_min} to {catalog.images_max} ({limit}); "
-        "n images cost n times one"
+def resolution_tooltip(keys: str) -> str:
+    """The resolution box's tooltip; `keys` jump to it (its label's underlined letter)."""
+    return _("Output resolution ({keys}). Each option shows how the total would change.").format(keys=keys)
+
+
+def aspect_tooltip(keys: str) -> str:
+    return _("Aspect ratios this model offers ({keys})").format(keys=keys)
+
+
+def images_tooltip(catalog: Catalog, keys: str = "Alt+I") -> str:
+    """The images box's tooltip; `keys` jump to it (its label's underlined letter)."""
+    values = {"least": catalog.images_min, "most": catalog.images_max, "keys": keys}
+    if "max" in catalog.images_inferred:
+        return _(
+            "Images per generation ({keys}), {least} to {most} (inferred: the page names no larger "
+            "count); n images cost n times one"
+        ).format(**values)
+    return _("Images per generation ({keys}), {least} to {most} (stated); n images cost n times one").format(
+        **values
     )
 
 
 def enhancer_hints(view: GenerateView, style: NumberStyle = PLAIN) -> Hints:
     """What switching the prompt enhancer would change: "Switching it on: costs more, not
     published" ("Switching it on: + ?")."""
-    switching = f"Switching it {'off' if view.request.prompt_enhancer else 'on'}"
+    # TRANSLATORS: the prompt enhancer; followed by ": 2 more" or ": costs more, not published"
+    switching = _("Switching it off") if view.request.prompt_enhancer else _("Switching it on")
     return _hints([_hint(switching, view, view.enhancer, style)])
 
 
@@ -127,11 +148,13 @@ def enhancer_tooltip(view: GenerateView, catalog: Catalog, style: NumberStyle = 
     """The enhancer's surcharge, or why it is not known; then what switching it would change."""
     pe = catalog.prompt_enhancer
     if pe.surcharge is None:
-        said = pe.unknown.get("surcharge", "The surcharge is not published.")
+        said = pe.unknown.get("surcharge") or _("The surcharge is not published.")
     else:
-        each = "per image" if pe.applies == "per_image" else "per generation"
-        amount = number(pe.surcharge, style)
-        said = f"{pe.name}: {amount} {'credit' if amount == '1' else 'credits'} {each}"
+        amount = quotes.credits_words(pe.surcharge, style)
+        if pe.applies == "per_image":
+            said = _("{name}: {credits} per image").format(name=pe.name, credits=amount)
+        else:
+            said = _("{name}: {credits} per generation").format(name=pe.name, credits=amount)
     return f"{said}\n{enhancer_hints(view, style).sentences}"
 
 
@@ -145,5 +168,6 @@ def total_description(view: GenerateView, model_name: str, style: NumberStyle = 
     total, every digit."""
     r = view.request
     settings = settings_words(model_name, r.resolution, r.aspect_ratio, r.images, r.prompt_enhancer, style)
-    lines = [settings, f"Total: {quotes.long(view.quote, style)}", quotes.unrounded(view.quote, style)]
+    total = _("Total: {total}").format(total=quotes.long(view.quote, style))
+    lines = [settings, total, quotes.unrounded(view.quote, style)]
     return "\n".join(line for line in lines if line)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from imagine_calc.core.catalog.records import UpscaleExample
+from imagine_calc.core.language import _
 from imagine_calc.core.numbers import PLAIN, NumberStyle, number, significant
 
 
@@ -23,7 +24,8 @@ def megapixels_number(value: Decimal, style: NumberStyle = PLAIN) -> str:
 
 def megapixels(value: Decimal, style: NumberStyle = PLAIN) -> str:
     """ "2.07 MP", "16.78 MP" """
-    return f"{megapixels_number(value, style)} MP"
+    # TRANSLATORS: megapixels, as cameras write them
+    return _("{mp} MP").format(mp=megapixels_number(value, style))
 
 
 def scale(factor: int) -> str:
@@ -46,19 +48,32 @@ def size_limit_words(largest: tuple[int, int], named: UpscaleExample | None, bat
     """The one caveat every upscale carries: no source states a size limit. Calm for the sizes
     people upscale; naming the size, and how far beyond any named one, for an output that is not."""
     if named is None:
-        return "No source states a size limit for upscaling."
+        return _("No source states a size limit for upscaling.")
     out_w, out_h = named.width * named.scale, named.height * named.scale
-    example = f"{pixels(out_w, out_h)}, a {pixels(named.width, named.height)} image at {scale(named.scale)}"
+    source = pixels(named.width, named.height)
     times = Decimal(largest[0] * largest[1]) / Decimal(out_w * out_h)
     if times <= LARGE_OUTPUT:
-        return (
-            "No source states a size limit for upscaling; the page's only example is a "
-            f"{pixels(named.width, named.height)} image at {scale(named.scale)}."
-        )
+        return _(
+            "No source states a size limit for upscaling; the page's only example is a {size} image "
+            "at {scale}."
+        ).format(size=source, scale=scale(named.scale))
     area = Decimal(largest[0]) * Decimal(largest[1]) / Decimal(1_000_000)
-    what = "The largest output here" if batch else "This output"
-    return (
-        f"{what} is {pixels(*largest)} pixels ({megapixels(area)}), "
-        f"{number(times.to_integral_value(rounding=ROUND_HALF_UP))} times the largest any source names "
-        f"({example}); no source states a size limit: check that ImagineArt accepts it."
+    if batch:
+        template = _(
+            "The largest output here is {size} pixels ({mp}), {times} times the largest any source names "
+            "({example}, a {source} image at {scale}); no source states a size limit: check that "
+            "ImagineArt accepts it."
+        )
+    else:
+        template = _(
+            "This output is {size} pixels ({mp}), {times} times the largest any source names ({example}, "
+            "a {source} image at {scale}); no source states a size limit: check that ImagineArt accepts it."
+        )
+    return template.format(
+        size=pixels(*largest),
+        mp=megapixels(area),
+        times=number(times.to_integral_value(rounding=ROUND_HALF_UP)),
+        example=pixels(out_w, out_h),
+        source=source,
+        scale=scale(named.scale),
     )

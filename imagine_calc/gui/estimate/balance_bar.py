@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from imagine_calc.core.estimates.budget import BudgetPlan
 from imagine_calc.core.estimates.budget_bar import BudgetBar, Part, Span, budget_bar
+from imagine_calc.core.language import _
 from imagine_calc.core.text.budget import BarWords, bar_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.bar_painting import CAP, BarColours, Pixels
@@ -28,7 +29,7 @@ class BalanceBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("balanceBar")
-        self.setAccessibleName("Budget at a glance")
+        self.setAccessibleName(_("Budget at a glance"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.bar: BudgetBar | None = None
         self.words: BarWords | None = None

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_BALANCE, LimitError
-from imagine_calc.core.text.budget import exact_rate_words, rate_words
+from imagine_calc.core.text.budget import exact_rate_words, no_money_words, rate_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import RichLabel, fill, tooltip
 from imagine_calc.gui.shared.settings_store import MoneyFields, SettingsStore
@@ -31,7 +32,8 @@ def _spin(name: str, accessible: str) -> QSpinBox:
     spin = QSpinBox(objectName=name)
     spin.setRange(0, MAX_BALANCE)
     spin.setGroupSeparatorShown(True)
-    spin.setSuffix(" credits")
+    # TRANSLATORS: after a number of credits in a box ("2,000 credits")
+    spin.setSuffix(" " + _("credits"))
     spin.setAccessibleName(accessible)
     return spin
 
@@ -42,56 +44,62 @@ class BudgetBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, store: SettingsStore, parent: QWidget | None = None) -> None:
-        super().__init__("Your balance", parent)
+        super().__init__(_("Your balance"), parent)
         self.store = store
-        self.subscribed = QCheckBox("&Subscribed", objectName="subscribedCheck")
+        self.subscribed = QCheckBox(_("&Subscribed"), objectName="subscribedCheck")
         self.subscribed.setToolTip(
-            tooltip("Pro models need an active subscription; free daily credits stop with one.")
+            tooltip(_("Pro models need an active subscription; free daily credits stop with one."))
         )
-        self.subscription = _spin("subscriptionCredits", "Subscription credits")
-        self.subscription.setToolTip(tooltip("Credits of your plan left this month. They do not roll over."))
+        self.subscription = _spin("subscriptionCredits", _("Subscription credits"))
+        self.subscription.setToolTip(
+            tooltip(_("Credits of your plan left this month. They do not roll over."))
+        )
         # No date until the user gives one: a date edit cannot be empty, so a check box says
         # whether it holds one, and its lowest date reads "not set".
-        self.renewal_set = QCheckBox("Renews &on:", objectName="renewalSetCheck")
-        self.renewal_set.setToolTip(tooltip("Tick to give the day your subscription renews."))
+        self.renewal_set = QCheckBox(_("Renews &on:"), objectName="renewalSetCheck")
+        self.renewal_set.setToolTip(tooltip(_("Tick to give the day your subscription renews.")))
         self.renewal = QDateEdit(objectName="renewalDate", calendarPopup=True)
         self.renewal.setMinimumDate(NOT_SET)
-        self.renewal.setSpecialValueText("not set")
+        self.renewal.setSpecialValueText(_("not set"))
         self.renewal.setDisplayFormat(locale_numbers.date_format())  # as every date of the window
-        self.renewal.setAccessibleName("Subscription renews on")
-        self.renewal.setToolTip(tooltip("Subscription credits left on this day are lost."))
-        self.top_up = _spin("topUpCredits", "Top-up credits")
-        self.top_up.setToolTip(tooltip("Bought credits: they never expire."))
-        self.free_daily = _spin("freeDailyCredits", "Free daily credits")
+        self.renewal.setAccessibleName(_("Subscription renews on"))
+        self.renewal.setToolTip(tooltip(_("Subscription credits left on this day are lost.")))
+        self.top_up = _spin("topUpCredits", _("Top-up credits"))
+        self.top_up.setToolTip(tooltip(_("Bought credits: they never expire.")))
+        self.free_daily = _spin("freeDailyCredits", _("Free daily credits"))
         self.free_daily.setToolTip(
             tooltip(
-                "Accounts without a subscription get free credits each day (100 according to ImagineArt's "
-                "help page; an older version said 50). Type what your account shows."
+                _(
+                    "Accounts without a subscription get free credits each day (100 according to "
+                    "ImagineArt's help page; an older version said 50). Type what your account shows."
+                )
             )
         )
-        self.rate_edit = QLineEdit(objectName="ratePerCredit", placeholderText="e.g. 0.012")
-        self.rate_edit.setAccessibleName("Money per credit")
-        self.plan_price = QLineEdit(objectName="planPrice", placeholderText="price")
-        self.plan_price.setAccessibleName("Plan price")
-        self.plan_credits = QLineEdit(objectName="planCredits", placeholderText="credits")
-        self.plan_credits.setAccessibleName("Plan credits")
+        # TRANSLATORS: an example of money per credit, with the decimal point your language writes
+        self.rate_edit = QLineEdit(objectName="ratePerCredit", placeholderText=_("e.g. 0.012"))
+        self.rate_edit.setAccessibleName(_("Money per credit"))
+        self.plan_price = QLineEdit(objectName="planPrice", placeholderText=_("price"))
+        self.plan_price.setAccessibleName(_("Plan price"))
+        self.plan_credits = QLineEdit(objectName="planCredits", placeholderText=_("credits"))
+        self.plan_credits.setAccessibleName(_("Plan credits"))
         self.currency = QLineEdit(objectName="currencyEdit", placeholderText="EUR", maxLength=8)
-        self.currency.setAccessibleName("Currency")
+        self.currency.setAccessibleName(_("Currency"))
         self.rate_note = RichLabel(objectName="rateNote", wordWrap=True)
 
         form = QFormLayout(self)
         form.addRow(self.subscribed)
-        form.addRow("Subscription:", self.subscription)
+        form.addRow(_("Subscription:"), self.subscription)
         form.addRow(self.renewal_set, self.renewal)
-        form.addRow("Top-up:", self.top_up)
-        form.addRow("Free today:", self.free_daily)
-        form.addRow(RichLabel(fill("<b>Money</b> <small>(optional, only what you type)</small>")))
-        form.addRow("Per credit:", self.rate_edit)
+        form.addRow(_("Top-up:"), self.top_up)
+        form.addRow(_("Free today:"), self.free_daily)
+        form.addRow(RichLabel(fill(_("<b>Money</b> <small>(optional, only what you type)</small>"))))
+        form.addRow(_("Per credit:"), self.rate_edit)
         # Rows of this form, not a form of their own inside it: a nested one was squeezed to a
         # few pixels at the window's minimum size.
-        form.addRow("or a plan of", self.plan_price)
-        form.addRow("for", self.plan_credits)
-        form.addRow("Currency:", self.currency)
+        # TRANSLATORS: "or a plan of [price] for [credits]", two rows of a form
+        form.addRow(_("or a plan of"), self.plan_price)
+        form.addRow(_("for"), self.plan_credits)
+        form.addRow(_("Currency:"), self.currency)
         form.addRow(self.rate_note)
 
         self._load()
@@ -175,8 +183,7 @@ class BudgetBox(QGroupBox):
         try:
             rate = self._typed_rate()
         except LimitError as exc:
-            why = str(exc)
-            self.rate_note.setText(fill("<small>{}: no money shown.</small>", why[:1].upper() + why[1:]))
+            self.rate_note.setText(fill("<small>{}</small>", no_money_words(str(exc))))
             self.rate_note.setToolTip("")
             return
         if rate is None:

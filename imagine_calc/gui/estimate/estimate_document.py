@@ -27,6 +27,7 @@ from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.estimate import Estimate, PricedEstimate
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, dumps, read_estimate
 from imagine_calc.core.files import stamp, utf8
+from imagine_calc.core.language import _
 from imagine_calc.core.text.estimates import repriced_words
 from imagine_calc.core.writes import cannot_write, set_aside, write_atomic
 from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
@@ -98,7 +99,7 @@ class EstimateDocument(QObject):
 
     @property
     def name(self) -> str:
-        return self.path.name if self.path else (self.model.title or "Untitled estimate")
+        return self.path.name if self.path else (self.model.title or _("Untitled estimate"))
 
     def _state_changed(self, _clean: bool = True) -> None:
         self._schedule()
@@ -191,7 +192,7 @@ class EstimateDocument(QObject):
 
     def _on_written(self, error: str) -> None:
         if error and error != self._last_error:
-            self._say(f"The working estimate could not be kept: {error}")
+            self._say(_("The working estimate could not be kept: {why}").format(why=error))
         self._last_error = error
         if self._again:
             self._again = False
@@ -220,11 +221,14 @@ class EstimateDocument(QObject):
         try:
             moved = set_aside(self.session, "set-aside", stamp())
         except OSError as exc:
-            self._say(f"The unsaved estimate of the last run could not be read ({why}) or moved ({exc}).")
+            said = _("The unsaved estimate of the last run could not be read ({why}) or moved ({error}).")
+            self._say(said.format(why=why, error=exc))
             return
         self._say(
-            f"The unsaved estimate of the last run could not be read ({why}). It was set aside as "
-            f"{moved} and a new estimate was started."
+            _(
+                "The unsaved estimate of the last run could not be read ({why}). It was set aside as "
+                "{moved} and a new estimate was started."
+            ).format(why=why, moved=moved)
         )
 
     def restore(self) -> list[str]:

@@ -14,9 +14,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from imagine_calc.core.estimates.estimate_file import SUFFIX
+from imagine_calc.core.language import N_, _
 from imagine_calc.core.text import exports
 from imagine_calc.gui.estimate.estimate_document import write_file
-from imagine_calc.gui.shared import markup
+from imagine_calc.gui.shared import locale_numbers, markup
 
 if TYPE_CHECKING:
     from imagine_calc.core.estimates.budget import BudgetPlan
@@ -26,9 +27,9 @@ if TYPE_CHECKING:
     from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
 
 EXPORTS = {
-    "csv": ("CSV for spreadsheets (*.csv)", ".csv"),
-    "md": ("Markdown (*.md)", ".md"),
-    "json": ("JSON report (*.json)", ".json"),
+    "csv": (N_("CSV for spreadsheets (*.csv)"), ".csv"),
+    "md": (N_("Markdown (*.md)"), ".md"),
+    "json": (N_("JSON report (*.json)"), ".json"),
 }
 #: What saving can fail with: the disk or the folder (OSError), an estimate too large to open
 #: again (EstimateFileError, a ValueError), and, should any slip through, text (UnicodeError).
@@ -59,8 +60,8 @@ class EstimateFileCommands(QWidget):
             return True
         answer = markup.ask(
             self,
-            "Unsaved estimate",
-            f"Save the changes to {self.document.name} first?",
+            _("Unsaved estimate"),
+            _("Save the changes to {name} first?").format(name=self.document.name),
             Button.Save | Button.Discard | Button.Cancel,
             Button.Save,
         )
@@ -75,15 +76,17 @@ class EstimateFileCommands(QWidget):
         box = markup.message_box(
             self,
             QMessageBox.Icon.Warning,
-            "Unsaved estimate",
-            f"The changes to {self.document.name} are not saved, and could not be kept for the "
-            f"next start: {why}\n\nSave them to a file before quitting?",
+            _("Unsaved estimate"),
+            _(
+                "The changes to {name} are not saved, and could not be kept for the next start: "
+                "{why}\n\nSave them to a file before quitting?"
+            ).format(name=self.document.name, why=why),
             Button.Save | Button.Discard | Button.Cancel,
             Button.Save,
         )
         box.setObjectName("quitDialog")
-        box.button(Button.Save).setText("&Save as…")
-        box.button(Button.Discard).setText("&Quit anyway")
+        box.button(Button.Save).setText(_("&Save as…"))
+        box.button(Button.Discard).setText(_("&Quit anyway"))
         answer = Button(box.exec())
         if answer == Button.Save:
             return self.save_as()
@@ -97,8 +100,9 @@ class EstimateFileCommands(QWidget):
     def open_dialog(self) -> None:
         if not self.confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open estimate", str(self._folder()), f"Estimates (*{SUFFIX} *.json);;All files (*)"
+        kinds = _("Estimates ({patterns})").format(patterns=f"*{SUFFIX} *.json")
+        path, _kind = QFileDialog.getOpenFileName(
+            self, _("Open estimate"), str(self._folder()), f"{kinds};;{_('All files (*)')}"
         )
         if path:
             self.open(Path(path))
@@ -107,12 +111,13 @@ class EstimateFileCommands(QWidget):
         try:
             changes = self.document.open(path)
         except ValueError as exc:  # EstimateFileError: what is wrong, and where
-            markup.warn(self, "Estimate not opened", str(exc))
+            markup.warn(self, _("Estimate not opened"), str(exc))
             return False
         self.show_changes(changes)
-        self.message.emit(
-            f"Opened {path.name}" + (": prices changed since it was saved." if changes else ".")
-        )
+        if changes:
+            self.message.emit(_("Opened {name}: prices changed since it was saved.").format(name=path.name))
+        else:
+            self.message.emit(_("Opened {name}.").format(name=path.name))
         return True
 
     def save(self) -> bool:
@@ -121,8 +126,10 @@ class EstimateFileCommands(QWidget):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        suggested = self._folder() / ((self.model.title or "estimate") + SUFFIX)
-        path, _ = QFileDialog.getSaveFileName(self, "Save estimate", str(suggested), f"Estimates (*{SUFFIX})")
+        # TRANSLATORS: the file name an untitled estimate is saved as (no spaces)
+        suggested = self._folder() / ((self.model.title or _("estimate")) + SUFFIX)
+        kinds = _("Estimates ({patterns})").format(patterns=f"*{SUFFIX}")
+        path, _kind = QFileDialog.getSaveFileName(self, _("Save estimate"), str(suggested), kinds)
         if not path:
             return False
         target = Path(path if path.endswith(".json") else path + SUFFIX)
@@ -132,9 +139,9 @@ class EstimateFileCommands(QWidget):
         try:
             self.document.save(path)
         except SAVE_ERRORS as exc:
-            markup.warn(self, "Estimate not saved", str(exc))
+            markup.warn(self, _("Estimate not saved"), str(exc))
             return False
-        self.message.emit(f"Saved {path.name}.")
+        self.message.emit(_("Saved {name}.").format(name=path.name))
         return True
 
     def export_text(self, kind: str) -> str:
@@ -142,13 +149,13 @@ class EstimateFileCommands(QWidget):
         if kind == "csv":
             return exports.to_csv(priced, self.plan)
         if kind == "md":
-            return exports.to_markdown(priced, catalog, self.plan, rate)
+            return exports.to_markdown(priced, catalog, self.plan, rate, locale_numbers.style())
         return exports.to_json(priced, catalog, self.plan, rate)
 
     def export_dialog(self, kind: str) -> None:
         filter_, suffix = EXPORTS[kind]
-        suggested = self._folder() / ((self.model.title or "estimate") + suffix)
-        path, _ = QFileDialog.getSaveFileName(self, "Export estimate", str(suggested), filter_)
+        suggested = self._folder() / ((self.model.title or _("estimate")) + suffix)
+        path, _kind = QFileDialog.getSaveFileName(self, _("Export estimate"), str(suggested), _(filter_))
         if path:
             self.export(kind, Path(path))
 
@@ -156,15 +163,16 @@ class EstimateFileCommands(QWidget):
         try:
             write_file(path, self.export_text(kind), follow_links=True)
         except SAVE_ERRORS as exc:
-            markup.warn(self, "Not exported", str(exc))
+            markup.warn(self, _("Not exported"), str(exc))
             return False
-        self.message.emit(f"Exported {path.name}.")
+        self.message.emit(_("Exported {name}.").format(name=path.name))
         return True
 
     def copy_text(self) -> None:
-        text = exports.to_text(self.priced(), self.model.catalog, self.plan, self.budget_box.rate())
+        rate, style = self.budget_box.rate(), locale_numbers.style()
+        text = exports.to_text(self.priced(), self.model.catalog, self.plan, rate, style)
         QGuiApplication.clipboard().setText(text)
-        self.message.emit("Estimate copied as text.")
+        self.message.emit(_("Estimate copied as text."))
 
     def _folder(self) -> Path:
         return self.document.path.parent if self.document.path else Path.home()

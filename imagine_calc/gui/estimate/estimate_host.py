@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
+from imagine_calc.core.language import _
 from imagine_calc.core.session import Session
 from imagine_calc.gui.estimate.working_copies import Claim, claim
 from imagine_calc.gui.shared.settings_store import SettingsStore
@@ -45,14 +46,30 @@ class EstimateHost(QObject):
         self.page = QWidget(objectName="estimatePage")
         self._page_layout = QVBoxLayout(self.page)
         self._page_layout.setContentsMargins(0, 0, 0, 0)
-        tabs.addTab(self.page, "Es&timate")
+        tabs.addTab(self.page, _("Es&timate"))
         tabs.currentChanged.connect(lambda i: self.panel if tabs.widget(i) is self.page else None)
         # The history exists before the tab is built, so Edit > Undo is there from the start.
         self.undo_stack = QUndoStack(self)
-        self.undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+        stack = self.undo_stack
+        self.undo = self._history_action(_("&Undo"), QKeySequence.StandardKey.Undo)
+        self.undo.triggered.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.undoTextChanged.connect(lambda step: self._name(self.undo, _("&Undo"), _("&Undo {step}"), step))
+        self.redo = self._history_action(_("&Redo"), QKeySequence.StandardKey.Redo)
+        self.redo.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        stack.redoTextChanged.connect(lambda step: self._name(self.redo, _("&Redo"), _("&Redo {step}"), step))
+
+    def _history_action(self, alone: str, keys: QKeySequence.StandardKey) -> QAction:
+        """Edit > Undo / Redo, named with the step as the language words it ("Undo rename line
+        2", "Rückgängig: Posten 2 umbenennen"): Qt's own actions only put a prefix before it."""
+        action = QAction(alone, self, enabled=False)
+        action.setShortcut(keys)
+        return action
+
+    @staticmethod
+    def _name(action: QAction, alone: str, with_step: str, step: str) -> None:
+        action.setText(with_step.format(step=step) if step else alone)
 
     @property
     def built(self) -> bool:
@@ -94,7 +111,9 @@ class EstimateHost(QObject):
         why = self._panel.document.flush()
         copy = self.working.copy
         if not why and copy.temporary:
-            why = f"the config folder cannot hold it, and {copy.folder} is removed as the window closes."
+            why = _("the config folder cannot hold it, and {folder} is removed as the window closes.").format(
+                folder=copy.folder
+            )
         if not why or not self._panel.document.modified:
             return True
         return self._panel.confirm_quit(why)
@@ -113,22 +132,22 @@ class EstimateHost(QObject):
 
     def add_menus(self, file_menu: QMenu, before: QAction, edit_menu: QMenu) -> None:
         entries: list[tuple[str, QKeySequence | QKeySequence.StandardKey, Callable[[], object]]] = [
-            ("&New estimate", QKeySequence.StandardKey.New, lambda: self.show().new()),
-            ("&Open estimate…", QKeySequence("Ctrl+Shift+O"), lambda: self.show().open_dialog()),
-            ("&Save estimate", QKeySequence.StandardKey.Save, lambda: self.show().save()),
-            ("Save estimate &as…", QKeySequence.StandardKey.SaveAs, lambda: self.show().save_as()),
+            (_("&New estimate"), QKeySequence.StandardKey.New, lambda: self.show().new()),
+            (_("&Open estimate…"), QKeySequence("Ctrl+Shift+O"), lambda: self.show().open_dialog()),
+            (_("&Save estimate"), QKeySequence.StandardKey.Save, lambda: self.show().save()),
+            (_("Save estimate &as…"), QKeySequence.StandardKey.SaveAs, lambda: self.show().save_as()),
         ]
         for text, keys, slot in entries:
             action = QAction(text, self)
             action.setShortcut(keys)
             action.triggered.connect(slot)
             file_menu.insertAction(before, action)
-        export = QMenu("E&xport estimate", file_menu)
+        export = QMenu(_("E&xport estimate"), file_menu)
         for kind, text in (("csv", "&CSV…"), ("md", "&Markdown…"), ("json", "&JSON…")):
             action = export.addAction(text)
-            action.triggered.connect(lambda _=False, k=kind: self.show().export_dialog(k))
+            action.triggered.connect(lambda _checked=False, k=kind: self.show().export_dialog(k))
         file_menu.insertMenu(before, export)
-        copy = QAction("Cop&y estimate as text", self, shortcut=QKeySequence("Ctrl+Shift+C"))
+        copy = QAction(_("Cop&y estimate as text"), self, shortcut=QKeySequence("Ctrl+Shift+C"))
         copy.triggered.connect(lambda: self.panel.copy_text())
         file_menu.insertAction(before, copy)
         file_menu.insertSeparator(before)

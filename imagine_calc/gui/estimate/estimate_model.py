@@ -20,10 +20,12 @@ from imagine_calc.core.estimates.estimate import (
     price_item,
     repriced,
 )
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_COUNT
 from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text.estimates import line_tooltip
 from imagine_calc.core.text.exports import HEADER, line_cells
+from imagine_calc.core.text.plurals import plural
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel
@@ -98,13 +100,16 @@ class EstimateTableModel(FlatTableModel):
             label = str(value).strip()
             if label == (item.label or self.priced[row].group):
                 return False
-            self.undo_stack.push(EditItem(self, row, replace(item, label=label), f"rename line {row + 1}"))
+            # TRANSLATORS: undo steps, after "Undo" / "Redo" in the Edit menu
+            step = _("rename line {n}").format(n=row + 1)
+            self.undo_stack.push(EditItem(self, row, replace(item, label=label), step))
             return True
         if index.column() == COUNT:
             count = int(value)
             if count == item.count or not 1 <= count <= MAX_COUNT:
                 return False
-            self.undo_stack.push(EditItem(self, row, replace(item, count=count), f"count of line {row + 1}"))
+            step = _("count of line {n}").format(n=row + 1)
+            self.undo_stack.push(EditItem(self, row, replace(item, count=count), step))
             return True
         return False
 
@@ -189,13 +194,13 @@ class AddItems(QUndoCommand):
         self.model.insert(self.row, self.items)
 
     def undo(self) -> None:
-        for _ in self.items:
+        for _item in self.items:
             self.model.take(self.row)
 
 
 class RemoveItems(QUndoCommand):
     def __init__(self, model: EstimateTableModel, rows: list[int]) -> None:
-        super().__init__(f"remove {len(rows)} line{'s' if len(rows) != 1 else ''}")
+        super().__init__(plural(len(rows), "remove {n} line", "remove {n} lines"))
         self.model, self.rows = model, rows
         self.removed: list[tuple[int, Item]] = []
 
@@ -223,7 +228,7 @@ class EditItem(QUndoCommand):
 
 class MoveItem(QUndoCommand):
     def __init__(self, model: EstimateTableModel, source: int, target: int) -> None:
-        super().__init__(f"move line {source + 1}")
+        super().__init__(_("move line {n}").format(n=source + 1))
         self.model, self.source, self.target = model, source, target
 
     def redo(self) -> None:
@@ -235,7 +240,7 @@ class MoveItem(QUndoCommand):
 
 class SetTitle(QUndoCommand):
     def __init__(self, model: EstimateTableModel, title: str) -> None:
-        super().__init__("rename the estimate")
+        super().__init__(_("rename the estimate"))
         self.model, self.new, self.old = model, title, model.title
 
     def redo(self) -> None:
@@ -251,6 +256,6 @@ class CountDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         spin = QSpinBox(parent)
         spin.setRange(1, MAX_COUNT)
-        spin.setAccessibleName("Count")
+        spin.setAccessibleName(_("Count"))
         spin.setGroupSeparatorShown(True)
         return spin

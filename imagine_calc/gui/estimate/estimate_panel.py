@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from imagine_calc.core.estimates.budget import Balances, BudgetPlan, plan_budget
 from imagine_calc.core.estimates.estimate import Item
 from imagine_calc.core.estimates.shares import subtotal_shares
+from imagine_calc.core.language import _
 from imagine_calc.core.session import Session
 from imagine_calc.core.text import estimates as words
 from imagine_calc.core.text import quotes
@@ -70,18 +71,18 @@ class EstimatePanel(EstimateFileCommands):
         self.document = EstimateDocument(self.model, self, working)
         self.undo_stack = self.model.undo_stack
 
-        self.title = QLineEdit(objectName="estimateTitle", placeholderText="Untitled estimate")
-        self.title.setAccessibleName("Estimate title")
+        self.title = QLineEdit(objectName="estimateTitle", placeholderText=_("Untitled estimate"))
+        self.title.setAccessibleName(_("Estimate title"))
         self.title.editingFinished.connect(lambda: self.model.rename(self.title.text().strip()))
         self.model.title_changed.connect(self._show_title)
         self.table = self._make_table()
-        self.total = headline_label("estimateTotal", "Estimate total", 1.6)
+        self.total = headline_label("estimateTotal", _("Estimate total"), 1.6)
         self.total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.money = plain_label(objectName="estimateMoney")
         self.by = QComboBox(objectName="subtotalsBy")
-        self.by.addItem("Subtotals by model", "group")
-        self.by.addItem("Subtotals by kind", "kind")
-        self.by.setAccessibleName("Group subtotals")
+        self.by.addItem(_("Subtotals by model"), "group")
+        self.by.addItem(_("Subtotals by kind"), "kind")
+        self.by.setAccessibleName(_("Group subtotals"))
         self.by.currentIndexChanged.connect(self.refresh)
         self.subtotals = SubtotalsView()
         self.notes = RichLabel(objectName="estimateNotes", wordWrap=True)
@@ -91,7 +92,7 @@ class EstimatePanel(EstimateFileCommands):
         self.balance_bar = BalanceBar()
         self.budget = RichLabel(objectName="budgetResult", wordWrap=True)
         self.budget.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.budget.setAccessibleName("Budget")
+        self.budget.setAccessibleName(_("Budget"))
         self._build_layout()
 
         self.model.changed.connect(self.refresh)
@@ -111,7 +112,7 @@ class EstimatePanel(EstimateFileCommands):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        table.setAccessibleName("Estimate lines")
+        table.setAccessibleName(_("Estimate lines"))
         rows = table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
@@ -127,7 +128,7 @@ class EstimatePanel(EstimateFileCommands):
             (PER_RUN, "≥ 1,280"),
             (CREDITS, "≥ 128,000"),
         ):
-            width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(HEADER[col]) * 1.1)
+            width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(_(HEADER[col])) * 1.1)
             header.resizeSection(col, int(width) + 24)
         self._fill_what = FillColumn(table, WHAT)
         return table
@@ -135,33 +136,29 @@ class EstimatePanel(EstimateFileCommands):
     def _build_layout(self) -> None:
         buttons = QHBoxLayout()
         for text, name, tip, slot, keys in (
+            (_("Move u&p"), "moveUpButton", _("Move the line up"), lambda: self.move_selected(-1), "Ctrl+Up"),
             (
-                "Move u&p",
-                "moveUpButton",
-                "Move the line up (Ctrl+Up)",
-                lambda: self.move_selected(-1),
-                "Ctrl+Up",
-            ),
-            (
-                "Move &down",
+                _("Move &down"),
                 "moveDownButton",
-                "Move the line down (Ctrl+Down)",
+                _("Move the line down"),
                 lambda: self.move_selected(1),
                 "Ctrl+Down",
             ),
             (
-                "&Remove",
+                _("&Remove"),
                 "removeLineButton",
-                "Remove the selected lines (Delete)",
+                _("Remove the selected lines"),
                 self.remove_selected,
                 "Delete",
             ),
         ):
-            button = QPushButton(text, objectName=name, toolTip=tooltip(tip))
+            sequence = QKeySequence(keys)
+            said = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            button = QPushButton(text, objectName=name, toolTip=tooltip(f"{tip} ({said})"))
             button.clicked.connect(slot)
             buttons.addWidget(button)
-            shortcut = QShortcut(QKeySequence(keys), self.table)
-            shortcut.setWhatsThis(tip.partition(" (")[0])  # Help > Keyboard shortcuts lists it
+            shortcut = QShortcut(sequence, self.table)
+            shortcut.setWhatsThis(tip)  # Help > Keyboard shortcuts lists it
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         buttons.addStretch(1)

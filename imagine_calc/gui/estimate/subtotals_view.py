@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QSizePolicy, QTableView, QWidget
 
 from imagine_calc.core.estimates.shares import Share
+from imagine_calc.core.language import N_, _
 from imagine_calc.core.numbers import NumberStyle
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.estimates import share_words, subtotal_name
@@ -30,7 +31,7 @@ LEAST_BAR = 48
 
 
 class SubtotalsModel(FlatTableModel):
-    headers = ("Subtotal", "Credits", "Share of the total")
+    headers = (N_("Subtotal"), N_("Credits"), N_("Share of the total"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,7 +87,7 @@ class SubtotalsView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("estimateSubtotals")
-        self.setAccessibleName("Subtotals")
+        self.setAccessibleName(_("Subtotals"))
         self.subtotals = SubtotalsModel(self)
         self.setModel(self.subtotals)
         self.setItemDelegateForColumn(SHARE, ShareBarDelegate(self))

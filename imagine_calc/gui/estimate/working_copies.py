@@ -30,8 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from imagine_calc.core.files import FileProblem, read_bytes, stamp, utf8
+from imagine_calc.core.language import _
 from imagine_calc.core.locks import ProcessLock
 from imagine_calc.core.paths import config_dir
+from imagine_calc.core.text.plurals import plural
 from imagine_calc.core.writes import cannot_write, set_aside, write_atomic
 from imagine_calc.gui.shared import locale_numbers
 
@@ -150,7 +152,9 @@ def claim(legacy_session: tuple[Path | None, bool], recover: str | None, adopt: 
         _migrate(folder, legacy_session)
     except OSError as exc:
         if folder.is_dir():  # else the new copy's fallback says it
-            problems.append(f"The working estimate of an earlier version could not be adopted ({exc}).")
+            problems.append(
+                _("The working estimate of an earlier version could not be adopted ({why}).").format(why=exc)
+            )
     free = orphans(folder) if folder.is_dir() else []
     chosen = next((c for c in free if c.ident == recover), None)
     if chosen is None and adopt and not recover and free:
@@ -185,8 +189,10 @@ def _new_anywhere(folder: Path, problems: list[str]) -> WorkingCopy:
         fallback = Path(tempfile.mkdtemp(prefix="imagine-calc-working-"))
         atexit.register(shutil.rmtree, fallback, True)  # however the app ends, short of a kill
         problems.append(
-            f"Working estimates cannot be kept in {folder} ({exc.strerror or exc}); this window "
-            f"keeps its own in {fallback} until it closes."
+            _(
+                "Working estimates cannot be kept in {folder} ({why}); this window keeps its own in "
+                "{fallback} until it closes."
+            ).format(folder=folder, why=exc.strerror or exc, fallback=fallback)
         )
         copy = _new(fallback)
         copy.temporary = True
@@ -223,9 +229,16 @@ def describe(ident: str) -> str:
         saved = read_estimate(path)
         when = path.stat().st_mtime
     except (EstimateFileError, OSError) as exc:
-        return f"{ident}: cannot be read ({exc})"
+        return _("{id}: cannot be read ({why})").format(id=ident, why=exc)
     items = saved.estimate.items
-    shown = ", ".join(item.label or "unlabelled" for item in items[:3]) + ("…" if len(items) > 3 else "")
+    shown = ", ".join(item.label or _("unlabelled") for item in items[:3]) + ("…" if len(items) > 3 else "")
     changed = locale_numbers.date_time(dt.datetime.fromtimestamp(when))
-    count = f"{len(items)} line{'s' if len(items) != 1 else ''}"
-    return f"{saved.estimate.title or 'Untitled estimate'}: {shown} ({count}, last changed {changed})"
+    return plural(
+        len(items),
+        "{title}: {lines} ({n} line, last changed {changed})",
+        "{title}: {lines} ({n} lines, last changed {changed})",
+        locale_numbers.style(),
+        title=saved.estimate.title or _("Untitled estimate"),
+        lines=shown,
+        changed=changed,
+    )

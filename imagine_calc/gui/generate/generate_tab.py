@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imagine_calc.core.language import _
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text.catalog import missing_model_words, saved_settings_words
@@ -34,6 +35,7 @@ from imagine_calc.gui.generate.find_box import FindBox
 from imagine_calc.gui.generate.model_info import affordable_text, model_html
 from imagine_calc.gui.generate.model_table import (
     COST,
+    HEADERS,
     MAX_RES,
     NAME,
     IdRole,
@@ -73,9 +75,9 @@ class GenerateTab(QSplitter):
         self.table_model = ModelTableModel(session.catalog, self)
         self.proxy = ModelFilterProxy(self)
         self.proxy.setSourceModel(self.table_model)
-        self.filter = QLineEdit(objectName="modelFilter", placeholderText="Find a model (Ctrl+F)")
+        self.filter = QLineEdit(objectName="modelFilter", placeholderText=_("Find a model (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Find a model")
+        self.filter.setAccessibleName(_("Find a model"))
         self.view = self._make_view()
         self.find_box = FindBox(self.filter, self.view, self.proxy)
         self.settings_panel = SettingsPanel()
@@ -83,12 +85,12 @@ class GenerateTab(QSplitter):
         self.total_panel = TotalPanel()
         self.recordings = Recordings(window, session)
         self.total_panel.record.clicked.connect(lambda: self.recordings.ask(session.request))
-        self.add_estimate = QPushButton("A&dd to estimate", objectName="addToEstimateButton")
-        self.add_estimate.setToolTip(tooltip("Add these settings to the estimate as a line (Ctrl+E)"))
+        self.add_estimate = QPushButton(_("A&dd to estimate"), objectName="addToEstimateButton")
+        self.add_estimate.setToolTip(tooltip(_("Add these settings to the estimate as a line (Ctrl+E)")))
         self.add_estimate.clicked.connect(self.add_to_estimate)
         self.detail = SafeBrowser(objectName="detailPane")
         self.detail.setOpenLinks(False)  # offline: never follow a link from here
-        self.detail.setAccessibleName("Model details")
+        self.detail.setAccessibleName(_("Model details"))
         self.detail.anchorClicked.connect(self.recordings.follow_link)
         self._build_layout()
         self._show(quiet=True)
@@ -121,7 +123,7 @@ class GenerateTab(QSplitter):
         view.setShowGrid(False)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
-        view.setAccessibleName("Models")
+        view.setAccessibleName(_("Models"))
         header = view.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         # Fixed widths: ResizeToContents would query every cell on every change of settings.
@@ -129,7 +131,7 @@ class GenerateTab(QSplitter):
         header.setSectionResizeMode(COST, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(MAX_RES, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COST, metrics.horizontalAdvance("≥ ≈ 00,000.5") + 16 + bar_room(metrics))
-        header.resizeSection(MAX_RES, metrics.horizontalAdvance("Max res.") + 24)
+        header.resizeSection(MAX_RES, metrics.horizontalAdvance(_(HEADERS[MAX_RES])) + 24)
         header.setHighlightSections(False)
         # Each cost as a bar (its ranking at a glance) and Pro models tagged as the CLI tags them.
         view.setItemDelegateForColumn(COST, CostBars(view))
@@ -147,7 +149,7 @@ class GenerateTab(QSplitter):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        models_label = plain_label("&Models")
+        models_label = plain_label(_("&Models"))
         models_label.setBuddy(self.view)
         left_layout.addWidget(models_label)
         left_layout.addWidget(self.filter)

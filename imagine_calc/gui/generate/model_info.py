@@ -6,20 +6,30 @@ from PySide6.QtCore import QLocale
 
 from imagine_calc.core.catalog.records import Catalog, Model
 from imagine_calc.core.estimates.budget import Balances, images_for
+from imagine_calc.core.language import _
 from imagine_calc.core.pricing.findings import NotAvailable
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.observations import disagreement
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text.budget import affordable_words
-from imagine_calc.core.text.catalog import pointed_at_words, price_words, pro_model_words, recorded_settings
-from imagine_calc.core.text.findings import caveat_words, refusal_words
+from imagine_calc.core.text.catalog import (
+    origin_words,
+    pointed_at_words,
+    price_unknown,
+    price_words,
+    pro_model_words,
+    recorded_settings,
+)
+from imagine_calc.core.text.findings import caveat_words, not_available_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, escape, fill, join
 
 
 def _unknown(model: Model, field: str) -> Html:
     why = model.unknown.get(field, "")
-    return fill("<i>unknown</i> <small>({})</small>", why) if why else fill("<i>unknown</i>")
+    if why:
+        return fill("<i>{}</i> <small>({})</small>", _("unknown"), why)
+    return fill("<i>{}</i>", _("unknown"))
 
 
 def model_html(
@@ -35,22 +45,23 @@ def model_html(
     `pointed_at_instead_of` names the selected model when these are a hovered one's."""
     loc = locale or QLocale()
     price = price_words(model, locale_numbers.style(loc))
-    price_html = _unknown(model, "price") if price == "unknown" else escape(price)
+    price_html = _unknown(model, "price") if price_unknown(model) else escape(price)
     max_res = escape(model.max_resolution) if model.max_resolution else _unknown(model, "max_resolution")
     row = "<tr><td>{}:&nbsp;</td><td>{}</td></tr>"
     table = [
-        fill(row, "Credits", price_html),
-        fill(row, "Max resolution", max_res),
-        fill(row, "Aspect ratios", ", ".join(model.aspect_ratios)),
+        fill(row, _("Credits"), price_html),
+        fill(row, _("Max resolution"), max_res),
+        fill(row, _("Aspect ratios"), ", ".join(model.aspect_ratios)),
     ]
     if current is not None and not isinstance(current, Quote):
-        table.append(fill(row, "Now", fill("<i>not available: {}</i>", refusal_words(current))))
+        why = fill("<i>{}</i>", not_available_words(current))
+        table.append(fill(row, _("Now"), why))
     elif current is not None:
-        table.append(fill(row, "Now", locale_numbers.total(current, loc)))
+        table.append(fill(row, _("Now"), locale_numbers.total(current, loc)))
     if model.requires_subscription:
-        table.append(fill(row, "Plan", pro_model_words("requires_subscription" in model.inferred)))
+        table.append(fill(row, _("Plan"), pro_model_words("requires_subscription" in model.inferred)))
     if affordable is not None:
-        table.append(fill(row, "Your balance", affordable))
+        table.append(fill(row, _("Your balance"), affordable))
     parts = []
     if pointed_at_instead_of is not None:
         parts.append(fill("<p><i>{}</i></p>", pointed_at_words(pointed_at_instead_of)))
@@ -59,14 +70,14 @@ def model_html(
         fill("<table cellspacing=0 cellpadding=1>{}</table>", join("", table)),
     ]
     if model.origin != "bundled":
-        parts.append(fill("<small>Price from your {}</small>", model.origin))
+        parts.append(fill("<small>{}</small>", origin_words(model.origin)))
     if catalog is not None and catalog.observations_of(model.id):
         parts.append(recordings_html(catalog, model, loc))
     if catalog is not None:
         source = model.source or catalog.source
         parts.append(
             fill(
-                "<small>Source: <a href='{}'>{}</a>, as of {}</small>",
+                _("<small>Source: <a href='{}'>{}</a>, as of {}</small>"),
                 source.url,
                 source.title,
                 locale_numbers.date(catalog.as_of, loc),
@@ -96,8 +107,8 @@ def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
             continue
         rows.append(
             fill(
-                "{}: <b>{}</b> on {} &nbsp;<a href='{}'>remove</a>",
-                recorded_settings(o, with_model=False),
+                _("{}: <b>{}</b> on {} &nbsp;<a href='{}'>remove</a>"),
+                recorded_settings(o, with_model=False, style=locale_numbers.style(loc)),
                 locale_numbers.credits(o.credits, loc),
                 locale_numbers.date(o.date, loc),
                 f"{REMOVE_RECORDING}{index}",
@@ -108,7 +119,9 @@ def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
             for n in disagreement(model, o)
         ]
     return fill(
-        "<p><b>Recorded by you</b> <small>(what ImagineArt's Create button showed; used before "
-        "the page's figures)</small><br>{}</p>",
+        _(
+            "<p><b>Recorded by you</b> <small>(what ImagineArt's Create button showed; used before "
+            "the page's figures)</small><br>{}</p>"
+        ),
         join("<br>", rows),
     )

@@ -16,6 +16,7 @@ from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
 from imagine_calc.core.catalog.records import TIERS, Catalog, Model
+from imagine_calc.core.language import N_, _
 from imagine_calc.core.pricing.findings import NotAvailable
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.quotes import Quote, QuoteState
@@ -27,7 +28,9 @@ from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import fill, join, tooltip
 
 NAME, COST, MAX_RES = range(3)
-HEADERS = ("Model", "Credits", "Max res.")
+HEADERS = (N_("Model"), N_("Credits"), N_("Max res."))
+#: Each column's tooltip.
+HEADER_TIPS = (N_("Model name"), N_("Credits for the current settings"), N_("Maximum resolution"))
 #: The model's id, for selection and settings.
 IdRole = Qt.ItemDataRole.UserRole + 1
 #: What sorts a column: known costs first, then lower bounds, unknowns, models that cannot.
@@ -79,11 +82,11 @@ class ModelTableModel(QStandardItemModel):
 
     def _set_rows(self, models: tuple[Model, ...]) -> None:
         self.clear()
-        self.setHorizontalHeaderLabels(list(HEADERS))
-        for col, tip in enumerate(("Model name", "Credits for the current settings", "Maximum resolution")):
+        self.setHorizontalHeaderLabels([_(h) for h in HEADERS])
+        for col, tip in enumerate(HEADER_TIPS):
             header = self.horizontalHeaderItem(col)
             if header is not None:
-                header.setToolTip(tooltip(tip))
+                header.setToolTip(tooltip(_(tip)))
         self._models = models
         self._shown = [(None, None)] * len(models)
         self._tooltips = [model_html(m) for m in models]
@@ -129,7 +132,9 @@ class ModelTableModel(QStandardItemModel):
             else:
                 why = refusal_words(shown) if shown is not None else ""
                 cost, said = "—", not_available_words(shown) if shown is not None else ""
-                tip = tooltip(join("", [self._tooltips[row], fill("<p><i>Not available: {}</i></p>", why)]))
+                tip = tooltip(
+                    join("", [self._tooltips[row], fill(_("<p><i>Not available: {}</i></p>"), why)])
+                )
             # Every role of the cell at once: one dataChanged.
             self.setItemData(
                 self.index(row, COST),

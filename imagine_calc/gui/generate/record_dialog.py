@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.catalog.records import Catalog, Observation
+from imagine_calc.core.language import _
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -23,6 +24,7 @@ from imagine_calc.core.limits import LimitError
 from imagine_calc.core.pricing.observations import parse_observed
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.catalog import settings_words
+from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import RichLabel, fill
 
 
@@ -31,33 +33,44 @@ class RecordDialog(QDialog):
 
     def __init__(self, catalog: Catalog, request: GenerationRequest, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="recordDialog")
-        self.setWindowTitle("Record what ImagineArt showed")
+        self.setWindowTitle(_("Record what ImagineArt showed"))
         self.request = request
         name = catalog.model(request.model_id).name
         what = settings_words(
-            name, request.resolution, request.aspect_ratio, request.images, request.prompt_enhancer
+            name,
+            request.resolution,
+            request.aspect_ratio,
+            request.images,
+            request.prompt_enhancer,
+            locale_numbers.style(),
         )
         intro = RichLabel(
             fill(
-                "Hover ImagineArt's <b>Create</b> button: it shows the definitive cost of your exact "
-                "settings. Type it here for <b>{}</b>; it is used for "
-                "these settings from now on, marked as observed by you today.",
+                _(
+                    "Hover ImagineArt's <b>Create</b> button: it shows the definitive cost of your exact "
+                    "settings. Type it here for <b>{}</b>; it is used for "
+                    "these settings from now on, marked as observed by you today."
+                ),
                 what,
             )
         )
         intro.setWordWrap(True)
-        self.credits = QLineEdit(objectName="recordCredits", placeholderText="e.g. 73.5")
-        self.credits.setAccessibleName("Credits ImagineArt showed")
+        self.credits = QLineEdit(
+            objectName="recordCredits",
+            # TRANSLATORS: an example of credits typed, with the decimal point your language writes
+            placeholderText=_("e.g. 73.5"),
+        )
+        self.credits.setAccessibleName(_("Credits ImagineArt showed"))
         self.error = RichLabel(objectName="recordError")
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Record")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Record"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&Credits shown:", self.credits)
+        form.addRow(_("&Credits shown:"), self.credits)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QMainWindow
 
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.errors import CatalogError
+from imagine_calc.core.language import _
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.session import Session
+from imagine_calc.core.text.quotes import credits_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import warn
 
@@ -47,10 +49,12 @@ class Recordings(QObject):
 
         if seen is None:
             return
-        what = recorded_settings(seen, self.session.catalog)
+        what = recorded_settings(seen, self.session.catalog, style=locale_numbers.style())
         self._write(
             lambda path: override_file.record(path, seen),
-            f"Recorded {locale_numbers.credits(seen.credits)} credits for {what}.",
+            _("Recorded {credits} for {settings}.").format(
+                credits=credits_words(seen.credits, locale_numbers.style()), settings=what
+            ),
         )
 
     def follow_link(self, url: QUrl) -> None:
@@ -68,7 +72,7 @@ class Recordings(QObject):
         gone = catalog.observations[int(index)]
         self._write(
             lambda path: override_file.remove_recordings(path, lambda o: o != gone, catalog)[0],
-            "Recording removed; the override file as it was is kept as a backup.",
+            _("Recording removed; the override file as it was is kept as a backup."),
         )
 
     def _write(self, write: Callable[[Path], Written], done: str) -> None:
@@ -76,7 +80,7 @@ class Recordings(QObject):
         try:
             written = write(path)
         except (CatalogError, OSError) as exc:
-            warn(self.window, "Your override file was not changed", str(exc))
+            warn(self.window, _("Your override file was not changed"), str(exc))
             return
         self.session.set_loaded(LoadedCatalog(written.catalog, path, True, None))
         self.window.statusBar().showMessage(done, 10000)

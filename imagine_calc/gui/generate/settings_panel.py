@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.language import _
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.text import settings as words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import PlainLabel, plain_label, tooltip
+from imagine_calc.gui.shared.widgets import mnemonic_keys
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
 
@@ -103,7 +105,7 @@ class SettingsPanel(QGroupBox):
     changed = Signal(object, object, int, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Settings", parent)
+        super().__init__(_("Settings"), parent)
         self._shown = False
 
         self.resolution = QComboBox(objectName="resolutionCombo")
@@ -119,26 +121,23 @@ class SettingsPanel(QGroupBox):
         self.images_hint = HintLabel("imagesHint", lines=2)  # one image fewer, one more
         self.resolution_hint = HintLabel("resolutionHint", lines=2)
         self.enhancer_hint = HintLabel("enhancerHint")
-        self.enhancer = QCheckBox("&Prompt enhancer", objectName="promptEnhancerCheck")
+        self.enhancer = QCheckBox(_("&Prompt enhancer"), objectName="promptEnhancerCheck")
         self.notice = plain_label(objectName="fallbackNotice")
         self.notice.setWordWrap(True)
         self.notice.hide()
 
-        self.resolution.setAccessibleName("Resolution")
-        self.aspect.setAccessibleName("Aspect ratio")
-        self.images.setAccessibleName("Number of images")
-        self.enhancer.setAccessibleName("Prompt enhancer")
-        self.resolution.setToolTip(
-            tooltip("Output resolution (Alt+R). Each option shows how the total would change.")
-        )
-        self.aspect.setToolTip(tooltip("Aspect ratios this model offers (Alt+A)"))
+        self.resolution.setAccessibleName(_("Resolution"))
+        self.aspect.setAccessibleName(_("Aspect ratio"))
+        self.images.setAccessibleName(_("Number of images"))
+        self.enhancer.setAccessibleName(_("Prompt enhancer"))
+        labels = (_("&Resolution"), _("&Aspect ratio"), _("&Images"))
+        #: The keys each label's underlined letter gives, as the tooltips name them ("Alt+R").
+        self.keys = [mnemonic_keys(text) for text in labels]
+        self.resolution.setToolTip(tooltip(words.resolution_tooltip(self.keys[0])))
+        self.aspect.setToolTip(tooltip(words.aspect_tooltip(self.keys[1])))
 
         form = QFormLayout(self)
-        for text, widget in (
-            ("&Resolution", self.resolution),
-            ("&Aspect ratio", self.aspect),
-            ("&Images", self.images),
-        ):
+        for text, widget in zip(labels, (self.resolution, self.aspect, self.images), strict=True):
             label = plain_label(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
@@ -169,7 +168,7 @@ class SettingsPanel(QGroupBox):
         self.aspect.setCurrentIndex(self.aspect.findData(req.aspect_ratio))
         self.images.setRange(catalog.images_min, catalog.images_max)
         self.images.setValue(req.images)
-        self.images.setToolTip(tooltip(words.images_tooltip(catalog)))
+        self.images.setToolTip(tooltip(words.images_tooltip(catalog, self.keys[2])))
         self.enhancer.setChecked(req.prompt_enhancer)
         for blocker in blockers:
             blocker.unblock()
@@ -184,7 +183,7 @@ class SettingsPanel(QGroupBox):
         style = locale_numbers.style()
         if model.rowCount() != len(view.resolutions):
             model.clear()
-            for _ in view.resolutions:
+            for _choice in view.resolutions:
                 model.appendRow(QStandardItem())
         for row, choice in enumerate(view.resolutions):
             item = model.item(row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.language import _
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
@@ -23,7 +24,7 @@ def breakdown_html(quote: Quote) -> Html:
         shown = fill("<i>{}</i>", row.amount) if row.unknown else row.amount
         lines.append(fill("{}: <b>{}</b> &nbsp;<small>({})</small>", row.label, shown, row.detail))
     if said.not_known:
-        lines.append(fill("<b>Not known:</b> {}", join("<br>", said.not_known)))
+        lines.append(fill(_("<b>Not known:</b> {}"), join("<br>", said.not_known)))
     lines += [fill("<small>{}</small>", c) for c in said.notes]
     return join("<br>", lines)
 
@@ -35,26 +36,31 @@ class TotalPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.total = headline_label("totalLabel", "Total credits", 2.2)
+        self.total = headline_label("totalLabel", _("Total credits"), 2.2)
         # Its text must not widen the column (nor move the settings beside it): it may clip.
         self.total.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.record = QPushButton("ImagineArt sho&wed…", objectName="recordButton")
+        self.record = QPushButton(_("ImagineArt sho&wed…"), objectName="recordButton")
         self.record.setToolTip(
             tooltip(
-                "Type the total ImagineArt's Create button shows for these settings: it is used from "
-                "now on, marked as observed by you"
+                _(
+                    "Type the total ImagineArt's Create button shows for these settings: it is used from "
+                    "now on, marked as observed by you"
+                )
             )
         )
-        self.record.setAccessibleName("Record what ImagineArt showed")
+        self.record.setAccessibleName(_("Record what ImagineArt showed"))
         self.note = RichLabel(
             fill(
-                "<small>ImagineArt's Create button shows the definitive cost of your exact settings; "
-                "larger sizes may cost more.</small>"
+                "<small>{}</small>",
+                _(
+                    "ImagineArt's Create button shows the definitive cost of your exact settings; "
+                    "larger sizes may cost more."
+                ),
             ),
             objectName="definitiveNote",
         )
         self.note.setWordWrap(True)
-        self.breakdown = TextBlock("breakdown", "Breakdown of the total")
+        self.breakdown = TextBlock("breakdown", _("Breakdown of the total"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.breakdown)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from imagine_calc.core.errors import CatalogError
+from imagine_calc.core.language import _
 from imagine_calc.core.session import Session
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import inform, warn
@@ -44,11 +45,12 @@ class PriceUpdates(QObject):
         self.window, self.session = window, session
 
     def choose_page(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        pages = _("Saved pages ({patterns})").format(patterns="*.md *.markdown *.html *.htm *.txt")
+        path, _kind = QFileDialog.getOpenFileName(
             self.window,
-            "Saved ImagineArt Image Credits page",
+            _("Saved ImagineArt Image Credits page"),
             str(Path.home()),
-            "Saved pages (*.md *.markdown *.html *.htm *.txt);;All files (*)",
+            f"{pages};;{_('All files (*)')}",
         )
         if path:
             self.review(Path(path))
@@ -65,13 +67,13 @@ class PriceUpdates(QObject):
             page = parse_credits_page(read_page(path))
         except PageError as exc:
             if not dropped:
-                warn(self.window, "Not a credits page", f"{path.name}: {exc}")
+                warn(self.window, _("Not a credits page"), f"{path.name}: {exc}")
             return False
         catalog = self.session.catalog
         update = diff(catalog, page)
         as_of = page_date(path)
         if not update.changes:
-            message = f"{path.name}: no changes, the prices in use match the page."
+            message = _("{name}: no changes, the prices in use match the page.").format(name=path.name)
             self.window.statusBar().showMessage(message, 10000)
             return True
         dialog = PriceUpdateDialog(update, path.name, locale_numbers.date(as_of), self.window)
@@ -88,11 +90,14 @@ class PriceUpdates(QObject):
         try:
             restored, aside = revert(path)
         except OSError as exc:  # FileNotFoundError: nothing to go back to
-            inform(self.window, "Nothing to revert", str(exc))
+            inform(self.window, _("Nothing to revert"), str(exc))
             return False
         self.session.reload()
-        kept = f"; the file it replaced is kept as {aside.name}" if aside else ""
-        message = f"Your override is back as it was ({restored.name}){kept}."
+        if aside:
+            message = _("Your override is back as it was ({name}); the file it replaced is kept as {aside}.")
+            message = message.format(name=restored.name, aside=aside.name)
+        else:
+            message = _("Your override is back as it was ({name}).").format(name=restored.name)
         self.window.statusBar().showMessage(message, 15000)
         return True
 
@@ -103,11 +108,9 @@ class PriceUpdates(QObject):
         try:
             written = apply_update(update, loaded.catalog, loaded.override_path, as_of, path.name)
         except (CatalogError, OSError) as exc:
-            warn(self.window, "Prices not updated", str(exc))
+            warn(self.window, _("Prices not updated"), str(exc))
             return
         self.session.reload()
-        message = (
-            f"Prices updated from {path.name}; {written.backup_words()} "
-            "(File > Revert prices to before the last change)."
-        )
+        message = _("Prices updated from {name}; {backup} (File > Revert prices to before the last change).")
+        message = message.format(name=path.name, backup=written.backup_words())
         self.window.statusBar().showMessage(message, 15000)

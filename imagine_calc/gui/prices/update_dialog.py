@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.catalog.price_update import PriceUpdate
+from imagine_calc.core.language import N_, _
 from imagine_calc.core.text.price_update import kind_words, note_words, review_intro, shown_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import RichLabel, fill, plain_label, tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel, warning_icon
 
-HEADERS = ("Change", "Model", "Before", "After")
+HEADERS = (N_("Change"), N_("Model"), N_("Before"), N_("After"))
 AFTER = 3
 Index = QModelIndex | QPersistentModelIndex
 #: The most of a page's address the intro shows: it has no spaces, so a long one would widen the dialog.
@@ -61,7 +62,7 @@ class PriceUpdateDialog(QDialog):
         self, update: PriceUpdate, page_name: str, as_of: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent, objectName="priceUpdateDialog")
-        self.setWindowTitle("Update prices from a saved ImagineArt page")
+        self.setWindowTitle(_("Update prices from a saved ImagineArt page"))
         style = locale_numbers.style()
         url = update.page.url or ""
         url = url if len(url) <= SHOWN_URL_CHARS else url[: SHOWN_URL_CHARS - 1] + "…"  # no spaces to wrap at
@@ -70,7 +71,7 @@ class PriceUpdateDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableView(objectName="updateTable")
         self.table.setModel(ChangesModel(update, self))
-        self.table.setAccessibleName("Price changes")
+        self.table.setAccessibleName(_("Price changes"))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)

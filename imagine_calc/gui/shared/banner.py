@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QToolButton, QWidget
 
+from imagine_calc.core.language import _
 from imagine_calc.gui.shared.markup import RichLabel, join, tooltip
 
 
@@ -20,14 +21,14 @@ class Banner(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QToolButton(text="✕", autoRaise=True)
-        close.setToolTip(tooltip("Hide this message"))
-        close.setAccessibleName("Hide warning")
+        close.setToolTip(tooltip(_("Hide this message")))
+        close.setAccessibleName(_("Hide warning"))
         close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        self.setAccessibleName("Warning")
+        self.setAccessibleName(_("Warning"))
         self._messages: list[str] = []
         self._recolour()
         self.hide()

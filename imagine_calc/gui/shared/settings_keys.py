@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from imagine_calc.core.catalog.records import TIERS
+from imagine_calc.core.language import LANGUAGES, PSEUDO
 from imagine_calc.core.limits import MAX_BALANCE, MAX_IMAGES
 from imagine_calc.core.session import DEFAULT_MODEL
 from imagine_calc.gui.shared.settings_options import (
@@ -59,6 +60,9 @@ PLAN_CREDITS = TextOption("money/plan_credits", "")
 CURRENCY = TextOption("money/currency", "", limit=8)
 
 # --- the window: Qt checks the bytes when restoring them -------------------------------------------
+#: View > Language: the system's, or one with a catalog (gui/shared/languages.py), from the next start.
+SYSTEM_LANGUAGE = "system"
+LANGUAGE = ChoiceOption("window/language", SYSTEM_LANGUAGE, choices=(SYSTEM_LANGUAGE, *LANGUAGES, PSEUDO))
 WINDOW_GEOMETRY = BytesOption("window/geometry", None)
 SPLITTER = BytesOption("window/splitter", None)
 

@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray
 
+from imagine_calc.core.language import _
 from imagine_calc.core.numbers import whole
 
 T = TypeVar("T")
@@ -61,9 +62,9 @@ class TextOption(Option[str]):
 
     def parse(self, raw: object) -> str:
         if not isinstance(raw, str) or len(raw) > self.limit:
-            raise Unfit("not a value this setting takes")
+            raise Unfit(_("not a value this setting takes"))
         if self.pattern is not None and not self.pattern.match(raw):
-            raise Unfit("not a value this setting takes")
+            raise Unfit(_("not a value this setting takes"))
         return raw
 
     def stored(self, value: str) -> object:
@@ -78,7 +79,7 @@ class ChoiceOption(Option[str]):
 
     def parse(self, raw: object) -> str:
         if not isinstance(raw, str) or raw not in self.choices:
-            raise Unfit(f"not one of {', '.join(self.choices)}")
+            raise Unfit(_("not one of {choices}").format(choices=", ".join(self.choices)))
         return raw
 
 
@@ -91,7 +92,7 @@ class FlagOption(Option[bool]):
             return True
         if raw in (False, "false", "0", 0):
             return False
-        raise Unfit("not true or false")
+        raise Unfit(_("not true or false"))
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,11 @@ class WholeOption(Option[int]):
         except ValueError:
             number = None
         if number is None or not self.least <= number <= self.most:
-            raise Unfit(f"not a whole number from {whole(self.least)} to {whole(self.most)}")
+            raise Unfit(
+                _("not a whole number from {least} to {most}").format(
+                    least=whole(self.least), most=whole(self.most)
+                )
+            )
         return number
 
 
@@ -120,11 +125,11 @@ class DateOption(Option[dt.date | None]):
         if raw == "":
             return None
         if not isinstance(raw, str) or not _DATE.match(raw):
-            raise Unfit("not a date as YYYY-MM-DD")
+            raise Unfit(_("not a date as YYYY-MM-DD"))
         try:
             return dt.date.fromisoformat(raw)
         except ValueError:
-            raise Unfit("not a date") from None
+            raise Unfit(_("not a date")) from None
 
     def stored(self, value: dt.date | None) -> object:
         return value.isoformat() if value else ""
@@ -139,8 +144,8 @@ class BytesOption(Option[QByteArray | None]):
 
     def parse(self, raw: object) -> QByteArray | None:
         if not isinstance(raw, QByteArray):
-            raise Unfit("not what Qt saves for it")
+            raise Unfit(_("not what Qt saves for it"))
         return raw
 
     def shown(self, value: QByteArray | None) -> str:
-        return "nothing" if value is None else f"{value.size()} bytes"
+        return _("nothing") if value is None else _("{n} bytes").format(n=value.size())

@@ -28,6 +28,7 @@ from PySide6.QtCore import QSettings
 
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.files import read_bytes, stamp
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_SETTINGS_BYTES
 from imagine_calc.core.numbers import whole
 from imagine_calc.core.paths import config_dir
@@ -75,7 +76,7 @@ class SettingsStore:
             settings = QSettings(str(path), QSettings.Format.IniFormat)
             if settings.status() != QSettings.Status.NoError:
                 del settings
-                self._set_aside(path, "it could not be read as settings")
+                self._set_aside(path, _("it could not be read as settings"))
                 settings = QSettings(str(path), QSettings.Format.IniFormat)
         self.qsettings = settings
         self.format_version = len(upgrades)
@@ -94,19 +95,26 @@ class SettingsStore:
         except OSError:
             return  # none yet (or unreachable: QSettings then works in memory)
         if not stat.S_ISREG(st.st_mode):
-            self._set_aside(path, "it is not a regular file")
+            self._set_aside(path, _("it is not a regular file"))
         elif st.st_size > MAX_SETTINGS_BYTES:
-            self._set_aside(path, f"it is {whole(st.st_size)} bytes, far more than settings take")
+            why = _("it is {n} bytes, far more than settings take").format(n=whole(st.st_size))
+            self._set_aside(path, why)
 
     def _set_aside(self, path: Path, why: str) -> None:
         try:
             moved = set_aside(path, "set-aside", stamp())
         except OSError as exc:
             self.problems.append(
-                f"Your settings file {path} is not usable ({why}) and could not be moved: {exc}"
+                _("Your settings file {path} is not usable ({why}) and could not be moved: {error}").format(
+                    path=path, why=why, error=exc
+                )
             )
             return
-        self.problems.append(f"Your settings file was set aside as {moved.name} ({why}); defaults are used.")
+        self.problems.append(
+            _("Your settings file was set aside as {name} ({why}); defaults are used.").format(
+                name=moved.name, why=why
+            )
+        )
 
     def _keep_copy(self) -> str:
         """Copy the file as it was aside, once, before anything is written over it; the sentence
@@ -118,8 +126,11 @@ class SettingsStore:
             self._copied = copy_aside(source, read_bytes(source, MAX_SETTINGS_BYTES), "set-aside", stamp())
         except OSError as exc:
             self._writable = False
-            return f" The settings as they were could not be copied aside ({exc}), so changes are not saved."
-        return f" The settings as they were are kept in {self._copied.name}."
+            said = _(
+                "The settings as they were could not be copied aside ({error}), so changes are not saved."
+            )
+            return " " + said.format(error=exc)
+        return " " + _("The settings as they were are kept in {name}.").format(name=self._copied.name)
 
     def _open(self, upgrades: Sequence[Upgrade]) -> None:
         """Read the file's format: upgrade an older one (in memory), say a newer one."""
@@ -129,11 +140,12 @@ class SettingsStore:
             return
         version = self.get(FORMAT)
         if version > self.format_version:
-            self.problems.append(
-                f"Your settings were written by a newer version of imagine-calc (settings format "
-                f"{whole(version)}; this version knows format {self.format_version}): what this version "
-                f"knows is read, the rest is left as it is.{self._keep_copy()}"
-            )
+            said = _(
+                "Your settings were written by a newer version of imagine-calc (settings format "
+                "{newer}; this version knows format {known}): what this version knows is read, the "
+                "rest is left as it is."
+            ).format(newer=whole(version), known=self.format_version)
+            self.problems.append(said + self._keep_copy())
             return
         if version == self.format_version:
             return
@@ -151,10 +163,10 @@ class SettingsStore:
         self._bad_keys.add(option.key)
         shown = str(value)
         shown = shown if len(shown) <= 30 else shown[:27] + "..."
-        self.problems.append(
-            f"Setting {option.key} was {shown!r} ({why}); using {option.shown(option.default)}."
-            + self._keep_copy()
+        said = _("Setting {key} was {value} ({why}); using {default}.").format(
+            key=option.key, value=repr(shown), why=why, default=option.shown(option.default)
         )
+        self.problems.append(said + self._keep_copy())
 
     # --- any declared setting ---------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imagine_calc.core.language import _
 from imagine_calc.gui.shared.markup import Html, SafeBrowser, plain_label
 
 
@@ -39,6 +40,12 @@ from imagine_calc.gui.shared.markup import Html, SafeBrowser, plain_label
 def warning_icon() -> QIcon:
     """The style's warning mark, beside a row that needs the user's eye."""
     return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
+def mnemonic_keys(text: str) -> str:
+    """The keys a label's underlined letter gives: "&Resolution" -> "Alt+R" ("" for none), so a
+    tooltip names the keys of the language in use."""
+    return QKeySequence.mnemonic(text).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def headline_label(object_name: str, accessible_name: str, scale: float) -> QLabel:
@@ -214,7 +221,8 @@ def side_by_side(name: str, left: QWidget, right: QWidget, stretch: tuple[int, i
 
 
 class FlatTableModel(QAbstractTableModel):
-    """A table without a tree: `row_count()` rows, and one column per entry of `headers`."""
+    """A table without a tree: `row_count()` rows, and one column per entry of `headers` (each
+    marked for the catalog, N_, and shown in the language in use)."""
 
     headers: tuple[str, ...] = ()
 
@@ -229,5 +237,5 @@ class FlatTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
+            return _(self.headers[section])
         return None

@@ -6,11 +6,12 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from imagine_calc.core.language import N_, _
 from imagine_calc.core.text.offline import OFFLINE
 from imagine_calc.core.text.upscale import addresses_refused, drop_hint
 from imagine_calc.gui.shared.markup import RichLabel, fill
 
-IDLE_TEXT = fill(
+IDLE_TEXT = N_(
     "<b>Drop images or folders here</b><br>"
     "<small>or paste with Ctrl+V, or use “Add images…”. Folders are searched for images.</small>"
 )
@@ -35,8 +36,8 @@ class DropArea(QFrame):
         self.setAcceptDrops(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumHeight(70)
-        self.setAccessibleName("Drop area for images to upscale")
-        self.label = RichLabel(IDLE_TEXT, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.setAccessibleName(_("Drop area for images to upscale"))
+        self.label = RichLabel(fill(_(IDLE_TEXT)), alignment=Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
@@ -78,7 +79,7 @@ class DropArea(QFrame):
         if local:
             self.paths_dropped.emit(local)
         if remote:  # after the files: adding them clears what an earlier drop said
-            self.refused.emit(addresses_refused(len(remote), OFFLINE))
+            self.refused.emit(addresses_refused(len(remote), _(OFFLINE)))
         if local:
             return True
         if not urls and mime.hasImage():
@@ -89,5 +90,5 @@ class DropArea(QFrame):
         return False
 
     def _reset(self) -> None:
-        self.label.setText(IDLE_TEXT)
+        self.label.setText(fill(_(IDLE_TEXT)))
         self._set_active(False)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from imagine_calc.core.estimates.estimate import UpscaleItem
 from imagine_calc.core.images.image_size import ImageSize
+from imagine_calc.core.language import _
 from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text import upscale as upscale_text
@@ -50,7 +51,7 @@ class UpscalePanel(QWidget):
         self.table = QTableView(objectName="upscaleTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAccessibleName("Upscale quotes")
+        self.table.setAccessibleName(_("Upscale quotes"))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(THUMBNAIL_SIZE + 6)
         self.table.setIconSize(QSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE))
@@ -70,35 +71,36 @@ class UpscalePanel(QWidget):
         self._fill_file = FillColumn(self.table, FILE, least=160)
 
         self.engine = QComboBox(objectName="engineCombo")
-        self.engine.setAccessibleName("Upscale engine")
+        self.engine.setAccessibleName(_("Upscale engine"))
         self.scale = QComboBox(objectName="scaleCombo")
-        self.scale.setAccessibleName("Scale")
+        self.scale.setAccessibleName(_("Scale"))
         # Its items change with the engine: sized on first show, "16×" was clipped to "16›".
         self.scale.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.count_duplicates = QCheckBox("Count duplicates", objectName="countDuplicatesCheck")
-        self.count_duplicates.setToolTip(tooltip("Quote the same file again when it is dropped twice"))
-        add = QPushButton("Add images…", objectName="addImagesButton")
+        self.count_duplicates = QCheckBox(_("Count duplicates"), objectName="countDuplicatesCheck")
+        self.count_duplicates.setToolTip(tooltip(_("Quote the same file again when it is dropped twice")))
+        add = QPushButton(_("Add images…"), objectName="addImagesButton")
         add.clicked.connect(self.choose_files)
-        self.remove = QPushButton("Remove", objectName="removeRowsButton")
+        self.remove = QPushButton(_("Remove"), objectName="removeRowsButton")
         self.remove.clicked.connect(self.remove_selected)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
-        delete.setWhatsThis("Remove the selected images")  # Help > Keyboard shortcuts lists it
+        delete.setWhatsThis(_("Remove the selected images"))  # Help > Keyboard shortcuts lists it
         delete.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete.activated.connect(self.remove_selected)
-        clear = QPushButton("Clear all", objectName="clearRowsButton")
+        clear = QPushButton(_("Clear all"), objectName="clearRowsButton")
         clear.clicked.connect(self.clear)
-        self.add_estimate = QPushButton("A&dd to estimate", objectName="addUpscaleToEstimateButton")
+        self.add_estimate = QPushButton(_("A&dd to estimate"), objectName="addUpscaleToEstimateButton")
         self.add_estimate.setToolTip(
-            tooltip("Add the selected images (or all of them) to the estimate as one line")
+            tooltip(_("Add the selected images (or all of them) to the estimate as one line"))
         )
         self.add_estimate.clicked.connect(self._add_to_estimate)
         self.progress = QProgressBar(objectName="scanProgress")
         self.progress.setRange(0, 0)
-        self.progress.setFormat("%v files read")
+        # TRANSLATORS: %v is the number of files read so far (Qt's progress bar fills it in)
+        self.progress.setFormat(_("%v files read"))
         self.progress.setTextVisible(True)
-        self.cancel_button = QPushButton("Cancel", objectName="cancelScanButton")
+        self.cancel_button = QPushButton(_("Cancel"), objectName="cancelScanButton")
         self.cancel_button.clicked.connect(self.cancel)
-        self.total = headline_label("upscaleTotal", "Upscale total", 1.4)
+        self.total = headline_label("upscaleTotal", _("Upscale total"), 1.4)
         self.counts = plain_label(objectName="upscaleCounts")
         self.counts.setWordWrap(True)
         self.status = plain_label(objectName="upscaleStatus")
@@ -110,7 +112,7 @@ class UpscalePanel(QWidget):
         self.scans.message.connect(self._say)
 
         controls = QHBoxLayout()
-        for text, widget in (("E&ngine", self.engine), ("&Scale", self.scale)):
+        for text, widget in ((_("E&ngine"), self.engine), (_("&Scale"), self.scale)):
             label = plain_label(text)
             label.setBuddy(widget)
             controls.addWidget(label)
@@ -207,11 +209,12 @@ class UpscalePanel(QWidget):
             self._say(upscale_text.nothing_to_paste())
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        patterns = "*.png *.jpg *.jpeg *.webp *.tif *.tiff *.gif *.bmp *.avif *.heic *.heif"
+        files, _kind = QFileDialog.getOpenFileNames(
             self,
-            "Add images to quote",
+            _("Add images to quote"),
             "",
-            "Images (*.png *.jpg *.jpeg *.webp *.tif *.tiff *.gif *.bmp *.avif *.heic *.heif);;All files (*)",
+            _("Images ({patterns})").format(patterns=patterns) + ";;" + _("All files (*)"),
         )
         if files:
             self.add_paths(files)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QImage
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.core.language import N_, _
 from imagine_calc.core.pricing.quotes import Quote, sum_quotes
 from imagine_calc.core.pricing.upscale import (
     UpscaleTotal,
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
 FILE, PIXELS, MP, OUTPUT, CREDITS, CHEAPER = range(6)
-HEADERS = ("File", "Pixels", "MP", "Output", "Credits", "Cheaper engine")
+HEADERS = (N_("File"), N_("Pixels"), N_("MP"), N_("Output"), N_("Credits"), N_("Cheaper engine"))
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -286,7 +287,7 @@ class UpscaleTableModel(FlatTableModel):
         if col == FILE:  # a reason on a line of its own, in full (the row is two lines high)
             return row.name if isinstance(row.quote, Quote) else f"{row.name}\n{row.quote}"
         if isinstance(size, SizeError):
-            return "not quoted" if col == CREDITS else ""
+            return _("not quoted") if col == CREDITS else ""
         if col == PIXELS:
             return pixels(size.width, size.height)
         if col == MP:
@@ -294,7 +295,7 @@ class UpscaleTableModel(FlatTableModel):
         if col == OUTPUT:
             return pixels(*output_size(size.width, size.height, self.scale))
         if col == CREDITS:
-            return locale_numbers.short(row.quote) if isinstance(row.quote, Quote) else "not quoted"
+            return locale_numbers.short(row.quote) if isinstance(row.quote, Quote) else _("not quoted")
         if col == CHEAPER:
             return row.cheaper
         return ""

@@ -1,0 +1,155 @@
+"""The translation catalogs: extract the texts from the sources, merge them into each language,
+compile each language for the app. One set of options for all three, which the tests use too.
+
+    python packaging/translations.py extract      # sources -> imagine_calc/locale/imagine_calc.pot
+    python packaging/translations.py update       # the .pot -> every LANG/LC_MESSAGES/imagine_calc.po
+    python packaging/translations.py compile      # every .po -> its .mo (committed: pip compiles nothing)
+    python packaging/translations.py new es       # start a language from the .pot
+
+Texts are marked with `_`, `N_`, `N_plural`, `ngettext`, `pgettext` (imagine_calc/core/language.py) and
+`plural(n, singular, plural_form, ...)` (core/text/plurals.py). A comment starting
+`TRANSLATORS:` on the line before a text goes into the catalog beside it. The .pot and .po files
+carry no source locations (they would change with every edit elsewhere in a file); texts keep
+the order the sources give them, file by file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "imagine_calc"
+LOCALE = SOURCES / "locale"
+DOMAIN = "imagine_calc"
+TEMPLATE = LOCALE / f"{DOMAIN}.pot"
+KEYWORDS = {**DEFAULT_KEYWORDS, "plural": (2, 3), "N_plural": (1, 2)}
+COMMENT_TAGS = ("TRANSLATORS:",)
+PROJECT = "imagine-calc"
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+#: Where a wrong translation is reported: the project's issues (see CONTRIBUTING).
+BUGS = "https://github.com/imagine-calc/imagine-calc/issues"
+#: A {placeholder} (or Qt's {} in our own markup templates): the text is a str.format template.
+_BRACES = re.compile(r"\{\w*\}")
+
+
+def extracted() -> Catalog:
+    """Every marked text of the sources, as a template."""
+    template = Catalog(
+        project=PROJECT,
+        version=VERSION,
+        copyright_holder="the imagine-calc authors",
+        msgid_bugs_address=BUGS,
+        charset="utf-8",
+        fuzzy=False,
+    )
+    for _file, _line, message, comments, context in extract_from_dir(
+        str(SOURCES),
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
+        comment_tags=COMMENT_TAGS,
+        strip_comment_tags=True,
+    ):
+        first = message if isinstance(message, str) else message[0]
+        flags = ("python-brace-format",) if _BRACES.search(first) else ()
+        template.add(message, None, auto_comments=comments, context=context, flags=flags)
+    for entry in template:
+        # Babel guesses %-formats ("67% of the total" reads as "% o"); the app fills {names} only.
+        entry.flags.discard("python-format")
+    return template
+
+
+def po_text(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_po(out, catalog, no_location=True, ignore_obsolete=True, width=100)
+    return out.getvalue()
+
+
+def mo_bytes(po_path: Path) -> bytes:
+    """The .mo of a .po, as `compile` writes it: fuzzy (unreviewed) texts left out, so they
+    show in English until a translator confirms them."""
+    with po_path.open("rb") as fh:
+        catalog = read_po(fh, locale=po_path.parents[1].name, domain=DOMAIN)
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def po_files() -> list[Path]:
+    return sorted(LOCALE.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def extract() -> None:
+    template = extracted()
+    if TEMPLATE.exists():  # the same texts keep the same file, creation date and all
+        with TEMPLATE.open("rb") as fh:
+            old = read_po(fh)
+        template.creation_date = old.creation_date
+    TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
+    TEMPLATE.write_bytes(po_text(template))
+    print(f"{TEMPLATE.relative_to(ROOT)}: {len(template)} texts")
+
+
+def update() -> None:
+    with TEMPLATE.open("rb") as fh:
+        template = read_po(fh)
+    for path in po_files():
+        with path.open("rb") as fh:
+            catalog = read_po(fh, locale=path.parents[1].name, domain=DOMAIN)
+        catalog.update(template)
+        path.write_bytes(po_text(catalog))
+        untranslated = sum(1 for m in catalog if m.id and not m.string)
+        fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)
+        print(f"{path.relative_to(ROOT)}: {untranslated} untranslated, {fuzzy} fuzzy (to review)")
+
+
+def compile_all() -> None:
+    for path in po_files():
+        path.with_suffix(".mo").write_bytes(mo_bytes(path))
+        print(f"{path.with_suffix('.mo').relative_to(ROOT)}")
+
+
+def new(language: str) -> None:
+    with TEMPLATE.open("rb") as fh:
+        template = read_po(fh)
+    catalog = Catalog(
+        locale=language,
+        domain=DOMAIN,
+        project=PROJECT,
+        version=VERSION,
+        copyright_holder="the imagine-calc authors",
+        msgid_bugs_address=BUGS,
+        charset="utf-8",
+        fuzzy=False,
+    )
+    catalog.update(template)
+    path = LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if path.exists():
+        raise SystemExit(f"{path.relative_to(ROOT)} exists: use update")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(po_text(catalog))
+    print(f"{path.relative_to(ROOT)}: add {language!r} to LANGUAGES in imagine_calc/core/language.py")
+
+
+def main(argv: list[str]) -> int:
+    commands = {"extract": extract, "update": update, "compile": compile_all}
+    if len(argv) == 2 and argv[0] == "new":
+        new(argv[1])
+        return 0
+    if len(argv) != 1 or argv[0] not in commands:
+        print(__doc__, file=sys.stderr)
+        return 2
+    commands[argv[0]]()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
