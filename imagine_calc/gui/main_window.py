@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
@@ -254,6 +254,16 @@ class MainWindow(QMainWindow):
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self.upscale_page:
             self.upscale_panel  # noqa: B018 - built on first show
+        QTimer.singleShot(0, self._fit_widest_tab)  # once the tab is built (the Estimate tab's host)
+
+    def _fit_widest_tab(self) -> None:
+        """MIN_WIDTH holds every tab in English; a longer language's may need more (German's
+        Estimate tab, 913 px): the window then keeps that much, never cutting a tab's words."""
+        self.tabs.updateGeometry()
+        central = self.centralWidget()
+        needed = central.minimumSizeHint().width() if central is not None else 0
+        if needed > self.minimumWidth():
+            self.setMinimumWidth(needed)
 
     @property
     def upscale_is_built(self) -> bool:

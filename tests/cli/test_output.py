@@ -132,3 +132,88 @@ def test_every_command_writes_through_the_output_module() -> None:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
                 found.append(f"{path.name}:{node.lineno}")
     assert not found, found
+
+
+# --- the language: people's lines in it, scripts' bytes the same in every one ----------------
+
+
+def _json_runs(tmp_path: Path) -> list[list[str]]:
+    photo = write_image(tmp_path / "photo.png", 1920, 1080)
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    estimate = ROOT / "resources" / "screenshots" / "spring-campaign.icalc.json"
+    return [
+        ["quote", "Nano Banana 2", "--resolution", "2K", "--json"],
+        ["quote", "Seedream V4", "--resolution", "4K", "--images", "2", "--json"],
+        ["models", "--json"],
+        ["upscale", str(photo), str(tmp_path / "broken.png"), str(tmp_path / "none.png"), "--json"],
+        ["quote", "no such model", "--json"],  # a mistake: in English too
+        ["estimate", str(estimate), "--top-up", "3000", "--rate", "0.012", "--currency", "EUR", "--json"],
+    ]
+
+
+def test_json_is_the_same_bytes_in_every_language(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Scripts read --json: its words (`text`, `detail`, errors) stay English, its figures plain."""
+    for argv in _json_runs(tmp_path):
+        said = {code: run(capsys, "--lang", code, *argv) for code in ("en", "de", "pseudo")}
+        assert said["de"] == said["en"] == said["pseudo"], argv
+        assert "73,5" not in said["en"][1] and "Summe" not in said["en"][1]
+
+
+def test_the_csv_and_json_exports_are_the_same_bytes_in_every_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    estimate = ROOT / "resources" / "screenshots" / "spring-campaign.icalc.json"
+    for suffix in (".csv", ".json"):
+        written = {}
+        for code in ("en", "de", "pseudo"):
+            out = tmp_path / f"{code}{suffix}"
+            assert (
+                run(
+                    capsys,
+                    "--lang",
+                    code,
+                    "estimate",
+                    str(estimate),
+                    "--top-up",
+                    "3000",
+                    "--export",
+                    str(out),
+                )[0]
+                == 0
+            )
+            written[code] = out.read_bytes()
+        assert written["de"] == written["en"] == written["pseudo"], suffix
+
+
+def test_a_german_environment_gets_german_words_and_figures() -> None:
+    """The issue's own example, as a user types it: the locale comes from LANG alone."""
+    env = {**os.environ, "LANGUAGE": "", "LC_ALL": "", "LANG": "de_DE.UTF-8"}
+    result = subprocess.run(
+        [sys.executable, "-m", "imagine_calc", "quote", "Nano Banana 2", "--resolution", "2K"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert result.stdout == "  Nano Banana 2, 2K: 73,5  (1 × 73,5)\nSumme: 73,5 Credits\n"
+
+
+def test_the_markdown_export_is_in_the_language_with_its_figures_and_iso_days(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    estimate = ROOT / "resources" / "screenshots" / "spring-campaign.icalc.json"
+    out = tmp_path / "de.md"
+    assert run(capsys, "--lang", "de", "estimate", str(estimate), "--export", str(out))[0] == 0
+    text = out.read_text(encoding="utf-8")
+    assert "| Bezeichnung | Was | Anzahl |" in text and "**Summe: " in text
+    assert re.search(r"\d\.\d{3} Credits", text)  # German grouping
+    assert re.search(r"Stand \d{4}-\d\d-\d\d\.", text)  # a file's days stay ISO 8601
+
+
+def test_an_english_command_never_loads_babel() -> None:
+    code = (
+        "import sys; from imagine_calc.cli import main; main(['quote', 'Nano Banana 2']); "
+        "assert not any(m == 'babel' or m.startswith('babel.') for m in sys.modules), 'Babel was read'"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

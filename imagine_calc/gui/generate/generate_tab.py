@@ -130,8 +130,11 @@ class GenerateTab(QSplitter):
         metrics = view.fontMetrics()
         header.setSectionResizeMode(COST, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(MAX_RES, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COST, metrics.horizontalAdvance("≥ ≈ 00,000.5") + 16 + bar_room(metrics))
-        header.resizeSection(MAX_RES, metrics.horizontalAdvance(_(HEADERS[MAX_RES])) + 24)
+        # The header's own need too (its font, margins and sort mark): a longer language's title.
+        cost = metrics.horizontalAdvance("≥ ≈ 00,000.5") + 16 + bar_room(metrics)
+        header.resizeSection(COST, max(cost, header.sectionSizeFromContents(COST).width()))
+        max_res = metrics.horizontalAdvance(_(HEADERS[MAX_RES])) + 24
+        header.resizeSection(MAX_RES, max(max_res, header.sectionSizeFromContents(MAX_RES).width()))
         header.setHighlightSections(False)
         # Each cost as a bar (its ranking at a glance) and Pro models tagged as the CLI tags them.
         view.setItemDelegateForColumn(COST, CostBars(view))
