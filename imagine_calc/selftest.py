@@ -12,7 +12,9 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -26,6 +28,8 @@ from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import quote_upscale
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
     from imagine_calc.gui.main_window import MainWindow
 
 #: The sample image shipped in resources/ and the size its header must give.
@@ -87,7 +91,7 @@ def check_window(state: dict[str, object]) -> str:
     if icon.pixmap(64, 64).isNull():
         raise RuntimeError("the SVG icon did not render (is Qt's SVG icon engine bundled?)")
     catalog = _catalog(state)
-    with tempfile.TemporaryDirectory() as settings_dir:
+    with tempfile.TemporaryDirectory() as settings_dir, _speaking(app, WINDOW_LANGUAGE) as spoken:
         os.environ["IMAGINE_CALC_CONFIG_DIR"] = settings_dir
         loaded = LoadedCatalog(catalog, override_path(), override_active=False, override_error=None)
         window = MainWindow(loaded, SettingsStore(), icon)
@@ -95,6 +99,7 @@ def check_window(state: dict[str, object]) -> str:
         app.processEvents()
         image = window.grab().toImage()
         total = window.generate.total_panel.total.text()
+        spoken += [window.tabs.tabText(0), total]
         estimate = _estimate_round_trip(window, Path(settings_dir) / "selftest.icalc.json")
         window.shut_down()  # the working copy is written off the GUI thread: finish it here
         window.hide()
@@ -102,7 +107,61 @@ def check_window(state: dict[str, object]) -> str:
         app.processEvents()
     if image.isNull() or not total:
         raise RuntimeError("the window painted nothing")
-    return f"main window built and painted at {image.width()} x {image.height()}, total {total!r}; {estimate}"
+    if spoken[:3] != list(WINDOW_SAYS):
+        raise RuntimeError(f"the window does not speak {WINDOW_LANGUAGE}: {spoken} (catalog, Qt's, figures)")
+    return (
+        f"main window built in {WINDOW_LANGUAGE} and painted at {image.width()} x {image.height()}, "
+        f"first tab {spoken[3]!r}, total {total!r}; {estimate}"
+    )
+
+
+#: The language the window starts in, and what it then says: a tab's title (our catalog), Qt's
+#: own Cancel (its qtbase .qm, which the bundle must keep), and 73.5 (the locale's figures).
+WINDOW_LANGUAGE = "de"
+WINDOW_SAYS = ("&Generieren", "Abbrechen", "73,5")
+
+
+@contextmanager
+def _speaking(app: QCoreApplication, code: str) -> Iterator[list[str]]:
+    """The window's start in `code` (gui/shared/languages.py), then English again, with the
+    locale and Qt's translations as they were: the self-test's report is English."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from imagine_calc.core import language
+    from imagine_calc.gui.shared import languages, locale_numbers
+    from imagine_calc.gui.shared.settings_store import SettingsStore
+
+    before = QLocale()
+    try:
+        languages.start_language(app, SettingsStore(), code)
+        said = [language._("&Generate"), app.translate("QPlatformTheme", "Cancel")]
+        yield [*said, locale_numbers.credits(Decimal("73.5"))]
+    finally:
+        language.set_language(language.ENGLISH)
+        QLocale.setDefault(before)
+        locale_numbers.forget_default_style()
+        for translator in app.findChildren(QTranslator):
+            app.removeTranslator(translator)
+            translator.setParent(None)
+
+
+def check_language(state: dict[str, object]) -> str:
+    """The command line in German: its catalog (the .mo files) and CLDR's figures (Babel's data)."""
+    from imagine_calc.core import language
+    from imagine_calc.core.numbers import locale_style, number
+    from imagine_calc.core.text import quotes
+
+    catalog = _catalog(state)
+    quote = quote_generation(catalog, GenerationRequest("nano-banana-2", "2K"))
+    try:
+        language.set_language("de_DE")
+        said = quotes.long(quote, locale_style(language.locale_name()))
+    finally:
+        language.set_language(language.ENGLISH)
+    if said != "73,5 Credits":
+        raise RuntimeError(f"Nano Banana 2 at 2K reads {said!r} in German, not '73,5 Credits'")
+    english = number(Decimal("73.5"))
+    return f"the command line in German: Nano Banana 2 at 2K costs {said!r} ({english} in English)"
 
 
 def _estimate_round_trip(window: MainWindow, path: Path) -> str:
@@ -122,6 +181,7 @@ CHECKS: tuple[tuple[str, Callable[[dict[str, object]], str]], ...] = (
     ("catalog", check_catalog),
     ("quotes", check_quotes),
     ("sample image", check_sample_image),
+    ("language", check_language),
     ("window", check_window),
 )
 

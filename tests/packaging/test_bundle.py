@@ -66,6 +66,23 @@ def test_build_writes_a_bundle_with_desktop_files_an_archive_and_its_checksum(bu
 
 @pytest.mark.slow
 @pytest.mark.timeout(900)
+def test_the_bundle_carries_each_language_and_no_other(built: Path) -> None:
+    """Our compiled catalogs (not their sources), Qt's qtbase_LANG.qm and Babel's CLDR data for
+    the app's languages only (of 200-odd each)."""
+    from imagine_calc.core.language import ENGLISH, LANGUAGES
+
+    bundle = built / "imagine-calc"
+    translated = sorted(set(LANGUAGES) - {ENGLISH})
+    catalogs = sorted(p.parents[1].name for p in bundle.rglob("locale/*/LC_MESSAGES/imagine_calc.mo"))
+    assert catalogs == translated
+    assert not [*bundle.rglob("imagine_calc.po"), *bundle.rglob("imagine_calc.pot")]
+    assert sorted(p.name for p in bundle.rglob("qtbase_*.qm")) == [f"qtbase_{code}.qm" for code in translated]
+    cldr = {p.stem.split("_")[0] for p in bundle.rglob("locale-data/*.dat")}
+    assert cldr == {"root", *(code.split("_")[0] for code in translated)}
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_bundled_selftest_passes_without_any_python_environment(built: Path, tmp_path: Path) -> None:
     env = bare_env(tmp_path)
     python3 = shutil.which("python3", path=BARE_PATH)
@@ -83,13 +100,15 @@ def test_bundled_selftest_passes_without_any_python_environment(built: Path, tmp
     )
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert [line.split(":")[0] for line in lines[:4]] == [
+    assert [line.split(":")[0] for line in lines[:5]] == [
         "ok   catalog",
         "ok   quotes",
         "ok   sample image",
+        "ok   language",
         "ok   window",
     ]
-    assert lines[-1].startswith("passed: 4 of 4")
+    assert lines[-1].startswith("passed: 5 of 5")
+    assert "built in de" in lines[4]  # with Qt's own German (qtbase_de.qm) and CLDR's figures
 
 
 @pytest.mark.slow
@@ -180,5 +199,5 @@ def test_the_installed_command_passes_its_selftest_with_an_empty_environment(
         timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1].startswith("passed: 4 of 4")
+    assert result.stdout.splitlines()[-1].startswith("passed: 5 of 5")
     assert result.stderr == ""
