@@ -154,6 +154,35 @@ def _load(language: str) -> gettext.NullTranslations:
         return _ENGLISH
 
 
+#: The file beside the catalogs with each locale's figures (CLDR's, written by
+#: packaging/translations.py compile from Babel's data): locale -> [decimal point, group
+#: separator, minus, plus, short date pattern], for every locale of a language with a catalog.
+FIGURES = "figures.json"
+
+
+def figures(locale: str) -> tuple[str, str, str, str, str] | None:
+    """How `locale` writes figures ("de_AT": its own, else its language's), or None (English,
+    the pseudo-language, a language without a catalog)."""
+    table = _figures()
+    for candidate in (locale, locale.partition("_")[0]):
+        found = table.get(candidate)
+        if found is not None and len(found) == 5:
+            return (found[0], found[1], found[2], found[3], found[4])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _figures() -> dict[str, list[str]]:
+    """Read once, when a command in another language writes its first figure."""
+    import json
+
+    try:
+        table = json.loads((locale_dir() / FIGURES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # a bundle without it writes plain figures
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
 def _(message: str) -> str:
     """`message` in the language in use."""
     return _translations().gettext(message)

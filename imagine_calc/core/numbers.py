@@ -2,8 +2,9 @@
 every figure. At the bottom of the core: bounds, files and every layer above use it.
 
 The files and the English command line use PLAIN ("12,800", "73.5", dates as 2027-01-01); the
-command line in another language passes `locale_style` (CLDR's data, from Babel: the machine may
-have no locales, so Python's `locale` cannot), the window a style made from Qt's locale
+command line in another language passes `locale_style` (CLDR's data, as Babel gives it, kept
+beside the catalogs: the machine may have no locales, so Python's `locale` cannot), the window a
+style made from Qt's locale
 (gui/shared/locale_numbers.py). Each writes dates too: every sentence that holds a figure or a
 date takes the style, so one object says how the locale writes both. Every figure keeps all its
 digits unless it is itself an estimate, which reads as a whole number (or two significant digits
@@ -18,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+
+from imagine_calc.core.language import figures
 
 
 def group_thousands(n: int, separator: str = ",") -> str:
@@ -45,21 +48,13 @@ PLAIN = NumberStyle()
 
 @lru_cache(maxsize=4)
 def locale_style(locale: str) -> NumberStyle:
-    """How `locale` ("de_DE", "fr", "pt_BR") writes figures and days, from CLDR: "1.234,5" and
-    "01.01.2027" in German. PLAIN for "" (English), a pseudo or unknown locale. Babel is read
-    here only, when a command speaks another language (about 40 ms: never on the window's start,
-    which has Qt's own CLDR data, nor on an English command's)."""
-    try:
-        from babel import localedata
-
-        data = localedata.load(locale) if locale and localedata.exists(locale) else None
-    except (ImportError, ValueError, OSError):  # Babel missing or its data unreadable: plain
-        data = None
-    if data is None:
+    """How `locale` ("de_DE", "fr", "pt_BR") writes figures and days, from CLDR's data (Babel's,
+    kept beside the catalogs: core/language.figures): "1.234,5" and "01.01.2027" in German.
+    PLAIN for "" (English) and any locale of a language without a catalog."""
+    found = figures(locale)
+    if found is None:
         return PLAIN
-    symbols = data["number_symbols"].get("latn") or {}
-    point, group = symbols.get("decimal", "."), symbols.get("group", ",")
-    pattern = data["date_formats"]["short"].pattern
+    point, group, minus, plus, pattern = found
 
     def integer(n: int) -> str:
         return group_thousands(n, group)
@@ -67,7 +62,7 @@ def locale_style(locale: str) -> NumberStyle:
     def day(d: dt.date) -> str:
         return cldr_date(d, pattern)
 
-    return NumberStyle(integer, point, symbols.get("minusSign", "-"), symbols.get("plusSign", "+"), day)
+    return NumberStyle(integer, point, minus, plus, day)
 
 
 #: The fields of a CLDR date pattern, or a quoted literal.

@@ -166,3 +166,10 @@ def test_the_pseudo_language_keeps_outer_spaces_and_empty_text() -> None:
 def test_every_language_has_its_catalog_and_every_catalog_its_language() -> None:
     folders = {p.parent.parent.name for p in language.locale_dir().glob("*/LC_MESSAGES/imagine_calc.mo")}
     assert folders == set(language.LANGUAGES) - {language.ENGLISH}
+
+
+def test_a_locales_figures_are_its_own_else_its_languages() -> None:
+    assert language.figures("de_CH") == (".", "'", "-", "+", "dd.MM.yy")
+    assert language.figures("de_DE") == (",", ".", "-", "+", "dd.MM.yy")
+    assert language.figures("de_XX") == language.figures("de")  # a region CLDR does not know
+    assert language.figures("it_IT") is None and language.figures("") is None

@@ -3,6 +3,7 @@ signs where the window passes them, and plain digits for files and JSON."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal
 from decimal import Decimal as D
@@ -13,8 +14,10 @@ from imagine_calc.core.numbers import (
     PLAIN,
     NumberStyle,
     approx,
+    cldr_date,
     group_thousands,
     json_number,
+    locale_style,
     number,
     plain_decimal,
     rounded,
@@ -263,3 +266,33 @@ def test_json_gets_whole_numbers_as_integers_and_the_rest_as_their_exact_decimal
 def test_plain_is_the_command_lines_and_the_files_style() -> None:
     assert (PLAIN.point, PLAIN.minus, PLAIN.plus) == (".", "-", "+")
     assert PLAIN.integer(1234) == "1,234"
+
+
+# --- a locale's own figures and days, from CLDR (figures.json beside the catalogs) ------------
+
+
+def test_a_locale_writes_cldrs_figures_even_where_the_machine_has_no_locales() -> None:
+    german, swiss = locale_style("de_DE"), locale_style("de_CH")
+    assert number(D("-1234.5"), german) == "-1.234,5" and whole(12800, german) == "12.800"
+    assert number(D("1234.5"), swiss) == "1'234.5"
+    assert german.date(dt.date(2027, 1, 5)) == "05.01.2027"  # the whole year, as the window
+
+
+def test_english_and_a_language_without_a_catalog_write_plain_figures() -> None:
+    assert locale_style("") is PLAIN and locale_style("it_IT") is PLAIN and locale_style("pseudo") is PLAIN
+
+
+@pytest.mark.parametrize(
+    ("pattern", "day"),
+    [
+        ("dd.MM.yy", "05.01.2027"),
+        ("M/d/yy", "1/5/2027"),
+        ("dd/MM/y", "05/01/2027"),
+        ("d/M/yy", "5/1/2027"),
+        ("y-MM-dd", "2027-01-05"),
+        ("d 'de' MMMM", "2027-01-05"),  # a month's name is no short date: ISO 8601 instead
+        ("dd'.'MM'.'yy", "05.01.2027"),  # quoted literals
+    ],
+)
+def test_a_cldr_short_date_is_written_with_the_whole_year(pattern: str, day: str) -> None:
+    assert cldr_date(dt.date(2027, 1, 5), pattern) == day

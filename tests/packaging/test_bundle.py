@@ -67,8 +67,8 @@ def test_build_writes_a_bundle_with_desktop_files_an_archive_and_its_checksum(bu
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_the_bundle_carries_each_language_and_no_other(built: Path) -> None:
-    """Our compiled catalogs (not their sources), Qt's qtbase_LANG.qm and Babel's CLDR data for
-    the app's languages only (of 200-odd each)."""
+    """Our compiled catalogs and each locale's figures (not their sources), and Qt's
+    qtbase_LANG.qm for the app's languages only; Babel, the catalogs' tool, not at all."""
     from imagine_calc.core.language import ENGLISH, LANGUAGES
 
     bundle = built / "imagine-calc"
@@ -77,8 +77,8 @@ def test_the_bundle_carries_each_language_and_no_other(built: Path) -> None:
     assert catalogs == translated
     assert not [*bundle.rglob("imagine_calc.po"), *bundle.rglob("imagine_calc.pot")]
     assert sorted(p.name for p in bundle.rglob("qtbase_*.qm")) == [f"qtbase_{code}.qm" for code in translated]
-    cldr = {p.stem.split("_")[0] for p in bundle.rglob("locale-data/*.dat")}
-    assert cldr == {"root", *(code.split("_")[0] for code in translated)}
+    assert [p.name for p in bundle.rglob("locale/figures.json")] == ["figures.json"]
+    assert not [*bundle.rglob("babel"), *bundle.rglob("locale-data")]
 
 
 @pytest.mark.slow

@@ -80,6 +80,16 @@ def test_each_compiled_catalog_is_its_po_compiled(po: Path) -> None:
     assert mo.read_bytes() == translations.mo_bytes(po), "run packaging/translations.py compile"
 
 
+def test_each_languages_figures_are_cldrs_as_babel_has_them() -> None:
+    """figures.json is what compile writes from Babel's data now (a Babel upgrade that changes
+    CLDR's figures fails here until compile runs), for every locale of each language."""
+    assert (translations.LOCALE / translations.FIGURES).read_text(
+        encoding="utf-8"
+    ) == translations.figures_text()
+    table = translations.figures_table(["de"])
+    assert table["de_DE"] == [",", ".", "-", "+", "dd.MM.yy"] and table["de_CH"][:2] == [".", "'"]
+
+
 def placeholder_problems(source: str, text: str) -> list[str]:
     """What a translation does to the placeholders and markup of its source: a {name} the source
     has not (a KeyError when filled in), one it drops (but the count, which a language may say
