@@ -146,7 +146,7 @@ def _speaking(app: QCoreApplication, code: str) -> Iterator[list[str]]:
 
 
 def check_language(state: dict[str, object]) -> str:
-    """The command line in German: its catalog (the .mo files) and CLDR's figures (Babel's data)."""
+    """The command line in German: its catalog (the .mo files) and CLDR's figures (figures.json)."""
     from imagine_calc.core import language
     from imagine_calc.core.numbers import locale_style, number
     from imagine_calc.core.text import quotes
