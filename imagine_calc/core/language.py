@@ -36,6 +36,7 @@ PSEUDO = "pseudo"
 LANGUAGES: dict[str, str] = {
     "en": "English",
     "de": "Deutsch",
+    "es": "Español",
 }
 #: The environment's words for "no locale chosen": English.
 _NO_LOCALE = {"", "C", "POSIX"}
