@@ -37,6 +37,7 @@ LANGUAGES: dict[str, str] = {
     "en": "English",
     "de": "Deutsch",
     "es": "Español",
+    "fr": "Français",
 }
 #: The environment's words for "no locale chosen": English.
 _NO_LOCALE = {"", "C", "POSIX"}
