@@ -38,6 +38,7 @@ LANGUAGES: dict[str, str] = {
     "de": "Deutsch",
     "es": "Español",
     "fr": "Français",
+    "pt_BR": "Português (Brasil)",
 }
 #: The environment's words for "no locale chosen": English.
 _NO_LOCALE = {"", "C", "POSIX"}
