@@ -46,9 +46,7 @@ def test_what_is_typed_is_read_and_kept_for_the_next_start(qtbot: QtBot, user_di
     assert rate is not None and rate.per_credit == Decimal("0.012") and rate.currency == "EUR"
 
 
-def test_free_credits_are_only_for_accounts_without_a_subscription(
-    qtbot: QtBot, user_dirs: Path
-) -> None:
+def test_free_credits_are_only_for_accounts_without_a_subscription(qtbot: QtBot, user_dirs: Path) -> None:
     box = box_of(qtbot)
     assert box.free_daily.isEnabled() and not box.subscription.isEnabled()
     box.subscribed.setChecked(True)
