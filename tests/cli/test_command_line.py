@@ -3,6 +3,8 @@ the options, --lang read first, and every mistake said with a close suggestion."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from imagine_calc.cli.command_line import (
@@ -13,6 +15,7 @@ from imagine_calc.cli.command_line import (
     unknown_word,
 )
 from imagine_calc.cli.parser import COMMANDS, UsageError
+from imagine_calc.core.language import LANGUAGES
 
 
 def test_qt_options_and_their_values_go_to_qt_and_the_rest_to_us() -> None:
@@ -74,7 +77,8 @@ def test_the_language_is_read_anywhere_on_the_line(argv: list[str], lang: str | 
 
 
 def test_a_language_without_a_catalog_is_a_usage_error_naming_those_there_are() -> None:
-    with pytest.raises(UsageError, match=r"--lang xx: no such language \(languages: en, de, pseudo\)"):
+    there = re.escape(", ".join([*LANGUAGES, "pseudo"]))  # en, de, es, fr, pt_BR, pseudo
+    with pytest.raises(UsageError, match=rf"--lang xx: no such language \(languages: {there}\)"):
         lang_option(["--lang", "xx"])
     with pytest.raises(UsageError, match="--lang : no such language"):
         lang_option(["--lang"])

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from imagine_calc.core.language import LANGUAGES
+
 
 @pytest.mark.skipif(not Path("/bin/bash").exists(), reason="bash is not installed")
 def test_a_model_name_is_never_run_by_bash_completion(tmp_path: Path, override_file: Path) -> None:
@@ -91,7 +93,8 @@ def test_each_script_offers_each_commands_own_options(shell: str) -> None:
             '*) COMPREPLY=($(compgen -W "--color-scheme --help --lang --override --screenshot --selftest '
             '--version"' in text
         )
-        assert '--lang) COMPREPLY=($(compgen -W "en de pseudo" -- "$cur")); return;;' in text
+        codes = " ".join([*LANGUAGES, "pseudo"])  # every catalog there is, and the testers' one
+        assert f'--lang) COMPREPLY=($(compgen -W "{codes}" -- "$cur")); return;;' in text
     elif shell == "zsh":
         assert "upscale) compadd -- --engine --help --json --lang --override --scale;;" in text
         assert "local cmd=${words[(r)(models|quote|upscale|catalog|estimate|record|completion)]}" in text
