@@ -1,10 +1,10 @@
-"""Every tab and dialog in the pseudo-language and in German (the longest real language here):
-no text a person reads is missing from the catalog, and none is wider than its widget.
+"""Every tab and dialog in the pseudo-language and in each language with a catalog (German the
+longest): no text a person reads is missing from the catalog, and none is wider than its widget.
 
 The pseudo-language brackets every translated text ("[Ŝéţţîñĝš~~]", about 40% longer): a text
 outside brackets, once model names, figures and the user's own words are taken out, was never
-translated. Under German a text that reads exactly as its English source, where the German
-differs, was built before the language was chosen or not marked. Clipped: a label, button, check
+translated. In a real language a text that reads exactly as its English source, where the
+translation differs, was built before the language was chosen or not marked. Clipped: a label, button, check
 box, tab title, group box title, column header, placeholder or a closed combo box's text that
 needs more width than its widget has (a word-wrapped label: more height).
 """
@@ -48,7 +48,8 @@ from tests.credits_pages import with_price
 from tests.gui.shown import visible
 from tests.images import write_image
 
-LANGS = [language.PSEUDO, "de"]
+#: The pseudo-language, then every language with a catalog (German, the longest, among them).
+LANGS = [language.PSEUDO, *sorted(set(language.LANGUAGES) - {language.ENGLISH})]
 #: Qt's own words, which Qt translates (qtbase_LANG.qm), not our catalog; none for the pseudo one.
 QT_WORDS = {"OK", "Cancel", "Close", "Save", "Apply", "Discard", "Open", "Yes", "No"}
 #: Words of ours that are the same in English and German, or names (never translated).
@@ -192,9 +193,9 @@ def untranslated_pseudo(text: str, keep: list[str]) -> str:
     return " ".join(w for w in text.split() if any(c.isalpha() for c in w))
 
 
-def english_sources() -> dict[str, str]:
-    """English texts whose German differs: one shown as is was not translated."""
-    po = language.locale_dir() / "de" / "LC_MESSAGES" / "imagine_calc.po"
+def english_sources(code: str) -> dict[str, str]:
+    """English texts whose translation differs: one shown as is was not translated."""
+    po = language.locale_dir() / code / "LC_MESSAGES" / "imagine_calc.po"
     with po.open("rb") as fh:
         catalog = read_po(fh)
     out = {}
@@ -286,7 +287,7 @@ def test_every_tab_and_dialog_speaks_the_language_and_fits(
     started(code)
     window = full_window(qtbot, tmp_path)
     keep = names(window, tmp_path)
-    english = english_sources() if code == "de" else {}
+    english = english_sources(code) if code != language.PSEUDO else {}
     untranslated: dict[str, str] = {}
     cut: dict[str, str] = {}
 
@@ -334,7 +335,7 @@ def mnemonics(window: MainWindow) -> list[str]:
     return [k for k in keys if k]
 
 
-@pytest.mark.parametrize("code", ["en", "de"])
+@pytest.mark.parametrize("code", ["en", *LANGS[1:]])
 def test_no_two_things_in_view_share_an_alt_letter(
     code: str, qtbot: QtBot, tmp_path: Path, started: Callable[[str], None]
 ) -> None:
