@@ -44,16 +44,22 @@ BUGS = "https://github.com/imagine-calc/imagine-calc/issues"
 _BRACES = re.compile(r"\{\w*\}")
 
 
-def extracted() -> Catalog:
-    """Every marked text of the sources, as a template."""
-    template = Catalog(
+def _catalog(**more: str) -> Catalog:
+    """An empty catalog with the project's header (a language's carries its locale and domain)."""
+    return Catalog(
         project=PROJECT,
         version=VERSION,
         copyright_holder="the imagine-calc authors",
         msgid_bugs_address=BUGS,
         charset="utf-8",
         fuzzy=False,
+        **more,
     )
+
+
+def extracted() -> Catalog:
+    """Every marked text of the sources, as a template."""
+    template = _catalog()
     for _file, _line, message, comments, context in extract_from_dir(
         str(SOURCES),
         method_map=[("**.py", "python")],
@@ -158,16 +164,7 @@ def compile_all() -> None:
 def new(language: str) -> None:
     with TEMPLATE.open("rb") as fh:
         template = read_po(fh)
-    catalog = Catalog(
-        locale=language,
-        domain=DOMAIN,
-        project=PROJECT,
-        version=VERSION,
-        copyright_holder="the imagine-calc authors",
-        msgid_bugs_address=BUGS,
-        charset="utf-8",
-        fuzzy=False,
-    )
+    catalog = _catalog(locale=language, domain=DOMAIN)
     catalog.update(template)
     path = LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     if path.exists():
