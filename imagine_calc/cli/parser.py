@@ -65,10 +65,19 @@ class _Parser(argparse.ArgumentParser):
         if self._subparsers is not None or self._plain:
             return super().parse_known_args(args, namespace)
         self._plain = True  # parse_known_intermixed_args calls back into this method
+        kept = self.usage
+        if kept is None:
+            # argparse's intermixed parsing keeps format_usage()[7:] for its messages, cutting the
+            # English "usage: " off whatever the language's prefix is ("uso: imagine-calc" lost
+            # "im"): give it the usage without a prefix, so every language may word its own.
+            formatter = self._get_formatter()
+            formatter.add_usage(None, self._actions, self._mutually_exclusive_groups, prefix="")
+            self.usage = formatter.format_help()
         try:
             return self.parse_known_intermixed_args(None if args is None else list(args), namespace)
         finally:
             self._plain = False
+            self.usage = kept
 
 
 def _option_strings(parser: argparse.ArgumentParser) -> set[str]:

@@ -109,3 +109,19 @@ def test_no_help_says_an_empty_default() -> None:
     estimate = next(h for h in helps if "--currency CODE" in h)
     assert "the rate's currency, as EUR" in " ".join(estimate.split())
     assert "(default: 1K)" in " ".join(" ".join(helps).split())  # a default worth saying still is
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("es", "uso: "), ("fr", "utilisation\u00a0: "), ("de", "Aufruf: ")])
+def test_a_commands_help_keeps_the_programs_name_whole_in_every_language(lang: str, prefix: str) -> None:
+    """argparse's intermixed parsing cut seven characters, the English "usage: ", off whatever
+    the language's prefix was: "uso: agine-calc quote"."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "imagine_calc", "--lang", lang, "quote", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.splitlines()[0].startswith(f"{prefix}imagine-calc quote [-h]")
