@@ -111,7 +111,10 @@ def test_no_help_says_an_empty_default() -> None:
     assert "(default: 1K)" in " ".join(" ".join(helps).split())  # a default worth saying still is
 
 
-@pytest.mark.parametrize(("lang", "prefix"), [("es", "uso: "), ("fr", "utilisation\u00a0: "), ("de", "Aufruf: ")])
+PREFIXES = [("es", "uso: "), ("fr", "utilisation\u00a0: "), ("de", "Aufruf: ")]
+
+
+@pytest.mark.parametrize(("lang", "prefix"), PREFIXES)
 def test_a_commands_help_keeps_the_programs_name_whole_in_every_language(lang: str, prefix: str) -> None:
     """argparse's intermixed parsing cut seven characters, the English "usage: ", off whatever
     the language's prefix was: "uso: agine-calc quote"."""
