@@ -1,12 +1,14 @@
 """Every tab and dialog at the sizes designers' screens have, light and dark, as pictures and
 as a list of what is cut off.
 
-`python -m tests.window_sizes OUT [--scale 1.5]` writes OUT/<size>-<scheme>-<what>.png for the
+`python -m tests.window_sizes OUT [--scale 1.5] [--lang de]` writes OUT/<size>-<scheme>-<what>.png for the
 Generate, Upscale and Estimate tabs (a full estimate open, a balance typed, a batch dropped),
 Help > Keyboard shortcuts, Help > About, the recording dialog and the price review, at 1024 × 640
 and 1366 × 768, and prints one JSON object: each picture's name and the widgets in it whose text
-does not fit (tests/gui/clipping.py). The scale is Qt's (QT_SCALE_FACTOR), so it is set here,
-before Qt starts; tests/gui/test_window_sizes.py runs it at 1 and 1.5.
+does not fit (tests/gui/clipping.py). --lang speaks a language as `imagine-calc --lang` does
+(its figures and Qt's own buttons too); without it, the system's. The scale is Qt's
+(QT_SCALE_FACTOR), so it is set here, before Qt starts; tests/gui/test_window_sizes.py runs it
+at 1 and 1.5.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
     parser.add_argument("--scale", default="1")
+    parser.add_argument("--lang", default=None)
     args = parser.parse_args(argv)
     os.environ["QT_SCALE_FACTOR"] = args.scale
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -42,12 +45,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.main_window import MainWindow
-    from imagine_calc.gui.shared import locale_numbers, theme
+    from imagine_calc.gui.shared import languages, locale_numbers, theme
     from imagine_calc.gui.shared.settings_store import SettingsStore
     from tests.gui.clipping import clipped
 
     app = QApplication(sys.argv[:1])
     locale_numbers.use_a_readable_default()
+    if args.lang:
+        languages.start_language(app, SettingsStore(), args.lang)
     args.out.mkdir(parents=True, exist_ok=True)
     found: dict[str, list[str]] = {}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from imagine_calc.core.images.image_size import ImageSize, SizeError
 from imagine_calc.core.language import N_, N_plural, _
-from imagine_calc.core.numbers import PLAIN, NumberStyle, whole
+from imagine_calc.core.numbers import PLAIN, NumberStyle
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
 from imagine_calc.core.text.catalog import and_words
@@ -54,7 +54,15 @@ def batch_words(
     the batch's notes, once each."""
     counts = [plural(quoted, "{n} file quoted", "{n} files quoted", style)]
     if not_quoted:
-        counts.append(_("{n} not quoted (the reason is on each row)").format(n=whole(not_quoted, style)))
+        # English says "1 not quoted" and "2 not quoted"; other languages agree with the count.
+        counts.append(
+            plural(
+                not_quoted,
+                "{n} not quoted (the reason is on its row)",
+                "{n} not quoted (the reason is on each row)",
+                style,
+            )
+        )
     if duplicates:
         counts.append(plural(duplicates, "{n} duplicate not counted", "{n} duplicates not counted", style))
     if skipped:

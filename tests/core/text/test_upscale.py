@@ -54,7 +54,7 @@ def test_the_headline_gives_the_total_once_something_is_quoted() -> None:
 def test_under_the_total_every_count_then_the_batchs_notes_once() -> None:
     said = batch_words(BATCH, 3, 1, 2, {"svg": 2}, may_cost_more=True).splitlines()
     assert said[0] == (
-        "3 files quoted · 1 not quoted (the reason is on each row) · 2 duplicates not counted · "
+        "3 files quoted · 1 not quoted (the reason is on its row) · 2 duplicates not counted · "
         f"skipped in folders: 2 SVG drawings · {NO_MINIMUM}"
     )
     assert said[1:] == [
