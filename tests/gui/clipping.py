@@ -14,8 +14,14 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QTabBar,
+    QTableView,
     QWidget,
 )
+
+#: A cell's text up to this long is a figure, a word or a short name ("desconhecido", "≥ 128.000",
+#: "Nano Banana 2"), which a column is sized to show whole; a longer one (a description, a file
+#: name) may be elided by design where the window is narrow.
+SHORT_CELL = 16
 
 
 def _shown(widget: QWidget) -> bool:
@@ -73,6 +79,37 @@ def _tabs(bar: QTabBar) -> list[str]:
     return out
 
 
+def _cells(table: QTableView) -> list[str]:
+    """Short texts cut off in the table's visible cells ("desconheci…")."""
+    model, out = table.model(), []
+    if model is None:
+        return out
+    viewport = table.viewport().rect()
+    metrics = table.fontMetrics()
+    # Qt's item view draws a cell's text inside the focus frame's margin on each side.
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            index = model.index(row, col)
+            rect = table.visualRect(index)
+            if table.isColumnHidden(col) or not rect.intersects(viewport):
+                continue
+            text = model.data(index, Qt.ItemDataRole.DisplayRole)
+            if not isinstance(text, str) or not text or len(text) > SHORT_CELL:
+                continue
+            # A table that wraps words may break the text over lines its row has room for.
+            pieces = text.split() if table.wordWrap() else text.splitlines()
+            needed = max(metrics.horizontalAdvance(piece) for piece in pieces) + margin
+            if needed > rect.width() + 1:
+                out.append(f"cell {row},{col} {text!r}: {needed} px of text in {rect.width()} px")
+            elif table.wordWrap():
+                room = rect.adjusted(margin // 2, 0, -margin // 2, 0)
+                wrapped = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, text).height()
+                if wrapped > rect.height() + 1:
+                    out.append(f"cell {row},{col} {text!r}: {wrapped} px of lines in {rect.height()} px")
+    return out
+
+
 def clipped(root: QWidget) -> list[str]:
     """Each visible widget under `root` (itself included) whose text does not fit, said."""
     found: list[str] = []
@@ -89,6 +126,8 @@ def clipped(root: QWidget) -> list[str]:
         elif isinstance(widget, QGroupBox) and widget.title():
             needed = widget.fontMetrics().horizontalAdvance(widget.title()) + 16
             why = f"{widget.title()!r}: {needed} px" if needed > widget.width() else None
+        elif isinstance(widget, QTableView):
+            found += [f"{widget.objectName() or 'table'}: {c}" for c in _cells(widget)]
         elif isinstance(widget, QTabBar):
             found += [f"{widget.objectName() or 'tabs'}: {t}" for t in _tabs(widget)]
         if why:

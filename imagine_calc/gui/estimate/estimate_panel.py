@@ -122,6 +122,8 @@ class EstimatePanel(EstimateFileCommands):
         header = table.horizontalHeader()
         metrics = table.fontMetrics()
         bold = header.fontMetrics()
+        # A price not known reads "unknown" in the language ("desconhecido" is wider than any figure).
+        unknown = metrics.horizontalAdvance(_("unknown"))
         for col, sample in (  # the widest a cell usually is; the header's text may be wider
             (LABEL, "Typography posters"),
             (COUNT, "1,000"),
@@ -129,6 +131,8 @@ class EstimatePanel(EstimateFileCommands):
             (CREDITS, "≥ 128,000"),
         ):
             width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(_(HEADER[col])) * 1.1)
+            if col in (PER_RUN, CREDITS):
+                width = max(width, unknown)
             header.resizeSection(col, int(width) + 24)
         self._fill_what = FillColumn(table, WHAT)
         return table
