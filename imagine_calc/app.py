@@ -92,7 +92,12 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     else:  # not the last estimate when one is opened: that stays to be recovered instead
         opens_estimate = file is not None and file.suffix.lower() == ".json"
         working = claim(store.estimate_session(), args.recover, adopt=not opens_estimate)
-    window = MainWindow(load_with_override(args.override), store, icon, working)
+    from imagine_calc.core.catalog.sharing import load_sharing
+
+    sharing, sharing_note = load_sharing()  # the team's folder, as the command line reads it
+    window = MainWindow(load_with_override(args.override, sharing.folder), store, icon, working)
+    if sharing_note:
+        window.banner.add_message(sharing_note)
     app.aboutToQuit.connect(window.shut_down)
     if isinstance(app, Application):
         app.open_file.connect(window.open_file)

@@ -55,6 +55,7 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     config.mkdir()
     monkeypatch.setenv(CONFIG_ENV, str(config))
     monkeypatch.delenv(OVERRIDE_ENV, raising=False)
+    monkeypatch.delenv("IMAGINE_CALC_SHARED_FOLDER", raising=False)  # no team folder unless given
     return config
 
 

@@ -156,6 +156,8 @@ SAYS_ITS_OWN = {
     "core/catalog/yaml_aliases.py": "a YAML alias bomb refused, with its line",
     "core/catalog/override_file.py": "the override file: where its previous state is kept",
     "core/catalog/cache.py": "a catalog cache set aside",
+    "core/catalog/shared_recordings.py": "why a teammate's file or the shared folder is not read",
+    "core/catalog/sharing.py": "the shared-folder setting set aside",
     "core/catalog/price_update.py": "the note an applied page leaves in the override file",
     "core/images/image_files.py": "a folder that cannot be read",
     "core/images/image_size.py": "why a file's size cannot be read",

@@ -140,9 +140,16 @@ def _run_command(args: argparse.Namespace) -> int:
 def _load(args: argparse.Namespace) -> LoadedCatalog:
     from imagine_calc.cli.output import say
     from imagine_calc.core.catalog.loader import load_with_override
+    from imagine_calc.core.catalog.sharing import load_sharing
+    from imagine_calc.core.text.sharing import shared_notes
 
-    loaded = load_with_override(args.override)
-    for note in loaded.notes:
+    args.sharing, kept = load_sharing()
+    if args.command == "record":
+        from imagine_calc.cli.record_command import remember_sharing
+
+        args.sharing = remember_sharing(args, args.sharing)
+    loaded = load_with_override(args.override, args.sharing.folder)
+    for note in [*loaded.notes, *([kept] if kept else []), *shared_notes(loaded.shared)]:
         say(_("note: {note}").format(note=note), err=True)
     if loaded.override_error is not None:
         say(_("warning: override ignored, using the bundled catalog:"), err=True)

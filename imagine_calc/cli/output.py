@@ -110,4 +110,5 @@ def observation_json(o: Observation) -> dict[str, Any]:
         "prompt_enhancer": o.prompt_enhancer,
         "credits": json_number(o.credits),
         "date": o.date.isoformat(),
+        "recorded_by": o.by,
     }

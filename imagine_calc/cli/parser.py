@@ -300,6 +300,17 @@ def build_parser(
     p.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD", help=_("when (default: today)"))
     p.add_argument("--list", action="store_true", help=_("list the recorded prices (of MODEL, if given)"))
     p.add_argument("--remove", action="store_true", help=_("remove the recording for these settings"))
+    p.add_argument(
+        "--shared",
+        action="store_true",
+        help=_("keep it in your own file in the team's shared folder, not in your override"),
+    )
+    p.add_argument(
+        "--shared-folder",
+        metavar="PATH",
+        help=_("the team's shared prices folder (a synced folder): remembered, for the window too"),
+    )
+    p.add_argument("--name", metavar="NAME", help=_("your name as teammates see it: remembered"))
     p.add_argument("--json", action="store_true", help=_("with --list: print JSON"))
 
     p = command(

@@ -4,23 +4,44 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from dataclasses import replace
+from pathlib import Path
 
 from imagine_calc.cli.output import observation_json, print_json, say, style
 from imagine_calc.cli.parser import UsageError
 from imagine_calc.cli.quote_commands import find_model
 from imagine_calc.core.catalog import override_file
 from imagine_calc.core.catalog.loader import LoadedCatalog
-from imagine_calc.core.catalog.records import Observation
+from imagine_calc.core.catalog.records import Catalog, Observation
+from imagine_calc.core.catalog.sharing import Sharing, SharingError, check_name, save_sharing
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.language import _
 from imagine_calc.core.limits import LimitError
 from imagine_calc.core.numbers import number
-from imagine_calc.core.pricing.observations import disagreement, parse_observed
+from imagine_calc.core.pricing.findings import Caveat
+from imagine_calc.core.pricing.observations import conflicts, disagreement, parse_observed
 from imagine_calc.core.pricing.quotes import check_generation, quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.catalog import recorded_settings, settings_words
 from imagine_calc.core.text.findings import caveat_words
 from imagine_calc.core.text.quotes import credits_words
+from imagine_calc.core.text.sharing import not_shared_words, observed_by
+
+
+def remember_sharing(args: argparse.Namespace, sharing: Sharing) -> Sharing:
+    """`--shared-folder` and `--name` given: kept for later runs and the window (set once)."""
+    if args.shared_folder is None and args.name is None:
+        return sharing
+    try:
+        name = check_name(args.name) if args.name is not None else sharing.name
+    except SharingError as exc:
+        raise UsageError(f"imagine-calc record: --name: {exc}") from None
+    folder = Path(args.shared_folder).expanduser().absolute() if args.shared_folder else sharing.folder
+    try:
+        return save_sharing(replace(sharing, folder=folder, name=name))
+    except OSError as exc:
+        say(_("imagine-calc: the shared folder and name were not kept: {why}").format(why=exc), err=True)
+        return replace(sharing, folder=folder, name=name)
 
 
 def cmd_record(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
@@ -51,6 +72,8 @@ def cmd_record(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         seen = Observation(
             model.id, req.resolution, req.aspect_ratio, req.images, req.prompt_enhancer, credits, args.date
         )
+        if args.shared:
+            return _record_shared(args.sharing, seen, catalog)
         written = override_file.record(path, seen)
     except CatalogError as exc:
         say(_("imagine-calc: not recorded: your override file has problems to fix first:"), err=True)
@@ -123,12 +146,40 @@ def _list(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         return 0
     figures = style()
     for o in found:
-        said = _("{settings}: {credits}, observed {date}").format(
-            settings=recorded_settings(o, catalog, style=figures),
-            credits=credits_words(o.credits, figures),
-            date=figures.date(o.date),
-        )
+        if o.by is None:
+            said = _("{settings}: {credits}, observed {date}").format(
+                settings=recorded_settings(o, catalog, style=figures),
+                credits=credits_words(o.credits, figures),
+                date=figures.date(o.date),
+            )
+        else:
+            said = _("{settings}: {credits}, {observed}").format(
+                settings=recorded_settings(o, catalog, style=figures),
+                credits=credits_words(o.credits, figures),
+                observed=observed_by(o, figures),
+            )
         say(said)
-        for note in disagreement(catalog.model(o.model_id), o):
+        found_notes: list[Caveat] = [*disagreement(catalog.model(o.model_id), o), *conflicts(catalog, o)]
+        for note in found_notes:
             say("  " + _("note: {note}").format(note=caveat_words(note, figures)))
+    return 0
+
+
+def _record_shared(sharing: Sharing, seen: Observation, catalog: Catalog) -> int:
+    from imagine_calc.core.catalog.shared_file import NotShared, record_shared
+
+    try:
+        written = record_shared(sharing, seen)
+    except NotShared as exc:
+        say(_("imagine-calc: not recorded: {why}").format(why=not_shared_words(exc)), err=True)
+        return 1
+    figures = style()
+    said = _("Recorded {credits} for {settings}, observed by {name} on {date}, in {path}").format(
+        credits=credits_words(seen.credits, figures),
+        settings=recorded_settings(seen, catalog, style=figures),
+        name=written.recording.by,
+        date=figures.date(seen.date),
+        path=written.path,
+    )
+    say(said)
     return 0

@@ -39,6 +39,14 @@ MAX_SETTINGS_BYTES = 1_000_000
 #: The most values the YAML aliases (*name) of one catalog file may repeat in all: a real
 #: override repeats a few hundred; nine nested lines of nine aliases would repeat 490 million.
 MAX_ALIAS_VALUES = 100_000
+#: A team's shared folder of recordings: each person's file is a few KB (a recording is ~120
+#: bytes); a studio is tens of people. Files past the count are not read, and the folder's
+#: listing stops after MAX_SHARED_ENTRIES names (a folder of other things is not walked to its end).
+MAX_SHARED_FILE_BYTES = 1_000_000
+MAX_SHARED_FILES = 200
+MAX_SHARED_ENTRIES = 10_000
+#: The longest name a teammate goes by.
+MAX_NAME_CHARS = 60
 #: The longest web address a saved page may give as its own (browsers handle ~2,000 safely).
 MAX_ADDRESS_CHARS = 2_000
 

@@ -127,8 +127,8 @@ class Session:
         self._tell(Part.CATALOG, Part.REQUEST, Part.UPSCALE)
 
     def reload(self) -> None:
-        """Read the override file again (it was written or reverted)."""
-        self.set_loaded(load_with_override(self._loaded.override_path))
+        """Read the override file (it was written or reverted) and the shared folder again."""
+        self.set_loaded(load_with_override(self._loaded.override_path, self._loaded.shared_folder))
 
     def _tell(self, *parts: Part) -> None:
         changed = frozenset(parts)

@@ -18,9 +18,11 @@ from imagine_calc.core.language import _
 from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text.catalog import prices_in_use
 from imagine_calc.core.text.plurals import plural
+from imagine_calc.core.text.sharing import shared_notes
 from imagine_calc.gui.estimate.estimate_host import EstimateHost
 from imagine_calc.gui.generate.generate_tab import GenerateTab
 from imagine_calc.gui.prices.price_updates import PriceUpdates, dropped_page
+from imagine_calc.gui.prices.shared_watch import SharedWatch
 from imagine_calc.gui.shared import locale_numbers, settings_keys
 from imagine_calc.gui.shared.banner import Banner
 from imagine_calc.gui.shared.languages import add_view_menu
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         for problem in self.estimates.working.problems:
             self.banner.add_message(problem)
         self.prices = PriceUpdates(self, self.session)
+        self.shared_watch = SharedWatch(self.session, self)  # a teammate's price, without a restart
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -123,7 +126,7 @@ class MainWindow(QMainWindow):
             self._show_catalog_state(self.session.loaded)
 
     def _show_catalog_state(self, loaded: LoadedCatalog) -> None:
-        for note in loaded.notes:
+        for note in [*loaded.notes, *shared_notes(loaded.shared, locale_numbers.style())]:
             self.banner.add_message(note)
         error = loaded.override_error
         if error is not None:
@@ -386,6 +389,7 @@ class MainWindow(QMainWindow):
         (not for a screenshot, which must leave the user's session alone)."""
         if self._upscale is not None:
             self._upscale.shut_down()
+        self.shared_watch.wait()
         if keep_working_copy:
             self.estimates.flush()
         else:

@@ -144,6 +144,7 @@ def test_the_list_of_one_model_leaves_out_the_others(
             "prompt_enhancer": False,
             "credits": 5,
             "date": "2026-11-29",
+            "recorded_by": None,
         }
     ]
 

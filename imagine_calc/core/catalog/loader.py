@@ -7,7 +7,7 @@ have not changed takes the checked catalog from `catalog_cache` instead.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
@@ -25,6 +25,7 @@ from imagine_calc.core.catalog.records import (
     UpscaleExample,
     flat_price_tiers,
 )
+from imagine_calc.core.catalog.shared_recordings import SharedReading, layer, read_shared
 from imagine_calc.core.errors import CatalogError, Problem
 from imagine_calc.core.files import FileProblem, read_text
 from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
@@ -45,6 +46,9 @@ class LoadedCatalog:
     override_error: CatalogError | None
     #: What was found wrong in the catalog cache and set aside (the catalog was read afresh).
     notes: tuple[str, ...] = ()
+    #: The team's shared folder (none unless the user set one) and what it held when read.
+    shared_folder: Path | None = None
+    shared: SharedReading | None = None
 
 
 def bundled_files() -> list[tuple[str, str]]:
@@ -78,12 +82,17 @@ def load_catalog(files: Iterable[tuple[str, str]] | None = None) -> Catalog:
     return merged.build()
 
 
-def load_with_override(path: Path | None = None) -> LoadedCatalog:
-    """The bundled catalog with the user's override merged over it, if it exists and is valid.
+def load_with_override(path: Path | None = None, shared_folder: Path | None = None) -> LoadedCatalog:
+    """The bundled catalog with the user's override merged over it, if it exists and is valid,
+    and the team's recordings in `shared_folder` layered under the user's own.
 
     An invalid override never stops the program: the bundled catalog is returned
     with the error, for the caller to show.
     """
+    if shared_folder is not None:
+        loaded = load_with_override(path)
+        catalog, reading = layer(loaded.catalog, read_shared(shared_folder))
+        return replace(loaded, catalog=catalog, shared_folder=shared_folder, shared=reading)
     path = path if path is not None else override_path()
     bundled = list(bundled_files())
     notes: list[str] = []

@@ -228,8 +228,9 @@ def record(path: Path, o: Observation, now: dt.datetime | None = None) -> Writte
 def remove_recordings(
     path: Path, keep: Callable[[Observation], bool], catalog: Catalog, now: dt.datetime | None = None
 ) -> tuple[Written, list[Observation]]:
-    """Drop the recordings of `catalog` that `keep` refuses; returns what was removed."""
-    gone = [o for o in catalog.observations if not keep(o)]
+    """Drop the user's own recordings of `catalog` that `keep` refuses (a teammate's are theirs:
+    never removed here); returns what was removed."""
+    gone = [o for o in catalog.observations if o.by is None and not keep(o)]
 
     def change(doc: Any) -> None:
         entries = doc.get("observed")

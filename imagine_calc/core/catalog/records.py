@@ -76,6 +76,8 @@ class Observation:
     prompt_enhancer: bool
     credits: Decimal
     date: dt.date
+    #: Who recorded it, as their file in the team's shared folder names them; None: this user.
+    by: str | None = None
 
     def settings(self) -> tuple[str, str, str | None, int, bool]:
         return (self.model_id, self.resolution, self.aspect_ratio, self.images, self.prompt_enhancer)

@@ -297,6 +297,21 @@ class RecordingDisagrees(Finding):
     page: Decimal
     says: PageSays
     from_override: bool
+    #: A teammate's name when the recording is theirs (a shared folder), else None.
+    by: str | None = None
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class RecordingsConflict(Finding):
+    """Recordings for the same settings that give different totals (the user's and a teammate's,
+    or two teammates'): the one used (the newest) and the others, each with who and when. Never
+    merged: every one is shown. `tie`: another was made the same day, so the user's own is used,
+    else the first name in alphabetical order."""
+
+    model: str
+    used: Observation
+    others: tuple[Observation, ...]
+    tie: bool
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -314,7 +329,14 @@ class NoSizeLimitStated(Finding):
     batch: bool
 
 
-Caveat = MaxResolutionUnknown | BasePriceReach | RecordingDisagrees | InferredBaseCost | NoSizeLimitStated
+Caveat = (
+    MaxResolutionUnknown
+    | BasePriceReach
+    | RecordingDisagrees
+    | RecordingsConflict
+    | InferredBaseCost
+    | NoSizeLimitStated
+)
 
 
 # --- why a setting cannot be had, and what was used instead -----------------------------------

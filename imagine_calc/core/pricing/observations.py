@@ -11,6 +11,9 @@ from it, and says from what; the enhancer's surcharge used at other settings is 
 on top, and says that too.
 The aspect ratio is not part of the match (the page gives no price per ratio), but a recording
 made at the requested ratio is preferred.
+Recordings come from the user's override and from teammates' files in a shared folder
+(`catalog.shared_recordings`); for the same settings the newest is used, and when others
+differ the quote says so (`conflicts`).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from decimal import Context, Decimal, Inexact
 
 from imagine_calc.core.catalog.records import Basis, Catalog, Model, Observation
 from imagine_calc.core.limits import LimitError, parse_credits, shown
-from imagine_calc.core.pricing.findings import PageSays, RecordingDisagrees
+from imagine_calc.core.pricing.findings import PageSays, RecordingDisagrees, RecordingsConflict
 from imagine_calc.core.pricing.requests import GenerationRequest
 
 
@@ -112,5 +115,20 @@ def disagreement(model: Model, o: Observation) -> list[RecordingDisagrees]:
     else:
         says = PageSays.STATED
     return [
-        RecordingDisagrees(model.name, price, o.resolution, o.date, page, says, model.origin != "bundled")
+        RecordingDisagrees(
+            model.name, price, o.resolution, o.date, page, says, model.origin != "bundled", o.by
+        )
     ]
+
+
+def conflicts(catalog: Catalog, o: Observation) -> list[RecordingsConflict]:
+    """When recordings for `o`'s exact settings give different totals (at most one finding,
+    naming the one used: the newest, a tie to the last in the catalog's order), so two
+    people's figures are never merged silently."""
+    group = [seen for seen in catalog.observations_of(o.model_id) if seen.settings() == o.settings()]
+    used = max(group, key=lambda seen: (seen.date, group.index(seen)), default=o)
+    others = tuple(seen for seen in group if seen.credits != used.credits)
+    if not others:
+        return []
+    tie = any(seen.date == used.date for seen in others)
+    return [RecordingsConflict(catalog.model(used.model_id).name, used, others, tie)]

@@ -188,7 +188,7 @@ def quote_generation(catalog: Catalog, req: GenerationRequest) -> Quote:
     seen = observations.recorded_total(catalog, req)
     if seen is not None:
         label = GenerationLabel(model.name, req.resolution, req.aspect_ratio, req.prompt_enhancer)
-        caveats += observations.disagreement(model, seen)
+        caveats += [*observations.disagreement(model, seen), *observations.conflicts(catalog, seen)]
         return make_quote([Line(label, seen.credits, Recorded(seen), Basis.OBSERVED)], (), caveats)
     unknown: list[Unknown] = []
     lines = [_image_line(catalog, model, req, unknown, caveats)]
@@ -205,7 +205,7 @@ def _image_line(
     seen = observations.per_image(catalog, req)
     if seen is not None:
         observed, obs = seen
-        caveats += observations.disagreement(model, obs)
+        caveats += [*observations.disagreement(model, obs), *observations.conflicts(catalog, obs)]
         if obs.images == n:  # the recording itself, as it was made
             return Line(label, obs.credits, Recorded(obs, n, observed), Basis.OBSERVED)
         return Line(label, observed * n, Recorded(obs, n, observed, derived=True), Basis.INFERRED)

@@ -39,6 +39,7 @@ from imagine_calc.core.pricing.findings import (
     RatioNotOffered,
     Recorded,
     RecordingDisagrees,
+    RecordingsConflict,
     Refused,
     Surcharge,
     SurchargeUnknown,
@@ -51,6 +52,7 @@ from imagine_calc.core.pricing.findings import (
 )
 from imagine_calc.core.text.catalog import settings_words
 from imagine_calc.core.text.plurals import plural
+from imagine_calc.core.text.sharing import conflict_words, observed_by
 from imagine_calc.core.text.sizes import pixels, size_limit_words, upscale_words
 
 
@@ -74,8 +76,9 @@ def _ratio(o: Observation) -> str:
 
 
 def seen_words(o: Observation, style: NumberStyle = PLAIN) -> str:
-    """ "observed by you on 2026-12-02 at 3:2 aspect ratio" (the date as `style` writes it)"""
-    return _("observed by you on {date}").format(date=style.date(o.date)) + _ratio(o)
+    """ "observed by you on 2026-12-02 at 3:2 aspect ratio", "observed by Ana on ..." (the date
+    as `style` writes it)"""
+    return observed_by(o, style) + _ratio(o)
 
 
 def detail_words(detail: Detail, style: NumberStyle = PLAIN) -> str:
@@ -186,7 +189,7 @@ def caveat_words(caveat: Caveat, style: NumberStyle = PLAIN) -> str:
             return _(
                 "A base price is ImagineArt's price at 1K; its page says larger output dimensions cost more."
             )
-        case RecordingDisagrees(model, recorded, resolution, date, page, says, from_override):
+        case RecordingDisagrees(model, recorded, resolution, date, page, says, from_override, by):
             figure = number(page, style)
             if says is PageSays.BASE_BELOW:
                 page_says = _("a base price of {price}, which {resolution} costs more than").format(
@@ -198,7 +201,12 @@ def caveat_words(caveat: Caveat, style: NumberStyle = PLAIN) -> str:
                 )
             else:
                 page_says = _("{price} for {resolution}").format(price=figure, resolution=resolution)
-            if from_override:
+            if by is not None:
+                template = _(
+                    "{name} recorded {recorded} credits per image for {model} at {resolution} on {date}; "
+                    "the prices in use give {page_says}. The recording is used."
+                )
+            elif from_override:
                 template = _(
                     "You recorded {recorded} credits per image for {model} at {resolution} on {date}; "
                     "your override gives {page_says}. Your recording is used."
@@ -214,7 +222,10 @@ def caveat_words(caveat: Caveat, style: NumberStyle = PLAIN) -> str:
                 resolution=resolution,
                 date=style.date(date),
                 page_says=page_says,
+                name=by,
             )
+        case RecordingsConflict():
+            return conflict_words(caveat, style)
         case InferredBaseCost(engine, base):
             return _(
                 "{engine}'s base cost of {base} credits per megapixel is inferred from ImagineArt's "

@@ -21,6 +21,7 @@ from imagine_calc.core.text.catalog import (
     recorded_settings,
 )
 from imagine_calc.core.text.findings import caveat_words, not_available_words
+from imagine_calc.core.text.sharing import observed_by
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, escape, fill, join
 
@@ -104,6 +105,16 @@ def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
     rows = []
     for index, o in enumerate(catalog.observations):
         if o.model_id != model.id:
+            continue
+        if o.by is not None:  # a teammate's, from the shared folder: theirs to remove
+            rows.append(
+                fill(
+                    _("{}: <b>{}</b>, {}"),
+                    recorded_settings(o, with_model=False, style=locale_numbers.style(loc)),
+                    locale_numbers.credits(o.credits, loc),
+                    observed_by(o, locale_numbers.style(loc)),
+                )
+            )
             continue
         rows.append(
             fill(

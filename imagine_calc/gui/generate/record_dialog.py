@@ -7,6 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +25,7 @@ from imagine_calc.core.limits import LimitError
 from imagine_calc.core.pricing.observations import parse_observed
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.catalog import settings_words
+from imagine_calc.core.text.sharing import share_choice_words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import RichLabel, fill
 
@@ -31,7 +33,15 @@ from imagine_calc.gui.shared.markup import RichLabel, fill
 class RecordDialog(QDialog):
     """Accepts only a valid number of credits; `observation()` is then what to keep."""
 
-    def __init__(self, catalog: Catalog, request: GenerationRequest, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        request: GenerationRequest,
+        parent: QWidget | None = None,
+        share_as: str | None = None,
+    ) -> None:
+        """`share_as`: with a shared folder set, the user's name there ("" when not given yet):
+        the dialog then offers to share the recording with the team."""
         super().__init__(parent, objectName="recordDialog")
         self.setWindowTitle(_("Record what ImagineArt showed"))
         self.request = request
@@ -74,6 +84,12 @@ class RecordDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        self.share = QCheckBox(
+            share_choice_words(share_as),
+            objectName="recordShare",
+        )
+        self.share.setVisible(share_as is not None)
+        layout.addWidget(self.share)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.credits.textChanged.connect(self._check)

@@ -8,13 +8,14 @@ catalog goes to the session, which every view listens to.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtWidgets import QMainWindow
 
-from imagine_calc.core.catalog.loader import LoadedCatalog
+from imagine_calc.core.catalog.shared_recordings import layer
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.language import _
 from imagine_calc.core.pricing.requests import GenerationRequest
@@ -36,10 +37,25 @@ class Recordings(QObject):
 
     def ask(self, request: GenerationRequest) -> RecordDialog:
         """Ask what ImagineArt's Create button showed for `request`, and keep it."""
+        from imagine_calc.core.catalog.sharing import load_sharing
         from imagine_calc.gui.generate.record_dialog import RecordDialog
+        from imagine_calc.gui.shared.settings_keys import SHARE_RECORDINGS
 
-        dialog = RecordDialog(self.session.catalog, request, self.window)
-        dialog.accepted.connect(lambda: self.keep(dialog.observation()))
+        sharing, _note = load_sharing()
+        share_as = None if sharing.folder is None else (sharing.name or "")
+        dialog = RecordDialog(self.session.catalog, request, self.window, share_as)
+        store = getattr(self.window, "store", None)
+        dialog.share.setChecked(bool(store.get(SHARE_RECORDINGS)) if store is not None else False)
+
+        def kept() -> None:
+            if store is not None and share_as is not None:
+                store.set(SHARE_RECORDINGS, dialog.share.isChecked())
+            if share_as is not None and dialog.share.isChecked():
+                self.share(dialog.observation())
+            else:
+                self.keep(dialog.observation())
+
+        dialog.accepted.connect(kept)
         dialog.open()
         return dialog
 
@@ -55,6 +71,31 @@ class Recordings(QObject):
             _("Recorded {credits} for {settings}.").format(
                 credits=credits_words(seen.credits, locale_numbers.style()), settings=what
             ),
+        )
+
+    def share(self, seen: Observation | None) -> None:
+        """Keep `seen` in the user's own file in the team's shared folder, then show it."""
+        from imagine_calc.core.catalog.shared_file import NotShared, record_shared
+        from imagine_calc.core.catalog.shared_recordings import layer, read_shared
+        from imagine_calc.core.catalog.sharing import load_sharing
+        from imagine_calc.core.text.sharing import not_shared_words, shared_recorded_words
+
+        sharing, _note = load_sharing()
+        if seen is None:
+            return
+        try:
+            written = record_shared(sharing, seen)
+        except NotShared as exc:
+            warn(self.window, _("Not shared with the team"), not_shared_words(exc))
+            return
+        loaded = self.session.loaded
+        catalog, reading = layer(loaded.catalog, read_shared(written.path.parent))
+        self.session.set_loaded(
+            replace(loaded, catalog=catalog, shared_folder=written.path.parent, shared=reading)
+        )
+        self.window.statusBar().showMessage(
+            shared_recorded_words(credits_words(seen.credits, locale_numbers.style())),
+            10000,
         )
 
     def follow_link(self, url: QUrl) -> None:
@@ -82,5 +123,13 @@ class Recordings(QObject):
         except (CatalogError, OSError) as exc:
             warn(self.window, _("Your override file was not changed"), str(exc))
             return
-        self.session.set_loaded(LoadedCatalog(written.catalog, path, True, None))
+        loaded = self.session.loaded
+        catalog, shared = written.catalog, loaded.shared
+        if shared is not None:  # the team's recordings stay under the user's own
+            catalog, shared = layer(catalog, shared)
+        self.session.set_loaded(
+            replace(
+                loaded, catalog=catalog, override_active=True, override_error=None, notes=(), shared=shared
+            )
+        )
         self.window.statusBar().showMessage(done, 10000)

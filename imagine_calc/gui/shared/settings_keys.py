@@ -45,6 +45,8 @@ RESOLUTION = ChoiceOption("quote/resolution", "1K", choices=TIERS)
 ASPECT_RATIO = TextOption("quote/aspect_ratio", "1:1", pattern=RATIO)
 IMAGES = WholeOption("quote/images", 1, least=1, most=MAX_IMAGES)
 PROMPT_ENHANCER = FlagOption("quote/prompt_enhancer", False)
+#: The record dialog's "Share with the team" (shown when a shared folder is set).
+SHARE_RECORDINGS = FlagOption("quote/share_recordings", False)
 
 # --- the balance: nothing is assumed for a new user ----------------------------------------------
 SUBSCRIBED = FlagOption("budget/subscribed", False)

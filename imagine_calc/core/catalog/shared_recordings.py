@@ -1,0 +1,182 @@
+"""The team's recordings: each person's file in the shared folder, read as input from outside,
+and layered between the bundled catalog and the user's own override.
+
+No lock spans two machines and a sync tool keeps whichever copy it saw last, so each person
+writes only their own file (`shared_file`) and the files are merged here, on read. Every file
+is a teammate's: it is read bounded (at most MAX_SHARED_FILE_BYTES, MAX_SHARED_FILES of them, a
+FIFO or device refused unopened, a link out of the folder not followed), parsed with the
+catalog's own safe YAML rules (aliases bounded), and one that does not fit is left out of this
+reading with why, never moved, changed or deleted. A recording keeps who made it (`by`, the
+name their file gives) and its date. Recordings for the same settings that differ are all
+kept: pricing uses the newest (a tie: the user's own, then the first name in alphabetical
+order) and says that others differ (`pricing.observations.conflicts`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from imagine_calc.core.catalog.records import Catalog, Observation
+from imagine_calc.core.catalog.sharing import SUFFIX, SharingError, check_name
+from imagine_calc.core.errors import CatalogError
+from imagine_calc.core.files import FileProblem, read_text
+from imagine_calc.core.limits import MAX_SHARED_ENTRIES, MAX_SHARED_FILE_BYTES, MAX_SHARED_FILES
+from imagine_calc.core.outside_text import readable
+
+#: The keys a recordings file may hold.
+KEYS = ("recorded_by", "observed")
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A teammate's file left out of this reading (it stays as it is), and why."""
+
+    file: str
+    why: str
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Recordings of a file for models or settings this catalog does not have."""
+
+    file: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SharedReading:
+    """What the shared folder held when it was read."""
+
+    folder: Path
+    #: (file name, recording) of every recording read, in file order.
+    found: tuple[tuple[str, Observation], ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+    #: Why the folder itself could not be read (missing, not a folder), else None.
+    unreadable: str | None = None
+    #: Files past MAX_SHARED_FILES, not read.
+    not_read: int = 0
+
+
+class Refused(Exception):
+    """One file that does not fit; the message says why."""
+
+
+def read_shared(folder: Path) -> SharedReading:
+    """Every `*.recordings.yaml` in `folder`, in name order, each read as the module says."""
+    try:
+        names = _names(folder)
+    except OSError as exc:
+        return SharedReading(folder, unreadable=_why(exc))
+    real = os.path.realpath(folder)
+    found: list[tuple[str, Observation]] = []
+    aside: list[SetAside] = []
+    for name in names[:MAX_SHARED_FILES]:
+        shown = readable(name)
+        try:
+            found += [(shown, o) for o in read_recordings(real, folder / name, shown)]
+        except Refused as exc:
+            aside.append(SetAside(shown, str(exc)))
+    return SharedReading(folder, tuple(found), tuple(aside), (), None, max(0, len(names) - MAX_SHARED_FILES))
+
+
+def _why(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "the folder does not exist"
+    if isinstance(exc, NotADirectoryError):
+        return "it is not a folder"
+    return f"cannot read it: {exc.strerror or exc}"
+
+
+def _names(folder: Path) -> list[str]:
+    """The recordings files' names, sorted; the listing stops after MAX_SHARED_ENTRIES names."""
+    names = []
+    with os.scandir(folder) as entries:
+        for count, entry in enumerate(entries):
+            if count >= MAX_SHARED_ENTRIES:
+                break
+            if entry.name.endswith(SUFFIX) and not entry.name.startswith("."):
+                names.append(entry.name)
+    return sorted(names)
+
+
+def read_recordings(folder: str, path: Path, shown: str) -> list[Observation]:
+    from imagine_calc.core.catalog.schema import check_fragment
+    from imagine_calc.core.catalog.yaml_source import YamlDocument, parse_yaml
+
+    if path.is_symlink():
+        target = os.path.realpath(path)
+        if os.path.commonpath([folder, target]) != folder:
+            raise Refused("a link to a file outside the shared folder: not followed")
+    try:
+        doc = parse_yaml(read_text(path, MAX_SHARED_FILE_BYTES), shown)
+    except FileProblem as exc:
+        raise Refused(str(exc)) from None
+    except CatalogError as exc:
+        raise Refused(_problem(exc)) from None
+    data = doc.data
+    if not isinstance(data, dict) or any(key not in KEYS for key in data):
+        raise Refused("not a recordings file (it holds only recorded_by: and observed:)")
+    by = data.get("recorded_by")
+    try:
+        name = check_name(by) if isinstance(by, str) else None
+    except SharingError as exc:
+        raise Refused(f"recorded_by: {exc}") from None
+    if name is None:
+        raise Refused("it does not say who recorded it (recorded_by:)")
+    frag, problems = check_fragment(
+        YamlDocument(shown, {"observed": data.get("observed") or []}, doc.root), partial=True
+    )
+    if problems:
+        raise Refused(_problem(CatalogError(problems)))
+    kept: dict[tuple[Any, ...], Observation] = {}
+    for _, v in frag.observed:
+        o = Observation(
+            v["model"],
+            v["resolution"],
+            v.get("aspect_ratio"),
+            v.get("images", 1),
+            v.get("prompt_enhancer", False),
+            v["credits"],
+            v["date"],
+            name,
+        )
+        kept.pop(o.settings(), None)  # a later one for the same settings replaces an earlier one
+        kept[o.settings()] = o
+    return list(kept.values())
+
+
+def _problem(error: CatalogError) -> str:
+    first = error.first
+    where = f"line {first.line}: " if first.line else ""
+    key = f"{first.key_path}: " if first.key_path else ""
+    more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
+    return f"{where}{key}{first.message}{more}"
+
+
+def fits(catalog: Catalog, o: Observation) -> bool:
+    """Whether `catalog` has `o`'s model and settings (a teammate's override may have more)."""
+    model = next((m for m in catalog.models if m.id == o.model_id), None)
+    return (
+        model is not None
+        and o.resolution in model.tier_prices
+        and (o.aspect_ratio is None or o.aspect_ratio in model.aspect_ratios)
+        and catalog.images_min <= o.images <= catalog.images_max
+    )
+
+
+def layer(catalog: Catalog, reading: SharedReading) -> tuple[Catalog, SharedReading]:
+    """`catalog` (the bundled one with the user's override) with the team's recordings that fit
+    it added under the user's own, and `reading` with what did not fit counted. The order is
+    what pricing breaks a tie of dates by (the last wins): the team's by name, the first name
+    last, then the user's own."""
+    kept = [o for _, o in reading.found if fits(catalog, o)]
+    missing = Counter(file for file, o in reading.found if not fits(catalog, o))
+    kept.sort(key=lambda o: (o.by or "").casefold(), reverse=True)
+    own = [o for o in catalog.observations if o.by is None]
+    left = tuple(LeftOut(file, n) for file, n in missing.items())
+    return replace(catalog, observations=(*kept, *own)), replace(reading, left_out=left)

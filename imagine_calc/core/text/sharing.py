@@ -1,0 +1,129 @@
+"""Words about the team's shared folder: whose recording a price is, recordings that differ,
+teammates' files left out of a reading, and why a recording could not be shared.
+
+A teammate's name and a file's name are outside text: filled in as they are, for the window to
+show as plain text and the command line to print escaped.
+"""
+
+from __future__ import annotations
+
+from imagine_calc.core.catalog.records import Observation
+from imagine_calc.core.catalog.shared_file import (
+    CANNOT_WRITE,
+    FOLDER_MISSING,
+    LINK,
+    NO_FOLDER,
+    NO_NAME,
+    TOO_LARGE,
+    NotShared,
+)
+from imagine_calc.core.catalog.shared_recordings import SharedReading
+from imagine_calc.core.language import _
+from imagine_calc.core.numbers import PLAIN, NumberStyle, number
+from imagine_calc.core.pricing.findings import RecordingsConflict
+from imagine_calc.core.text.plurals import plural
+
+
+def observed_by(o: Observation, style: NumberStyle = PLAIN) -> str:
+    """ "observed by you on 2026-12-02", "observed by Ana on 2026-12-02" """
+    if o.by is None:
+        return _("observed by you on {date}").format(date=style.date(o.date))
+    return _("observed by {name} on {date}").format(name=o.by, date=style.date(o.date))
+
+
+def _one(o: Observation, style: NumberStyle) -> str:
+    return _("{credits} credits, {observed}").format(
+        credits=number(o.credits, style), observed=observed_by(o, style)
+    )
+
+
+def conflict_words(c: RecordingsConflict, style: NumberStyle = PLAIN) -> str:
+    """Every recording for the settings, the one used first, and why it is the one."""
+    others = "; ".join(_one(o, style) for o in c.others)
+    if c.tie:
+        template = _(
+            "Recordings for these settings of {model} differ: {used} is used (recorded the same day as "
+            "another: yours come first, then names in alphabetical order); also {others}."
+        )
+    else:
+        template = _(
+            "Recordings for these settings of {model} differ: {used} is used, the newest; also {others}."
+        )
+    return template.format(model=c.model, used=_one(c.used, style), others=others)
+
+
+def shared_notes(reading: SharedReading | None, style: NumberStyle = PLAIN) -> list[str]:
+    """One sentence for each teammate's file not read whole, and for a folder not read at all."""
+    if reading is None:
+        return []
+    if reading.unreadable is not None:
+        return [
+            _("The shared prices folder {folder} was not read: {why}.").format(
+                folder=reading.folder, why=reading.unreadable
+            )
+        ]
+    said = [
+        _("Shared prices: {file} was left out: {why}. It is a teammate's file: it was not changed.").format(
+            file=aside.file, why=aside.why
+        )
+        for aside in reading.set_aside
+    ]
+    said += [
+        plural(
+            left.count,
+            "Shared prices: {n} recording in {file} is for a model or settings this catalog does not "
+            "have; left out.",
+            "Shared prices: {n} recordings in {file} are for models or settings this catalog does not "
+            "have; left out.",
+            style,
+            file=left.file,
+        )
+        for left in reading.left_out
+    ]
+    if reading.not_read:
+        said.append(
+            plural(
+                reading.not_read,
+                "Shared prices: {n} more file in the folder was not read (too many files).",
+                "Shared prices: {n} more files in the folder were not read (too many files).",
+                style,
+            )
+        )
+    return said
+
+
+def not_shared_words(exc: NotShared) -> str:
+    """Why a recording did not go to the shared folder, and what to do."""
+    if exc.reason == NO_FOLDER:
+        return _("No shared prices folder is set: set one first (in the window, or --shared-folder PATH).")
+    if exc.reason == NO_NAME:
+        return _(
+            "Give your name as teammates will see it first (in the window, or --name NAME): "
+            "your recordings in the shared folder carry it."
+        )
+    if exc.reason == FOLDER_MISSING:
+        return _("The shared prices folder {folder} does not exist.").format(folder=exc.detail)
+    if exc.reason == LINK:
+        return _(
+            "{path} is a link: your file in the shared folder is never written through a link. "
+            "Remove the link to record there."
+        ).format(path=exc.detail)
+    if exc.reason == TOO_LARGE:
+        return _("{file} would be too large.").format(file=exc.detail)
+    if exc.reason == CANNOT_WRITE:
+        return _("Cannot write {detail}.").format(detail=exc.detail)
+    return _("Your file in the shared folder cannot be read, so it was not changed: {detail}").format(
+        detail=exc.detail
+    )
+
+
+def share_choice_words(name: str | None) -> str:
+    """The record dialog's choice, with the name teammates will see ("" or None: not given)."""
+    if name:
+        return _("&Share with the team, as {name}").format(name=name)
+    return _("&Share with the team (your name is asked first)")
+
+
+def shared_recorded_words(credits: str) -> str:
+    """The status bar once a recording is in the shared folder; `credits` already in words."""
+    return _("Recorded {credits} in the team's shared folder.").format(credits=credits)

@@ -1,0 +1,103 @@
+"""Teammates' files in the shared folder: read bounded, each bad one left out with why, the
+rest layered under the user's own recordings, conflicts kept for pricing to show."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from imagine_calc.core.catalog.loader import load_with_override
+from imagine_calc.core.catalog.records import Observation
+from imagine_calc.core.catalog.shared_recordings import read_shared
+
+RECORDING = (
+    "recorded_by: {name}\nobserved:\n"
+    "  - {{model: nano-banana-2, resolution: 1K, credits: {credits}, date: {date}}}\n"
+)
+
+
+def teammate(folder: Path, stem: str, name: str, credits: int, date: str) -> Path:
+    path = folder / f"{stem}.recordings.yaml"
+    path.write_text(RECORDING.format(name=name, credits=credits, date=date))
+    return path
+
+
+def test_each_teammates_recording_keeps_who_and_when(tmp_path: Path) -> None:
+    teammate(tmp_path, "ana", "Ana", 50, "2026-12-01")
+    reading = read_shared(tmp_path)
+    assert reading.found == (
+        (
+            "ana.recordings.yaml",
+            Observation("nano-banana-2", "1K", None, 1, False, Decimal(50), dt.date(2026, 12, 1), "Ana"),
+        ),
+    )
+    assert reading.set_aside == ()
+
+
+def test_hostile_files_are_each_named_and_none_hangs(tmp_path: Path) -> None:
+    teammate(tmp_path, "ana", "Ana", 50, "2026-12-01")
+    os.mkfifo(tmp_path / "fifo.recordings.yaml")
+    (tmp_path / "zero.recordings.yaml").symlink_to("/dev/zero")
+    with open(tmp_path / "huge.recordings.yaml", "wb") as f:
+        f.truncate(3 * 2**30)
+    (tmp_path / "bad.recordings.yaml").write_bytes(b"recorded_by: \xff\xfe\n")
+    teammate(tmp_path, "<img src=dev>", "<img src=/dev/zero>", 51, "2026-12-01")
+    bomb = "a: &a [1,1,1,1,1,1,1,1,1]\n" + "".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdef", "bcdefg", strict=True)
+    )
+    (tmp_path / "bomb.recordings.yaml").write_text(bomb)
+    started = time.monotonic()
+    reading = read_shared(tmp_path)
+    assert time.monotonic() - started < 5
+    aside = {a.file: a.why for a in reading.set_aside}
+    assert set(aside) == {
+        "fifo.recordings.yaml",
+        "zero.recordings.yaml",
+        "huge.recordings.yaml",
+        "bad.recordings.yaml",
+        "bomb.recordings.yaml",
+    }
+    assert "not a regular file" in aside["fifo.recordings.yaml"]
+    assert "outside the shared folder" in aside["zero.recordings.yaml"]
+    assert "too large" in aside["huge.recordings.yaml"]
+    assert "not UTF-8" in aside["bad.recordings.yaml"]
+    assert "aliases" in aside["bomb.recordings.yaml"]
+    # the name with markup is a name like any other: kept as text, shown as text
+    assert {(file, o.by) for file, o in reading.found} == {
+        ("ana.recordings.yaml", "Ana"),
+        ("<img src=dev>.recordings.yaml", "<img src=/dev/zero>"),
+    }
+    assert os.path.getsize(tmp_path / "huge.recordings.yaml") == 3 * 2**30  # never changed
+
+
+def test_the_newer_recording_is_used_and_both_are_kept(tmp_path: Path, user_dirs: Path) -> None:
+    folder = tmp_path / "team"
+    folder.mkdir()
+    teammate(folder, "ana", "Ana", 50, "2026-12-01")
+    teammate(folder, "bo", "Bo", 55, "2026-12-02")
+    (user_dirs / "override.yaml").write_text(
+        "observed:\n  - {model: nano-banana-2, resolution: 1K, credits: 49, date: 2026-11-30}\n"
+    )
+    catalog = load_with_override(user_dirs / "override.yaml", folder).catalog
+    credits = sorted((o.credits, o.by) for o in catalog.observations_of("nano-banana-2"))
+    assert credits == [(Decimal(49), None), (Decimal(50), "Ana"), (Decimal(55), "Bo")]
+
+
+def test_a_recording_for_a_model_this_catalog_lacks_is_counted_not_used(tmp_path: Path) -> None:
+    (tmp_path / "cy.recordings.yaml").write_text(
+        "recorded_by: Cy\nobserved:\n"
+        "  - {model: their-own-model, resolution: 1K, credits: 5, date: 2026-12-01}\n"
+    )
+    loaded = load_with_override(None, tmp_path)
+    assert loaded.shared is not None and [(x.file, x.count) for x in loaded.shared.left_out] == [
+        ("cy.recordings.yaml", 1)
+    ]
+    assert not loaded.catalog.observations_of("their-own-model")
+
+
+def test_a_folder_that_is_not_there_says_so() -> None:
+    reading = read_shared(Path("/nonexistent/team"))
+    assert reading.unreadable == "the folder does not exist"
