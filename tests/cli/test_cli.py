@@ -167,7 +167,9 @@ def test_what_loading_the_catalog_set_aside_is_said_before_the_answer(
     real = loader.load_with_override
 
     def with_a_note(path: Path | None = None, shared: Path | None = None) -> loader.LoadedCatalog:
-        return replace(real(path, shared), notes=("the catalog cache was set aside as catalog.json.x.set-aside",))
+        return replace(
+            real(path, shared), notes=("the catalog cache was set aside as catalog.json.x.set-aside",)
+        )
 
     monkeypatch.setattr(loader, "load_with_override", with_a_note)
     code, out, err = run(capsys, "quote", "flux dev")

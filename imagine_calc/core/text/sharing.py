@@ -95,10 +95,12 @@ def shared_notes(reading: SharedReading | None, style: NumberStyle = PLAIN) -> l
 def not_shared_words(exc: NotShared) -> str:
     """Why a recording did not go to the shared folder, and what to do."""
     if exc.reason == NO_FOLDER:
-        return _("No shared prices folder is set: set one first (in the window, or --shared-folder PATH).")
+        return _(
+            "No shared prices folder is set: set one first with imagine-calc record --shared-folder PATH."
+        )
     if exc.reason == NO_NAME:
         return _(
-            "Give your name as teammates will see it first (in the window, or --name NAME): "
+            "Give your name as teammates will see it first (imagine-calc record --name NAME): "
             "your recordings in the shared folder carry it."
         )
     if exc.reason == FOLDER_MISSING:
