@@ -41,6 +41,9 @@ BarRole = Qt.ItemDataRole.UserRole + 3
 MarkRole = Qt.ItemDataRole.UserRole + 4
 _LAST = 1e12
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# The roles show_view sets for each changed row, looked up once (an enum member costs a lookup).
+_DISPLAY, _ACCESSIBLE = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole
+_TIP, _FOREGROUND = Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,10 @@ class ModelTableModel(QStandardItemModel):
         self._models = models
         self._shown = [(None, None)] * len(models)
         self._tooltips = [model_html(m) for m in models]
+        #: Each row's tooltip as shown, and the cost cell's as last set (a long text: setting it
+        #: again costs a conversion and a dataChanged, and it changes only with availability).
+        self._tips = [tooltip(html) for html in self._tooltips]
+        self._cost_tips = list(self._tips)
         by_name = {m.id: rank for rank, m in enumerate(sorted(models, key=lambda m: m.name.casefold()))}
         self._rank = [by_name[m.id] for m in models]
         for row, model in enumerate(models):
@@ -128,34 +135,31 @@ class ModelTableModel(QStandardItemModel):
             unavailable = not isinstance(shown, Quote)
             if isinstance(shown, Quote):
                 cost, said = quotes.forms(shown, style)
-                tip = tooltip(self._tooltips[row])
+                tip = self._tips[row]
             else:
                 why = refusal_words(shown) if shown is not None else ""
                 cost, said = "—", not_available_words(shown) if shown is not None else ""
                 tip = tooltip(
                     join("", [self._tooltips[row], fill(_("<p><i>Not available: {}</i></p>"), why)])
                 )
-            # Every role of the cell at once: one dataChanged.
-            self.setItemData(
-                self.index(row, COST),
-                {
-                    Qt.ItemDataRole.DisplayRole: cost,
-                    SortRole: self._cost_key(shown) * 1000.0 + self._rank[row],
-                    BarRole: bar,
-                    Qt.ItemDataRole.AccessibleTextRole: f"{cell.model.name}: {said}",
-                    Qt.ItemDataRole.TextAlignmentRole: _RIGHT,
-                    Qt.ItemDataRole.ToolTipRole: tip,
-                    IdRole: cell.model.id,
-                    # None clears it: setItemData keeps a role the map leaves out
-                    Qt.ItemDataRole.ForegroundRole: grey if unavailable else None,
-                },
-            )
+            # Every role that changed at once: one dataChanged. The alignment and the id were set
+            # with the row; a role the map leaves out is kept.
+            roles: dict[int, object] = {
+                _DISPLAY: cost,
+                SortRole: self._cost_key(shown) * 1000.0 + self._rank[row],
+                BarRole: bar,
+                _ACCESSIBLE: f"{cell.model.name}: {said}",
+            }
+            if tip != self._cost_tips[row]:
+                self._cost_tips[row] = roles[_TIP] = tip
             if was_available == unavailable:  # became (un)available: the other columns too
+                roles[_FOREGROUND] = grey if unavailable else None  # None clears it
                 for col in (NAME, MAX_RES):
                     item = self.item(row, col)
                     if item is not None:
-                        item.setData(grey if unavailable else None, Qt.ItemDataRole.ForegroundRole)
+                        item.setData(grey if unavailable else None, _FOREGROUND)
                         item.setToolTip(tip)
+            self.setItemData(self.index(row, COST), roles)
 
     @staticmethod
     def _cost_key(shown: Quote | NotAvailable | None) -> float:

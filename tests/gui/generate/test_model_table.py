@@ -127,3 +127,28 @@ def test_a_pro_flag_a_source_states_is_marked_without_the_star(qapp: object) -> 
     model = ModelTableModel(catalog)
     row = model.row_of("flux-2-max")
     assert model.index(row, NAME).data(MarkRole) == ProMark("Pro", "Pro model: needs a subscription")
+
+
+def test_a_cost_cells_tooltip_says_why_while_unavailable_and_is_not_resent_with_each_price(
+    qapp: object,
+) -> None:
+    model = ModelTableModel(CATALOG)
+    show(model, GenerationRequest("nano-banana-2", "1K", "1:1", 1, False))
+    row = model.row_of("flux-1-1-ultra")  # up to 2K
+    plain = model.index(row, COST).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Not available" not in plain
+
+    show(model, GenerationRequest("nano-banana-2", "4K", "1:1", 1, False))
+    assert "Not available" in model.index(row, COST).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Not available" in model.index(row, NAME).data(Qt.ItemDataRole.ToolTipRole)
+
+    show(model, GenerationRequest("nano-banana-2", "1K", "1:1", 1, False))  # and back
+    assert model.index(row, COST).data(Qt.ItemDataRole.ToolTipRole) == plain
+
+    # A new price alone re-sends the figure, its bar and its words, not the long tooltip (a
+    # settings change converts and signals every role it sends, for every visible row).
+    roles: list[list[int]] = []
+    model.dataChanged.connect(lambda _top, _bottom, sent: roles.append(list(sent)))
+    show(model, GenerationRequest("nano-banana-2", "1K", "1:1", 2, False))
+    assert roles and all(Qt.ItemDataRole.ToolTipRole not in sent for sent in roles)
+    assert all(Qt.ItemDataRole.DisplayRole in sent for sent in roles)
