@@ -107,6 +107,9 @@ class SettingsPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Settings"), parent)
         self._shown = False
+        #: What the controls were last given: a setter called with what a control already has
+        #: still converts it and may send events (a tooltip always does).
+        self._given: dict[str, object] = {}
 
         self.resolution = QComboBox(objectName="resolutionCombo")
         self._resolutions = QStandardItemModel(self.resolution)
@@ -161,37 +164,57 @@ class SettingsPanel(QGroupBox):
         style = locale_numbers.style()
         blockers = [QSignalBlocker(w) for w in (self.resolution, self.aspect, self.images, self.enhancer)]
         self._fill_resolution(view)
-        if [self.aspect.itemData(i) for i in range(self.aspect.count())] != list(model.aspect_ratios):
+        if self._changed("aspects", model.aspect_ratios):
             self.aspect.clear()
             for ratio in model.aspect_ratios:
                 self.aspect.addItem(ratio, ratio)
         self.aspect.setCurrentIndex(self.aspect.findData(req.aspect_ratio))
-        self.images.setRange(catalog.images_min, catalog.images_max)
+        if self._changed("range", (catalog.images_min, catalog.images_max)):
+            self.images.setRange(catalog.images_min, catalog.images_max)
         self.images.setValue(req.images)
-        self.images.setToolTip(tooltip(words.images_tooltip(catalog, self.keys[2])))
+        images_tip = words.images_tooltip(catalog, self.keys[2])
+        if self._changed("images tip", images_tip):
+            self.images.setToolTip(tooltip(images_tip))
         self.enhancer.setChecked(req.prompt_enhancer)
         for blocker in blockers:
             blocker.unblock()
         self.images_hint.show_hints(words.images_hints(view, style))
         self.enhancer_hint.show_hints(words.enhancer_hints(view, style))
-        self.enhancer.setToolTip(tooltip(words.enhancer_tooltip(view, catalog, style)))
+        enhancer_tip = words.enhancer_tooltip(view, catalog, style)
+        if self._changed("enhancer tip", enhancer_tip):
+            self.enhancer.setToolTip(tooltip(enhancer_tip))
         self.notice.setText(words.notices(view))
         self.notice.setVisible(bool(view.notices))
+
+    def _changed(self, what: str, value: object) -> bool:
+        """Whether `what` is to change to `value` (remembered from now on)."""
+        if self._given.get(what, self) == value:
+            return False
+        self._given[what] = value
+        return True
 
     def _fill_resolution(self, view: GenerateView) -> None:
         model = self._resolutions
         style = locale_numbers.style()
         if model.rowCount() != len(view.resolutions):
             model.clear()
+            self._given.pop("resolutions", None)
             for _choice in view.resolutions:
                 model.appendRow(QStandardItem())
-        for row, choice in enumerate(view.resolutions):
-            item = model.item(row)
-            option = words.resolution_option(choice, view, style)
-            item.setText(option.text)
-            item.setToolTip(tooltip(option.tooltip))
-            item.setData(choice.value, ValueRole)
-            item.setEnabled(choice.quote is not None)
+        options = [
+            (words.resolution_option(choice, view, style), choice.value, choice.quote is not None)
+            for choice in view.resolutions
+        ]
+        given = self._given.get("resolutions")
+        if self._changed("resolutions", options):
+            for row, (option, value, enabled) in enumerate(options):
+                if isinstance(given, list) and given[row] == (option, value, enabled):
+                    continue
+                item = model.item(row)
+                item.setText(option.text)
+                item.setToolTip(tooltip(option.tooltip))
+                item.setData(value, ValueRole)
+                item.setEnabled(enabled)
         self.resolution.setCurrentIndex(self.resolution.findData(view.request.resolution, ValueRole))
         self.resolution_hint.show_hints(words.resolution_hints(view, style))
 

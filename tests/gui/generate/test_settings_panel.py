@@ -9,7 +9,7 @@ Figures from ImagineArt's Image Credits page: Nano Banana 2 costs 49 (1K), 73.5 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -160,3 +160,28 @@ def test_a_fall_back_is_said_until_the_user_changes_something(qtbot: QtBot, pane
     assert panel.notice.isVisible() and "21:9" in panel.notice.text() and "1:1" in panel.notice.text()
     panel.images.setValue(2)
     assert not panel.notice.isVisible()
+
+
+def test_the_options_and_tooltips_are_sent_again_only_where_they_change(panel: SettingsPanel) -> None:
+    panel.show_view(CATALOG, generate_view(CATALOG, GenerationRequest("nano-banana-2", "2K", "16:9", 1)))
+    rows: list[int] = []
+    panel.resolution.model().dataChanged.connect(lambda top, _bottom, _roles: rows.append(top.row()))
+    tips: list[QObject] = []
+
+    class Tips(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.ToolTipChange:
+                tips.append(watched)
+            return False
+
+    spy = Tips()
+    for widget in (panel.images, panel.enhancer):
+        widget.installEventFilter(spy)
+    # the same settings again (a new view, equal to the last): nothing to send
+    panel.show_view(CATALOG, generate_view(CATALOG, GenerationRequest("nano-banana-2", "2K", "16:9", 1)))
+    assert rows == [] and tips == []
+    # two images: every offered option's difference changes (from 147: 98 to 1K, 196 to 4K)
+    panel.show_view(CATALOG, generate_view(CATALOG, GenerationRequest("nano-banana-2", "2K", "16:9", 2)))
+    assert {0, 3} <= set(rows)
+    assert panel.resolution.itemText(3).endswith("49 more")
+    assert panel.enhancer in tips  # its tooltip names the total, which changed
