@@ -8,8 +8,8 @@ the tag is painted, not part of its text, and screen readers hear it in the cell
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QPainter, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,53 +35,109 @@ def tag_font(font: QFont) -> QFont:
     return small
 
 
+#: Each (list font, tag text)'s tag font and size: measuring makes a font and shapes the text.
+_SIZES: dict[tuple[str, str], tuple[QFont, int, int]] = {}
+
+
+def _tag_size(font: QFont, text: str) -> tuple[QFont, int, int]:
+    """The tag's font, and its width and height before the cell limits it."""
+    key = (font.key(), text)
+    known = _SIZES.get(key)
+    if known is None:
+        if len(_SIZES) > 64:
+            _SIZES.clear()
+        small = tag_font(font)
+        metrics = QFontMetrics(small)
+        known = _SIZES[key] = (small, metrics.horizontalAdvance(text) + 2 * PAD, metrics.height() + 2)
+    return known
+
+
 def tag_rect(cell: QRect, font: QFont, text: str) -> QRect:
     """Where the tag for `text` goes in `cell`: at its right, centred on the row."""
-    metrics = QFontMetrics(tag_font(font))
-    width = metrics.horizontalAdvance(text) + 2 * PAD
-    height = min(metrics.height() + 2, cell.height())
+    _font, width, height = _tag_size(font, text)
+    height = min(height, cell.height())
     return QRect(cell.right() - PAD - width + 1, cell.top() + (cell.height() - height) // 2, width, height)
+
+
+def tag_inks(palette: QPalette, state: QStyle.StateFlag) -> tuple[QColor, QColor]:
+    """The tag's outline and text: the selection's text colour on a selected row, else the
+    cell's text colour a little toward its background (the outline more than the text)."""
+    group = colour_group(state)
+    if state & QStyle.StateFlag.State_Selected:
+        ink = palette.color(group, QPalette.ColorRole.HighlightedText)
+        return ink, ink
+    name = palette.color(group, QPalette.ColorRole.Text)
+    behind = palette.color(group, QPalette.ColorRole.Base)
+    return mix(name, behind, 0.45), mix(name, behind, 0.2)
+
+
+# Qt's enum members looked up once: each lookup costs, and a paint makes several.
+_ELIDE = Qt.TextElideMode.ElideRight
+_ITEM = QStyle.ControlElement.CE_ItemViewItem
+_ANTIALIASED = QPainter.RenderHint.Antialiasing
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_CENTRED = Qt.AlignmentFlag.AlignCenter
+#: What the tag's colours depend on, beside the palette.
+_INK_STATES = (
+    QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_Active | QStyle.StateFlag.State_Enabled
+).value
 
 
 class ProMarks(QStyledItemDelegate):
     """Draws the Model column: the name, shortened if it must be to leave room for the tag."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        #: Each (name, room, font)'s shortened name: shortening shapes the whole name.
+        self._names: dict[tuple[str, int, str], str] = {}
+        #: Each (palette, state)'s outline and ink.
+        self._inks: dict[tuple[int, int], tuple[QColor, QColor]] = {}
+
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         mark = index.data(MarkRole)
-        if not isinstance(mark, ProMark):
+        if mark is None:
             super().paint(painter, option, index)
             return
         cell = QStyleOptionViewItem(option)
         self.initStyleOption(cell, index)
-        tag = tag_rect(cell.rect, cell.font, mark.text)
-        room = tag.left() - cell.rect.left() - 2 * PAD
-        cell.text = cell.fontMetrics.elidedText(cell.text, Qt.TextElideMode.ElideRight, max(room, 0))
-        style = cell.widget.style() if cell.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, cell.widget)
+        font = cell.font
+        tag = tag_rect(cell.rect, font, mark.text)
+        room = max(tag.left() - cell.rect.left() - 2 * PAD, 0)
+        key = (cell.text, room, font.key())
+        name = self._names.get(key)
+        if name is None:
+            if len(self._names) > 512:
+                self._names.clear()
+            name = self._names[key] = cell.fontMetrics.elidedText(cell.text, _ELIDE, room)
+        cell.text = name
+        widget = cell.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(_ITEM, cell, painter, widget)
         self.paint_tag(painter, cell, tag, mark.text)
 
-    @staticmethod
-    def paint_tag(painter: QPainter, cell: QStyleOptionViewItem, tag: QRect, text: str) -> None:
+    def paint_tag(self, painter: QPainter, cell: QStyleOptionViewItem, tag: QRect, text: str) -> None:
         """An outlined tag in the cell's text colour (grey where the row is greyed: initStyleOption
         put the row's foreground there), a little quieter than the name unless selected."""
-        group = colour_group(cell.state)
-        if cell.state & QStyle.StateFlag.State_Selected:
-            line = ink = cell.palette.color(group, QPalette.ColorRole.HighlightedText)
-        else:
-            name = cell.palette.color(group, QPalette.ColorRole.Text)
-            behind = cell.palette.color(group, QPalette.ColorRole.Base)
-            line, ink = mix(name, behind, 0.45), mix(name, behind, 0.2)
+        palette, state = cell.palette, cell.state
+        key = (palette.cacheKey(), state.value & _INK_STATES)
+        inks = self._inks.get(key)
+        if inks is None:
+            if len(self._inks) > 64:
+                self._inks.clear()
+            inks = self._inks[key] = tag_inks(palette, state)
+        line, ink = inks
+        font = _tag_size(cell.font, text)[0]
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(_ANTIALIASED, True)
         painter.setPen(line)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(_NO_BRUSH)
         # the outline's middle on a pixel's middle: a one-pixel line, not two half-lit ones
         painter.drawRoundedRect(QRectF(tag).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-        painter.setFont(tag_font(cell.font))
+        painter.setFont(font)
         painter.setPen(ink)
-        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(tag, _CENTRED, text)
         painter.restore()
 
     def helpEvent(

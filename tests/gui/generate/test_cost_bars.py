@@ -64,7 +64,9 @@ def test_a_tiny_cost_still_shows_and_nothing_shows_as_nothing() -> None:
     assert nothing.width() == 0
 
 
-def paint(bar: CostBar | None, palette: QPalette, ratio: float, selected: bool = False) -> QImage:
+def paint(
+    bar: CostBar | None, palette: QPalette, ratio: float, selected: bool = False, bars: CostBars | None = None
+) -> QImage:
     """One cost cell painted by the delegate on a device of `ratio`, over the row's background."""
     model = QStandardItemModel(1, 1)
     item = QStandardItem("≥ 25")
@@ -80,7 +82,7 @@ def paint(bar: CostBar | None, palette: QPalette, ratio: float, selected: bool =
     image.setDevicePixelRatio(ratio)
     image.fill(palette.color(QPalette.ColorRole.Base))
     painter = QPainter(image)
-    CostBars().paint(painter, option, model.index(0, 0))
+    (bars or CostBars()).paint(painter, option, model.index(0, 0))
     painter.end()
     return image
 
@@ -183,3 +185,17 @@ def test_the_list_ranks_by_its_bars_and_they_follow_the_settings(qtbot: QtBot, w
     assert bar_length(window, "nano-banana-pro") == longest  # 160 credits: the largest now
     assert bar_length(window, "nano-banana-2") == pytest.approx(longest * 98 / 160, abs=1)
     assert bar_length(window, "flux-dev") == 0  # cannot make 4K
+
+
+def test_one_delegate_paints_each_palette_and_state_in_its_own_colours(qapp: object) -> None:
+    """The colours are remembered per palette and state: a scheme change or a selection must
+    not keep the last ones."""
+    bars = CostBars()
+    seen = []
+    for scheme, selected in (("light", False), ("dark", False), ("dark", True), ("light", False)):
+        palette = palettes()[scheme]
+        base = palette.color(QPalette.ColorRole.Base)
+        line = middle_line(paint(CostBar(1.0, False), palette, 1.0, selected, bars), 1.0)
+        seen.append(next(c.rgb() for c in line if c != base))
+    light, dark, picked, light_again = seen
+    assert len({light, dark, picked}) == 3 and light_again == light

@@ -129,3 +129,12 @@ def test_the_list_shows_the_tags_where_the_command_line_does(qtbot: QtBot, windo
         if inked(image, tag_rect(cell, view.font(), "Pro*"), backgrounds):
             tagged.add(model.name)
     assert tagged == {"ImagineArt 1.5 Pro", "Nano Banana Pro", "Recraft v4 Pro", "Flux 2 Pro"}
+
+
+def test_a_larger_font_gets_a_larger_tag_though_the_tags_size_is_remembered(qapp: object) -> None:
+    cell, font = QRect(0, 0, 300, 40), QApplication.font()
+    small = tag_rect(cell, font, "Pro*")
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    large = tag_rect(cell, font, "Pro*")
+    assert large.width() > small.width() and large.height() > small.height()
+    assert tag_rect(cell, font, "Pro").width() < large.width()  # and another text its own
