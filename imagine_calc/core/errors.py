@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from imagine_calc.core.language import _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -38,5 +40,11 @@ class QuoteError(ValueError):
 
     def __init__(self, message: str, allowed: Sequence[str] = ()) -> None:
         self.allowed = tuple(allowed)
-        text = message if not self.allowed else f"{message} (allowed: {', '.join(self.allowed)})"
+        # TRANSLATORS: {message} is why ("no model 'Nano'"), {allowed} what would do, listed.
+        allowed_text = _("{message} (allowed: {allowed})")
+        text = (
+            message
+            if not self.allowed
+            else allowed_text.format(message=message, allowed=", ".join(self.allowed))
+        )
         super().__init__(text)

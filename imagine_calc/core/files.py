@@ -17,6 +17,8 @@ import datetime as dt
 import os
 import stat
 
+from imagine_calc.core.language import _, ngettext
+
 
 class FileProblem(OSError):
     """A path that cannot be read as the file it should be; the message says why, in words."""
@@ -26,7 +28,7 @@ def describe_size(n: int) -> str:
     """ "2.0 MB", "4 KB", "12 bytes": the size of a file, as people read it."""
     if n >= 1_000_000:
         return f"{round(n / 1e6, 1)} MB"
-    return f"{round(n / 1e3)} KB" if n >= 1000 else f"{n} bytes"
+    return f"{round(n / 1e3)} KB" if n >= 1000 else ngettext("{n} byte", "{n} bytes", n).format(n=n)
 
 
 def open_regular(path: str | os.PathLike[str], max_bytes: int | None = None) -> int:
@@ -36,21 +38,25 @@ def open_regular(path: str | os.PathLike[str], max_bytes: int | None = None) -> 
     try:
         fd = os.open(name, flags)
     except FileNotFoundError:
-        raise FileProblem("file not found") from None
+        raise FileProblem(_("file not found")) from None
     except IsADirectoryError:
-        raise FileProblem("is a folder, not a file") from None
+        raise FileProblem(_("is a folder, not a file")) from None
     except PermissionError:
-        raise FileProblem("cannot read: permission denied") from None
+        raise FileProblem(_("cannot read: permission denied")) from None
     except OSError as exc:
-        raise FileProblem(f"cannot read: {exc.strerror or exc}") from None
+        raise FileProblem(_("cannot read: {why}").format(why=exc.strerror or exc)) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise FileProblem("is a folder, not a file")
+            raise FileProblem(_("is a folder, not a file"))
         if not stat.S_ISREG(st.st_mode):
-            raise FileProblem("not a regular file (a pipe, socket or device): it is not read")
+            raise FileProblem(_("not a regular file (a pipe, socket or device): it is not read"))
         if max_bytes is not None and st.st_size > max_bytes:
-            raise FileProblem(f"too large ({describe_size(st.st_size)}; at most {describe_size(max_bytes)})")
+            raise FileProblem(
+                _("too large ({size}; at most {most})").format(
+                    size=describe_size(st.st_size), most=describe_size(max_bytes)
+                )
+            )
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)  # a regular file: reads never wait anyway
     except BaseException:
@@ -66,11 +72,11 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int) -> bytes:
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(max_bytes + 1)  # a file that grew since fstat is still bounded
     except OSError as exc:
-        raise FileProblem(f"cannot read: {exc.strerror or exc}") from None
+        raise FileProblem(_("cannot read: {why}").format(why=exc.strerror or exc)) from None
     finally:
         os.close(fd)
     if len(data) > max_bytes:
-        raise FileProblem(f"too large (more than {describe_size(max_bytes)})")
+        raise FileProblem(_("too large (more than {most})").format(most=describe_size(max_bytes)))
     return data
 
 
@@ -80,7 +86,7 @@ def read_text(path: str | os.PathLike[str], max_bytes: int) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FileProblem(f"not UTF-8 text (byte {exc.start + 1} cannot be read)") from None
+        raise FileProblem(_("not UTF-8 text (byte {n} cannot be read)").format(n=exc.start + 1)) from None
 
 
 def decode_any(data: bytes) -> str:
@@ -96,7 +102,9 @@ def decode_any(data: bytes) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise FileProblem(
-                    f"not {codec.upper()} text as its byte-order mark says ({exc.reason})"
+                    _("not {codec} text as its byte-order mark says ({reason})").format(
+                        codec=codec.upper(), reason=exc.reason
+                    )
                 ) from None
     try:
         return data.decode("utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from imagine_calc.core.language import _
 from imagine_calc.core.numbers import whole
 
 #: The most credits one price may be (the dearest price on the page is 1,040).
@@ -58,7 +59,7 @@ class LimitError(ValueError):
 def shown(text: object) -> str:
     """A value as a message quotes it: cut short when it is long."""
     if isinstance(text, int) and text.bit_length() > 96:  # str() refuses ints of 4,300+ digits
-        return "a number of more than 28 digits"
+        return _("a number of more than 28 digits")
     value = str(text)
     return repr(value) if len(value) <= 30 else repr(value[:27] + "...")
 
@@ -70,25 +71,41 @@ def parse_decimal(text: str, what: str, most: int, *, decimal_comma: bool = True
         cleaned = cleaned.replace(",", ".")
     digits = sum(c.isdigit() for c in cleaned)
     if digits > MAX_TYPED_DIGITS:
-        raise LimitError(f"{what} must be a number from 0 to {whole(most)}, got {shown(text)}")
+        raise LimitError(
+            # TRANSLATORS: {what} names the value, already translated ("a plan's price"); {value}
+            # is what was typed, quoted.
+            _("{what} must be a number from 0 to {most}, got {value}").format(
+                what=what, most=whole(most), value=shown(text)
+            )
+        )
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise LimitError(f"{what} must be a number, got {shown(text)}") from None
+        raise LimitError(
+            _("{what} must be a number, got {value}").format(what=what, value=shown(text))
+        ) from None
     if not value.is_finite() or not 0 <= value <= most:
-        raise LimitError(f"{what} must be a number from 0 to {whole(most)}, got {shown(text)}")
+        raise LimitError(
+            # TRANSLATORS: {what} names the value, already translated ("a plan's price"); {value}
+            # is what was typed, quoted.
+            _("{what} must be a number from 0 to {most}, got {value}").format(
+                what=what, most=whole(most), value=shown(text)
+            )
+        )
     return value
 
 
-def parse_credits(text: str, what: str = "credits") -> Decimal:
+def parse_credits(text: str, what: str | None = None) -> Decimal:
     """A price as typed: a plain decimal number ("73.5", "73,5"), 0 to MAX_CREDITS."""
-    return parse_decimal(text, what, MAX_CREDITS)
+    return parse_decimal(text, _("credits") if what is None else what, MAX_CREDITS)
 
 
 def check_whole(value: object, what: str, least: int, most: int) -> int:
     """`value` if it is a whole number (not a bool) from `least` to `most`, else LimitError."""
     if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
         raise LimitError(
-            f"{what} must be a whole number from {whole(least)} to {whole(most)}, got {shown(value)}"
+            _("{what} must be a whole number from {least} to {most}, got {value}").format(
+                what=what, least=whole(least), most=whole(most), value=shown(value)
+            )
         )
     return value

@@ -19,6 +19,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from imagine_calc.core.language import _
+
 _FLAGS = (
     os.O_WRONLY
     | os.O_CREAT
@@ -34,7 +36,7 @@ _NO_HARD_LINKS = {errno.EPERM, errno.EXDEV, errno.EMLINK, getattr(errno, "ENOTSU
 def _temporary(path: Path, data: bytes, mode: int | None) -> Path:
     """A new file beside `path` holding `data`, synced to disk; the caller moves it into place.
     Its permissions are `mode`, else those the umask gives any new file."""
-    for _ in range(100):
+    for _attempt in range(100):
         tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
         try:
             fd = os.open(tmp, _FLAGS, 0o666)
@@ -53,7 +55,7 @@ def _temporary(path: Path, data: bytes, mode: int | None) -> Path:
             raise
         os.close(fd)
         return tmp
-    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
+    raise FileExistsError(errno.EEXIST, _("no free temporary name"), str(path.parent))
 
 
 def replace_file(path: Path, data: bytes, mode: int | None = None) -> None:
@@ -97,7 +99,7 @@ def move_new(source: Path, path: Path) -> None:
         if isinstance(exc, OSError) and exc.errno not in _NO_HARD_LINKS:
             raise
         if os.path.lexists(path):
-            raise FileExistsError(errno.EEXIST, "already exists", str(path)) from None
+            raise FileExistsError(errno.EEXIST, _("already exists"), str(path)) from None
         os.rename(source, path)
         return
     os.unlink(source)
@@ -125,7 +127,7 @@ def _aside(path: Path, why: str, stamp: str, put: Callable[[Path], None]) -> Pat
         except FileExistsError:
             continue
         return aside
-    raise FileExistsError(errno.EEXIST, "no free name to set it aside", str(path))
+    raise FileExistsError(errno.EEXIST, _("no free name to set it aside"), str(path))
 
 
 def link_target(path: Path) -> Path:
@@ -136,7 +138,7 @@ def link_target(path: Path) -> Path:
         return path
     target = Path(os.path.realpath(path))
     if os.path.islink(target):  # realpath stops at a loop
-        raise OSError(errno.ELOOP, "the link loops back on itself", str(path))
+        raise OSError(errno.ELOOP, _("the link loops back on itself"), str(path))
     return target
 
 
@@ -152,7 +154,7 @@ def _regular_mode(path: Path) -> int | None:
 def cannot_write(path: Path, exc: OSError) -> OSError:
     """`exc` in words for a dialog or a banner: "cannot write PATH: No space left on device"
     (no "[Errno 28]", no temporary file's name); its errno is kept."""
-    said = OSError(f"cannot write {path}: {exc.strerror or exc}")
+    said = OSError(_("cannot write {path}: {why}").format(path=path, why=exc.strerror or exc))
     said.errno = exc.errno
     return said
 

@@ -20,6 +20,7 @@ from imagine_calc.core.catalog.page_tables import Table, tables
 from imagine_calc.core.catalog.records import TIERS
 from imagine_calc.core.catalog.update_findings import Unreadable
 from imagine_calc.core.files import FileProblem, decode_any, read_bytes
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_CREDITS, MAX_PAGE_BYTES
 from imagine_calc.core.numbers import whole
 
@@ -112,7 +113,7 @@ def read_page(path: Path) -> str:
     try:
         return decode_any(read_bytes(path, MAX_PAGE_BYTES))
     except FileProblem as exc:
-        raise PageError(f"cannot be read as a saved page: {exc}") from None
+        raise PageError(_("cannot be read as a saved page: {why}").format(why=exc)) from None
 
 
 def _tooltip(cell: str) -> str | None:
@@ -216,12 +217,14 @@ def parse_credits_page(text: str) -> CreditsPage:
     model_table = next((t for t in candidates if len(t) > 1), candidates[0] if candidates else None)
     if model_table is None:
         raise PageError(
-            "This is not ImagineArt's Image Credits page: it has no table with Model and Credits "
-            "columns. Save the page itself (as Markdown or as a web page) and try again."
+            _(
+                "This is not ImagineArt's Image Credits page: it has no table with Model and Credits "
+                "columns. Save the page itself (as Markdown or as a web page) and try again."
+            )
         )
     models = tuple(_models(model_table))
     if not models:
-        raise PageError("The page's model table has no rows.")
+        raise PageError(_("The page's model table has no rows."))
     engine_tables = [t for t in found if _has_columns(t, "engine", "credits")]
     engine_table = next((t for t in engine_tables if len(t) > 1), None)
     engines = tuple(_engines(engine_table)) if engine_table else ()

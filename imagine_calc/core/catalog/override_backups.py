@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from imagine_calc.core.files import read_bytes, stamp
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
 from imagine_calc.core.writes import (
     link_target,
@@ -85,7 +86,7 @@ def _claim(name: Callable[[int], Path], put: Callable[[Path, bytes], None], data
         except FileExistsError:
             continue
         return name(n)
-    raise FileExistsError(errno.EEXIST, "no free name", str(name(0)))
+    raise FileExistsError(errno.EEXIST, _("no free name"), str(name(0)))
 
 
 def revert(path: Path, now: dt.datetime | None = None) -> tuple[Path, Path | None]:
@@ -95,7 +96,7 @@ def revert(path: Path, now: dt.datetime | None = None) -> tuple[Path, Path | Non
     file cannot be read or written."""
     found = backups(path)
     if not found:
-        raise FileNotFoundError(f"no backup of {path} to go back to")
+        raise FileNotFoundError(_("no backup of {path} to go back to").format(path=path))
     newest = found[-1]
     when = stamp(now or clock())
     if not os.path.islink(path):

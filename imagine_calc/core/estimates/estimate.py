@@ -19,6 +19,7 @@ from typing import Literal
 
 from imagine_calc.core.catalog.records import Basis, Catalog
 from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_COUNT, LimitError, check_whole
 from imagine_calc.core.outside_text import readable
 from imagine_calc.core.pricing.findings import (
@@ -223,7 +224,7 @@ def _batch_line(group: str, item: UpscaleItem, quotes: list[Quote]) -> Line:
 def count_error(count: object) -> str | None:
     """Why `count` cannot be a line's repeat count, or None when it can."""
     try:
-        check_whole(count, "a count", 1, MAX_COUNT)
+        check_whole(count, _("a count"), 1, MAX_COUNT)
     except LimitError as exc:
         return str(exc)
     return None

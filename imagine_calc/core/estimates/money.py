@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_BALANCE, MAX_MONEY, LimitError, parse_decimal
 from imagine_calc.core.numbers import whole
 
@@ -20,9 +21,11 @@ class Rate:
     def from_plan(cls, price: Decimal, credits: Decimal, currency: str) -> Rate:
         """A plan's price divided by its credits (both as the user typed them)."""
         if not credits.is_finite() or not 0 < credits <= MAX_BALANCE:
-            raise ValueError(f"a plan's credits must be more than 0 and at most {whole(MAX_BALANCE)}")
+            raise ValueError(
+                _("a plan's credits must be more than 0 and at most {most}").format(most=whole(MAX_BALANCE))
+            )
         if not price.is_finite() or not 0 <= price <= MAX_MONEY:
-            raise ValueError(f"a plan's price must be from 0 to {whole(MAX_MONEY)}")
+            raise ValueError(_("a plan's price must be from 0 to {most}").format(most=whole(MAX_MONEY)))
         return cls(price / credits, currency)
 
     def cost(self, credits: Decimal) -> Decimal:
@@ -35,7 +38,7 @@ def parse_rate(per_credit: str, currency: str) -> Rate | None:
     with anything else (not a number, or out of bounds)."""
     if not per_credit.strip():
         return None
-    return Rate(parse_decimal(per_credit, "a price per credit", MAX_MONEY), currency.strip())
+    return Rate(parse_decimal(per_credit, _("a price per credit"), MAX_MONEY), currency.strip())
 
 
 def parse_plan(price: str, credits: str, currency: str) -> Rate | None:
@@ -44,8 +47,8 @@ def parse_plan(price: str, credits: str, currency: str) -> Rate | None:
     says what is wrong with either."""
     if not price.strip() and not credits.strip():
         return None
-    amount = parse_decimal(price, "a plan's price", MAX_MONEY)
-    count = parse_decimal(credits.replace(",", ""), "a plan's credits", MAX_BALANCE)
+    amount = parse_decimal(price, _("a plan's price"), MAX_MONEY)
+    count = parse_decimal(credits.replace(",", ""), _("a plan's credits"), MAX_BALANCE)
     try:
         return Rate.from_plan(amount, count, currency.strip())
     except ValueError as exc:

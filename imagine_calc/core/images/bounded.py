@@ -14,6 +14,7 @@ import os
 from typing import BinaryIO
 
 from imagine_calc.core.files import describe_size
+from imagine_calc.core.language import _, ngettext
 from imagine_calc.core.numbers import whole
 
 #: The most bytes read from one file to learn its size. Real headers take a few kilobytes
@@ -77,10 +78,16 @@ class BoundedReader(io.RawIOBase):
         left = max(0, self._end - self._pos)
         wanted = left if size is None or size < 0 else min(size, left)
         if self.consumed + wanted > self.limit:
-            raise HeaderTooLong(f"no size within its first {describe_size(self.limit)}")
+            raise HeaderTooLong(_("no size within its first {size}").format(size=describe_size(self.limit)))
         self._reads_left -= 1
         if self._reads_left < 0:
-            raise HeaderTooLong(f"no size within the first {whole(self.max_reads)} blocks of its header")
+            raise HeaderTooLong(
+                ngettext(
+                    "no size within the first {n} block of its header",
+                    "no size within the first {n} blocks of its header",
+                    self.max_reads,
+                ).format(n=whole(self.max_reads))
+            )
         if self._raw_pos != self._pos:
             self._raw.seek(self._pos)
         parts = []

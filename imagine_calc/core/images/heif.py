@@ -18,6 +18,7 @@ from __future__ import annotations
 import struct
 
 from imagine_calc.core.images.bounded import HEADER_BYTES, BoundedReader
+from imagine_calc.core.language import _, ngettext
 
 #: ftyp brands of HEIF still images and sequences coded with HEVC, or of HEIF in general
 HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"})
@@ -50,7 +51,7 @@ def heif_size(fh: BoundedReader) -> tuple[int, int]:
     try:
         return _size(fh)
     except (struct.error, IndexError):  # a field runs past the end of its box
-        raise HeifError("a box is cut off") from None
+        raise HeifError(_("a box is cut off")) from None
 
 
 def _size(fh: BoundedReader) -> tuple[int, int]:
@@ -58,22 +59,22 @@ def _size(fh: BoundedReader) -> tuple[int, int]:
     meta = _top_level_meta(fh)
     children = dict(_boxes(meta, 4))  # meta is a full box: version and flags first
     if b"pitm" not in children:
-        raise HeifError("no primary image (pitm box)")
+        raise HeifError(_("no primary image (pitm box)"))
     primary = _primary(children[b"pitm"])
     if b"iprp" not in children:
-        raise HeifError("no image properties (iprp box)")
+        raise HeifError(_("no image properties (iprp box)"))
     iprp = _boxes(children[b"iprp"], 0)
     container = next((body for kind, body in iprp if kind == b"ipco"), None)
     associations = [body for kind, body in iprp if kind == b"ipma"]
     if container is None or not associations:
-        raise HeifError("no image properties (ipco or ipma box)")
+        raise HeifError(_("no image properties (ipco or ipma box)"))
     properties = _boxes(container, 0)
     width = height = 0
     turned = False
     crop: tuple[int, int] | None = None
     for index in _associated(associations, primary):
         if not 0 < index <= len(properties):
-            raise HeifError(f"property {index} does not exist")
+            raise HeifError(_("property {n} does not exist").format(n=index))
         kind, body = properties[index - 1]
         if kind == b"ispe" and len(body) >= 12:
             width, height = struct.unpack(">II", body[4:12])
@@ -86,7 +87,7 @@ def _size(fh: BoundedReader) -> tuple[int, int]:
     if crop is not None:
         width, height = crop
     if not (width and height):
-        raise HeifError("the primary image has no size (ispe property)")
+        raise HeifError(_("the primary image has no size (ispe property)"))
     return (height, width) if turned else (width, height)
 
 
@@ -94,27 +95,27 @@ def _top_level_meta(fh: BoundedReader) -> bytes:
     while True:
         header = fh.read(8)
         if len(header) < 8:
-            raise HeifError("no meta box: the file ends first")
+            raise HeifError(_("no meta box: the file ends first"))
         size, kind = struct.unpack(">I4s", header)
         body_start = 8
         if size == 1:
             large = fh.read(8)
             if len(large) < 8:
-                raise HeifError("a box header is cut off")
+                raise HeifError(_("a box header is cut off"))
             size = struct.unpack(">Q", large)[0]
             body_start = 16
         if kind == b"meta":
             length = size - body_start if size else _MAX_META
             if length < 0 or length > _MAX_META:
-                raise HeifError(f"a meta box of {size} bytes is not a photo's")
+                raise HeifError(_("a meta box of {n} bytes is not a photo's").format(n=size))
             body = fh.read(length)
             if size and len(body) < length:
-                raise HeifError("the meta box is cut off")
+                raise HeifError(_("the meta box is cut off"))
             return body
         if size == 0:
-            raise HeifError("no meta box")
+            raise HeifError(_("no meta box"))
         if size < body_start:
-            raise HeifError(f"a box claims {size} bytes")
+            raise HeifError(ngettext("a box claims {n} byte", "a box claims {n} bytes", size).format(n=size))
         fh.seek(size - body_start, 1)
 
 
@@ -127,13 +128,19 @@ def _boxes(data: bytes, start: int) -> list[tuple[bytes, bytes]]:
         head = 8
         if size == 1:
             if pos + 16 > len(data):
-                raise HeifError("a box header is cut off")
+                raise HeifError(_("a box header is cut off"))
             size = struct.unpack_from(">Q", data, pos + 8)[0]
             head = 16
         elif size == 0:
             size = len(data) - pos
         if size < head or pos + size > len(data):
-            raise HeifError(f"the {kind.decode('latin-1')!r} box is cut off or claims {size} bytes")
+            raise HeifError(
+                ngettext(
+                    "the {name} box is cut off or claims {n} byte",
+                    "the {name} box is cut off or claims {n} bytes",
+                    size,
+                ).format(name=repr(kind.decode("latin-1")), n=size)
+            )
         found.append((kind, data[pos + head : pos + size]))
         pos += size
     return found
@@ -141,7 +148,7 @@ def _boxes(data: bytes, start: int) -> list[tuple[bytes, bytes]]:
 
 def _primary(pitm: bytes) -> int:
     if len(pitm) < 6:
-        raise HeifError("the pitm box is cut off")
+        raise HeifError(_("the pitm box is cut off"))
     item: int = struct.unpack_from(">H" if pitm[0] == 0 else ">I", pitm, 4)[0]
     return item
 
@@ -150,12 +157,12 @@ def _associated(ipma_boxes: list[bytes], item: int) -> list[int]:
     """The 1-based property indices associated with `item`, in order."""
     for body in ipma_boxes:
         if len(body) < 8:
-            raise HeifError("the ipma box is cut off")
+            raise HeifError(_("the ipma box is cut off"))
         version, flags = body[0], int.from_bytes(body[1:4], "big")
         (count,) = struct.unpack_from(">I", body, 4)
         pos = 8
         try:
-            for _ in range(count):
+            for _entry in range(count):
                 if version < 1:
                     (item_id,) = struct.unpack_from(">H", body, pos)
                     pos += 2
@@ -165,7 +172,7 @@ def _associated(ipma_boxes: list[bytes], item: int) -> list[int]:
                 n = body[pos]
                 pos += 1
                 indices = []
-                for _ in range(n):
+                for _index in range(n):
                     if flags & 1:
                         (value,) = struct.unpack_from(">H", body, pos)
                         indices.append(value & 0x7FFF)
@@ -176,5 +183,5 @@ def _associated(ipma_boxes: list[bytes], item: int) -> list[int]:
                 if item_id == item:
                     return indices
         except (struct.error, IndexError):
-            raise HeifError("the ipma box is cut off") from None
-    raise HeifError(f"the primary image (item {item}) has no properties")
+            raise HeifError(_("the ipma box is cut off")) from None
+    raise HeifError(_("the primary image (item {n}) has no properties").format(n=item))

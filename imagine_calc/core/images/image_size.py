@@ -153,8 +153,8 @@ def size_from_stream(fh: BinaryIO, name: str) -> ImageSize | SizeError:
                 width, height, named = _pillow_size(cast(IO[bytes], reader))
                 fmt = named or "image"
     except HeaderTooLong as exc:
-        # The detail after the colon (a header's own words: chunks, boxes, markers) stays as
-        # written, for a bug report to quote.
+        # The detail after the colon (a header's own words: chunks, boxes, markers) is in the
+        # language in use too; a bug report quotes the file itself, and --json says it in English.
         if fmt:
             said = _("corrupt {format} file: {detail} (a real image gives its size far sooner)")
         else:

@@ -21,17 +21,24 @@ from __future__ import annotations
 from decimal import Context, Decimal, Inexact
 
 from imagine_calc.core.catalog.records import Basis, Catalog, Model, Observation
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import LimitError, parse_credits, shown
 from imagine_calc.core.pricing.findings import PageSays, RecordingDisagrees, RecordingsConflict
 from imagine_calc.core.pricing.requests import GenerationRequest
 
 
-def parse_observed(text: str, what: str = "credits") -> Decimal:
+def parse_observed(text: str, what: str | None = None) -> Decimal:
     """What the Create button showed, as typed: a price (limits.parse_credits) above 0, since
     the button shows what a generation costs and the page prices none at 0."""
+    what = _("credits") if what is None else what
     value = parse_credits(text, what)
     if value == 0:
-        raise LimitError(f"{what} must be more than 0 (the cost the Create button showed), got {shown(text)}")
+        raise LimitError(
+            # TRANSLATORS: {what} names the value, already translated ("credits").
+            _("{what} must be more than 0 (the cost the Create button showed), got {value}").format(
+                what=what, value=shown(text)
+            )
+        )
     return value
 
 

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model
 from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.language import _, ngettext
 from imagine_calc.core.pricing import observations
 from imagine_calc.core.pricing.findings import (
     BaseOnlyAbove,
@@ -152,11 +153,23 @@ def _check_images(catalog: Catalog, images: int) -> None:
         allowed = [str(n) for n in range(catalog.images_min, catalog.images_max + 1)]
         if "max" in catalog.images_inferred:
             raise QuoteError(
-                f"cannot make {images} images in one generation; the most, {catalog.images_max}, is "
-                "inferred: ImagineArt's page names no larger count (an override can change it)",
+                ngettext(
+                    "cannot make {n} image in one generation; the most, {most}, is inferred: "
+                    "ImagineArt's page names no larger count (an override can change it)",
+                    "cannot make {n} images in one generation; the most, {most}, is inferred: "
+                    "ImagineArt's page names no larger count (an override can change it)",
+                    images if isinstance(images, int) else 0,
+                ).format(n=images, most=catalog.images_max),
                 allowed,
             )
-        raise QuoteError(f"cannot make {images} images in one generation", allowed)
+        raise QuoteError(
+            ngettext(
+                "cannot make {n} image in one generation",
+                "cannot make {n} images in one generation",
+                images if isinstance(images, int) else 0,
+            ).format(n=images),
+            allowed,
+        )
 
 
 def check_generation(catalog: Catalog, req: GenerationRequest) -> Model:
@@ -164,11 +177,19 @@ def check_generation(catalog: Catalog, req: GenerationRequest) -> Model:
     try:
         model = catalog.model(req.model_id)
     except KeyError:
-        raise QuoteError(f"no model '{req.model_id}'", [m.id for m in catalog.models]) from None
+        raise QuoteError(
+            _("no model '{name}'").format(name=req.model_id), [m.id for m in catalog.models]
+        ) from None
     if req.resolution not in model.tier_prices:
-        raise QuoteError(f"{model.name} does not offer {req.resolution}", model.tiers)
+        raise QuoteError(
+            _("{model} does not offer {resolution}").format(model=model.name, resolution=req.resolution),
+            model.tiers,
+        )
     if req.aspect_ratio is not None and req.aspect_ratio not in model.aspect_ratios:
-        raise QuoteError(f"{model.name} does not offer aspect ratio {req.aspect_ratio}", model.aspect_ratios)
+        raise QuoteError(
+            _("{model} does not offer aspect ratio {ratio}").format(model=model.name, ratio=req.aspect_ratio),
+            model.aspect_ratios,
+        )
     _check_images(catalog, req.images)
     return model
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from imagine_calc.core.catalog.records import Basis, Catalog, UpscaleEngine, UpscaleExample
 from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_PIXEL_SIDE
 from imagine_calc.core.numbers import whole
 from imagine_calc.core.pricing.findings import (
@@ -43,9 +44,14 @@ def check_upscale(catalog: Catalog, engine_id: str, scale: int) -> UpscaleEngine
     try:
         engine = catalog.engine(engine_id)
     except KeyError:
-        raise QuoteError(f"no upscale engine '{engine_id}'", [e.id for e in catalog.engines]) from None
+        raise QuoteError(
+            _("no upscale engine '{name}'").format(name=engine_id), [e.id for e in catalog.engines]
+        ) from None
     if scale not in engine.scales:
-        raise QuoteError(f"{engine.name} does not offer {scale}×", [f"{s}×" for s in engine.scales])
+        raise QuoteError(
+            _("{engine} does not offer {scale}×").format(engine=engine.name, scale=scale),
+            [f"{s}×" for s in engine.scales],
+        )
     return engine
 
 
@@ -71,14 +77,22 @@ class UpscaleTotal:
     def check(self, width: int, height: int) -> None:
         """QuoteError saying why an image of width x height cannot be quoted here."""
         if width <= 0 or height <= 0:
-            raise QuoteError(f"an image of {width} × {height} pixels has no area")
+            raise QuoteError(
+                _("an image of {width} × {height} pixels has no area").format(width=width, height=height)
+            )
         if width > MAX_PIXEL_SIDE or height > MAX_PIXEL_SIDE:
             raise QuoteError(
-                f"an image is at most {whole(MAX_PIXEL_SIDE)} pixels on a side, got {width} × {height}"
+                _("an image is at most {most} pixels on a side, got {width} × {height}").format(
+                    most=whole(MAX_PIXEL_SIDE), width=width, height=height
+                )
             )
         if self._limit_area is not None and width * height > self._limit_area:
             limit, mp = self.engine.max_input_megapixels, megapixels(width, height)
-            raise QuoteError(f"{self.engine.name} takes images up to {limit} MP; this one is {mp} MP")
+            raise QuoteError(
+                _("{engine} takes images up to {limit} MP; this one is {mp} MP").format(
+                    engine=self.engine.name, limit=limit, mp=mp
+                )
+            )
 
     def refusal(self, width: int, height: int) -> str:
         """Why an image of width x height cannot be quoted here (the QuoteError's words); ""
@@ -170,7 +184,7 @@ def quote_upscale_batch(
     for width, height in sizes:
         reason = total.add(width, height)
         if reason:
-            raise QuoteError(f"{reason} (in a batch of {whole(len(sizes))})")
+            raise QuoteError(_("{reason} (in a batch of {n})").format(reason=reason, n=whole(len(sizes))))
     return total.quote()
 
 

@@ -131,7 +131,7 @@ class EstimateDocument(QObject):
         estimate too large to open again, says why it could not."""
         target = path or self.path
         if target is None:
-            raise ValueError("no file to save to")
+            raise ValueError(_("no file to save to"))
         write_file(target, self.text(), follow_links=True)
         self.path = target
         self.model.undo_stack.setClean()

@@ -108,7 +108,7 @@ def _new(folder: Path) -> WorkingCopy:
     ident = f"{stamp()}-{os.urandom(4).hex()}"
     lock = _lock(folder, ident)
     if lock is None:
-        raise OSError(f"cannot lock a new working estimate in {folder}")
+        raise OSError(_("cannot lock a new working estimate in {folder}").format(folder=folder))
     return WorkingCopy(folder, ident, lock)
 
 

@@ -108,7 +108,7 @@ class RecordDialog(QDialog):
             self.error.setText("")
             return None
         try:
-            value = parse_observed(text, "The credits")
+            value = parse_observed(text, _("The credits"))
         except LimitError as exc:
             self.error.setText(fill("<small>{}</small>", str(exc)))
             return None

@@ -123,7 +123,7 @@ def test_a_big_endian_tiff_is_read_with_short_or_long_sizes(short: bool) -> None
     ("data", "reason"),
     [
         (b"\xff\xd8\xff\xe0\x00\x10JFIF\0" + b"\0" * 9 + b"\xff\xda\x00\x02", "image data starts before"),
-        (b"\xff\xd8\xff\xe1\x00\x01", "claims 1 bytes"),
+        (b"\xff\xd8\xff\xe1\x00\x01", "claims 1 byte"),
         (saved("PNG", (10, 10))[:20], "ends inside its IHDR"),
         (saved("PNG", (10, 10)).replace(b"IHDR", b"IHDX"), "IDAT chunk comes before IHDR"),
         (b"\x89PNG\r\n\x1a\n\0\0\0\0\0\0\0\0", "which no PNG chunk is"),
