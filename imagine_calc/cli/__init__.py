@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         file = Path(ours.pop(at))
     try:
-        args = _parse(ours, commands=at is not None and file is None)
+        args = _parse_for(ours, commands=at is not None and file is None)
         if args.override is not None and not args.override.is_file():
             raise UsageError(
                 _(
@@ -98,6 +98,22 @@ def _say_error(text: str) -> None:
     from imagine_calc.cli.output import say
 
     say(text, err=True)
+
+
+def _parse_for(args: list[str], commands: bool) -> argparse.Namespace:
+    """`_parse`, whose mistakes are in English with --json (what scripts read stays the same in
+    every language): parsed again in English only when the line has a mistake."""
+    from imagine_calc.cli.parser import UsageError
+
+    try:
+        return _parse(args, commands)
+    except UsageError:
+        if "--json" not in args[: args.index("--") if "--" in args else None]:
+            raise
+    from imagine_calc.core.language import english
+
+    with english():
+        return _parse(args, commands)
 
 
 def _parse(args: list[str], commands: bool) -> argparse.Namespace:
