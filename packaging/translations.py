@@ -7,7 +7,8 @@ compile each language for the app. One set of options for all three, which the t
     python packaging/translations.py new es       # start a language from the .pot
 
 Texts are marked with `_`, `N_`, `N_plural`, `ngettext`, `pgettext` (imagine_calc/core/language.py) and
-`plural(n, singular, plural_form, ...)` (core/text/plurals.py). A comment starting
+`plural(n, singular, plural_form, ...)` (core/text/plurals.py); the bundled catalog's texts the
+window shows (`catalog_texts`) are extracted from its YAML too. A comment starting
 `TRANSLATORS:` on the line before a text goes into the catalog beside it. The .pot and .po files
 carry no source locations (they would change with every edit elsewhere in a file); texts keep
 the order the sources give them, file by file.
@@ -32,6 +33,8 @@ SOURCES = ROOT / "imagine_calc"
 LOCALE = SOURCES / "locale"
 DOMAIN = "imagine_calc"
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
+#: The bundled catalog (the package imagine_calc.catalog), whose texts the window shows.
+CATALOG = ROOT / "catalog"
 #: Each locale's figures (core/language.py's FIGURES), written by compile.
 FIGURES = "figures.json"
 KEYWORDS = {**DEFAULT_KEYWORDS, "plural": (2, 3), "N_plural": (1, 2)}
@@ -70,10 +73,30 @@ def extracted() -> Catalog:
         first = message if isinstance(message, str) else message[0]
         flags = ("python-brace-format",) if _BRACES.search(first) else ()
         template.add(message, None, auto_comments=comments, context=context, flags=flags)
+    for context, text in catalog_texts():
+        template.add(text, None, context=context)
     for entry in template:
         # Babel guesses %-formats ("67% of the total" reads as "% o"); the app fills {names} only.
         entry.flags.discard("python-format")
     return template
+
+
+def catalog_texts() -> list[tuple[str, str]]:
+    """(context, text) of the bundled catalog's words the window shows, as core/text/catalog.py
+    says them: each model's description, and why a model's figure or the enhancer's surcharge is
+    unknown. Titles, quotes of the page and the reasoning of inferred figures stay as written."""
+    import yaml
+
+    found: list[tuple[str, str]] = []
+    for path in sorted(CATALOG.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for model in data.get("models") or []:
+            found.append(("model description", model["description"]))
+            found += [("catalog note", why) for why in (model.get("unknown") or {}).values()]
+        surcharge = ((data.get("prompt_enhancer") or {}).get("unknown") or {}).get("surcharge")
+        if surcharge:
+            found.append(("catalog note", surcharge))
+    return found
 
 
 def po_text(catalog: Catalog) -> bytes:

@@ -7,9 +7,25 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from imagine_calc.core.catalog.records import BASE_TIER, Catalog, Model, Observation
-from imagine_calc.core.language import N_, _
+from imagine_calc.core.language import N_, _, pgettext
 from imagine_calc.core.numbers import PLAIN, NumberStyle, number
 from imagine_calc.core.text.plurals import plural
+
+#: The catalog's own texts the window shows, by context (packaging/translations.py extracts the
+#: bundled catalog's under these): a model's or an engine's description, and why a figure is
+#: unknown. A text from an override or a page update is not in the catalog and shows as written.
+DESCRIPTION = "model description"
+CATALOG_NOTE = "catalog note"
+
+
+def described(text: str) -> str:
+    """A model's or engine's description from the catalog, in the language in use."""
+    return pgettext(DESCRIPTION, text) if text else text
+
+
+def catalog_note(text: str) -> str:
+    """Why the catalog gives no figure ("The credits page says ..."), in the language in use."""
+    return pgettext(CATALOG_NOTE, text) if text else text
 
 
 def tiered(prices: Mapping[str, Decimal | None], style: NumberStyle = PLAIN) -> str:

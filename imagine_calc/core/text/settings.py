@@ -11,7 +11,7 @@ from imagine_calc.core.numbers import PLAIN, NumberStyle
 from imagine_calc.core.pricing.generate_view import Choice, GenerateView
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
-from imagine_calc.core.text.catalog import settings_words
+from imagine_calc.core.text.catalog import catalog_note, settings_words
 from imagine_calc.core.text.findings import fitted_words, refusal_words
 from imagine_calc.core.text.plurals import plural
 
@@ -148,7 +148,7 @@ def enhancer_tooltip(view: GenerateView, catalog: Catalog, style: NumberStyle = 
     """The enhancer's surcharge, or why it is not known; then what switching it would change."""
     pe = catalog.prompt_enhancer
     if pe.surcharge is None:
-        said = pe.unknown.get("surcharge") or _("The surcharge is not published.")
+        said = catalog_note(pe.unknown.get("surcharge", "")) or _("The surcharge is not published.")
     else:
         amount = quotes.credits_words(pe.surcharge, style)
         if pe.applies == "per_image":

@@ -13,6 +13,8 @@ from imagine_calc.core.pricing.observations import disagreement
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text.budget import affordable_words
 from imagine_calc.core.text.catalog import (
+    catalog_note,
+    described,
     origin_words,
     pointed_at_words,
     price_unknown,
@@ -27,7 +29,7 @@ from imagine_calc.gui.shared.markup import Html, escape, fill, join
 
 
 def _unknown(model: Model, field: str) -> Html:
-    why = model.unknown.get(field, "")
+    why = catalog_note(model.unknown.get(field, ""))
     if why:
         return fill("<i>{}</i> <small>({})</small>", _("unknown"), why)
     return fill("<i>{}</i>", _("unknown"))
@@ -67,7 +69,7 @@ def model_html(
     if pointed_at_instead_of is not None:
         parts.append(fill("<p><i>{}</i></p>", pointed_at_words(pointed_at_instead_of)))
     parts += [
-        fill("<p style='white-space:pre-wrap'><b>{}</b><br>{}</p>", model.name, model.description),
+        fill("<p style='white-space:pre-wrap'><b>{}</b><br>{}</p>", model.name, described(model.description)),
         fill("<table cellspacing=0 cellpadding=1>{}</table>", join("", table)),
     ]
     if model.origin != "bundled":
