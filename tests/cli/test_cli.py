@@ -6,8 +6,10 @@ the test module of its handler (test_quote_commands.py, test_catalog_commands.py
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -175,3 +177,53 @@ def test_what_loading_the_catalog_set_aside_is_said_before_the_answer(
     code, out, err = run(capsys, "quote", "flux dev")
     assert code == 0 and "Total: 5 credits" in out
     assert err == "note: the catalog cache was set aside as catalog.json.x.set-aside\n"
+
+
+# --- mistakes in the user's language --------------------------------------------------------
+
+#: Pairs of lowercase words: what is left of an English sentence in a translated line.
+_WORD = re.compile(r"[a-z]{2,}")
+
+
+def _english_pairs(text: str) -> set[str]:
+    words = [w if _WORD.fullmatch(w) else "" for w in text.split()]
+    return {f"{a} {b}" for a, b in itertools.pairwise(words) if a and b}
+
+
+def _mistakes(tmp_path: Path) -> list[tuple[list[str], str]]:
+    """(a command line with a mistake, an English text it shows) through the core, argparse and
+    the image readers."""
+    cut = tmp_path / "cut.png"
+    cut.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00")
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(b"\xff\xfe\xff")
+    return [
+        (["quote", "Nano"], "allowed"),
+        (["quote", "flux dev", "--resolution", "9K"], "invalid choice"),
+        (["quote"], "the following arguments are required"),
+        (["models", "--bogus"], "unrecognized arguments"),
+        (["quote", "flux dev", "--images", "9"], "images in one generation"),
+        (["upscale", "x.png", "--scale", "3"], "does not offer"),
+        (["upscale", str(cut)], "it ends inside its IHDR chunk"),
+        (["models", "--override", str(latin)], "not UTF-8 text"),
+        (["catalog", "--update-from", str(tmp_path)], "cannot be read as a saved page"),
+    ]
+
+
+def test_mistakes_are_said_in_the_language_in_use(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for argv, english in _mistakes(tmp_path):
+        _code, out, err = run(capsys, *argv)
+        said = out + err
+        assert english in said, (argv, said)  # the case shows the text it is about
+        _code, out, err = run(capsys, "--lang", "de", *argv)
+        german = out + err
+        assert english not in german, (argv, german)
+        left = _english_pairs(said) & _english_pairs(german)
+        assert not left, f"{argv}: English left in German: {sorted(left)}\n{german}"
+
+
+def test_with_json_a_mistake_stays_english(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run(capsys, "--lang", "de", "quote", "flux dev", "--resolution", "9K", "--json")
+    assert code == 2 and "invalid choice: '9K'" in err
+    code, _out, err = run(capsys, "--lang", "de", "quote", "Nano", "--json")
+    assert code == 2 and "no model 'Nano' (allowed:" in err
