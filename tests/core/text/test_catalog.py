@@ -9,11 +9,14 @@ from decimal import Decimal as D
 
 import pytest
 
+from imagine_calc.core import language
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.catalog.records import NOT_PRO_REASON, PRO_REASON, Observation
 from imagine_calc.core.numbers import NumberStyle
 from imagine_calc.core.text.catalog import (
     age,
+    catalog_note,
+    described,
     missing_model_words,
     price_summary,
     price_words,
@@ -148,3 +151,16 @@ def test_the_status_bar_writes_the_date_as_the_style_does() -> None:
     dotted = NumberStyle(date=lambda d: d.strftime("%d.%m.%Y"))
     said = prices_in_use(dt.date(2026, 11, 26), 7, override=False, stale=False, style=dotted)
     assert said == "Prices as of 26.11.2026 (7 days old)"
+
+
+def test_the_bundled_catalogs_descriptions_and_notes_are_said_in_the_language_in_use() -> None:
+    catalog = load_catalog()
+    nano = catalog.model("nano-banana-2")
+    midjourney = catalog.model("midjourney-v7")
+    language.set_language("de")
+    assert described(nano.description).startswith("Googles Nano-Banana-Modell")
+    assert catalog_note(midjourney.unknown["price"]).startswith("Die Credits-Seite sagt „See tooltip“")
+    assert catalog_note(catalog.prompt_enhancer.unknown["surcharge"]).startswith("Die Credits-Seite sagt nur")
+    # A text not in the catalog (the user's override, a page update) shows as written.
+    assert described("My own model.") == "My own model."
+    assert described("") == "" and catalog_note("") == ""
