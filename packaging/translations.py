@@ -83,8 +83,9 @@ def extracted() -> Catalog:
 
 def catalog_texts() -> list[tuple[str, str]]:
     """(context, text) of the bundled catalog's words the window shows, as core/text/catalog.py
-    says them: each model's description, and why a model's figure or the enhancer's surcharge is
-    unknown. Titles, quotes of the page and the reasoning of inferred figures stay as written."""
+    says them: each model's description, the prompt enhancer's name, and why a model's figure or
+    the enhancer's surcharge is unknown. Titles, quotes of the page and the reasoning of inferred
+    figures stay as written."""
     import yaml
 
     found: list[tuple[str, str]] = []
@@ -93,7 +94,10 @@ def catalog_texts() -> list[tuple[str, str]]:
         for model in data.get("models") or []:
             found.append(("model description", model["description"]))
             found += [("catalog note", why) for why in (model.get("unknown") or {}).values()]
-        surcharge = ((data.get("prompt_enhancer") or {}).get("unknown") or {}).get("surcharge")
+        enhancer = data.get("prompt_enhancer") or {}
+        if enhancer.get("name"):
+            found.append(("catalog name", enhancer["name"]))
+        surcharge = (enhancer.get("unknown") or {}).get("surcharge")
         if surcharge:
             found.append(("catalog note", surcharge))
     return found

@@ -13,14 +13,21 @@ from imagine_calc.core.text.plurals import plural
 
 #: The catalog's own texts the window shows, by context (packaging/translations.py extracts the
 #: bundled catalog's under these): a model's or an engine's description, and why a figure is
-#: unknown. A text from an override or a page update is not in the catalog and shows as written.
+#: unknown, and the name of a feature (the prompt enhancer; a model's or engine's name is its
+#: own). A text from an override or a page update is not in the catalog and shows as written.
 DESCRIPTION = "model description"
 CATALOG_NOTE = "catalog note"
+CATALOG_NAME = "catalog name"
 
 
 def described(text: str) -> str:
     """A model's or engine's description from the catalog, in the language in use."""
     return pgettext(DESCRIPTION, text) if text else text
+
+
+def catalog_name(text: str) -> str:
+    """The prompt enhancer's name from the catalog ("Prompt enhancer"), in the language in use."""
+    return pgettext(CATALOG_NAME, text) if text else text
 
 
 def catalog_note(text: str) -> str:

@@ -50,7 +50,7 @@ from imagine_calc.core.pricing.findings import (
     UpscaleLabel,
     WorkedOutSurcharge,
 )
-from imagine_calc.core.text.catalog import settings_words
+from imagine_calc.core.text.catalog import catalog_name, catalog_note, settings_words
 from imagine_calc.core.text.plurals import plural
 from imagine_calc.core.text.sharing import conflict_words, observed_by
 from imagine_calc.core.text.sizes import pixels, size_limit_words, upscale_words
@@ -64,7 +64,7 @@ def label_words(label: Label) -> str:
                 p for p in (model, resolution, ratio, _("prompt enhancer") if with_enhancer else "") if p
             )
         case EnhancerLabel(name):
-            return name
+            return catalog_name(name)
         case UpscaleLabel(engine, scale):
             return upscale_words(engine, scale)
         case UnpriceableLabel():
@@ -152,7 +152,7 @@ def unknown_words(why: Unknown, style: NumberStyle = PLAIN) -> str:
     """Why a part is unknown, or only the least it costs."""
     match why:
         case PriceNotPublished(model, reason):
-            return f"{model}: {reason or _('price unknown')}"
+            return f"{model}: {catalog_note(reason) or _('price unknown')}"
         case BaseOnlyAbove(model, price, resolution):
             return _(
                 "{model} at {resolution}: ImagineArt's page gives one base price ({price} credits, the "
@@ -160,14 +160,14 @@ def unknown_words(why: Unknown, style: NumberStyle = PLAIN) -> str:
                 "published. Record what ImagineArt shows to make it exact."
             ).format(model=model, resolution=resolution, price=number(price, style), base_tier=BASE_TIER)
         case EnhancerNotPublished(name, reason):
-            return f"{name}: {reason or _('surcharge unknown')}"
+            return f"{catalog_name(name)}: {catalog_note(reason) or _('surcharge unknown')}"
         case EnhancerPerImageUnknown(name, images):
             return _(
                 "{name}: your recordings show its surcharge for one image; whether it is charged once "
                 "per generation or once per image is not known, so {images} images may cost more."
-            ).format(name=name, images=images)
+            ).format(name=catalog_name(name), images=images)
         case EngineBaseUnknown(engine, reason):
-            return f"{engine}: {reason}"
+            return f"{engine}: {catalog_note(reason)}"
         case CannotBeQuoted(reason):
             return reason
         case ModelGone(model_id):

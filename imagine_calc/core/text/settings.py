@@ -11,7 +11,7 @@ from imagine_calc.core.numbers import PLAIN, NumberStyle
 from imagine_calc.core.pricing.generate_view import Choice, GenerateView
 from imagine_calc.core.pricing.quotes import Quote
 from imagine_calc.core.text import quotes
-from imagine_calc.core.text.catalog import catalog_note, settings_words
+from imagine_calc.core.text.catalog import catalog_name, catalog_note, settings_words
 from imagine_calc.core.text.findings import fitted_words, refusal_words
 from imagine_calc.core.text.plurals import plural
 
@@ -152,9 +152,9 @@ def enhancer_tooltip(view: GenerateView, catalog: Catalog, style: NumberStyle = 
     else:
         amount = quotes.credits_words(pe.surcharge, style)
         if pe.applies == "per_image":
-            said = _("{name}: {credits} per image").format(name=pe.name, credits=amount)
+            said = _("{name}: {credits} per image").format(name=catalog_name(pe.name), credits=amount)
         else:
-            said = _("{name}: {credits} per generation").format(name=pe.name, credits=amount)
+            said = _("{name}: {credits} per generation").format(name=catalog_name(pe.name), credits=amount)
     return f"{said}\n{enhancer_hints(view, style).sentences}"
 
 

@@ -15,6 +15,7 @@ from imagine_calc.core.catalog.records import NOT_PRO_REASON, PRO_REASON, Observ
 from imagine_calc.core.numbers import NumberStyle
 from imagine_calc.core.text.catalog import (
     age,
+    catalog_name,
     catalog_note,
     described,
     missing_model_words,
@@ -153,7 +154,7 @@ def test_the_status_bar_writes_the_date_as_the_style_does() -> None:
     assert said == "Prices as of 26.11.2026 (7 days old)"
 
 
-def test_the_bundled_catalogs_descriptions_and_notes_are_said_in_the_language_in_use() -> None:
+def test_the_bundled_catalogs_descriptions_notes_and_enhancer_are_said_in_the_language_in_use() -> None:
     catalog = load_catalog()
     nano = catalog.model("nano-banana-2")
     midjourney = catalog.model("midjourney-v7")
@@ -161,6 +162,7 @@ def test_the_bundled_catalogs_descriptions_and_notes_are_said_in_the_language_in
     assert described(nano.description).startswith("Googles Nano-Banana-Modell")
     assert catalog_note(midjourney.unknown["price"]).startswith("Die Credits-Seite sagt „See tooltip“")
     assert catalog_note(catalog.prompt_enhancer.unknown["surcharge"]).startswith("Die Credits-Seite sagt nur")
+    assert catalog_name(catalog.prompt_enhancer.name) == "Prompt-Verbesserer"
     # A text not in the catalog (the user's override, a page update) shows as written.
     assert described("My own model.") == "My own model."
     assert described("") == "" and catalog_note("") == ""
