@@ -33,6 +33,7 @@ from typing import Any
 from imagine_calc import __version__
 from imagine_calc.core.catalog import records
 from imagine_calc.core.files import FileProblem, read_bytes, stamp
+from imagine_calc.core.language import _
 from imagine_calc.core.paths import cache_dir
 from imagine_calc.core.writes import replace_file, set_aside
 
@@ -89,7 +90,7 @@ def load(fingerprint: str) -> tuple[records.Catalog | None, str | None]:
     believed (damaged, tampered with, not a regular file), a note of where it was set aside."""
     path = _file(fingerprint)
     if os.path.islink(path):  # the app writes files, never links: someone else put this here
-        return None, _set_aside(path, "a link, not a file this app wrote")
+        return None, _set_aside(path, _("a link, not a file this app wrote"))
     try:
         raw = read_bytes(path, MAX_BYTES)
     except FileProblem as exc:
@@ -104,7 +105,7 @@ def load(fingerprint: str) -> tuple[records.Catalog | None, str | None]:
         if not isinstance(catalog, records.Catalog):
             raise _Miss
     except (ValueError, RecursionError, _Miss):
-        return None, _set_aside(path, "its content is not a catalog this version wrote")
+        return None, _set_aside(path, _("its content is not a catalog this version wrote"))
     return catalog, None
 
 
@@ -118,7 +119,7 @@ def store(fingerprint: str, catalog: records.Catalog) -> list[str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         for old in target.parent.glob("catalog-*"):
             if old.suffix == ".pickle" and not old.is_symlink():
-                notes.append(_set_aside(old, "an older version's cache, in a form that could run code"))
+                notes.append(_set_aside(old, _("an older version's cache, in a form that could run code")))
             elif old.suffix == ".json" and old.is_file() and not old.is_symlink():
                 old.unlink(missing_ok=True)
         text = json.dumps({"format": FORMAT, "key": fingerprint, "catalog": _encode(catalog)})
@@ -132,8 +133,12 @@ def _set_aside(path: Path, why: str) -> str:
     try:
         moved = set_aside(path, "set-aside", stamp())
     except OSError as exc:
-        return f"The catalog cache {path} was not used ({why}) and could not be moved: {exc.strerror or exc}."
-    return f"The catalog cache {path.name} was not used ({why}); it is kept as {moved.name}."
+        return _("The catalog cache {path} was not used ({why}) and could not be moved: {error}.").format(
+            path=path, why=why, error=exc.strerror or exc
+        )
+    return _("The catalog cache {name} was not used ({why}); it is kept as {kept}.").format(
+        name=path.name, why=why, kept=moved.name
+    )
 
 
 # --- plain data to and from the records, by their type hints ---------------------------------
