@@ -29,6 +29,11 @@ MAX_IMAGES = 1_000
 MAX_BALANCE = 100_000_000
 #: The most money per credit, or for a plan, in whatever currency.
 MAX_MONEY = 1_000_000_000
+#: A team (ImagineArt Teams): the most members one plan holds (the largest published seat count
+#: is 40; enterprise plans have none), the longest member name; a member's limit, the pool's
+#: credits and an auto top-up are balances (MAX_BALANCE).
+MAX_MEMBERS = 200
+MAX_MEMBER_NAME = 100
 #: The longest number anyone types (30 digits is a typo, not a price).
 MAX_TYPED_DIGITS = 24
 

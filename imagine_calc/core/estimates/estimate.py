@@ -43,11 +43,14 @@ class GenerationItem:
     request: GenerationRequest
     count: int = 1
     label: str = ""
+    #: The team member the line is for (core/estimates/team); "" = unassigned.
+    member: str = ""
 
     kind: Literal["generation"] = "generation"
 
     def __post_init__(self) -> None:
         _make_readable(self, "label")
+        _make_readable(self, "member")
 
 
 @dataclass(frozen=True)
@@ -62,11 +65,14 @@ class UpscaleItem:
     sizes: tuple[tuple[int, int], ...]
     count: int = 1
     label: str = ""
+    #: The team member the line is for (core/estimates/team); "" = unassigned.
+    member: str = ""
 
     kind: Literal["upscale"] = "upscale"
 
     def __post_init__(self) -> None:
         _make_readable(self, "label")
+        _make_readable(self, "member")
 
 
 Item = GenerationItem | UpscaleItem
@@ -143,9 +149,10 @@ def price_item(catalog: Catalog, item: Item) -> PricedItem:
 
 
 def repriced(catalog: Catalog, old: PricedItem, item: Item) -> PricedItem:
-    """`item` priced, reusing `old`'s one-run quote when only the label or count changed: a
-    count edit on a 10,000-image batch then costs one multiplication, not 10,000 quotes."""
-    if replace(item, count=old.item.count, label=old.item.label) != old.item:
+    """`item` priced, reusing `old`'s one-run quote when only the label, count or member
+    changed: a count edit on a 10,000-image batch then costs one multiplication, not 10,000
+    quotes."""
+    if replace(item, count=old.item.count, label=old.item.label, member=old.item.member) != old.item:
         return price_item(catalog, item)
     return replace(old, item=item, quote=times(old.unit, item.count))
 

@@ -156,6 +156,8 @@ def test_a_count_edit_reuses_the_one_run_price_and_a_settings_edit_does_not() ->
     more = repriced(CATALOG, old, replace(batch, count=3, label="Winners"))
     assert more.unit is old.unit
     assert more.quote.known_total == old.quote.known_total * 3 and more.label == "Winners"
+    assigned = repriced(CATALOG, old, replace(batch, member="Eli"))
+    assert assigned.unit is old.unit and assigned.item.member == "Eli"
     other_scale = repriced(CATALOG, old, replace(batch, scale=4))
     assert other_scale.quote.known_total == price_item(CATALOG, replace(batch, scale=4)).quote.known_total
     assert other_scale.quote.known_total != old.quote.known_total
