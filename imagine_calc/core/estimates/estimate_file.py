@@ -18,6 +18,13 @@ Format, version 1 (UTF-8 JSON object):
       ]
     }
 
+Two keys plan a team (ImagineArt Teams: core/estimates/team.py), both optional: an item's
+`"member": "Ana"` (left out when the line is unassigned), and a top-level `"team"` object (the
+month planned, the shared pool, the members with their monthly limits, the auto top-up: its
+keys in core/estimates/team_file.py). A version-1 reader ignores both, so a file with a team
+opens in an older build; that build drops them if it saves the file again. A bad `team` or
+`member` refuses the file, naming the key, as a bad item does.
+
 `credits` (a decimal string, exact) and `complete` record each line's price when saved, so
 opening the file with newer prices can list what changed; they are never used as prices.
 Unknown keys are ignored, so a newer minor addition does not stop an older app from reading.
@@ -43,11 +50,14 @@ from imagine_calc.core.estimates.estimate import (
     UpscaleItem,
     count_error,
 )
+from imagine_calc.core.estimates.team import Team
+from imagine_calc.core.estimates.team_file import TeamFileError, read_team, team_json
 from imagine_calc.core.files import FileProblem, describe_size, read_text, utf8
 from imagine_calc.core.limits import (
     MAX_CREDITS,
     MAX_ESTIMATE_BYTES,
     MAX_IMAGES,
+    MAX_MEMBER_NAME,
     MAX_PIXEL_SIDE,
     MAX_SIZES_PER_LINE,
     check_whole,
@@ -82,9 +92,11 @@ class SavedEstimate:
     catalog_as_of: dt.date | None
     #: One per item, in order: the price the line had when saved.
     prices: tuple[SavedPrice | None, ...]
+    #: The team the estimate is planned for, if one was saved with it.
+    team: Team | None = None
 
 
-def dumps(priced: PricedEstimate, catalog: Catalog) -> str:
+def dumps(priced: PricedEstimate, catalog: Catalog, team: Team | None = None) -> str:
     """The file's text: one field a line, an upscale line's sizes on one line (a batch of
     100,000 images stays a few MB). Where that layout would be too large to open again, the
     same JSON without spaces (14 to 35 % smaller), so a large file that opened, written more
@@ -97,6 +109,8 @@ def dumps(priced: PricedEstimate, catalog: Catalog) -> str:
         "title": est.title,
         "catalog": {"version": catalog.version, "as_of": catalog.as_of.isoformat()},
     }
+    if team is not None:
+        head["team"] = team_json(team)
     items = [
         {**_item_json(p.item), "credits": plain_decimal(p.quote.known_total), "complete": p.quote.complete}
         for p in priced.items
@@ -124,6 +138,10 @@ def dumps(priced: PricedEstimate, catalog: Catalog) -> str:
 
 
 def _item_json(item: Item) -> dict[str, Any]:
+    return {**_settings_json(item), **({"member": item.member} if item.member else {})}
+
+
+def _settings_json(item: Item) -> dict[str, Any]:
     if isinstance(item, GenerationItem):
         r = item.request
         return {
@@ -192,6 +210,12 @@ def loads(text: str) -> SavedEstimate:
             prices.append(_saved_price(raw))
         except (KeyError, TypeError, ValueError) as exc:
             raise EstimateFileError(f"item {i}: {_why(exc)}") from None
+    team = None
+    if data.get("team") is not None:
+        try:
+            team = read_team(data["team"])
+        except TeamFileError as exc:
+            raise EstimateFileError(f"team: {exc}") from None
     raw_catalog, raw_title = data.get("catalog"), data.get("title")
     catalog: dict[str, Any] = raw_catalog if isinstance(raw_catalog, dict) else {}
     title: str = raw_title if isinstance(raw_title, str) else ""
@@ -200,6 +224,7 @@ def loads(text: str) -> SavedEstimate:
         readable(str(catalog.get("version", "unknown"))),
         _date(catalog.get("as_of")),
         tuple(prices),
+        team,
     )
 
 
@@ -218,6 +243,9 @@ def _item(raw: Any) -> Item:
     count = raw.get("count", 1)
     if (problem := count_error(count)) is not None:
         raise ValueError(problem)
+    member = raw.get("member", "")
+    if not isinstance(member, str) or len(member) > MAX_MEMBER_NAME:
+        raise ValueError(f"member must be a name of at most {whole(MAX_MEMBER_NAME)} characters")
     kind = raw.get("kind")
     if kind == "generation":
         request = GenerationRequest(
@@ -229,7 +257,7 @@ def _item(raw: Any) -> Item:
             images=check_whole(raw.get("images", 1), "images", 1, MAX_IMAGES),
             prompt_enhancer=_flag(raw.get("prompt_enhancer", False), "prompt_enhancer"),
         )
-        return GenerationItem(request, count, label)
+        return GenerationItem(request, count, label, member)
     if kind == "upscale":
         sizes = raw["sizes"]
         if not isinstance(sizes, list) or not sizes:
@@ -249,7 +277,7 @@ def _item(raw: Any) -> Item:
                 )
             )
         scale = check_whole(raw["scale"], "scale", 2, 64)
-        return UpscaleItem(_text(raw["engine"], "engine"), scale, tuple(pairs), count, label)
+        return UpscaleItem(_text(raw["engine"], "engine"), scale, tuple(pairs), count, label, member)
     raise ValueError(f"unknown kind {kind!r} (kinds: generation, upscale)")
 
 

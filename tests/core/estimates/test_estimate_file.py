@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import datetime as dt
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from imagine_calc.core.estimates.estimate_file import (
     read_estimate,
 )
 from imagine_calc.core.estimates.money import Rate
+from imagine_calc.core.estimates.team import AutoTopUp, Member, Team
 from imagine_calc.core.files import utf8
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.text.estimates import repriced_words
@@ -45,6 +49,7 @@ generation_items = st.builds(
     ),
     st.integers(1, 100_000),
     labels,
+    labels,  # the member
 )
 upscale_items = st.builds(
     UpscaleItem,
@@ -52,6 +57,7 @@ upscale_items = st.builds(
     st.sampled_from([2, 4, 8, 16]),
     st.lists(st.tuples(st.integers(1, 20000), st.integers(1, 20000)), min_size=1, max_size=5).map(tuple),
     st.integers(1, 1000),
+    labels,
     labels,
 )
 estimates = st.builds(
@@ -310,3 +316,80 @@ def test_an_estimate_over_the_bound_in_its_readable_layout_is_saved_tightly_and_
     monkeypatch.setattr(estimate_file, "MAX_ESTIMATE_BYTES", len(tight) - 1)
     with pytest.raises(EstimateFileError, match="too large to save"):
         dumps(priced, CATALOG)
+
+
+def studio_team() -> Team:
+    return Team(
+        dt.date(2026, 12, 1),
+        Decimal(4000),
+        dt.date(2026, 12, 20),
+        Decimal(500),
+        (Member("Ana", Decimal(2000)), Member("Ben", Decimal("1000.5")), Member("Chloé")),
+        AutoTopUp(Decimal(500), Decimal(250)),
+    )
+
+
+def assigned() -> Estimate:
+    est = campaign()
+    items = (
+        dataclasses.replace(est.items[0], member="Ana"),
+        est.items[1],
+        dataclasses.replace(est.items[2], member="Chloé"),
+    )
+    return Estimate(items, est.title)
+
+
+def test_a_team_and_the_lines_members_are_saved_and_opened() -> None:
+    text = dumps(price_estimate(CATALOG, assigned()), CATALOG, studio_team())
+    saved = loads(text)
+    assert saved.team == studio_team()
+    assert saved.estimate == assigned()
+    data = json.loads(text)
+    assert data["format_version"] == 1  # keys a version-1 reader ignores: no new version
+    assert data["team"]["month"] == "2026-12" and data["team"]["members"][1] == {
+        "name": "Ben",
+        "limit": "1000.5",
+    }
+    assert [item.get("member") for item in data["items"]] == ["Ana", None, "Chloé"]
+    assert loads(dumps(price_estimate(CATALOG, campaign()), CATALOG)).team is None
+
+
+def test_a_file_with_a_team_reads_as_its_estimate_by_the_version_1_rules() -> None:
+    """What a build before teams reads: every key it knows, the team's keys ignored."""
+    data = json.loads(dumps(price_estimate(CATALOG, assigned()), CATALOG, studio_team()))
+    del data["team"]
+    for item in data["items"]:
+        item.pop("member", None)
+    without = loads(json.dumps(data))
+    assert without.estimate == campaign() and without.team is None
+    assert without.prices == loads(dumps(price_estimate(CATALOG, campaign()), CATALOG)).prices
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"team": []}, "team: expected an object"),
+        ({"team": {"month": "2026-12-01", "subscription": "1"}}, "team: month: a month is written YYYY-MM"),
+        ({"team": {"month": "2026-12", "subscription": "-1"}}, "team: subscription: must be a number from 0"),
+        (
+            {"team": {"month": "2026-12", "subscription": "1", "members": [{"name": "A", "limit": "x"}]}},
+            "team: members[1].limit: must be a number of credits",
+        ),
+        (
+            {"team": {"month": "2026-12", "subscription": "1", "members": [{"name": "A"}, {"name": "a"}]}},
+            "team: members: two members are named 'A'",
+        ),
+    ],
+)
+def test_a_bad_team_refuses_the_file_naming_the_key(change: dict[str, object], message: str) -> None:
+    data = {**json.loads(dumps(price_estimate(CATALOG, campaign()), CATALOG)), **change}
+    with pytest.raises(EstimateFileError, match=re.escape(message)):
+        loads(json.dumps(data))
+
+
+@pytest.mark.parametrize("member", [3, None, "x" * 101])
+def test_a_bad_member_on_a_line_refuses_the_file_naming_the_item(member: object) -> None:
+    data = json.loads(dumps(price_estimate(CATALOG, campaign()), CATALOG))
+    data["items"][1]["member"] = member
+    with pytest.raises(EstimateFileError, match=r"item 2: member must be a name of at most 100 characters"):
+        loads(json.dumps(data))
