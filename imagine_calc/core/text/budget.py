@@ -64,7 +64,7 @@ FIGURE_WORDS = {
 UP_TO_WORDS = {False: N_("up to {n}"), True: N_("up to about {n}")}
 
 
-class _Figures:
+class Figures:
     """How the plan's figures read: with its bounds, and "about" where the estimate rests on an
     inferred price (a balance the estimate empties is used exactly, whatever else is unknown)."""
 
@@ -115,7 +115,7 @@ def budget_lines(
     """One line per balance, then short or what is left, what expires at renewal, the Pro
     models a plan without a subscription cannot pay. Every figure keeps the estimate's
     certainty: "at least 724 of 2,000 used, at most 1,276 left" where prices are unknown."""
-    say = _Figures(plan, estimated, style)
+    say = Figures(plan, estimated, style)
     n = say.n
     lines = [BudgetLine("draw", say.draw(d)) for d in plan.draws]
     pro = _pro_reason(plan)
@@ -169,7 +169,7 @@ UNKNOWN_PART = N_("Some prices are not known: the estimate needs more than shown
 
 def bar_words(plan: BudgetPlan, estimated: bool | None = None, style: NumberStyle = PLAIN) -> BarWords:
     """The bar's words: the same sentences as the budget's lines, for hovering a part of it."""
-    say = _Figures(plan, estimated, style)
+    say = Figures(plan, estimated, style)
     segments = tuple(say.draw(d) for d in plan.draws)
     short = say.short() if plan.short else ""
     unknown = "" if plan.complete else _(UNKNOWN_PART)
