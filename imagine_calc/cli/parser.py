@@ -361,6 +361,35 @@ def build_parser(
     )
     budget.add_argument("--rate", metavar="AMOUNT", help=_("what one credit costs you, as 0.012"))
     budget.add_argument("--currency", default="", metavar="CODE", help=_("the rate's currency, as EUR"))
+    team = p.add_argument_group(_("team (a shared pool and members; replaces the file's team where given)"))
+    team.add_argument(
+        "--team-month", metavar="YYYY-MM", help=_("the month planned (default: the file's, else this one)")
+    )
+    team.add_argument(
+        "--pool-subscription", type=_count, metavar="N", help=_("the pool's subscription credits")
+    )
+    team.add_argument("--pool-renews", type=_date, metavar="YYYY-MM-DD", help=_("when they renew"))
+    team.add_argument("--pool-top-up", type=_count, metavar="N", help=_("the pool's top-up credits"))
+    team.add_argument(
+        "--member",
+        action="append",
+        metavar="NAME[=LIMIT]",
+        help=_(
+            "a member and their monthly limit (none: no limit); repeat for each; replaces the file's members"
+        ),
+    )
+    team.add_argument(
+        "--assign",
+        action="append",
+        metavar="LINE=NAME",
+        help=_("line LINE (as listed) is NAME's; LINE= unassigns"),
+    )
+    team.add_argument(
+        "--auto-top-up",
+        metavar="THRESHOLD:AMOUNT",
+        help=_("buy AMOUNT whenever the pool falls below THRESHOLD; off"),
+    )
+    team.add_argument("--save", action="store_true", help=_("write the team and assignments back to FILE"))
     shown = p.add_mutually_exclusive_group()
     shown.add_argument("--json", action="store_true", help=_("print JSON"))
     shown.add_argument(

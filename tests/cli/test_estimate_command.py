@@ -5,6 +5,7 @@ command line, the format from the suffix, written atomically, whatever the label
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -59,8 +60,8 @@ def test_the_estimate_prints_every_label_escaped_on_its_own_line(
     lines = out.splitlines()
     assert lines[0] == "<script>alert(1)</script>\\x1b[2J\ufffd"  # a lone surrogate reads as U+FFFD
     assert sum(line.startswith("Total") for line in lines) == 1  # the fake one is escaped
-    assert any(line.startswith("a\\nTotal: 0 credits ") for line in lines)
-    assert any(line.startswith("\ufffd\\x00=7*6 ") for line in lines)
+    assert any(line.startswith("2  a\\nTotal: 0 credits ") for line in lines)  # numbered for --assign
+    assert any(line.startswith("3  \ufffd\\x00=7*6 ") for line in lines)
 
 
 def test_csv_export(capsys: pytest.CaptureFixture[str], hostile: Path, tmp_path: Path) -> None:
@@ -294,3 +295,142 @@ def test_the_cost_at_a_rate_without_balances(capsys: pytest.CaptureFixture[str],
     )
     assert "Total: 10 credits (0.12 EUR at your rate of 0.012 EUR per credit)" in out
     assert " used, " not in out and "Covered" not in out  # no balance given: no budget
+
+
+def _studio_file(path: Path) -> Path:
+    """The studio of five's estimate (tests/core/estimates/test_team_budget.py), no team yet."""
+    from imagine_calc.core.catalog.loader import load_catalog
+    from imagine_calc.core.estimates.estimate import Estimate, price_estimate
+    from imagine_calc.core.estimates.estimate_file import dumps
+    from tests.core.estimates.test_team_budget import STUDIO
+
+    catalog = load_catalog()
+    plain = tuple(dataclasses.replace(item, member="") for item in STUDIO)
+    path.write_text(dumps(price_estimate(catalog, Estimate(plain, "Studio")), catalog), encoding="utf-8")
+    return path
+
+
+#: The studio's team and assignments as options: the same figures as the core's test.
+STUDIO_TEAM = (
+    "--team-month=2026-12",
+    "--pool-subscription=4000",
+    "--pool-renews=2026-12-20",
+    "--pool-top-up=500",
+    "--member=Ana=2000",
+    "--member=Ben=1000",
+    "--member=Chloé",
+    "--member=Dev",
+    "--member=Eli",
+    *(
+        f"--assign={n}={who}"
+        for n, who in enumerate(["Ana", "ana", "Ben", "Chloé", "Chloé", "Dev", "Eli"], 1)
+    ),
+    "--auto-top-up=500:500",
+)
+
+
+def test_a_studio_of_five_planned_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = _studio_file(tmp_path / "studio.icalc.json")
+    code, out, err = run(capsys, "estimate", str(path), *STUDIO_TEAM)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[2].split()[0] == "#" and lines[3].split()[:3] == ["1", "Nano", "Banana"]
+    team = lines[lines.index("Plan for December 2026; member limits reset on 2027-01-01.") :]
+    assert team[1:4] == [
+        "Shared pool: 4,500 credits.",
+        "Subscription credits: 4,000 of 4,000 used, 0 left.",
+        "Top-up credits: at least 379 of 500 used, at most 121 left.",
+    ]
+    assert team[5:] == [
+        "At least 1 automatic top-up of 500 credits would be bought: at least 500 credits.",
+        "Ana: 1,894 of 2,000 credits, 106 left.",
+        "Ben: 1,200 of 1,000 credits, over by 200.",
+        "Chloé: at least 300 credits, no limit.",
+        "Dev: 300 credits, no limit.",
+        "Eli: 480 credits, no limit.",
+        "Not assigned to a member: 205 credits.",
+    ]
+    assert "team" not in path.read_text(encoding="utf-8")  # not saved without --save
+
+
+def test_the_team_saved_is_the_team_read(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = _studio_file(tmp_path / "studio.icalc.json")
+    code, _out, err = run(capsys, "estimate", str(path), *STUDIO_TEAM, "--save")
+    assert code == 0 and err == f"Saved {path}.\n"
+    code, out, _err = run(capsys, "estimate", str(path), "--json")
+    team = json.loads(out)["team"]
+    assert [
+        (m["name"], m["limit"], m["used"], m["used_bound"], m["over"], m["lines"]) for m in team["members"]
+    ] == [
+        ("Ana", "2000", "1894", "exact", "0", [1, 2]),
+        ("Ben", "1000", "1200", "exact", "200", [3]),
+        ("Chloé", None, "300", "at_least", "0", [4, 5]),
+        ("Dev", None, "300", "exact", "0", [6]),
+        ("Eli", None, "480", "exact", "0", [7]),
+    ]
+    assert team["unassigned"]["lines"] == [8, 9] and team["auto_top_ups"]["count"] == 1
+    assert team["members"][1]["text"] == "Ben: 1,200 of 1,000 credits, over by 200"
+    # Options change the saved team: Ben's limit raised, the auto top-up off.
+    code, out, _err = run(capsys, "estimate", str(path), "--member=Ben=1500", "--auto-top-up=off", "--json")
+    team = json.loads(out)["team"]
+    assert [m["name"] for m in team["members"]] == ["Ben"] and team["members"][0]["over"] == "0"
+    assert team["auto_top_ups"] is None and team["pool"]["needed"] == "4379"
+    assert team["unassigned"]["lines"] == [1, 2, 4, 5, 6, 7, 8, 9]  # Ana's lines: no Ana any more
+
+
+def test_save_replaces_a_link_never_writes_through_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = _studio_file(tmp_path / "elsewhere.icalc.json")
+    before = target.read_bytes()
+    link = tmp_path / "studio.icalc.json"
+    link.symlink_to(target)
+    code, _out, err = run(capsys, "estimate", str(link), "--pool-subscription=10", "--save")
+    assert code == 0, err
+    assert target.read_bytes() == before and not link.is_symlink()
+    assert '"team"' in link.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--member=Ana"], "a team needs its pool: give --pool-subscription"),
+        (["--assign=1=Ana"], "--assign needs a team: give --pool-subscription"),
+        (["--pool-subscription=9", "--member=Ana=x"], "--member: Ana's limit must be a number, got 'x'"),
+        (["--pool-subscription=9", "--member=Ana", "--member=ANA"], "--member: two members are named 'Ana'"),
+        (["--pool-subscription=9", "--member=" + "x" * 101], "--member: a member's name has at most 100"),
+        (["--pool-subscription=9", "--assign=1=Zoe"], "--assign '1=Zoe': no member named 'Zoe' (members: -)"),
+        (
+            ["--pool-subscription=9", "--assign=10=Ana"],
+            "--assign '10=Ana': LINE=NAME, LINE a line from 1 to 9",
+        ),
+        (["--pool-subscription=9", "--assign=Ana"], "--assign 'Ana': LINE=NAME"),
+        (
+            ["--pool-subscription=9", "--auto-top-up=5"],
+            "--auto-top-up: THRESHOLD:AMOUNT, as 500:1000, or off",
+        ),
+        (["--pool-subscription=9", "--auto-top-up=5:0"], "--auto-top-up: the auto top-up's amount must be"),
+        (["--pool-subscription=9", "--team-month=2026-13"], "--team-month: a month is written YYYY-MM"),
+        (["--pool-subscription=x"], "argument --pool-subscription: not a whole number: 'x'"),
+    ],
+)
+def test_a_bad_team_option_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
+) -> None:
+    path = _studio_file(tmp_path / "studio.icalc.json")
+    before = path.read_bytes()
+    code, out, err = run(capsys, "estimate", str(path), *argv, "--save")
+    assert (code, out) == (2, "") and len(err.splitlines()) == 1
+    assert message in err and path.read_bytes() == before
+
+
+def test_a_team_defaults_to_this_month(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import datetime as dt
+
+    from imagine_calc.core.text.team import month_words
+
+    path = _studio_file(tmp_path / "studio.icalc.json")
+    code, out, _err = run(capsys, "estimate", str(path), "--pool-subscription=100")
+    assert code == 0 and f"Plan for {month_words(dt.date.today())};" in out

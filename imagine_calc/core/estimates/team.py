@@ -111,7 +111,7 @@ class Team:
         for m in self.members:
             if m.key in seen:
                 raise TeamError(
-                    f"two members are named {shown(seen[m.key])} (names differ in more than case)"
+                    f"two members are named {shown(seen[m.key])} (names must differ in more than case)"
                 )
             seen[m.key] = m.name
 

@@ -198,10 +198,12 @@ def to_text(
     plan: BudgetPlan | None = None,
     rate: Rate | None = None,
     style: NumberStyle = PLAIN,
+    numbered: bool = False,
 ) -> str:
     """For the clipboard and the terminal, in the language in use and its figures (`style`;
     days in ISO 8601): aligned columns that paste cleanly into mail and chat, every text on its
-    own line with its controls escaped (plain_text)."""
+    own line with its controls escaped (plain_text). `numbered`: each line's number first, as
+    the command line's --assign takes it."""
     style = _for_files(style)
     rows = [header(), *(tuple(plain_text(c) for c in line_cells(p, style)) for p in priced.items)]
     widths = [max(len(r[i]) for r in rows) for i in range(len(HEADER))]
@@ -211,6 +213,9 @@ def to_text(
         )
         for r in rows
     ]
+    if numbered:
+        digits = len(str(len(priced.items)))
+        lines = [("#" if i == 0 else str(i)).rjust(digits) + "  " + line for i, line in enumerate(lines)]
     title = plain_text(priced.estimate.title)
     out = ([title, ""] if title else []) + [line.rstrip() for line in lines]
     total, money = _total(priced, rate, style)
