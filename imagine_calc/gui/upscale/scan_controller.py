@@ -20,14 +20,18 @@ from imagine_calc.gui.upscale.reader_gate import ReaderGate
 from imagine_calc.gui.upscale.scan_worker import ScanJob, real_key
 from imagine_calc.gui.upscale.upscale_rows import Row, UpscaleTableModel
 
-#: Scan results move into the table on a timer. Each move repaints the table, so a tick
-#: every 40 ms (25 updates a second, still smooth) quotes 10,000 files in 3.1 s where a tick
-#: every 15 ms took 5.2 s (benchmarks/bench_upscale_drop.py 10000).
+#: Scan results become rows on a timer: a tick every 40 ms makes rows of what the reader found
+#: for at most DRAIN_BUDGET, and every SHOW_INTERVAL a tick of its own shows the rows made
+#: since (the table, the total and the progress repaint, 7 ms and more with 100,000 rows). Shown
+#: at every tick, the repaints were half of the window's work during a drop, and a tick that
+#: made rows and repainted was the longest wait of its event loop (benchmarks/bench_upscale_drop.py).
 DRAIN_INTERVAL_MS = 40
-#: Seconds of each tick the GUI spends moving results in; adding a row prices nothing (its
-#: quote is made when shown), so 8 ms moves about a thousand.
+#: Seconds of each tick the GUI spends making rows; a row prices nothing (its quote is made
+#: when shown), so 8 ms makes about a thousand.
 DRAIN_BUDGET = 0.008
 DRAIN_CHUNK = 64
+#: Seconds at least between two showings of new rows while a drop goes on: five a second.
+SHOW_INTERVAL = 0.2
 #: How long after a tick the reader is still held: the table and labels repaint with the rows
 #: a tick added (10 ms of work with 100,000 rows), and would wait for the interpreter as often.
 PAINT_ALLOWANCE_MS = 15
@@ -57,6 +61,9 @@ class UpscaleScans(QObject):
         self.duplicates_skipped = 0
         self.skipped = ScanTally()
         self._frozen = False  # objects held out of the collector's passes while rows arrive
+        #: rows made from results but not yet in the table; shown at most every SHOW_INTERVAL
+        self._staged: list[Row] = []
+        self._shown_at = 0.0
         self._drain_timer = QTimer(self, interval=DRAIN_INTERVAL_MS)
         self._drain_timer.timeout.connect(self._drain)
 
@@ -114,44 +121,70 @@ class UpscaleScans(QObject):
     def reset(self) -> None:
         """Everything cleared: no file is a duplicate any more, and nothing was passed over."""
         self._keys.clear()
+        self._staged.clear()
         self.duplicates_skipped = 0
         self.skipped = ScanTally()
 
     # --- moving results in ----------------------------------------------------------------
 
     def _drain(self) -> None:
-        """Move scan results into the table for at most DRAIN_BUDGET seconds, then yield; the
-        reader waits meanwhile (ReaderGate)."""
-        if not any(job.results for job in self.jobs):  # nothing to move in (making thumbnails)
-            self.drain_for(DRAIN_BUDGET)
+        """A tick: show the rows made since the last showing if it is time, else make rows of
+        scan results for at most DRAIN_BUDGET seconds; never both, so a tick's work is one or
+        the other. The reader waits meanwhile, and while the window repaints (ReaderGate)."""
+        ending = all(j.done and j.reported and not j.results for j in self.jobs)
+        show = bool(self._staged) and (ending or time.perf_counter() - self._shown_at >= SHOW_INTERVAL)
+        if not show and not any(job.results for job in self.jobs):
+            self.drain_for(DRAIN_BUDGET)  # nothing to move in (making thumbnails): the end, perhaps
             return
         self.reader_gate.hold()
         try:
-            self.drain_for(DRAIN_BUDGET)
+            if show:
+                self._show()
+                self._settle()
+            else:
+                self.drain_for(DRAIN_BUDGET)
         finally:  # after the repaint the rows cause, which comes after this slot
             QTimer.singleShot(PAINT_ALLOWANCE_MS, self.reader_gate.release)
 
     def drain_for(self, budget: float) -> None:
+        """Make rows of scan results for at most `budget` seconds; they are shown on a tick of
+        their own, or at once when the drop has ended."""
         deadline = time.perf_counter() + budget
-        added = False
+        made = False
         for job in self.jobs:
+            added = False
             # Chunks, so that the budget bounds the time however many results are waiting.
             while job.results and time.perf_counter() < deadline:
                 chunk = [job.results.popleft() for _ in range(min(DRAIN_CHUNK, len(job.results)))]
-                self._add_results(chunk)
+                self._stage(chunk)
                 added = True
             if added:
                 job.took_results()
+                made = True
         if self.jobs:
             # Rows (and thumbnails) stay as long as the table: out of the collector's passes with
             # them as they come, or each pass (on this thread) walks every row added since the
             # last, 60 ms for 100,000. Anything else made meanwhile waits for the end of the drop.
             gc.freeze()
             self._frozen = True
-        if added:
-            self.rows_added.emit()
+        if not made:  # else the end of the drop, and its last rows shown, are the next tick's
+            self._settle()
+
+    def show_rows(self) -> None:
+        """Rows made but not yet shown go into the table now (the last ones of a drop)."""
+        if self._staged:
+            self._show()
+
+    def _show(self) -> None:
+        rows, self._staged = self._staged, []
+        self._shown_at = time.perf_counter()
+        self.model.add_rows(rows)
+        self.rows_added.emit()
         if self.jobs:
             self.progress.emit(sum(j.seen for j in self.jobs))
+
+    def _settle(self) -> None:
+        """Retire the jobs that are done; when the last is, show what is left and stop ticking."""
         pending = any(j.results for j in self.jobs)
         for job in [j for j in self.jobs if j.done and not j.results and j.reported]:
             self._retire(job)
@@ -165,8 +198,8 @@ class UpscaleScans(QObject):
             gc.unfreeze()
             self._frozen = False
 
-    def _add_results(self, batch: list[tuple[str, str, ImageSize | SizeError]]) -> None:
-        rows = []
+    def _stage(self, batch: list[tuple[str, str, ImageSize | SizeError]]) -> None:
+        rows = self._staged
         once = not self._count_duplicates()
         for path, key, size in batch:
             if once and key in self._keys:
@@ -174,7 +207,6 @@ class UpscaleScans(QObject):
                 continue
             self._keys.add(key)
             rows.append(Row(path, size, key=path))
-        self.model.add_rows(rows)
 
     def _on_finished(self, job: ScanJob, cancelled: bool) -> None:
         job.reported = True
@@ -184,7 +216,8 @@ class UpscaleScans(QObject):
         if cancelled:
             job.results.clear()
             self.message.emit(upscale_text.reading_stopped())
-        self._drain()
+        # The timer, running while any job is, retires it on its next tick: making rows and
+        # ending the drop here as well would be a turn of the event loop that does both.
 
     def _retire(self, job: ScanJob) -> None:
         # Its `finished` arrives (queued) while the reader thread may still be returning from
@@ -195,5 +228,6 @@ class UpscaleScans(QObject):
         if self.pool.activeThreadCount() == 0:
             self._finished_jobs.clear()
         if not self.jobs:
+            self.show_rows()  # every row in the table before the drop is said to be over
             self.busy.emit(False)
             self.rows_added.emit()  # the counts of what was passed over are final now

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from imagine_calc.core.images.image_size import ImageSize, SizeError
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.upscale import scan_worker
 from imagine_calc.gui.upscale.reader_gate import ReaderGate
@@ -121,34 +122,37 @@ def test_a_drops_rows_stay_out_of_the_collectors_passes_until_it_ends(
 def test_the_window_holds_the_reader_while_it_moves_rows_in_and_repaints(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Held for each tick that moves rows in, and for the repaint after; not while the reader
-    makes thumbnails with no rows to move (that slowed 1,000 images' thumbnails threefold)."""
+    """Held for each tick that makes rows or shows them, and for the repaint after; not while
+    the reader makes thumbnails with no rows to move (that slowed 1,000 images' thumbnails
+    threefold)."""
     panel = window.upscale_panel
-    ticks: list[tuple[bool, bool]] = []  # (held by this tick, rows moved in)
-    drain_for, hold = panel.scans.drain_for, panel.scans.reader_gate.hold
-    holds: list[bool] = []
+    scans = panel.scans
+    ticks: list[tuple[bool, bool]] = [(False, False)]  # (held by this tick, rows made or shown)
+    hold, stage = scans.reader_gate.hold, scans._stage
+
+    def note(held: bool = False, moved: bool = False) -> None:
+        was_held, was_moved = ticks[-1]
+        ticks[-1] = (was_held or held, was_moved or moved)
 
     def noted_hold() -> None:
-        holds.append(True)
+        note(held=True)
         hold()
 
-    def drain_and_look(budget: float) -> None:
-        # Whether this tick held the reader, not whether the last one's repaint allowance is
-        # still running (on a busy machine a tick can start inside it).
-        held, before = bool(holds), panel.model.rowCount()
-        holds.clear()
-        drain_for(budget)
-        ticks.append((held, panel.model.rowCount() > before))
+    def noted_stage(batch: list[tuple[str, str, ImageSize | SizeError]]) -> None:
+        note(moved=True)
+        stage(batch)
 
-    monkeypatch.setattr(panel.scans.reader_gate, "hold", noted_hold)
-    monkeypatch.setattr(panel.scans, "drain_for", drain_and_look)
+    monkeypatch.setattr(scans.reader_gate, "hold", noted_hold)
+    monkeypatch.setattr(scans, "_stage", noted_stage)
+    panel.model.rowsInserted.connect(lambda *_: note(moved=True))
+    scans._drain_timer.timeout.connect(lambda: ticks.append((False, False)))  # after each tick's work
     folder = empty_files(tmp_path / "f", 500)
     for i in range(3):
         write_image(folder / f"real{i}.png", 20, 10)
     panel.add_paths([str(folder)])
-    qtbot.waitUntil(lambda: not panel.scans.jobs, timeout=30_000)
-    panel.scans._drain()  # the timer's tick once more, with nothing left to move in
+    qtbot.waitUntil(lambda: not scans.jobs, timeout=30_000)
+    scans._drain()  # the timer's tick once more, with nothing left to move in
     assert any(moved for _, moved in ticks) and not ticks[-1][1]
     assert all(held for held, moved in ticks if moved)
     assert not any(held for held, moved in ticks if not moved)
-    qtbot.waitUntil(panel.scans.reader_gate._open.is_set, timeout=1000)  # released after the repaint
+    qtbot.waitUntil(scans.reader_gate._open.is_set, timeout=1000)  # released after the repaint

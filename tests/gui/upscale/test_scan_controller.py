@@ -5,11 +5,16 @@ passed over are tallied, and busy is said at the start and the end."""
 from __future__ import annotations
 
 import gc
+import itertools
+import time
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.catalog.loader import load_catalog
+from imagine_calc.core.images.image_size import ImageSize, SizeError
+from imagine_calc.gui.upscale import scan_controller
 from imagine_calc.gui.upscale.scan_controller import UpscaleScans
 from imagine_calc.gui.upscale.upscale_rows import UpscaleTableModel
 from tests.gui.sessions import session_of
@@ -78,3 +83,40 @@ def test_cancelling_before_the_reader_starts_says_so_and_ends_busy(qtbot: QtBot,
     assert "Reading stopped: the files read so far are quoted." in said
     scans.shut_down()
     assert not scans.jobs
+
+
+def test_a_tick_makes_rows_or_shows_them_never_both_and_shows_them_five_times_a_second(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Showing rows repaints the table, the total and the progress (7 ms and more with 100,000
+    rows): done at every tick, and in the tick that made the rows, it was the window's longest
+    wait during a drop of 100,000 files. So a tick makes rows of what was read or shows the rows
+    made since the last showing, and rows are shown at most every SHOW_INTERVAL until the end."""
+    monkeypatch.setattr(scan_controller, "DRAIN_BUDGET", 0.0005)  # many ticks from a few files
+    folder = tmp_path / "f"
+    folder.mkdir()
+    for i in range(5000):
+        (folder / f"img{i:05}.png").touch()
+    scans, _said = scans_of(qtbot)
+    events: list[tuple[str, float]] = []  # ("made" | "shown" | "tick", when)
+    stage = scans._stage
+
+    def noted_stage(batch: list[tuple[str, str, ImageSize | SizeError]]) -> None:
+        events.append(("made", time.perf_counter()))
+        stage(batch)
+
+    monkeypatch.setattr(scans, "_stage", noted_stage)
+    scans.model.rowsInserted.connect(lambda *_: events.append(("shown", time.perf_counter())))
+    scans._drain_timer.timeout.connect(lambda: events.append(("tick", 0.0)))  # after each tick's work
+    read(qtbot, scans, folder)
+    assert scans.model.row_count() == 5000
+    ticks: list[set[str]] = [set()]
+    for what, _ in events:
+        if what == "tick":
+            ticks.append(set())
+        else:
+            ticks[-1].add(what)
+    assert sum("made" in t for t in ticks) > 10 and sum("shown" in t for t in ticks) >= 3
+    assert not [t for t in ticks if t == {"made", "shown"}]
+    shown = [when for what, when in events if what == "shown"][:-1]  # the last: when the drop ended
+    assert min(b - a for a, b in itertools.pairwise(shown)) >= 0.2 - 0.001  # five a second at most
