@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from imagine_calc.core.frozen import Frozen
 from imagine_calc.core.language import _
 
 
-@dataclass(frozen=True)
-class Problem:
+@dataclass(frozen=True, eq=False, repr=False)
+class Problem(Frozen):
     """One thing wrong in a catalog file, located by file, line and key path."""
 
     file: str

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from imagine_calc.core.catalog.loader import LoadedCatalog, load_with_override
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.budget import Balances
+from imagine_calc.core.frozen import Frozen
 from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
 
@@ -35,8 +36,8 @@ class Part(enum.Enum):
 Listener = Callable[[frozenset[Part]], None]
 
 
-@dataclass(frozen=True)
-class UpscaleChoice:
+@dataclass(frozen=True, eq=False, repr=False)
+class UpscaleChoice(Frozen):
     """The engine and scale upscale quotes are made at."""
 
     engine_id: str

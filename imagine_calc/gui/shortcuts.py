@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imagine_calc.core.frozen import Frozen
 from imagine_calc.core.language import N_, _
 from imagine_calc.gui.shared.markup import tooltip
 
@@ -25,8 +26,8 @@ NATIVE = QKeySequence.SequenceFormat.NativeText
 ANYWHERE = N_("Anywhere in the window")
 
 
-@dataclass(frozen=True)
-class Entry:
+@dataclass(frozen=True, eq=False, repr=False)
+class Entry(Frozen):
     """One shortcut: what it does, where it works, the keys."""
 
     what: str

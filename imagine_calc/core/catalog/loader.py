@@ -28,6 +28,7 @@ from imagine_calc.core.catalog.records import (
 from imagine_calc.core.catalog.shared_recordings import SharedReading, layer, read_shared
 from imagine_calc.core.errors import CatalogError, Problem
 from imagine_calc.core.files import FileProblem, read_text
+from imagine_calc.core.frozen import Frozen
 from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
 from imagine_calc.core.paths import override_path, package_dir
 
@@ -36,8 +37,8 @@ if TYPE_CHECKING:
     from imagine_calc.core.catalog.yaml_source import YamlDocument
 
 
-@dataclass(frozen=True)
-class LoadedCatalog:
+@dataclass(frozen=True, eq=False, repr=False)
+class LoadedCatalog(Frozen):
     """The catalog in use, and what became of the user's override file."""
 
     catalog: Catalog

@@ -11,6 +11,8 @@ from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 
+from imagine_calc.core.frozen import Frozen
+
 #: Resolution tiers in ascending order; a model's max resolution is one of these.
 TIERS: tuple[str, ...] = ("1K", "2K", "3K", "4K")
 #: The tier a one-figure ("base") price is for: the page says 2K and 4K cost more than 1K.
@@ -55,8 +57,8 @@ def flat_price_tiers(max_resolution: str | None, listed: tuple[str, ...] | None 
     return tuple(t for t in TIERS[: top + 1] if t != "3K")
 
 
-@dataclass(frozen=True)
-class Source:
+@dataclass(frozen=True, eq=False, repr=False)
+class Source(Frozen):
     """Where a figure comes from, so every price shown can be traced."""
 
     title: str
@@ -64,8 +66,8 @@ class Source:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Observation:
+@dataclass(frozen=True, eq=False, repr=False)
+class Observation(Frozen):
     """A total the user read off ImagineArt's Create button for exactly these settings."""
 
     model_id: str
@@ -83,8 +85,8 @@ class Observation:
         return (self.model_id, self.resolution, self.aspect_ratio, self.images, self.prompt_enhancer)
 
 
-@dataclass(frozen=True)
-class Model:
+@dataclass(frozen=True, eq=False, repr=False)
+class Model(Frozen):
     """An image model; `None` marks a figure the catalog does not know (see `unknown`)."""
 
     id: str
@@ -140,8 +142,8 @@ class Model:
         return self.basis_at(tier) is Basis.BASE and tier != BASE_TIER
 
 
-@dataclass(frozen=True)
-class UpscaleExample:
+@dataclass(frozen=True, eq=False, repr=False)
+class UpscaleExample(Frozen):
     """An input size and scale a source names for an engine, with its words: the only output
     size any source gives, against which a larger output is measured."""
 
@@ -151,8 +153,8 @@ class UpscaleExample:
     says: str
 
 
-@dataclass(frozen=True)
-class UpscaleEngine:
+@dataclass(frozen=True, eq=False, repr=False)
+class UpscaleEngine(Frozen):
     """An upscaler: either per megapixel (Topaz) or a fixed price per scale (Magnific)."""
 
     id: str
@@ -169,8 +171,8 @@ class UpscaleEngine:
     example: UpscaleExample | None = None
 
 
-@dataclass(frozen=True)
-class PromptEnhancer:
+@dataclass(frozen=True, eq=False, repr=False)
+class PromptEnhancer(Frozen):
     """The optional prompt enhancer, whose surcharge the source does not state."""
 
     name: str
@@ -180,8 +182,8 @@ class PromptEnhancer:
     origin: str = "bundled"
 
 
-@dataclass(frozen=True)
-class Catalog:
+@dataclass(frozen=True, eq=False, repr=False)
+class Catalog(Frozen):
     """Everything the pricing core needs, merged from the bundled files and any override."""
 
     version: str

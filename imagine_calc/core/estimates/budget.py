@@ -23,6 +23,7 @@ from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from imagine_calc.core.frozen import Frozen
 from imagine_calc.core.language import N_
 from imagine_calc.core.pricing.quotes import QuoteState
 
@@ -39,8 +40,8 @@ SUBSCRIPTION = N_("Subscription credits")
 TOP_UP = N_("Top-up credits")
 
 
-@dataclass(frozen=True)
-class Balances:
+@dataclass(frozen=True, eq=False, repr=False)
+class Balances(Frozen):
     """What the user holds, as they typed it; nothing here is fetched or assumed."""
 
     subscribed: bool = False
@@ -75,8 +76,8 @@ class Bound(StrEnum):
     AT_MOST = "at_most"
 
 
-@dataclass(frozen=True)
-class Draw:
+@dataclass(frozen=True, eq=False, repr=False)
+class Draw(Frozen):
     """How much of one balance the estimate uses; `complete` is False when prices not known
     come on top of the known credits."""
 
@@ -103,8 +104,8 @@ class Draw:
         return Bound.AT_MOST if self.open else Bound.EXACT
 
 
-@dataclass(frozen=True)
-class BudgetPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class BudgetPlan(Frozen):
     draws: tuple[Draw, ...]
     #: Known credits the estimate needs; unknown parts come on top (see `complete`).
     needed: Decimal

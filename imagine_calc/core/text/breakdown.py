@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from imagine_calc.core.frozen import Frozen
 from imagine_calc.core.language import _, english
 from imagine_calc.core.numbers import PLAIN, NumberStyle, json_number
 from imagine_calc.core.pricing.quotes import Line, Quote
@@ -14,8 +15,8 @@ from imagine_calc.core.text import quotes
 from imagine_calc.core.text.findings import caveat_words, detail_words, label_words, unknown_words
 
 
-@dataclass(frozen=True)
-class Row:
+@dataclass(frozen=True, eq=False, repr=False)
+class Row(Frozen):
     """One line of a breakdown: "Nano Banana 2, 2K: 73.5 (1 × 73.5)"."""
 
     label: str
@@ -25,8 +26,8 @@ class Row:
     unknown: bool
 
 
-@dataclass(frozen=True)
-class Breakdown:
+@dataclass(frozen=True, eq=False, repr=False)
+class Breakdown(Frozen):
     rows: tuple[Row, ...]
     #: Why each unknown part is unknown, in words.
     not_known: tuple[str, ...]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.frozen import Frozen
 from imagine_calc.core.language import _
 from imagine_calc.core.numbers import PLAIN, NumberStyle
 from imagine_calc.core.pricing.generate_view import Choice, GenerateView
@@ -16,16 +17,16 @@ from imagine_calc.core.text.findings import fitted_words, refusal_words
 from imagine_calc.core.text.plurals import plural
 
 
-@dataclass(frozen=True)
-class Option:
+@dataclass(frozen=True, eq=False, repr=False)
+class Option(Frozen):
     """One option of a menu: its text (with what it would change) and its tooltip."""
 
     text: str
     tooltip: str
 
 
-@dataclass(frozen=True)
-class Hints:
+@dataclass(frozen=True, eq=False, repr=False)
+class Hints(Frozen):
     """What the other options of a setting would change: in words where there is room (a
     part each: "2K: 24.5 more", "4K: 49 more"), short where there is not ("2K: +24.5   4K:
     +49"), and a full sentence for each in the tooltip ("2K: 73.5 credits (24.5 more)")."""
@@ -52,8 +53,8 @@ class Hints:
 GAP = "   "
 
 
-@dataclass(frozen=True)
-class _Hint:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Hint(Frozen):
     label: str
     words: str
     short: str

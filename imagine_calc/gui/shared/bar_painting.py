@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
 
+from imagine_calc.core.frozen import Frozen
 from imagine_calc.gui.shared.theme import shortfall_red
 
 #: The open cap's width in logical pixels: an unknown amount has no size, so one fixed width.
@@ -30,8 +31,8 @@ def mix(colour: QColor, other: QColor, amount: float) -> QColor:
     )
 
 
-@dataclass(frozen=True)
-class BarColours:
+@dataclass(frozen=True, eq=False, repr=False)
+class BarColours(Frozen):
     """The colours of every part of a bar, for one palette."""
 
     used: tuple[QColor, ...]

@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray
 
+from imagine_calc.core.frozen import Frozen
 from imagine_calc.core.language import _
 from imagine_calc.core.numbers import whole
 
@@ -33,8 +34,8 @@ class Unfit(ValueError):
     """A stored value the setting does not take; the message says why, as the banner shows it."""
 
 
-@dataclass(frozen=True)
-class Option(Generic[T]):
+@dataclass(frozen=True, eq=False, repr=False)
+class Option(Frozen, Generic[T]):
     """One setting: its key in the file and its default, used when it is missing or unfit."""
 
     key: str
@@ -53,7 +54,7 @@ class Option(Generic[T]):
         return repr(value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class TextOption(Option[str]):
     """Text of at most `limit` characters, matching `pattern` if there is one."""
 
@@ -71,7 +72,7 @@ class TextOption(Option[str]):
         return value[: self.limit]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class ChoiceOption(Option[str]):
     """One of a few fixed words (a resolution tier)."""
 
@@ -83,7 +84,7 @@ class ChoiceOption(Option[str]):
         return raw
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class FlagOption(Option[bool]):
     """True or false, as QSettings writes a bool ("true") or a hand-edited file says it ("1")."""
 
@@ -95,7 +96,7 @@ class FlagOption(Option[bool]):
         raise Unfit(_("not true or false"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class WholeOption(Option[int]):
     """A whole number from `least` to `most` (bounds from core/limits)."""
 
@@ -117,7 +118,7 @@ class WholeOption(Option[int]):
         return number
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class DateOption(Option[dt.date | None]):
     """A day as YYYY-MM-DD, or none (stored as an empty text)."""
 
@@ -138,7 +139,7 @@ class DateOption(Option[dt.date | None]):
         return repr(self.stored(value))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class BytesOption(Option[QByteArray | None]):
     """Bytes Qt saved and checks itself when restoring them (a window's geometry)."""
 

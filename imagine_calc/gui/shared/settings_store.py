@@ -28,6 +28,7 @@ from PySide6.QtCore import QSettings
 
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.files import read_bytes, stamp
+from imagine_calc.core.frozen import Frozen
 from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_SETTINGS_BYTES
 from imagine_calc.core.numbers import whole
@@ -44,8 +45,8 @@ T = TypeVar("T")
 _REMOVED = object()
 
 
-@dataclass(frozen=True)
-class MoneyFields:
+@dataclass(frozen=True, eq=False, repr=False)
+class MoneyFields(Frozen):
     """What the user typed in the money fields, as text (core/money.py reads it)."""
 
     per_credit: str = ""
