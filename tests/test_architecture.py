@@ -83,6 +83,68 @@ def test_the_window_starts_without_the_imaging_stack() -> None:
     assert result.returncode == 0, result.stderr
 
 
+#: Modules the window needs only once the user acts (a drag, a balance typed, a tab or dialog
+#: opened, a price update): each costs every start its import, its records and PySide's look at
+#: its source, so none may come before the first paint.
+AFTER_FIRST_PAINT = (
+    "imagine_calc.gui.upscale.drop_area",
+    "imagine_calc.gui.upscale.upscale_panel",
+    "imagine_calc.gui.estimate.estimate_panel",
+    "imagine_calc.gui.about",
+    "imagine_calc.gui.prices.update_dialog",
+    "imagine_calc.core.images.image_size",
+    "imagine_calc.core.text.upscale",
+    "imagine_calc.core.text.budget",
+    "imagine_calc.core.text.exports",
+    "imagine_calc.core.estimates.money",
+    "imagine_calc.core.catalog.price_update",
+    "imagine_calc.core.catalog.schema",
+    "secrets",
+    "yaml",
+    "babel",
+    "PIL",
+)
+FIRST_PAINT = """
+import os, sys
+from imagine_calc.cli import main
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+def report():
+    print(" ".join(sorted(sys.modules)), flush=True)
+    os._exit(0)
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.isWindow():
+            QTimer.singleShot(0, report)
+        return False
+first_paint = FirstPaint()
+app.installEventFilter(first_paint)
+main([])
+"""
+
+
+@pytest.mark.parametrize("lang", ["C.UTF-8", "de_DE.UTF-8"])
+def test_the_first_paint_comes_before_what_only_a_users_action_needs(tmp_path: Path, lang: str) -> None:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "QT_QPA_PLATFORM": "offscreen",
+        "IMAGINE_CALC_CONFIG_DIR": str(tmp_path),
+        "LANG": lang,
+        "HOME": str(tmp_path),
+    }
+    command = [sys.executable, "-c", FIRST_PAINT]
+    runs = [
+        subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        for _ in range(2)  # the first prepares the catalog (YAML and the schema); every later start reads it
+    ]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr
+    loaded = set(runs[1].stdout.split())
+    assert "imagine_calc.gui.main_window" in loaded, "the window was painted"
+    early = sorted(m for m in AFTER_FIRST_PAINT if m in loaded)
+    assert not early, f"imported before the first paint: {early}"
+
+
 # --- type: ignore, each with its reason and run by a test ------------------------------------
 
 IGNORE = re.compile(r"#\s*type:\s*ignore\b")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -37,7 +36,8 @@ def _temporary(path: Path, data: bytes, mode: int | None) -> Path:
     """A new file beside `path` holding `data`, synced to disk; the caller moves it into place.
     Its permissions are `mode`, else those the umask gives any new file."""
     for _attempt in range(100):
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        # os.urandom is what secrets.token_hex reads; importing secrets (and hmac) cost every start.
+        tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
         try:
             fd = os.open(tmp, _FLAGS, 0o666)
         except FileExistsError:

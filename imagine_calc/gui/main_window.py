@@ -30,7 +30,6 @@ from imagine_calc.gui.shared.markup import fill, message_box, plain_label, toolt
 from imagine_calc.gui.shared.settings_store import SettingsStore
 from imagine_calc.gui.shared.widgets import QuietTabWidget, ShortcutsBeforeTyping
 from imagine_calc.gui.shortcuts import show_keys_in_tooltips
-from imagine_calc.gui.upscale.drop_area import describe
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -294,6 +293,9 @@ class MainWindow(QMainWindow):
         self.show_upscale().paste()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        # With the first drag, not at start: the drop area's words bring the image readers (7 ms).
+        from imagine_calc.gui.upscale.drop_area import describe
+
         if describe(event.mimeData()):
             event.acceptProposedAction()
 

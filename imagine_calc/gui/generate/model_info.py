@@ -11,7 +11,6 @@ from imagine_calc.core.pricing.findings import NotAvailable
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.observations import disagreement
 from imagine_calc.core.pricing.quotes import Quote
-from imagine_calc.core.text.budget import affordable_words
 from imagine_calc.core.text.catalog import (
     catalog_note,
     described,
@@ -93,6 +92,9 @@ def affordable_text(view: GenerateView, model: Model, balances: Balances) -> str
     """ "buys 68 images at these settings", once the user has typed a balance."""
     if not (balances.subscribed or balances.total):
         return None
+    # Here, not at import: a start with no balance to spend reads no budget words (3 records).
+    from imagine_calc.core.text.budget import affordable_words
+
     images = images_for(view, model, balances)
     return affordable_words(images, model.requires_subscription, balances.subscribed, locale_numbers.style())
 
