@@ -26,7 +26,6 @@ from typing import Any
 from imagine_calc.core.catalog.loader import bundled_files, load_override
 from imagine_calc.core.catalog.override_backups import keep_backup
 from imagine_calc.core.catalog.records import Catalog, Observation
-from imagine_calc.core.catalog.yaml_aliases import check_aliases
 from imagine_calc.core.errors import CatalogError, Problem
 from imagine_calc.core.files import FileProblem, describe_size, read_bytes
 from imagine_calc.core.language import _
@@ -100,6 +99,8 @@ def load_document(text: str, file: str) -> tuple[Any, str]:
     Aliases are bounded before the document is built, as for the catalog's own reader."""
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import YAMLError
+
+    from imagine_calc.core.catalog.yaml_aliases import check_aliases  # PyYAML: not at every start
 
     yaml = _yaml()
     try:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -120,7 +119,8 @@ def save_sharing(sharing: Sharing, path: Path | None = None) -> Sharing:
     link planted at the name); an install id is made the first time. Returns what was kept."""
     path = path or sharing_file()
     if not sharing.install_id:
-        sharing = replace(sharing, install_id=secrets.token_hex(4))
+        # os.urandom is what secrets.token_hex reads, without importing secrets at every start.
+        sharing = replace(sharing, install_id=os.urandom(4).hex())
     data = {
         "folder": os.fsdecode(sharing.folder) if sharing.folder else None,
         "name": sharing.name,
