@@ -1,5 +1,5 @@
 """The window's one state, without Qt: the catalog in use, the Generate request and what it
-shows, the balances and the upscale engine and scale.
+shows, the balances, the upscale engine and scale, and the estimate's team (if it has one).
 
 Data flows one way: a tab sends a change here (`set_request`, `set_balances`, ...), the
 session prices what changed once, and tells every listener which parts changed; the tabs
@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from imagine_calc.core.catalog.loader import LoadedCatalog, load_with_override
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.budget import Balances
+from imagine_calc.core.estimates.team import Team
 from imagine_calc.core.frozen import Frozen
 from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
@@ -31,6 +32,7 @@ class Part(enum.Enum):
     REQUEST = "request"
     BALANCES = "balances"
     UPSCALE = "upscale"
+    TEAM = "team"
 
 
 Listener = Callable[[frozenset[Part]], None]
@@ -78,6 +80,8 @@ class Session:
         self.balances = balances if balances is not None else Balances()
         first = loaded.catalog.engines[0]
         self.upscale = UpscaleChoice(first.id, next(iter(first.scales)))
+        #: The open estimate's team (its pool, members and month): None for a personal budget.
+        self.team: Team | None = None
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -113,6 +117,12 @@ class Session:
         if balances != self.balances:
             self.balances = balances
             self._tell(Part.BALANCES)
+
+    def set_team(self, team: Team | None) -> None:
+        """The estimate's team changed (typed, undone, or a file opened): None, no team."""
+        if team != self.team:
+            self.team = team
+            self._tell(Part.TEAM)
 
     def set_upscale(self, engine_id: str, scale: int) -> None:
         choice = UpscaleChoice(engine_id, scale).fitted(self.catalog)

@@ -4,6 +4,7 @@ listener with the parts it touched; new prices re-fit everything that depends on
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from imagine_calc.core.catalog.loader import LoadedCatalog, load_catalog, load_with_override
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.budget import Balances
+from imagine_calc.core.estimates.team import Member, Team
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.session import DEFAULT_MODEL, Part, Session, UpscaleChoice, known_model
 
@@ -64,6 +66,18 @@ def test_balances_are_told_only_when_they_change() -> None:
     assert told == []
     session.set_balances(Balances(True, Decimal(200)))
     assert told == [frozenset({Part.BALANCES})] and session.balances.subscription == Decimal(200)
+
+
+def test_a_team_is_told_only_when_it_changes_and_none_is_no_team() -> None:
+    session = Session(loaded(), GenerationRequest(DEFAULT_MODEL))
+    told = heard(session)
+    assert session.team is None
+    team = Team(dt.date(2026, 12, 1), Decimal(5000), members=(Member("Ana", Decimal(2000)),))
+    session.set_team(team)
+    session.set_team(Team(dt.date(2026, 12, 1), Decimal(5000), members=(Member("Ana", Decimal(2000)),)))
+    assert told == [frozenset({Part.TEAM})] and session.team == team
+    session.set_team(None)
+    assert told[-1] == frozenset({Part.TEAM}) and len(told) == 2 and session.team is None
 
 
 def test_an_upscale_choice_is_fitted_to_the_engine() -> None:

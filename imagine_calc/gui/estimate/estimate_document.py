@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.estimate import Estimate, PricedEstimate
 from imagine_calc.core.estimates.estimate_file import EstimateFileError, dumps, read_estimate
+from imagine_calc.core.estimates.team import Team
 from imagine_calc.core.files import stamp, utf8
 from imagine_calc.core.language import _
 from imagine_calc.core.text.estimates import repriced_words
@@ -56,6 +57,8 @@ class EstimateDocument(QObject):
     """Emits `state_changed` when the file name or the saved/unsaved state changes."""
 
     state_changed = Signal()
+    #: Another estimate is shown (opened, restored, new): its team, if any, is the session's.
+    opened = Signal()
     #: A problem with the working copy, in words (it could not be written, or was set aside).
     problem = Signal(str)
     #: "" when the working copy was written, else why not (emitted from the writing thread).
@@ -123,8 +126,19 @@ class EstimateDocument(QObject):
 
     # --- files -----------------------------------------------------------------------------
 
+    @property
+    def team(self) -> Team | None:
+        """The estimate's team: it lives in the session (the window's one state)."""
+        return self.model.session.team
+
     def text(self) -> str:
-        return dumps(self.model.priced_estimate(), self.model.catalog)
+        return dumps(self.model.priced_estimate(), self.model.catalog, self.team)
+
+    def _show(self, estimate: Estimate, team: Team | None) -> None:
+        """Another estimate and its team, with a history that starts here."""
+        self.model.load(estimate)
+        self.model.session.set_team(team)
+        self.model.undo_stack.clear()
 
     def save(self, path: Path | None = None) -> None:
         """Save to `path` (or where it was opened from); OSError, or EstimateFileError for an
@@ -142,7 +156,7 @@ class EstimateDocument(QObject):
         """Open and re-price `path`; returns what changed since it was saved. `remember=False`
         (a screenshot) leaves the working copy of the user's own session alone."""
         saved = read_estimate(path)
-        self.model.load(saved.estimate)
+        self._show(saved.estimate, saved.team)
         self.path = path
         self.model.undo_stack.setClean()
         if remember:
@@ -150,14 +164,16 @@ class EstimateDocument(QObject):
         else:
             self._timer.stop()
         self.state_changed.emit()
+        self.opened.emit()
         return repriced_words(saved, self.model.priced_estimate(), self.model.catalog, locale_numbers.style())
 
     def new(self) -> None:
-        self.model.load(Estimate())
+        self._show(Estimate(), None)
         self.path = None
         self.model.undo_stack.setClean()
         self.autosave()
         self.state_changed.emit()
+        self.opened.emit()
 
     # --- the working copy ---------------------------------------------------------------------
 
@@ -170,23 +186,31 @@ class EstimateDocument(QObject):
         snapshot = self.model.priced_estimate()  # immutable: safe to read from the writer
         session = (self.path, self.modified)
         self._first_unwritten, self._flushed, self._handed = None, False, self._clock()
-        self._pending = self._writer.submit(self._write_and_say, snapshot, self.model.catalog, session)
+        self._pending = self._writer.submit(
+            self._write_and_say, snapshot, self.model.catalog, session, self.team
+        )
 
-    def _write(self, priced: PricedEstimate, catalog: Catalog, session: tuple[Path | None, bool]) -> str:
+    def _write(
+        self,
+        priced: PricedEstimate,
+        catalog: Catalog,
+        session: tuple[Path | None, bool],
+        team: Team | None = None,
+    ) -> str:
         """All of the working copy or nothing; "" when written, else why not. Both files are
         synced to disk as written, which can take 100 ms: never on the window's thread but at
         its close."""
         try:
             self.working.copy.save_session(*session)
-            write_file(self.session, dumps(priced, catalog))
+            write_file(self.session, dumps(priced, catalog, team))
         except Exception as exc:  # in the writing thread an exception would vanish unseen
             return str(exc) or type(exc).__name__
         return ""
 
     def _write_and_say(
-        self, priced: PricedEstimate, catalog: Catalog, session: tuple[Path | None, bool]
+        self, priced: PricedEstimate, catalog: Catalog, session: tuple[Path | None, bool], team: Team | None
     ) -> str:
-        error = self._write(priced, catalog, session)
+        error = self._write(priced, catalog, session, team)
         self._written.emit(error)
         return error
 
@@ -209,7 +233,9 @@ class EstimateDocument(QObject):
             self._pending.result()  # the write under way first (_write never raises)
         if self._flushed:
             return ""
-        error = self._write(self.model.priced_estimate(), self.model.catalog, (self.path, self.modified))
+        error = self._write(
+            self.model.priced_estimate(), self.model.catalog, (self.path, self.modified), self.team
+        )
         self._flushed, self._first_unwritten = not error, None
         return error
 
@@ -242,11 +268,12 @@ class EstimateDocument(QObject):
         except EstimateFileError as exc:
             self._set_aside(str(exc).removeprefix(f"{self.session}: "))
             return []
-        self.model.load(saved.estimate)
+        self._show(saved.estimate, saved.team)
         self.path, modified = self.working.copy.session()
         if modified:
             self.model.undo_stack.resetClean()  # unsaved: a clean state no longer exists
         else:
             self.model.undo_stack.setClean()
         self.state_changed.emit()
+        self.opened.emit()
         return repriced_words(saved, self.model.priced_estimate(), self.model.catalog, locale_numbers.style())

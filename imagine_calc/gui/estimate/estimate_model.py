@@ -20,7 +20,7 @@ from imagine_calc.core.estimates.estimate import (
     price_item,
     repriced,
 )
-from imagine_calc.core.language import _
+from imagine_calc.core.language import N_, _
 from imagine_calc.core.limits import MAX_COUNT
 from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text.estimates import line_tooltip
@@ -30,7 +30,9 @@ from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import tooltip
 from imagine_calc.gui.shared.widgets import FlatTableModel
 
-LABEL, WHAT, COUNT, PER_RUN, CREDITS = range(5)
+LABEL, WHAT, COUNT, PER_RUN, CREDITS, MEMBER = range(6)
+#: The member column's header: shown in team mode only (the exports' columns are HEADER's).
+MEMBER_HEADER = N_("Member")
 #: The exact Decimal behind a credits cell (the display is rounded and localised).
 CreditsRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -39,7 +41,7 @@ Index = QModelIndex | QPersistentModelIndex
 class EstimateTableModel(FlatTableModel):
     """Emits `changed` after any change to the lines or their prices."""
 
-    headers = HEADER
+    headers = (*HEADER, MEMBER_HEADER)
 
     changed = Signal()
     title_changed = Signal(str)
@@ -71,7 +73,7 @@ class EstimateTableModel(FlatTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.column() in (LABEL, COUNT):
+        if index.column() in (LABEL, COUNT) or (index.column() == MEMBER and self.session.team):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -80,12 +82,12 @@ class EstimateTableModel(FlatTableModel):
             return None
         p, col = self.priced[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return line_cells(p, locale_numbers.style())[col]
+            return p.item.member if col == MEMBER else line_cells(p, locale_numbers.style())[col]
         if role == Qt.ItemDataRole.EditRole:
-            return {LABEL: p.item.label or p.group, COUNT: p.item.count}.get(col)
+            return {LABEL: p.item.label or p.group, COUNT: p.item.count, MEMBER: p.item.member}.get(col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(line_tooltip(p, locale_numbers.style()))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= COUNT:
+        if role == Qt.ItemDataRole.TextAlignmentRole and COUNT <= col <= CREDITS:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == CreditsRole and col in (PER_RUN, CREDITS):
             return (p.unit if col == PER_RUN else p.quote).known_total
@@ -111,6 +113,8 @@ class EstimateTableModel(FlatTableModel):
             step = _("count of line {n}").format(n=row + 1)
             self.undo_stack.push(EditItem(self, row, replace(item, count=count), step))
             return True
+        if index.column() == MEMBER:
+            return self.assign([row], str(value))
         return False
 
     # --- changing, for the undo commands ----------------------------------------------------
@@ -130,8 +134,16 @@ class EstimateTableModel(FlatTableModel):
 
     def put(self, row: int, item: Item) -> None:
         self.priced[row] = repriced(self.catalog, self.priced[row], item)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADER) - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
         self.changed.emit()
+
+    def put_rows(self, rows: Sequence[int], items: Sequence[Item]) -> None:
+        """Several lines changed at once (assigned to a member): told once, not once a line."""
+        for row, item in zip(rows, items, strict=True):
+            self.priced[row] = repriced(self.catalog, self.priced[row], item)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), len(self.headers) - 1))
+            self.changed.emit()
 
     def move(self, source: int, target: int) -> None:
         """Move one line to position `target` (in the list as it is after the move)."""
@@ -156,7 +168,11 @@ class EstimateTableModel(FlatTableModel):
 
     def _session_changed(self, parts: frozenset[Part]) -> None:
         """Re-price every line when the prices change (an update applied, a recording); the
-        history stays valid."""
+        history stays valid. A team changed: the estimate's document changed (it is saved with it)."""
+        if Part.TEAM in parts and Part.CATALOG not in parts:
+            if self.priced:
+                self.dataChanged.emit(self.index(0, MEMBER), self.index(len(self.priced) - 1, MEMBER))
+            self.changed.emit()
         if Part.CATALOG not in parts:
             return
         self.beginResetModel()
@@ -176,6 +192,14 @@ class EstimateTableModel(FlatTableModel):
     def rename(self, title: str) -> None:
         if title != self.title:
             self.undo_stack.push(SetTitle(self, title))
+
+    def assign(self, rows: Sequence[int], member: str) -> bool:
+        """Give `rows` to `member` ("" unassigned), as one undo step; False when nothing changes."""
+        rows = [r for r in sorted(set(rows)) if 0 <= r < len(self.priced) and self.items[r].member != member]
+        if not rows:
+            return False
+        self.undo_stack.push(AssignLines(self, rows, member))
+        return True
 
     def move_line(self, row: int, by: int) -> bool:
         target = row + by
@@ -224,6 +248,19 @@ class EditItem(QUndoCommand):
 
     def undo(self) -> None:
         self.model.put(self.row, self.old)
+
+
+class AssignLines(QUndoCommand):
+    def __init__(self, model: EstimateTableModel, rows: list[int], member: str) -> None:
+        super().__init__(plural(len(rows), "assign {n} line", "assign {n} lines"))
+        self.model, self.rows, self.member = model, rows, member
+        self.old = [model.items[row] for row in rows]
+
+    def redo(self) -> None:
+        self.model.put_rows(self.rows, [replace(item, member=self.member) for item in self.old])
+
+    def undo(self) -> None:
+        self.model.put_rows(self.rows, self.old)
 
 
 class MoveItem(QUndoCommand):

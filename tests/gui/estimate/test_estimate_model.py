@@ -7,6 +7,7 @@ at 4K, Z Image Turbo 5, Flux Dev 5. How the tab uses the model is test_estimate_
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.estimates.estimate import Estimate, GenerationItem
+from imagine_calc.core.estimates.team import Member, Team
 from imagine_calc.core.limits import MAX_COUNT
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.session import Session
@@ -23,6 +25,7 @@ from imagine_calc.gui.estimate.estimate_model import (
     COUNT,
     CREDITS,
     LABEL,
+    MEMBER,
     PER_RUN,
     WHAT,
     CreditsRole,
@@ -58,15 +61,16 @@ def labels(model: EstimateTableModel) -> list[str]:
 
 
 def test_each_line_reads_as_it_is_priced(model: EstimateTableModel) -> None:
-    assert model.headers == ("Label", "What", "Count", "Credits per run", "Credits")
+    assert model.headers == ("Label", "What", "Count", "Credits per run", "Credits", "Member")
     assert cells(model, 0) == [
         "Nano Banana Pro",
         "4K · 16:9 · 4 images",
         "20",
         "640",
         "12800",
-    ]  # 4 x 160, x 20
-    assert cells(model, 1) == ["Drafts", "Z Image Turbo · 1K · 1:1 · 4 images", "15", "20", "300"]
+        "",
+    ]  # 4 x 160, x 20; no member
+    assert cells(model, 1) == ["Drafts", "Z Image Turbo · 1K · 1:1 · 4 images", "15", "20", "300", ""]
     assert model.index(0, CREDITS).data(CreditsRole) == Decimal(12800)  # the exact figure behind the cell
     assert model.index(0, PER_RUN).data(CreditsRole) == Decimal(640)
     tip = visible(model.index(0, WHAT).data(Qt.ItemDataRole.ToolTipRole))
@@ -155,3 +159,34 @@ def test_new_prices_in_the_session_price_every_line_again(
     assert model.index(0, CREDITS).data(CreditsRole) == Decimal(12800)
     with qtbot.assertNotEmitted(model.modelReset):
         session.set_request(GenerationRequest("flux-dev", "1K"))  # the Generate tab's settings: no re-pricing
+
+
+def test_the_member_column_is_editable_only_with_a_team_and_shows_names_as_typed(
+    session: Session, model: EstimateTableModel
+) -> None:
+    member = model.index(0, MEMBER)
+    assert not model.flags(member) & Qt.ItemFlag.ItemIsEditable
+    session.set_team(Team(dt.date(2026, 12, 1), Decimal(0), members=(Member("<b>Ana</b>"),)))
+    assert model.flags(member) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(member, "<b>Ana</b>", Edit)
+    assert model.data(member) == "<b>Ana</b>" == model.items[0].member
+
+
+def test_assigning_several_lines_is_one_step_and_keeps_their_prices(model: EstimateTableModel) -> None:
+    before = [p.quote for p in model.priced]
+    told: list[int] = []
+    model.changed.connect(lambda: told.append(1))
+    assert model.assign([0, 2], "Ben")
+    assert [i.member for i in model.items] == ["Ben", "", "Ben"]
+    assert [p.quote for p in model.priced] == before and len(told) == 1
+    assert not model.assign([0, 2], "Ben")  # nothing changes: no step
+    assert model.undo_stack.count() == 2  # the lines added, then the assignment
+    model.undo_stack.undo()
+    assert [i.member for i in model.items] == ["", "", ""]
+
+
+def test_a_team_changed_is_a_change_of_the_estimate(session: Session, model: EstimateTableModel) -> None:
+    told: list[int] = []
+    model.changed.connect(lambda: told.append(1))
+    session.set_team(Team(dt.date(2026, 12, 1), Decimal(100)))
+    assert told == [1]

@@ -70,6 +70,7 @@ def test_the_working_copy_of_a_huge_estimate_is_written_without_freezing_the_win
     from imagine_calc.core.catalog.loader import load_catalog
     from imagine_calc.core.catalog.records import Catalog
     from imagine_calc.core.estimates.estimate import PricedEstimate, UpscaleItem
+    from imagine_calc.core.estimates.team import Team
     from imagine_calc.gui.estimate import estimate_document
     from imagine_calc.gui.estimate.estimate_document import EstimateDocument
     from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
@@ -78,9 +79,9 @@ def test_the_working_copy_of_a_huge_estimate_is_written_without_freezing_the_win
     writers: list[str] = []
     real = estimate_document.dumps
 
-    def dumps(priced: PricedEstimate, catalog: Catalog) -> str:
+    def dumps(priced: PricedEstimate, catalog: Catalog, team: Team | None = None) -> str:
         writers.append(threading.current_thread().name)
-        return real(priced, catalog)
+        return real(priced, catalog, team)
 
     monkeypatch.setattr(estimate_document, "dumps", dumps)
     model = EstimateTableModel(session_of(load_catalog()))
