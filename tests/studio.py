@@ -17,5 +17,7 @@ def write_studio(folder: Path) -> Path:
     """The studio's estimate with its team, saved in `folder`."""
     catalog = load_catalog()
     path = folder / "studio-of-five.icalc.json"
-    path.write_text(dumps(price_estimate(catalog, Estimate(STUDIO, TITLE)), catalog, studio()), encoding="utf-8")
+    path.write_text(
+        dumps(price_estimate(catalog, Estimate(STUDIO, TITLE)), catalog, studio()), encoding="utf-8"
+    )
     return path

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,14 +40,17 @@ from imagine_calc.gui.estimate.estimate_model import (
     COUNT,
     CREDITS,
     LABEL,
+    MEMBER,
     PER_RUN,
     WHAT,
     CountDelegate,
     EstimateTableModel,
 )
+from imagine_calc.gui.estimate.member_column import MemberDelegate, show_assign_menu
 from imagine_calc.gui.estimate.subtotals_view import SubtotalsView
+from imagine_calc.gui.estimate.team_panel import TeamPanel
 from imagine_calc.gui.estimate.working_copies import Claim
-from imagine_calc.gui.shared import locale_numbers
+from imagine_calc.gui.shared import locale_numbers, settings_keys
 from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, plain_label, tooltip
 from imagine_calc.gui.shared.settings_store import SettingsStore
 from imagine_calc.gui.shared.theme import shortfall_red
@@ -67,6 +71,8 @@ class EstimatePanel(EstimateFileCommands):
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.store = store
+        self._team: TeamPanel | None = None
         self.model = EstimateTableModel(session, self, undo_stack)
         self.document = EstimateDocument(self.model, self, working)
         self.undo_stack = self.model.undo_stack
@@ -100,12 +106,22 @@ class EstimatePanel(EstimateFileCommands):
         self.plan: BudgetPlan | None = None
         changes = self.document.restore()
         self.show_changes(changes)
+        self.document.opened.connect(lambda: self.show_mode(self.session.team is not None))
+        if self.session.team is not None:
+            self.show_mode(True)
+        self._mode_shown()
         self.refresh()
 
     def _make_table(self) -> QTableView:
         table = QTableView(objectName="estimateTable")
         table.setModel(self.model)
         table.setItemDelegateForColumn(COUNT, CountDelegate(table))
+        table.setItemDelegateForColumn(MEMBER, MemberDelegate(self.session, table))
+        table.setColumnHidden(MEMBER, True)  # team mode shows it
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(
+            lambda at: show_assign_menu(table, self.session, self.assign_selected, at)
+        )
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -134,6 +150,7 @@ class EstimatePanel(EstimateFileCommands):
             if col in (PER_RUN, CREDITS):
                 width = max(width, unknown)
             header.resizeSection(col, int(width) + 24)
+        header.resizeSection(MEMBER, max(metrics.horizontalAdvance(_("Unassigned")), 90) + 24)
         self._fill_what = FillColumn(table, WHAT)
         return table
 
@@ -194,15 +211,58 @@ class EstimatePanel(EstimateFileCommands):
         summary.setAutoFillBackground(False)
         lines.addWidget(scroll, 2)
 
-        right = QWidget()
-        side = QVBoxLayout(right)
+        self.personal = personal = QWidget(objectName="personalBudget")
+        side = QVBoxLayout(personal)
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.budget_box)
         side.addWidget(self.balance_bar)
         side.addWidget(self.budget, 1)
+        # Your balance | Team: the team's page is built when first shown (team_panel.py).
+        self.modes = QTabWidget(objectName="budgetModes")
+        self.modes.setDocumentMode(True)
+        self.modes.addTab(personal, _("Your ba&lance"))
+        self.team_page = QWidget(objectName="teamPage")
+        QVBoxLayout(self.team_page).setContentsMargins(0, 0, 0, 0)
+        self.modes.addTab(self.team_page, _("Tea&m"))
+        self.modes.setCurrentIndex(1 if self.store.get(settings_keys.BUDGET_MODE) == "team" else 0)
+        self.modes.currentChanged.connect(self._mode_chosen)
 
-        self.splitter = side_by_side("estimateSplitter", left, right, (3, 1))
+        self.splitter = side_by_side("estimateSplitter", left, self.modes, (3, 1))
         QVBoxLayout(self).addWidget(self.splitter)
+
+    # --- team mode -----------------------------------------------------------------------------
+
+    @property
+    def team_mode(self) -> bool:
+        return self.modes.currentWidget() is self.team_page
+
+    @property
+    def team(self) -> TeamPanel:
+        """The team mode's page, built on first use."""
+        if self._team is None:
+            self._team = TeamPanel(self.session, self.model, self.undo_stack)
+            layout = self.team_page.layout()
+            assert layout is not None
+            layout.addWidget(self._team)
+            self._team.show()  # at once, not when the layout's queued show comes
+        return self._team
+
+    def show_mode(self, team: bool) -> None:
+        self.modes.setCurrentWidget(self.team_page if team else self.personal)
+        self._mode_shown()
+
+    def _mode_chosen(self) -> None:
+        self.store.set(settings_keys.BUDGET_MODE, "team" if self.team_mode else "balance")
+        self._mode_shown()
+
+    def _mode_shown(self) -> None:
+        if self.team_mode:
+            self.team  # noqa: B018 - built as it is shown
+        self.table.setColumnHidden(MEMBER, not self.team_mode)
+
+    def assign_selected(self, member: str) -> None:
+        """The selected lines given to `member` ("" unassigned), as one undo step."""
+        self.model.assign(self.selected_rows(), member)
 
     # --- lines ---------------------------------------------------------------------------------
 

@@ -62,7 +62,7 @@ class TeamForm(QGroupBox):
         self.renewal.setToolTip(tooltip(_("Subscription credits left on this day are lost.")))
         self.top_up = credits_spin("teamTopUp", _("Top-up credits"))
         self.top_up.setToolTip(tooltip(_("Bought credits: they never expire.")))
-        self.auto = QCheckBox(_("Auto top-&up"), objectName="autoTopUpCheck")
+        self.auto = QCheckBox(_("&Auto top-up"), objectName="autoTopUpCheck")
         self.auto.setToolTip(
             tooltip(_("Enterprise plans: credits are bought whenever the pool falls below a threshold."))
         )

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -138,10 +139,18 @@ class MembersBox(QGroupBox):
         self.limit = limit_spin()
         self.limit.setObjectName("memberLimit")
         self.limit.setToolTip(tooltip(_("A monthly limit resets at the start of each month.")))
-        self.add_button = QPushButton(_("Add m&ember"), objectName="addMemberButton")
+        self.add_button = QPushButton(_("Add mem&ber"), objectName="addMemberButton")
         self.add_button.clicked.connect(self.add)
-        self.remove_button = QPushButton(_("Remo&ve member"), objectName="removeMemberButton")
+        self.remove_button = QPushButton(_("Remove member"), objectName="removeMemberButton")
         self.remove_button.clicked.connect(self.remove_selected)
+        # Delete in the table, as in the estimate's lines (every Alt letter is taken in team mode).
+        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self.remove_selected)
+        remove_tip = _("Remove the selected members")
+        remove.setWhatsThis(remove_tip)
+        said = remove.key().toString(QKeySequence.SequenceFormat.NativeText)
+        self.remove_button.setToolTip(tooltip(f"{remove_tip} ({said})"))
         self.refusal = plain_label(objectName="memberRefused", wordWrap=True)
         self.refusal.hide()
 

@@ -55,6 +55,9 @@ RENEWAL = DateOption("budget/renewal", None)
 TOP_UP = WholeOption("budget/top_up", 0, least=0, most=MAX_BALANCE)
 FREE_DAILY = WholeOption("budget/free_daily", 0, least=0, most=MAX_BALANCE)
 
+#: The Estimate tab's budget: "Your balance" or the team's (issue 27).
+BUDGET_MODE = ChoiceOption("budget/mode", "balance", choices=("balance", "team"))
+
 # --- money: kept as typed, read by core/estimates/money.py ---------------------------------------
 PER_CREDIT = TextOption("money/per_credit", "")
 PLAN_PRICE = TextOption("money/plan_price", "")
