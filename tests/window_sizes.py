@@ -2,7 +2,8 @@
 as a list of what is cut off.
 
 `python -m tests.window_sizes OUT [--scale 1.5] [--lang de]` writes OUT/<size>-<scheme>-<what>.png for the
-Generate, Upscale and Estimate tabs (a full estimate open, a balance typed, a batch dropped),
+Generate, Upscale and Estimate tabs (a full estimate open, a balance typed, a batch dropped; the
+Estimate tab's team mode with a studio of five),
 Help > Keyboard shortcuts, Help > About, the recording dialog and the price review, at 1024 × 640
 and 1366 × 768, and prints one JSON object: each picture's name and the widgets in it whose text
 does not fit (tests/gui/clipping.py). --lang speaks a language as `imagine-calc --lang` does
@@ -48,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     from imagine_calc.gui.shared import languages, locale_numbers, theme
     from imagine_calc.gui.shared.settings_store import SettingsStore
     from tests.gui.clipping import clipped
+    from tests.studio import write_studio
 
     app = QApplication(sys.argv[:1])
     locale_numbers.use_a_readable_default()
@@ -80,6 +82,13 @@ def main(argv: list[str] | None = None) -> int:
             ):
                 show()
                 shoot(f"{at}-{tab}", window)
+        # Team mode: a studio of five planned for a month (issue 27), at each size.
+        team_panel = window.estimates.show()
+        team_panel.open(write_studio(scratch))
+        for width, height in SIZES:
+            window.resize(width, height)
+            shoot(f"{width}x{height}-{scheme}-estimate-team", window)
+        team_panel.show_mode(False)
         at = f"dialogs-{scheme}"
         for name, open_dialog in (
             ("shortcuts", window.show_shortcuts),

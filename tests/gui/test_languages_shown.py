@@ -47,6 +47,7 @@ from imagine_calc.gui.shared.settings_store import SettingsStore
 from tests.credits_pages import with_price
 from tests.gui.shown import visible
 from tests.images import write_image
+from tests.studio import TITLE, write_studio
 
 #: The pseudo-language, then every language with a catalog (German, the longest, among them).
 LANGS = [language.PSEUDO, *sorted(set(language.LANGUAGES) - {language.ENGLISH})]
@@ -311,6 +312,9 @@ def test_every_tab_and_dialog_speaks_the_language_and_fits(
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         check(window, f"tab {index}")
+    show_team_mode(window, tmp_path)
+    keep = sorted([*keep, *STUDIO_NAMES, TITLE, "studio-of-five.icalc.json"], key=len, reverse=True)
+    check(window, "team mode")
     for dialog in dialogs(window, tmp_path):
         check(dialog, dialog.objectName())
     for text in menu_texts(window):
@@ -331,6 +335,8 @@ def mnemonics(window: MainWindow) -> list[str]:
     for w in shown_widgets(window.tabs.currentWidget()):
         if (isinstance(w, QLabel) and w.buddy() is not None) or isinstance(w, QAbstractButton):
             out.append(w.text())
+        elif isinstance(w, QTabBar):  # Your balance | Team
+            out += [w.tabText(i) for i in range(w.count())]
     keys = [QKeySequence.mnemonic(t).toString() for t in out]
     return [k for k in keys if k]
 
@@ -347,3 +353,19 @@ def test_no_two_things_in_view_share_an_alt_letter(
         keys = mnemonics(window)
         doubled = sorted({k for k in keys if keys.count(k) > 1})
         assert not doubled, (index, doubled)
+    show_team_mode(window, tmp_path)
+    look(window, qtbot)
+    keys = mnemonics(window)
+    assert not sorted({k for k in keys if keys.count(k) > 1}), "team mode"
+
+
+#: The studio's members and the names its lines give, never translated.
+STUDIO_NAMES = ["Chloé", "Ana", "ana", "Ben", "Dev", "Eli", "Zoe"]
+
+
+def show_team_mode(window: MainWindow, tmp_path: Path) -> None:
+    """The Estimate tab's team mode with a studio of five planned (its pool, members, bars)."""
+    panel = window.estimates.show()
+    panel.document.model.undo_stack.setClean()  # the lines typed by full_window: no question asked
+    assert panel.open(write_studio(tmp_path))
+    panel.show_mode(True)
