@@ -76,3 +76,13 @@ def test_a_team_from_elsewhere_fills_the_boxes_without_a_step(qtbot: QtBot) -> N
     )
     assert f.renewal.date() == QDate(2026, 12, 20) and f.renewal.isEnabled() and f.auto.isChecked()
     assert f.edits.stack.count() == 0 and f.typed() == team
+
+
+def test_typing_a_figure_is_one_step(qtbot: QtBot) -> None:
+    f = form(qtbot)
+    f.subscription.selectAll()
+    qtbot.keyClicks(f.subscription, "1500")
+    assert f.edits.session.team is not None and f.edits.session.team.subscription == D(1500)
+    assert f.edits.stack.count() == 1
+    f.edits.stack.undo()
+    assert f.edits.session.team is None and f.subscription.value() == 0
