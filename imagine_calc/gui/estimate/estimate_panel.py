@@ -95,6 +95,7 @@ class EstimatePanel(EstimateFileCommands):
         self.changes = RichLabel(objectName="estimateChanges", wordWrap=True)
         self.changes.hide()
         self.budget_box = BudgetBox(store)
+        self.budget_box.setTitle("")  # the tab above it says "Your balance"
         self.balance_bar = BalanceBar()
         self.budget = RichLabel(objectName="budgetResult", wordWrap=True)
         self.budget.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

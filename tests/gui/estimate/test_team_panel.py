@@ -137,7 +137,8 @@ def test_the_working_copy_keeps_the_team(
     assert panel.open(write_studio(tmp_path))
     panel.team.form.top_up.setValue(777)
     working = panel.document.session
-    qtbot.waitUntil(lambda: '"top_up": "777"' in working.read_text(encoding="utf-8"))
+    # Written off the window's thread: it may not be there at the first look.
+    qtbot.waitUntil(lambda: working.is_file() and '"top_up": "777"' in working.read_text(encoding="utf-8"))
     first.estimates.working.copy.release()  # as if killed: the next window adopts its copy
     second = make_window()
     again = second.estimates.show()
