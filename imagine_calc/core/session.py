@@ -11,14 +11,17 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from imagine_calc.core.catalog.loader import LoadedCatalog, load_with_override
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.estimates.budget import Balances
-from imagine_calc.core.estimates.team import Team
 from imagine_calc.core.frozen import Frozen
 from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
+
+if TYPE_CHECKING:  # a team comes with an estimate: its records stay off the window's start
+    from imagine_calc.core.estimates.team import Team
 
 #: The model a new window starts on, and a request falls back to when the catalog lacks its own
 #: (else the first model).
