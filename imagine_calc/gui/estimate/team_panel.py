@@ -30,7 +30,8 @@ from imagine_calc.gui.shared.theme import shortfall_red
 
 
 class TeamPanel(QScrollArea):
-    """The form, the members, the pool's bar, the plan's sentences and a bar per member."""
+    """The month's plan first, where a glance finds it: the pool's bar, the plan's sentences and
+    a bar per member; then the form and the members, to change it."""
 
     def __init__(
         self, session: Session, lines: EstimateTableModel, stack: QUndoStack, parent: QWidget | None = None
@@ -57,12 +58,12 @@ class TeamPanel(QScrollArea):
         inside = QWidget(objectName="teamInside")
         column = QVBoxLayout(inside)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.form)
-        column.addWidget(self.members)
         column.addWidget(self.pool_bar)
         column.addWidget(self.result)
         column.addWidget(self.member_rows)
         column.addWidget(self.after)
+        column.addWidget(self.form)
+        column.addWidget(self.members)
         column.addStretch(1)
         self.setWidget(inside)
         self.setWidgetResizable(True)
@@ -133,8 +134,12 @@ class TeamPanel(QScrollArea):
         number changes."""
         if len(self.rows) != len(bars):
             for label, view in self.rows:
-                label.deleteLater()
-                view.deleteLater()
+                # Out of sight at once: deleteLater waits for the event loop, and until then the
+                # old rows would show above the new ones.
+                for old in (label, view):
+                    self._rows.removeWidget(old)
+                    old.hide()
+                    old.deleteLater()
             self.rows = [
                 (plain_label(objectName="memberLine", wordWrap=True), MemberBarView()) for _b in bars
             ]

@@ -145,3 +145,24 @@ def test_the_working_copy_keeps_the_team(
     assert second.session.team is not None and second.session.team.top_up == D(777)
     assert again.team_mode and again.team.form.top_up.value() == 777
     assert second.session.team.month == dt.date(2026, 12, 1)
+
+
+def test_the_plan_comes_first_and_a_new_team_leaves_no_old_member_rows_in_sight(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Member rows made again when the number of members changes: the old ones go out of sight
+    at once, not at the event loop's next turn (they showed above the new ones)."""
+    panel = window.estimates.show()
+    assert panel.open(write_studio(tmp_path))
+    team = panel.team
+    column = team.widget().layout()
+    # The month's plan where a glance finds it: its bar and members above the form that edits it.
+    assert column.indexOf(team.pool_bar) < column.indexOf(team.member_rows) < column.indexOf(team.form)
+    old = [w for row in team.rows for w in row]
+    assert not any(w.isHidden() for w in old)
+    team.members.name.setText("Fay")
+    team.members.add()
+    rows = team.member_rows.layout()
+    in_layout = [rows.itemAt(i).widget() for i in range(rows.count())]
+    assert in_layout == [w for row in team.rows for w in row] and len(team.rows) == len(old) // 2 + 1
+    assert all(w.isHidden() and w not in in_layout for w in old)
