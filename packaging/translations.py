@@ -149,10 +149,13 @@ def update() -> None:
 
 def figures_table(languages: list[str]) -> dict[str, list[str]]:
     """How each locale of `languages` writes figures, from CLDR's data as Babel has it: decimal
-    point, group separator, minus, plus and the short date pattern. The app reads this table
-    (core/language.figures) rather than Babel: loading a locale's data from Babel took ~40 ms
-    of every command's start."""
+    point, group separator, minus, plus, the short date pattern and the fewest digits a number
+    must have before its thousands are grouped, beyond three (CLDR's minimumGroupingDigits:
+    Spanish writes "2940" but "12.940"; Babel lacks it, so it comes from Qt's copy of CLDR, as
+    the window's figures do). The app reads this table (core/language.figures) rather than
+    Babel: loading a locale's data from Babel took ~40 ms of every command's start."""
     from babel import localedata
+    from PySide6.QtCore import QLocale
 
     wanted = {code.split("_")[0] for code in languages}
     table = {}
@@ -167,6 +170,7 @@ def figures_table(languages: list[str]) -> dict[str, list[str]]:
             symbols.get("minusSign", "-"),
             symbols.get("plusSign", "+"),
             data["date_formats"]["short"].pattern,
+            "2" if QLocale(locale).toString(1000).isdigit() else "1",
         ]
     return table
 

@@ -159,7 +159,8 @@ def _load(language: str) -> gettext.NullTranslations:
 
 #: The file beside the catalogs with each locale's figures (CLDR's, written by
 #: packaging/translations.py compile from Babel's data): locale -> [decimal point, group
-#: separator, minus, plus, short date pattern], for every locale of a language with a catalog.
+#: separator, minus, plus, short date pattern, minimum grouping digits], for every locale of a
+#: language with a catalog.
 FIGURES = "figures.json"
 
 
@@ -169,9 +170,20 @@ def figures(locale: str) -> tuple[str, str, str, str, str] | None:
     table = _figures()
     for candidate in (locale, locale.partition("_")[0]):
         found = table.get(candidate)
-        if found is not None and len(found) == 5:
+        if found is not None and len(found) in (5, 6):
             return (found[0], found[1], found[2], found[3], found[4])
     return None
+
+
+def minimum_grouping(locale: str) -> int:
+    """How many digits beyond three a whole number needs before `locale` groups its thousands:
+    1 mostly ("1.234"), 2 in Spanish ("1234", "12.345"), as CLDR says and Qt writes them."""
+    table = _figures()
+    for candidate in (locale, locale.partition("_")[0]):
+        found = table.get(candidate)
+        if found is not None and len(found) in (5, 6):
+            return int(found[5]) if len(found) == 6 and found[5] in ("1", "2", "3") else 1
+    return 1
 
 
 @lru_cache(maxsize=1)

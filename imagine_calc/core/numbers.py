@@ -20,12 +20,15 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from imagine_calc.core.language import figures
+from imagine_calc.core.language import figures, minimum_grouping
 
 
-def group_thousands(n: int, separator: str = ",") -> str:
-    """1234567 -> "1,234,567", for any size of integer."""
+def group_thousands(n: int, separator: str = ",", minimum: int = 1) -> str:
+    """1234567 -> "1,234,567", for any size of integer; with `minimum` 2 (CLDR's minimum
+    grouping digits) a four-digit number stays whole: "1234", "12,345"."""
     digits = str(abs(n))
+    if len(digits) < 3 + minimum:
+        return ("-" if n < 0 else "") + digits
     head = len(digits) % 3 or 3
     groups = [digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))]
     return ("-" if n < 0 else "") + separator.join(groups)
@@ -55,9 +58,10 @@ def locale_style(locale: str) -> NumberStyle:
     if found is None:
         return PLAIN
     point, group, minus, plus, pattern = found
+    least = minimum_grouping(locale)
 
     def integer(n: int) -> str:
-        return group_thousands(n, group)
+        return group_thousands(n, group, least)
 
     def day(d: dt.date) -> str:
         return cldr_date(d, pattern)

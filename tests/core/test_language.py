@@ -173,3 +173,5 @@ def test_a_locales_figures_are_its_own_else_its_languages() -> None:
     assert language.figures("de_DE") == (",", ".", "-", "+", "dd.MM.yy")
     assert language.figures("de_XX") == language.figures("de")  # a region CLDR does not know
     assert language.figures("it_IT") is None and language.figures("") is None
+    assert language.minimum_grouping("es") == 2  # "2940", "12.940"
+    assert language.minimum_grouping("de") == 1 and language.minimum_grouping("it") == 1

@@ -296,3 +296,10 @@ def test_english_and_a_language_without_a_catalog_write_plain_figures() -> None:
 )
 def test_a_cldr_short_date_is_written_with_the_whole_year(pattern: str, day: str) -> None:
     assert cldr_date(dt.date(2027, 1, 5), pattern) == day
+
+
+def test_a_locale_that_groups_late_leaves_four_digits_whole() -> None:
+    # CLDR's minimum grouping digits: 2 in Spanish ("2940", "12.940"), 1 in German.
+    assert group_thousands(2940, ".", 2) == "2940"
+    assert group_thousands(-12940, ".", 2) == "-12.940"
+    assert group_thousands(2940, ".") == "2.940"

@@ -87,7 +87,8 @@ def test_each_languages_figures_are_cldrs_as_babel_has_them() -> None:
         encoding="utf-8"
     ) == translations.figures_text()
     table = translations.figures_table(["de"])
-    assert table["de_DE"] == [",", ".", "-", "+", "dd.MM.yy"] and table["de_CH"][:2] == [".", "'"]
+    assert table["de_DE"] == [",", ".", "-", "+", "dd.MM.yy", "1"] and table["de_CH"][:2] == [".", "'"]
+    assert translations.figures_table(["es"])["es"][5] == "2"  # Spanish groups from five digits
 
 
 def placeholder_problems(source: str, text: str) -> list[str]:

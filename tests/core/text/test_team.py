@@ -111,7 +111,7 @@ def test_several_names_not_in_the_team() -> None:
     [
         ("de", "Dezember 2026", "Ben: 1.200 von 1.000 Credits, 200 über dem Limit."),
         ("fr", "décembre 2026", "Ben\u00a0: 1\u202f200 sur 1\u202f000 crédits, 200 au-delà de la limite."),
-        ("es", "diciembre de 2026", "Ben: 1.200 de 1.000 créditos, 200 por encima del límite."),
+        ("es", "diciembre de 2026", "Ben: 1200 de 1000 créditos, 200 por encima del límite."),
         ("pt_BR", "dezembro de 2026", "Ben: 1.200 de 1.000 créditos, 200 acima do limite."),
     ],
 )

@@ -120,3 +120,14 @@ def test_every_date_the_window_shows_is_written_by_the_one_function(
     finally:
         QLocale.setDefault(before)
         numbers.forget_default_style()
+
+
+@pytest.mark.parametrize("code", ["de", "es", "fr", "pt_BR"])
+def test_the_command_line_groups_figures_as_the_window_does(code: str) -> None:
+    """One locale, one way of writing a figure: Spanish leaves four digits whole ("2940") and
+    groups five ("12.940"), in the window (Qt's CLDR) and on the command line (figures.json)."""
+    from imagine_calc.core.numbers import locale_style
+
+    style, qt = locale_style(code), QLocale(code)
+    for n in (999, 2940, 12940, 1234567):
+        assert style.integer(n) == qt.toString(n), (code, n)
