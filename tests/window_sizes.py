@@ -3,11 +3,11 @@ as a list of what is cut off.
 
 `python -m tests.window_sizes OUT [--scale 1.5] [--lang de]` writes OUT/<size>-<scheme>-<what>.png for the
 Generate, Upscale and Estimate tabs (a full estimate open, a balance typed, a batch dropped; the
-Estimate tab's team mode with a studio of five),
-Help > Keyboard shortcuts, Help > About, the recording dialog and the price review, at 1024 × 640
-and 1366 × 768, and prints one JSON object: each picture's name and the widgets in it whose text
-does not fit (tests/gui/clipping.py). --lang speaks a language as `imagine-calc --lang` does
-(its figures and Qt's own buttons too); without it, the system's. The scale is Qt's
+Estimate tab's team mode with a studio of five), Help > Keyboard shortcuts, Help > About, File >
+Shared prices folder, the recording dialog and the price review, at 1024 × 640 and 1366 × 768,
+and prints one JSON object: each picture's name and the widgets in it whose text does not fit
+(tests/gui/clipping.py). --lang speaks a language as `imagine-calc --lang` does (its figures and
+Qt's own buttons too); without it, the system's. The scale is Qt's
 (QT_SCALE_FACTOR), so it is set here, before Qt starts; tests/gui/test_window_sizes.py runs it
 at 1 and 1.5.
 """
@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.main_window import MainWindow
+    from imagine_calc.gui.prices.sharing_dialog import open_sharing
     from imagine_calc.gui.shared import languages, locale_numbers, theme
     from imagine_calc.gui.shared.settings_store import SettingsStore
     from tests.gui.clipping import clipped
@@ -92,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         at = f"dialogs-{scheme}"
         for name, open_dialog in (
             ("shortcuts", window.show_shortcuts),
+            ("sharing", lambda w=window: open_sharing(w)),
             ("record", lambda w=window: w.generate.recordings.ask(w.session.request)),
             ("price-review", lambda w=window: w.update_prices_from(page)),
         ):

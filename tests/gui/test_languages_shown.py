@@ -42,6 +42,7 @@ from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.core.estimates.estimate import GenerationItem
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.main_window import MainWindow
+from imagine_calc.gui.prices.sharing_dialog import open_sharing
 from imagine_calc.gui.shared import languages, locale_numbers
 from imagine_calc.gui.shared.settings_store import SettingsStore
 from tests.credits_pages import with_price
@@ -53,6 +54,8 @@ from tests.studio import TITLE, write_studio
 LANGS = [language.PSEUDO, *sorted(set(language.LANGUAGES) - {language.ENGLISH})]
 #: Qt's own words, which Qt translates (qtbase_LANG.qm), not our catalog; none for the pseudo one.
 QT_WORDS = {"OK", "Cancel", "Close", "Save", "Apply", "Discard", "Open", "Yes", "No"}
+#: The user's name as teammates see it (File > Shared prices folder).
+TEAMMATE = "Carla Mendes"
 #: Words of ours that are the same in English and German, or names (never translated).
 SAME = {"ImagineArt", "imagine-calc", "Credits", "Budget", "Plan", "MP", "Engine", "JSON", "CSV", "Markdown"}
 
@@ -148,7 +151,13 @@ def names(window: MainWindow, tmp_path: Path) -> list[str]:
     paths, the catalog's version and its source's title and address."""
     catalog = window.session.catalog
     out = [m.name for m in catalog.models] + [e.name for e in catalog.engines]
-    out += [m.id for m in catalog.models] + ["Hero images", "photo.png", "broken.png", str(tmp_path)]
+    out += [m.id for m in catalog.models] + [
+        "Hero images",
+        "photo.png",
+        "broken.png",
+        str(tmp_path),
+        TEAMMATE,
+    ]
     out += [
         catalog.version,
         catalog.source.title,
@@ -263,7 +272,16 @@ def dialogs(window: MainWindow, tmp_path: Path) -> Iterator[QWidget]:
     shortcuts = window.show_shortcuts()
     yield shortcuts
     shortcuts.close()
+    sharing = open_sharing(window)  # with the reason a name is refused shown
+    sharing.folder.setText(str(tmp_path))
+    sharing.name.setText("x" * 99)
+    sharing.accept()
+    yield sharing
+    sharing.name.setText(TEAMMATE)
+    sharing.accept()  # kept: the record dialog offers to share
+    assert not sharing.isVisible()
     record = window.generate.recordings.ask(window.session.request)
+    assert record.share.isVisible()
     yield record
     record.close()
     page = tmp_path / "page.md"

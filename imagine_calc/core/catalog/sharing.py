@@ -31,7 +31,16 @@ _STEM_CHARS = 40
 
 
 class SharingError(ValueError):
-    """A name or folder that cannot be used; the message says why, in words."""
+    """A name or folder that cannot be used; the message says why, and `reason` (NAME_EMPTY,
+    NAME_TOO_LONG, NAME_CONTROL, or "") lets core/text say it in the user's language."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+#: The reasons check_name gives.
+NAME_EMPTY, NAME_TOO_LONG, NAME_CONTROL = "name_empty", "name_too_long", "name_control"
 
 
 @dataclass(frozen=True)
@@ -56,11 +65,11 @@ def check_name(text: str) -> str:
     formatting characters (it is shown in every teammate's window and terminal)."""
     name = " ".join(text.split())
     if not name:
-        raise SharingError("the name is empty")
+        raise SharingError("the name is empty", NAME_EMPTY)
     if len(name) > MAX_NAME_CHARS:
-        raise SharingError(f"the name is longer than {MAX_NAME_CHARS} characters")
+        raise SharingError(f"the name is longer than {MAX_NAME_CHARS} characters", NAME_TOO_LONG)
     if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in name):
-        raise SharingError("the name holds control or formatting characters")
+        raise SharingError("the name holds control or formatting characters", NAME_CONTROL)
     return name
 
 

@@ -18,7 +18,9 @@ from imagine_calc.core.catalog.shared_file import (
     NotShared,
 )
 from imagine_calc.core.catalog.shared_recordings import SharedReading
+from imagine_calc.core.catalog.sharing import NAME_CONTROL, NAME_EMPTY, NAME_TOO_LONG, SharingError
 from imagine_calc.core.language import _
+from imagine_calc.core.limits import MAX_NAME_CHARS
 from imagine_calc.core.numbers import PLAIN, NumberStyle, number
 from imagine_calc.core.pricing.findings import RecordingsConflict
 from imagine_calc.core.text.plurals import plural
@@ -129,3 +131,71 @@ def share_choice_words(name: str | None) -> str:
 def shared_recorded_words(credits: str) -> str:
     """The status bar once a recording is in the shared folder; `credits` already in words."""
     return _("Recorded {credits} in the team's shared folder.").format(credits=credits)
+
+
+# --- File > Shared prices folder (gui/prices/sharing_dialog.py) -------------------------------
+
+
+def sharing_action_words() -> tuple[str, str]:
+    """The File menu's item and its tooltip."""
+    return (
+        _("S&hared prices folder…"),
+        _("Read the prices your team recorded from a folder you all share, and share yours there"),
+    )
+
+
+def sharing_explanation() -> str:
+    """What the shared folder does, said once in the dialog where it is set."""
+    return _(
+        "Prices your teammates recorded are read from this folder, one you all share (a synced "
+        "folder, for example). Each person writes only their own file there, so nobody's "
+        "recordings are written over. When recordings for the same settings differ, all are shown "
+        "with their dates and the newest is used. Leave the folder empty to stop sharing."
+    )
+
+
+def sharing_field_words() -> dict[str, str]:
+    """The dialog's title, labels, button, placeholders and the folder chooser's title."""
+    return {
+        "title": _("Shared prices folder"),
+        "folder": _("&Folder:"),
+        "folder_empty": _("none: sharing is off"),
+        "choose": _("C&hoose…"),
+        "choose_title": _("Choose the team's shared prices folder"),
+        "name": _("Your &name:"),
+        "name_hint": _("as teammates will see it"),
+        "name_accessible": _("Your name as teammates see it"),
+    }
+
+
+def folder_missing_words(folder: str) -> str:
+    """A folder typed that is not there: it is never made."""
+    return _("The shared prices folder {folder} does not exist.").format(folder=folder)
+
+
+def name_problem_words(exc: SharingError, style: NumberStyle = PLAIN) -> str:
+    """Why the name typed cannot be the one teammates see."""
+    if exc.reason == NAME_EMPTY:
+        return _("Type your name as teammates will see it.")
+    if exc.reason == NAME_TOO_LONG:
+        return plural(
+            MAX_NAME_CHARS,
+            "Your name is longer than {n} character: shorten it.",
+            "Your name is longer than {n} characters: shorten it.",
+            style,
+        )
+    if exc.reason == NAME_CONTROL:
+        return _("Your name holds control or formatting characters: type it again without them.")
+    return str(exc)
+
+
+def sharing_kept_words(folder: str | None) -> str:
+    """The status bar once the dialog's choice is kept."""
+    if folder is None:
+        return _("Sharing is off: only your own recorded prices are used.")
+    return _("Reading the team's recorded prices from {folder}.").format(folder=folder)
+
+
+def sharing_not_kept_words(why: str) -> str:
+    """sharing.json could not be written (the config folder full or read-only)."""
+    return _("The shared prices folder and your name were not kept: {why}").format(why=why)

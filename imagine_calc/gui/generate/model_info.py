@@ -133,10 +133,16 @@ def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
             fill("<small>{}</small>", caveat_words(n, locale_numbers.style(loc)))
             for n in disagreement(model, o)
         ]
-    return fill(
+    team = any(o.by is not None for o in catalog.observations if o.model_id == model.id)
+    heading = (
         _(
+            "<p><b>Recorded by your team</b> <small>(what ImagineArt's Create button showed; the "
+            "newest is used before the page's figures)</small><br>{}</p>"
+        )
+        if team  # a teammate's among them: "by you" would not be true
+        else _(
             "<p><b>Recorded by you</b> <small>(what ImagineArt's Create button showed; used before "
             "the page's figures)</small><br>{}</p>"
-        ),
-        join("<br>", rows),
+        )
     )
+    return fill(heading, join("<br>", rows))

@@ -133,3 +133,13 @@ def test_what_a_balance_buys_is_said_only_once_one_is_typed(catalog: Catalog) ->
         model_html(pro, catalog=catalog, locale=ENGLISH, affordable="buys 6 images at these settings")
     )
     assert "Your balance: buys 6 images at these settings" in text
+
+
+def test_a_teammates_recording_is_not_said_to_be_yours(catalog: Catalog) -> None:
+    ana = replace(recorded("flux-dev", 7, 23), by="Ana <b>L</b>")
+    with_team = replace(catalog, observations=(ana, recorded("nano-banana-2", 50, 21)))
+    text = said(model_html(with_team.model("flux-dev"), catalog=with_team, locale=ENGLISH))
+    assert "Recorded by your team" in text and "Recorded by you " not in text
+    assert "1K · 1 image: 7, observed by Ana <b>L</b> on 11/23/2026" in text
+    only_own = said(model_html(with_team.model("nano-banana-2"), catalog=with_team, locale=ENGLISH))
+    assert "Recorded by you " in only_own  # another model's teammate recording changes nothing here
