@@ -17,10 +17,13 @@ from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.catalog.loader import load_with_override
 from imagine_calc.core.catalog.records import Observation
+from imagine_calc.core.catalog.sharing import Sharing, load_sharing, save_sharing
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.session import Part, Session
 from imagine_calc.gui.generate.model_info import REMOVE_RECORDING
 from imagine_calc.gui.generate.recordings import Recordings
+from imagine_calc.gui.main_window import MainWindow
+from imagine_calc.gui.shared.settings_store import SettingsStore
 
 FLUX_DEV = GenerationRequest("flux-dev", "1K", "1:1", 1, False)
 
@@ -88,3 +91,47 @@ def test_a_link_that_names_no_recording_changes_nothing(setup: Setup, link: str,
     setup.recordings.follow_link(QUrl(link))
     assert setup.kept() == [Decimal(6)] and len(setup.told) == told
     assert override_file.read_text() == before
+
+
+def open_window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow(load_with_override(None, load_sharing()[0].folder), SettingsStore())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_share_with_the_team_writes_the_shared_file_not_the_override_and_is_remembered(
+    qtbot: QtBot, tmp_path: Path, override_file: Path
+) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    save_sharing(Sharing(team, "Carla <i>M</i>"))
+    window = open_window(qtbot)
+    dialog = window.generate.recordings.ask(window.session.request)
+    assert dialog.share.isVisible() and not dialog.share.isChecked()  # off until chosen
+    assert dialog.share.text() == "&Share with the team, as Carla <i>M</i>"
+    dialog.share.setChecked(True)
+    dialog.credits.setText("53")
+    dialog.accept()
+    (mine,) = team.glob("*.recordings.yaml")
+    assert "credits: 53" in mine.read_text(encoding="utf-8") and not override_file.exists()
+    assert window.session.view.quote.total == Decimal(53)
+    assert "53" in window.generate.total_panel.total.text()
+    assert window.statusBar().currentMessage() == "Recorded 53 credits in the team's shared folder."
+    assert [o.by for o in window.session.catalog.observations] == ["Carla <i>M</i>"]
+
+    again = window.generate.recordings.ask(window.session.request)
+    assert again.share.isChecked()  # the choice is remembered
+    again.share.setChecked(False)
+    again.credits.setText("54")
+    again.accept()
+    assert "credits: 54" in override_file.read_text(encoding="utf-8")
+    assert "54" not in mine.read_text(encoding="utf-8")
+    assert window.session.view.quote.total == Decimal(54)  # the same day: the user's own first
+    assert [o.by for o in window.session.catalog.observations] == ["Carla <i>M</i>", None]
+    window.store.sync()
+    window.close()
+
+    later = open_window(qtbot)  # and remembered across starts
+    assert not later.generate.recordings.ask(later.session.request).share.isChecked()
