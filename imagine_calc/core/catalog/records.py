@@ -5,7 +5,7 @@ types, which are then real objects rather than strings to evaluate at every star
 """
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -202,14 +202,22 @@ class Catalog(Frozen):
     _by_id: Mapping[str, Model] = field(init=False, repr=False, compare=False)
     _engines_by_id: Mapping[str, UpscaleEngine] = field(init=False, repr=False, compare=False)
     _observed: Mapping[str, tuple[Observation, ...]] = field(init=False, repr=False, compare=False)
+    #: Each recording's settings -> (place in `observations`, recording), in that order: a
+    #: team's folder holds thousands, and pricing asks for one setting's at every change.
+    _at: Mapping[tuple[str, str, str | None, int, bool], tuple[tuple[int, Observation], ...]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {m.id: m for m in self.models})
         object.__setattr__(self, "_engines_by_id", {e.id: e for e in self.engines})
         seen: dict[str, list[Observation]] = {}
-        for o in self.observations:
+        at: dict[tuple[str, str, str | None, int, bool], list[tuple[int, Observation]]] = {}
+        for place, o in enumerate(self.observations):
             seen.setdefault(o.model_id, []).append(o)
+            at.setdefault(o.settings(), []).append((place, o))
         object.__setattr__(self, "_observed", {k: tuple(v) for k, v in seen.items()})
+        object.__setattr__(self, "_at", {k: tuple(v) for k, v in at.items()})
 
     def model(self, model_id: str) -> Model:
         return self._by_id[model_id]
@@ -254,6 +262,16 @@ class Catalog(Frozen):
 
     def observations_of(self, model_id: str) -> tuple[Observation, ...]:
         return self._observed.get(model_id, ())
+
+    def recorded_at(
+        self, settings: tuple[str, str, str | None, int, bool]
+    ) -> tuple[tuple[int, Observation], ...]:
+        """The recordings for exactly `settings` (Observation.settings()), each with its place."""
+        return self._at.get(settings, ())
+
+    def recorded_settings(self) -> Iterable[tuple[str, str, str | None, int, bool]]:
+        """Every setting something was recorded for, once each."""
+        return self._at.keys()
 
     def find_engine(self, text: str) -> UpscaleEngine | None:
         key = text.strip().casefold()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from imagine_calc.core.catalog.records import Catalog, Observation
+from imagine_calc.core.catalog.records import Catalog, Model, Observation
 from imagine_calc.core.catalog.sharing import SUFFIX, SharingError, check_name
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.files import FileProblem, read_text
@@ -160,7 +160,11 @@ def _problem(error: CatalogError) -> str:
 
 def fits(catalog: Catalog, o: Observation) -> bool:
     """Whether `catalog` has `o`'s model and settings (a teammate's override may have more)."""
-    model = next((m for m in catalog.models if m.id == o.model_id), None)
+    return _fits(catalog, {m.id: m for m in catalog.models}, o)
+
+
+def _fits(catalog: Catalog, models: dict[str, Model], o: Observation) -> bool:
+    model = models.get(o.model_id)
     return (
         model is not None
         and o.resolution in model.tier_prices
@@ -174,8 +178,10 @@ def layer(catalog: Catalog, reading: SharedReading) -> tuple[Catalog, SharedRead
     it added under the user's own, and `reading` with what did not fit counted. The order is
     what pricing breaks a tie of dates by (the last wins): the team's by name, the first name
     last, then the user's own."""
-    kept = [o for _, o in reading.found if fits(catalog, o)]
-    missing = Counter(file for file, o in reading.found if not fits(catalog, o))
+    models = {m.id: m for m in catalog.models}  # each looked up once: a team's folder holds thousands
+    fit = [(file, o, _fits(catalog, models, o)) for file, o in reading.found]
+    kept = [o for _, o, ok in fit if ok]
+    missing = Counter(file for file, _, ok in fit if not ok)
     kept.sort(key=lambda o: (o.by or "").casefold(), reverse=True)
     own = [o for o in catalog.observations if o.by is None]
     left = tuple(LeftOut(file, n) for file, n in missing.items())

@@ -18,6 +18,7 @@ differ the quote says so (`conflicts`).
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Context, Decimal, Inexact
 
 from imagine_calc.core.catalog.records import Basis, Catalog, Model, Observation
@@ -46,7 +47,8 @@ def _best(found: list[Observation], aspect_ratio: str | None) -> Observation | N
     """The one recorded at the requested ratio if any, else the newest."""
     if not found:
         return None
-    return max(found, key=lambda o: (o.aspect_ratio == aspect_ratio, o.date, found.index(o)))
+    # A tie to the later one by place (enumerate: `found.index` made a team's thousands quadratic).
+    return max(enumerate(found), key=lambda io: (io[1].aspect_ratio == aspect_ratio, io[1].date, io[0]))[1]
 
 
 def recorded_total(catalog: Catalog, req: GenerationRequest) -> Observation | None:
@@ -86,20 +88,21 @@ def enhancer_pair(catalog: Catalog, req: GenerationRequest) -> tuple[Observation
     """Two recordings for one image that differ only in the enhancer: (on, off), this model's
     first. (A pair at the request's own settings is never needed: its "on" recording is the
     total for those settings, recorded_total.)"""
-    off = {
-        (o.model_id, o.resolution, o.aspect_ratio, o.images): o
-        for o in catalog.observations
-        if not o.prompt_enhancer
-    }
-    pairs = []
-    for on in catalog.observations:
-        partner = off.get((on.model_id, on.resolution, on.aspect_ratio, on.images))
-        if on.prompt_enhancer and partner is not None and on.credits >= partner.credits:
-            pairs.append((on, partner))
-    pairs = [p for p in pairs if p[0].images == 1]
-    if not pairs:
-        return None
-    return max(pairs, key=lambda p: (p[0].model_id == req.model_id, p[0].date, pairs.index(p)))
+    # By setting, not by recording: a team's folder holds thousands. The partner is the last
+    # recording without the enhancer; of pairs alike, the newest, a tie to the last.
+    best: tuple[tuple[bool, dt.date, int], tuple[Observation, Observation]] | None = None
+    for model_id, resolution, ratio, images, enhancer in catalog.recorded_settings():
+        if images != 1 or not enhancer:
+            continue
+        offs = catalog.recorded_at((model_id, resolution, ratio, images, False))
+        if not offs:
+            continue
+        partner = offs[-1][1]
+        for place, on in catalog.recorded_at((model_id, resolution, ratio, images, True)):
+            key = (on.model_id == req.model_id, on.date, place)
+            if on.credits >= partner.credits and (best is None or key > best[0]):
+                best = (key, (on, partner))
+    return None if best is None else best[1]
 
 
 def disagreement(model: Model, o: Observation) -> list[RecordingDisagrees]:
@@ -132,8 +135,8 @@ def conflicts(catalog: Catalog, o: Observation) -> list[RecordingsConflict]:
     """When recordings for `o`'s exact settings give different totals (at most one finding,
     naming the one used: the newest, a tie to the last in the catalog's order), so two
     people's figures are never merged silently."""
-    group = [seen for seen in catalog.observations_of(o.model_id) if seen.settings() == o.settings()]
-    used = max(group, key=lambda seen: (seen.date, group.index(seen)), default=o)
+    group = [seen for _place, seen in catalog.recorded_at(o.settings())]
+    used = max(enumerate(group), key=lambda iseen: (iseen[1].date, iseen[0]), default=(0, o))[1]
     others = tuple(seen for seen in group if seen.credits != used.credits)
     if not others:
         return []

@@ -15,6 +15,7 @@ from imagine_calc.core.catalog.loader import load_catalog, load_with_override
 from imagine_calc.core.catalog.records import Catalog, Model, Observation
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.limits import LimitError
+from imagine_calc.core.pricing import observations
 from imagine_calc.core.pricing.observations import disagreement, parse_observed
 from imagine_calc.core.pricing.quotes import QuoteState, quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
@@ -211,3 +212,62 @@ def test_a_recorded_price_is_a_number_above_nothing_named_by_its_field() -> None
         parse_observed("0", "the total")
     with pytest.raises(LimitError, match=r"^the total must be a number, got 'lots'$"):
         parse_observed("lots", "the total")
+
+
+def enhancer_pair_by_scanning(
+    catalog: Catalog, req: GenerationRequest
+) -> tuple[Observation, Observation] | None:
+    """enhancer_pair as it was written before it looked recordings up by setting: every
+    recording scanned, the newest pair of this model first, a tie to the later one."""
+    off = {
+        (o.model_id, o.resolution, o.aspect_ratio, o.images): o
+        for o in catalog.observations
+        if not o.prompt_enhancer
+    }
+    pairs = []
+    for on in catalog.observations:
+        partner = off.get((on.model_id, on.resolution, on.aspect_ratio, on.images))
+        if on.prompt_enhancer and partner is not None and on.credits >= partner.credits and on.images == 1:
+            pairs.append((on, partner))
+    if not pairs:
+        return None
+    return max(enumerate(pairs), key=lambda ip: (ip[1][0].model_id == req.model_id, ip[1][0].date, ip[0]))[1]
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Catalog:
+    return load_catalog()
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_enhancer_pair_and_conflicts_looked_up_by_setting_are_the_scans_answers(
+    seed: int, bundled: Catalog
+) -> None:
+    """A team's thousands of recordings are looked up by setting; the answers stay the same."""
+    import random
+
+    rng = random.Random(seed)
+    people = [None, "Ana", "Bo", "Cy"]
+    found = tuple(
+        Observation(
+            rng.choice(["flux-dev", "nano-banana-2"]),
+            "1K",
+            rng.choice([None, "1:1"]),
+            rng.choice([1, 1, 2]),
+            rng.choice([False, True]),
+            Decimal(rng.randint(4, 9)),
+            dt.date(2026, 11, rng.randint(1, 3)),
+            rng.choice(people),
+        )
+        for _ in range(rng.randint(0, 30))
+    )
+    catalog = replace(bundled, observations=found)
+    for model in ("flux-dev", "nano-banana-2"):
+        req = GenerationRequest(model)
+        assert observations.enhancer_pair(catalog, req) == enhancer_pair_by_scanning(catalog, req)
+    for o in found:
+        group = [seen for seen in catalog.observations if seen.settings() == o.settings()]
+        used = max(enumerate(group), key=lambda ig: (ig[1].date, ig[0]))[1]
+        conflicts = observations.conflicts(catalog, o)
+        assert (conflicts[0].used if conflicts else used) == used
+        assert bool(conflicts) == any(seen.credits != used.credits for seen in group)
