@@ -92,10 +92,15 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     else:  # not the last estimate when one is opened: that stays to be recovered instead
         opens_estimate = file is not None and file.suffix.lower() == ".json"
         working = claim(store.estimate_session(), args.recover, adopt=not opens_estimate)
+    from dataclasses import replace
+
     from imagine_calc.core.catalog.sharing import load_sharing
 
     sharing, sharing_note = load_sharing()  # the team's folder, as the command line reads it
-    window = MainWindow(load_with_override(args.override, sharing.folder), store, icon, working)
+    # Read once the window is up, off its thread (200 teammates' files take seconds to parse);
+    # a screenshot waits for them, to show what the window would.
+    loaded = load_with_override(args.override, sharing.folder if args.screenshot is not None else None)
+    window = MainWindow(replace(loaded, shared_folder=sharing.folder), store, icon, working)
     if sharing_note:
         window.banner.add_message(sharing_note)
     app.aboutToQuit.connect(window.shut_down)

@@ -4,8 +4,9 @@ The folder is watched, not only its files: a sync tool (and our own write) repla
 renaming a new one over it, which ends a watch on the file itself. Each file read is watched
 too, for a sync tool that writes in place. Changes come in bursts (a sync brings several files),
 so a reading starts 500 ms after the last one; it runs off the window's thread (up to
-MAX_SHARED_FILES files of up to 1 MB each, each parsed), and only the layering, which is quick,
-is done on it before the session re-prices every tab.
+MAX_SHARED_FILES files of up to 1 MB each, each parsed, then layered under the user's own
+recordings), and the window's thread only hands the result to the session, which re-prices
+every tab; a reading that finds the user's own prices changed meanwhile is done again.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance
 
+from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.catalog.shared_recordings import SharedReading, layer, read_shared
 from imagine_calc.core.session import Part, Session
 
@@ -24,12 +26,16 @@ SETTLE_MS = 500
 
 
 class _Read(QRunnable):
-    def __init__(self, folder: Path, done: SignalInstance) -> None:
+    """Reads the folder and layers it over `base` (the catalog in use when it started): both off
+    the window's thread, since 200 teammates' files can hold hundreds of thousands of recordings."""
+
+    def __init__(self, folder: Path, base: Catalog, done: SignalInstance) -> None:
         super().__init__()
-        self.folder, self.done = folder, done
+        self.folder, self.base, self.done = folder, base, done
 
     def run(self) -> None:
-        self.done.emit(read_shared(self.folder))
+        catalog, reading = layer(self.base, read_shared(self.folder))
+        self.done.emit((self.base, catalog, reading))
 
 
 class SharedWatch(QObject):
@@ -53,6 +59,8 @@ class SharedWatch(QObject):
         self.read.connect(self._show)
         session.listen(self._session_changed)
         self._follow(session.loaded.shared_folder)
+        if self.watched is not None and session.loaded.shared is None:  # not read at start-up
+            self.start_reading()
 
     def _session_changed(self, parts: frozenset[Part]) -> None:
         if Part.CATALOG in parts and self.session.loaded.shared_folder != self.watched:
@@ -71,7 +79,8 @@ class SharedWatch(QObject):
     def _watch_files(self, reading: SharedReading | None) -> None:
         if reading is None:
             return
-        files = {os.fspath(reading.folder / name) for name, _o in reading.found}
+        folder = os.fspath(reading.folder)  # a path per file, not per recording (thousands)
+        files = {os.path.join(folder, name) for name in {name for name, _o in reading.found}}
         new = sorted(files - set(self.watcher.files()))
         if new:
             self.watcher.addPaths(new)
@@ -84,14 +93,15 @@ class SharedWatch(QObject):
             self.again = True
             return
         self.reading = True
-        self.pool.start(_Read(self.watched, self.read))
+        self.pool.start(_Read(self.watched, self.session.loaded.catalog, self.read))
 
-    def _show(self, reading: SharedReading) -> None:
+    def _show(self, done: tuple[Catalog, Catalog, SharedReading]) -> None:
+        base, catalog, reading = done
         self.reading = False
-        if reading.folder == self.watched:
-            loaded = self.session.loaded
-            catalog, reading = layer(loaded.catalog, reading)
-            self.session.set_loaded(replace(loaded, catalog=catalog, shared=reading))
+        if reading.folder == self.watched and self.session.loaded.catalog is not base:
+            self.again = True  # the user's own prices changed meanwhile: layered over them anew
+        elif reading.folder == self.watched:
+            self.session.set_loaded(replace(self.session.loaded, catalog=catalog, shared=reading))
             self._watch_files(reading)
         if self.again:
             self.again = False

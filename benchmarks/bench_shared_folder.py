@@ -1,0 +1,201 @@
+"""The window re-reading a team's shared prices folder: the longest stall of its event loop while
+the watcher reads MAX_SHARED_FILES teammates' files and the window shows their prices, then a
+settings change with those prices in use.
+
+Run: .venv/bin/python benchmarks/bench_shared_folder.py [--size realistic|large] [--runs K]
+realistic: each file a few KB (20 recordings, as a teammate who records now and then has);
+large: each file just under MAX_SHARED_FILE_BYTES (every setting the catalog has, then repeats),
+the most a folder can make the window take in. Each run is a fresh window process; it also
+prints the idle window's longest gap, for scale (on a shared machine a stall may be another
+program's). Targets: no stall over 50 ms while the folder is read and shown; a settings change
+repainted as bench_gui.py asks (12 ms p99) is not measured here, its time is printed for scale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+STALL_TARGET_MS = 50
+TICK_MS = 5
+
+
+def entries() -> list[str]:
+    """One YAML entry for each setting the bundled catalog has."""
+    from imagine_calc.core.catalog.loader import load_catalog
+
+    catalog = load_catalog()
+    out = []
+    for m in catalog.models:
+        for resolution in m.tier_prices:
+            for ratio in (None, *m.aspect_ratios):
+                for images in range(catalog.images_min, catalog.images_max + 1):
+                    for enhancer in (False, True):
+                        ratio_line = f"  aspect_ratio: '{ratio}'\n" if ratio else ""
+                        out.append(
+                            f"- model: {m.id}\n  resolution: {resolution}\n{ratio_line}"
+                            f"  images: {images}\n  prompt_enhancer: {str(enhancer).lower()}\n"
+                            "  credits: {credits}\n  date: 2026-11-{day:02d}\n"
+                        )
+    return out
+
+
+def make_folder(folder: Path, files: int, size: str) -> int:
+    """`files` teammates' files; returns the bytes written."""
+    from imagine_calc.core.limits import MAX_SHARED_FILE_BYTES
+
+    all_settings = entries()
+    total = 0
+    for n in range(files):
+        head = f"# a teammate's recordings\nrecorded_by: Teammate {n:03d}\nobserved:\n"
+        body, used = [head], len(head)
+        count = 20 if size == "realistic" else 10**9
+        for i in range(count):
+            setting = all_settings[(i * 7 + n) % len(all_settings)]
+            entry = setting.format(credits=10 + (n + i) % 90, day=1 + n % 28)
+            if used + len(entry.encode()) > MAX_SHARED_FILE_BYTES - 64:
+                break
+            body.append(entry)
+            used += len(entry.encode())
+        data = "".join(body).encode()
+        (folder / f"teammate-{n:03d}-{n:08x}.recordings.yaml").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def window_run(folder: Path) -> dict[str, float]:
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from imagine_calc.core.catalog.loader import load_with_override
+    from imagine_calc.gui.main_window import MainWindow
+    from imagine_calc.gui.shared.garbage import MainThreadCollector
+    from imagine_calc.gui.shared.settings_store import SettingsStore
+
+    app = QApplication.instance() or QApplication([])
+    MainThreadCollector(app)
+    t = time.perf_counter()
+    loaded = load_with_override(None, folder)  # in one go, as the command line reads it
+    start_read_s = time.perf_counter() - t
+    window = MainWindow(loaded, SettingsStore())
+    window.show()
+    app.processEvents()
+    recordings = len(window.session.catalog.observations)
+
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    ticker = QTimer(interval=TICK_MS)
+    ticker.setTimerType(Qt.TimerType.PreciseTimer)
+    last = [0]
+
+    ends: list[float] = []  # when each gap ended (perf_counter), to tell reading from showing
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        ends.append(time.perf_counter())
+        last[0] = now
+
+    ticker.timeout.connect(tick)
+
+    def longest_stall(action: object, busy: object) -> float:
+        gaps.clear()
+        ends.clear()
+        loop = QEventLoop()
+        poll = QTimer(interval=10)
+        poll.timeout.connect(lambda: None if busy() else loop.quit())  # type: ignore[operator]
+        clock.restart()
+        last[0] = 0
+        ticker.start()
+        QTimer.singleShot(TICK_MS, action)  # type: ignore[call-overload]
+        QTimer.singleShot(TICK_MS * 3, poll.start)
+        loop.exec()
+        poll.stop()
+        settle = QEventLoop()  # the repaint after the work
+        QTimer.singleShot(50, settle.quit)
+        settle.exec()
+        ticker.stop()
+        return max(gaps, default=0.0)
+
+    idle_until = time.perf_counter() + 2.0
+    idle_stall = longest_stall(lambda: None, lambda: time.perf_counter() < idle_until)
+    before = window.session.loaded.shared
+    began: list[float] = []
+
+    def reread() -> None:
+        began.append(time.perf_counter())
+        window.shared_watch.start_reading()  # as a change in the folder starts it, settled
+
+    shown: list[float] = []
+    window.session.listen(lambda _parts: shown.append(time.perf_counter()))
+    reread_stall = longest_stall(reread, lambda: window.session.loaded.shared is before)
+    reread_s = time.perf_counter() - began[0]
+    # The longest gap before the reading was handed to the session (the reading thread's), and
+    # the one the showing made (from the hand-over to the next tick).
+    while_reading = max((g for g, e in zip(gaps, ends, strict=True) if e <= shown[0]), default=0.0)
+    showing = max((g for g, e in zip(gaps, ends, strict=True) if e > shown[0]), default=0.0)
+    panel = window.generate.settings_panel
+    t = time.perf_counter()
+    panel.images.setValue(panel.images.value() % 4 + 1)
+    app.processEvents()
+    change_ms = (time.perf_counter() - t) * 1e3
+    window.shut_down(keep_working_copy=False)
+    return {
+        "recordings": recordings,
+        "start_read_s": start_read_s,
+        "idle_stall_ms": idle_stall,
+        "reread_stall_ms": reread_stall,
+        "reread_s": reread_s,
+        "while_reading_ms": while_reading,
+        "showing_ms": showing,
+        "change_ms": change_ms,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", choices=("realistic", "large"), default="realistic")
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    from imagine_calc.core.limits import MAX_SHARED_FILES
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "team"
+        folder.mkdir()
+        written = make_folder(folder, MAX_SHARED_FILES, args.size)
+        env = {**os.environ, "IMAGINE_CALC_CONFIG_DIR": str(Path(tmp) / "config")}
+        for n in range(args.runs):
+            out = subprocess.run(
+                [sys.executable, __file__, "--window", str(folder)],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            w = json.loads(out.strip().splitlines()[-1])
+            print(
+                f"run {n + 1}: {MAX_SHARED_FILES} files, {written / 2**20:.1f} MB, "
+                f"{w['recordings']} recordings in use; read in one go (as the CLI does) in "
+                f"{w['start_read_s'] * 1e3:.0f} ms; "
+                f"re-read and shown in {w['reread_s'] * 1e3:.0f} ms, longest event-loop stall "
+                f"{w['reread_stall_ms']:.0f} ms (target <= {STALL_TARGET_MS} ms): "
+                f"{w['while_reading_ms']:.0f} ms while reading, {w['showing_ms']:.0f} ms showing it; "
+                "idle window's own "
+                f"{w['idle_stall_ms']:.0f} ms); a settings change after: {w['change_ms']:.0f} ms"
+            )
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--window"]:
+        print(json.dumps(window_run(Path(sys.argv[2]))))
+    else:
+        main()
