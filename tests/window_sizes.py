@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         at = f"dialogs-{scheme}"
         for name, open_dialog in (
             ("shortcuts", window.show_shortcuts),
-            ("sharing", lambda w=window: open_sharing(w)),
+            ("sharing", lambda w=window: open_sharing(w, w.session, w.shared_watch)),
             ("record", lambda w=window: w.generate.recordings.ask(w.session.request)),
             ("price-review", lambda w=window: w.update_prices_from(page)),
         ):

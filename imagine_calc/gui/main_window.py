@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         )
         revert.triggered.connect(self.prices.revert)
         file_menu.insertAction(quit_action, revert)
-        add_sharing_action(self, file_menu, quit_action)  # the team's shared prices folder
+        add_sharing_action(self, self.session, self.shared_watch, file_menu, quit_action)  # shared prices
         file_menu.insertSeparator(quit_action)
         edit_menu = self.menuBar().addMenu(_("&Edit"))
         self.estimates.add_menus(file_menu, add_images, edit_menu)

@@ -272,7 +272,9 @@ def dialogs(window: MainWindow, tmp_path: Path) -> Iterator[QWidget]:
     shortcuts = window.show_shortcuts()
     yield shortcuts
     shortcuts.close()
-    sharing = open_sharing(window)  # with the reason a name is refused shown
+    sharing = open_sharing(
+        window, window.session, window.shared_watch
+    )  # with the reason a name is refused shown
     sharing.folder.setText(str(tmp_path))
     sharing.name.setText("x" * 99)
     sharing.accept()

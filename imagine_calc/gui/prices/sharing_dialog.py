@@ -42,9 +42,10 @@ from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import plain_label, tooltip
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtWidgets import QMainWindow, QMenu
 
-    from imagine_calc.gui.main_window import MainWindow
+    from imagine_calc.core.session import Session
+    from imagine_calc.gui.prices.shared_watch import SharedWatch
 
 
 class SharingDialog(QDialog):
@@ -122,32 +123,36 @@ class SharingDialog(QDialog):
         super().accept()
 
 
-def add_sharing_action(window: MainWindow, menu: QMenu, before: QAction) -> None:
+def add_sharing_action(
+    window: QMainWindow, session: Session, watch: SharedWatch, menu: QMenu, before: QAction
+) -> None:
     """File > Shared prices folder…, above `before`."""
     text, tip = sharing_action_words()
     action = QAction(text, window, objectName="sharingAction")
     action.setToolTip(tooltip(tip))
-    action.triggered.connect(lambda: open_sharing(window))
+    action.triggered.connect(lambda: open_sharing(window, session, watch))
     menu.insertAction(before, action)
 
 
-def open_sharing(window: MainWindow, path: Path | None = None) -> SharingDialog:
+def open_sharing(
+    window: QMainWindow, session: Session, watch: SharedWatch, path: Path | None = None
+) -> SharingDialog:
     """Show the dialog (window-modal); on OK the window reads the new folder at once."""
     sharing, _note = load_sharing(path)
     dialog = SharingDialog(sharing, window, path)
-    dialog.accepted.connect(lambda: use_sharing(window, dialog.kept))
+    dialog.accepted.connect(lambda: use_sharing(window, session, watch, dialog.kept))
     dialog.open()
     return dialog
 
 
-def use_sharing(window: MainWindow, sharing: Sharing) -> None:
+def use_sharing(window: QMainWindow, session: Session, watch: SharedWatch, sharing: Sharing) -> None:
     """The team's recordings of the old folder go from the prices at once; the new folder's come
     when the watcher, now following it, has read it off the window's thread."""
-    loaded = window.session.loaded
+    loaded = session.loaded
     folder = sharing.folder
     catalog, reading = layer(loaded.catalog, SharedReading(folder or Path()))  # the user's own only
-    window.session.set_loaded(
+    session.set_loaded(
         replace(loaded, catalog=catalog, shared_folder=folder, shared=reading if folder else None)
     )
-    window.shared_watch.start_reading()
+    watch.start_reading()
     window.statusBar().showMessage(sharing_kept_words(os.fsdecode(folder) if folder else None), 10000)

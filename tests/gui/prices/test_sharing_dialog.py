@@ -66,7 +66,7 @@ def test_ok_keeps_folder_and_name_for_the_command_line_and_reads_the_folder_at_o
     window: MainWindow, team: Path, qtbot: QtBot, user_dirs: Path
 ) -> None:
     assert total(window) == Decimal(49)
-    dialog = open_sharing(window)
+    dialog = open_sharing(window, window.session, window.shared_watch)
     dialog.folder.setText(str(team))
     dialog.name.setText("  Carla   Mendes ")
     dialog.accept()
@@ -82,7 +82,7 @@ def test_ok_keeps_folder_and_name_for_the_command_line_and_reads_the_folder_at_o
 def test_a_folder_that_is_not_there_is_refused_with_one_message_and_nothing_kept(
     window: MainWindow, tmp_path: Path, user_dirs: Path
 ) -> None:
-    dialog = open_sharing(window)
+    dialog = open_sharing(window, window.session, window.shared_watch)
     dialog.folder.setText(str(tmp_path / "nowhere"))
     dialog.accept()
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
@@ -94,7 +94,7 @@ def test_a_folder_that_is_not_there_is_refused_with_one_message_and_nothing_kept
 def test_a_name_too_long_or_with_controls_is_refused_and_markup_is_kept_as_typed(
     window: MainWindow, team: Path
 ) -> None:
-    dialog = open_sharing(window)
+    dialog = open_sharing(window, window.session, window.shared_watch)
     dialog.folder.setText(str(team))
     dialog.name.setText("x" * (MAX_NAME_CHARS + 1))
     dialog.accept()
@@ -110,11 +110,11 @@ def test_a_name_too_long_or_with_controls_is_refused_and_markup_is_kept_as_typed
 def test_clearing_the_folder_turns_sharing_off_and_the_teams_prices_go(
     window: MainWindow, team: Path, qtbot: QtBot
 ) -> None:
-    dialog = open_sharing(window)
+    dialog = open_sharing(window, window.session, window.shared_watch)
     dialog.folder.setText(str(team))
     dialog.accept()
     qtbot.waitUntil(lambda: total(window) == Decimal(52), timeout=5000)
-    dialog = open_sharing(window)
+    dialog = open_sharing(window, window.session, window.shared_watch)
     assert dialog.folder.text() == str(team)  # what is kept is what it shows
     dialog.folder.setText("  ")
     dialog.accept()
@@ -129,7 +129,7 @@ def test_a_config_folder_that_cannot_be_written_is_said_and_the_dialog_stays(
 ) -> None:
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "a-file"))  # no folder can be made there
-    dialog = open_sharing(window)
+    dialog = open_sharing(window, window.session, window.shared_watch)
     dialog.folder.setText(str(team))
     dialog.accept()
     assert dialog.isVisible() and dialog.error.text().startswith(
