@@ -23,7 +23,6 @@ from imagine_calc.gui.estimate.estimate_host import EstimateHost
 from imagine_calc.gui.generate.generate_tab import GenerateTab
 from imagine_calc.gui.prices.price_updates import PriceUpdates, dropped_page
 from imagine_calc.gui.prices.shared_watch import SharedWatch
-from imagine_calc.gui.prices.sharing_dialog import add_sharing_action
 from imagine_calc.gui.shared import locale_numbers, settings_keys
 from imagine_calc.gui.shared.banner import Banner
 from imagine_calc.gui.shared.languages import add_view_menu
@@ -195,7 +194,7 @@ class MainWindow(QMainWindow):
         )
         revert.triggered.connect(self.prices.revert)
         file_menu.insertAction(quit_action, revert)
-        add_sharing_action(self, self.session, self.shared_watch, file_menu, quit_action)  # shared prices
+        self.shared_watch.add_action(self, file_menu, quit_action)  # File > Shared prices folder…
         file_menu.insertSeparator(quit_action)
         edit_menu = self.menuBar().addMenu(_("&Edit"))
         self.estimates.add_menus(file_menu, add_images, edit_menu)

@@ -14,12 +14,17 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance
 
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.catalog.shared_recordings import SharedReading, layer, read_shared
 from imagine_calc.core.session import Part, Session
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow, QMenu
 
 #: How long after the last change in the folder it is read.
 SETTLE_MS = 500
@@ -106,6 +111,12 @@ class SharedWatch(QObject):
         if self.again:
             self.again = False
             self.start_reading()
+
+    def add_action(self, window: QMainWindow, menu: QMenu, before: QAction) -> None:
+        """File > Shared prices folder… (sharing_dialog.py): where this watch looks is set there."""
+        from imagine_calc.gui.prices.sharing_dialog import add_sharing_action
+
+        add_sharing_action(window, self.session, self, menu, before)
 
     def wait(self) -> None:
         """Let a reading in progress end (the window closing)."""

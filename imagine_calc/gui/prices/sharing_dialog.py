@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -45,7 +45,12 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QMenu
 
     from imagine_calc.core.session import Session
-    from imagine_calc.gui.prices.shared_watch import SharedWatch
+
+
+class Watch(Protocol):
+    """The folder's watcher (shared_watch.SharedWatch, which builds this module's action)."""
+
+    def start_reading(self) -> None: ...
 
 
 class SharingDialog(QDialog):
@@ -124,7 +129,7 @@ class SharingDialog(QDialog):
 
 
 def add_sharing_action(
-    window: QMainWindow, session: Session, watch: SharedWatch, menu: QMenu, before: QAction
+    window: QMainWindow, session: Session, watch: Watch, menu: QMenu, before: QAction
 ) -> None:
     """File > Shared prices folder…, above `before`."""
     text, tip = sharing_action_words()
@@ -135,7 +140,7 @@ def add_sharing_action(
 
 
 def open_sharing(
-    window: QMainWindow, session: Session, watch: SharedWatch, path: Path | None = None
+    window: QMainWindow, session: Session, watch: Watch, path: Path | None = None
 ) -> SharingDialog:
     """Show the dialog (window-modal); on OK the window reads the new folder at once."""
     sharing, _note = load_sharing(path)
@@ -145,7 +150,7 @@ def open_sharing(
     return dialog
 
 
-def use_sharing(window: QMainWindow, session: Session, watch: SharedWatch, sharing: Sharing) -> None:
+def use_sharing(window: QMainWindow, session: Session, watch: Watch, sharing: Sharing) -> None:
     """The team's recordings of the old folder go from the prices at once; the new folder's come
     when the watcher, now following it, has read it off the window's thread."""
     loaded = session.loaded
