@@ -29,7 +29,7 @@ def test_no_tab_or_dialog_cuts_its_text_at_common_sizes_light_and_dark(tmp_path:
         check=True,
     )
     found = json.loads(done.stdout.splitlines()[-1])
-    assert len(found) == 26 == len(list(tmp_path.glob("*.png")))  # 16 tab pictures (team mode too), 10 dialogs
+    assert len(found) == 26 == len(list(tmp_path.glob("*.png")))  # 16 tabs (team too), 10 dialogs
     assert not {name: cut for name, cut in found.items() if cut}
 
 
