@@ -46,9 +46,12 @@ MAX_SETTINGS_BYTES = 1_000_000
 #: override repeats a few hundred; nine nested lines of nine aliases would repeat 490 million.
 MAX_ALIAS_VALUES = 100_000
 #: A team's shared folder of recordings: each person's file is a few KB (a recording is ~120
-#: bytes); a studio is tens of people. Files past the count are not read, and the folder's
-#: listing stops after MAX_SHARED_ENTRIES names (a folder of other things is not walked to its end).
-MAX_SHARED_FILE_BYTES = 1_000_000
+#: bytes: 256 KB hold 2,000); a studio is tens of people. Files past the count, or past
+#: MAX_SHARED_BYTES read in all, are not read (parsing and checking a recordings file takes about
+#: 3 s a MB here: a folder of 200 files of 1 MB took ten minutes), and the folder's listing stops
+#: after MAX_SHARED_ENTRIES names (a folder of other things is not walked to its end).
+MAX_SHARED_FILE_BYTES = 256_000
+MAX_SHARED_BYTES = 2_000_000
 MAX_SHARED_FILES = 200
 MAX_SHARED_ENTRIES = 10_000
 #: The longest name a teammate goes by.

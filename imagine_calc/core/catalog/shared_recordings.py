@@ -24,7 +24,12 @@ from imagine_calc.core.catalog.records import Catalog, Model, Observation
 from imagine_calc.core.catalog.sharing import SUFFIX, SharingError, check_name
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.files import FileProblem, read_text
-from imagine_calc.core.limits import MAX_SHARED_ENTRIES, MAX_SHARED_FILE_BYTES, MAX_SHARED_FILES
+from imagine_calc.core.limits import (
+    MAX_SHARED_BYTES,
+    MAX_SHARED_ENTRIES,
+    MAX_SHARED_FILE_BYTES,
+    MAX_SHARED_FILES,
+)
 from imagine_calc.core.outside_text import readable
 
 #: The keys a recordings file may hold.
@@ -58,7 +63,7 @@ class SharedReading:
     left_out: tuple[LeftOut, ...] = ()
     #: Why the folder itself could not be read (missing, not a folder), else None.
     unreadable: str | None = None
-    #: Files past MAX_SHARED_FILES, not read.
+    #: Files past MAX_SHARED_FILES, or past MAX_SHARED_BYTES read in all, not read.
     not_read: int = 0
 
 
@@ -75,13 +80,24 @@ def read_shared(folder: Path) -> SharedReading:
     real = os.path.realpath(folder)
     found: list[tuple[str, Observation]] = []
     aside: list[SetAside] = []
+    budget, read = MAX_SHARED_BYTES, 0
     for name in names[:MAX_SHARED_FILES]:
         shown = readable(name)
+        try:
+            # A file over its own bound is refused unread (read_recordings): it costs nothing.
+            size = os.stat(folder / name).st_size
+            cost = size if size <= MAX_SHARED_FILE_BYTES else 0
+        except OSError:
+            cost = 0  # read_recordings says why it cannot be read
+        if cost > budget:
+            continue
+        budget -= cost
+        read += 1
         try:
             found += [(shown, o) for o in read_recordings(real, folder / name, shown)]
         except Refused as exc:
             aside.append(SetAside(shown, str(exc)))
-    return SharedReading(folder, tuple(found), tuple(aside), (), None, max(0, len(names) - MAX_SHARED_FILES))
+    return SharedReading(folder, tuple(found), tuple(aside), (), None, len(names) - read)
 
 
 def _why(exc: OSError) -> str:

@@ -86,8 +86,10 @@ def shared_notes(reading: SharedReading | None, style: NumberStyle = PLAIN) -> l
         said.append(
             plural(
                 reading.not_read,
-                "Shared prices: {n} more file in the folder was not read (too many files).",
-                "Shared prices: {n} more files in the folder were not read (too many files).",
+                "Shared prices: {n} more file in the folder was not read (too many files, or too "
+                "much to read in all).",
+                "Shared prices: {n} more files in the folder were not read (too many files, or too "
+                "much to read in all).",
                 style,
             )
         )

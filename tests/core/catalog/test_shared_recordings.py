@@ -101,3 +101,22 @@ def test_a_recording_for_a_model_this_catalog_lacks_is_counted_not_used(tmp_path
 def test_a_folder_that_is_not_there_says_so() -> None:
     reading = read_shared(Path("/nonexistent/team"))
     assert reading.unreadable == "the folder does not exist"
+
+
+def test_a_folder_is_read_up_to_its_bound_in_all_and_the_rest_is_counted(tmp_path: Path) -> None:
+    """Nine files of 240 KB each: 2 MB in all is read (eight), the ninth is counted as not
+    read; a file over its own bound is refused unread and costs nothing."""
+    from imagine_calc.core.limits import MAX_SHARED_BYTES, MAX_SHARED_FILE_BYTES
+
+    padding = "#" + "x" * 99 + "\n"
+    for i in range(9):
+        path = teammate(tmp_path, f"p{i}", f"P{i}", 50, "2026-12-01")
+        path.write_text(path.read_text() + padding * 2_400)  # 240 KB, under the file's bound
+    huge = tmp_path / "huge.recordings.yaml"
+    with huge.open("wb") as fh:
+        fh.truncate(3 * 1024**3)  # sparse: 3 GB that no one reads
+    size = (tmp_path / "p0.recordings.yaml").stat().st_size
+    assert 8 * size <= MAX_SHARED_BYTES < 9 * size and size < MAX_SHARED_FILE_BYTES
+    reading = read_shared(tmp_path)
+    assert len(reading.found) == 8 and reading.not_read == 1
+    assert [a.file for a in reading.set_aside] == ["huge.recordings.yaml"]
