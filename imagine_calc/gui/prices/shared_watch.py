@@ -4,7 +4,7 @@ The folder is watched, not only its files: a sync tool (and our own write) repla
 renaming a new one over it, which ends a watch on the file itself. Each file read is watched
 too, for a sync tool that writes in place. Changes come in bursts (a sync brings several files),
 so a reading starts 500 ms after the last one; it runs off the window's thread (up to
-MAX_SHARED_FILES files of up to 1 MB each, each parsed, then layered under the user's own
+MAX_SHARED_FILES files of up to 256 KB each and 2 MB in all, each parsed, then layered under the user's own
 recordings), and the window's thread only hands the result to the session, which re-prices
 every tab; a reading that finds the user's own prices changed meanwhile is done again.
 """
