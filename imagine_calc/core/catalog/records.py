@@ -5,13 +5,16 @@ types, which are then real objects rather than strings to evaluate at every star
 """
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
+from typing import TypeVar, cast
 
 from imagine_calc.core.frozen import Frozen
+
+_T = TypeVar("_T")
 
 #: Resolution tiers in ascending order; a model's max resolution is one of these.
 TIERS: tuple[str, ...] = ("1K", "2K", "3K", "4K")
@@ -207,17 +210,25 @@ class Catalog(Frozen):
     _at: Mapping[tuple[str, str, str | None, int, bool], tuple[tuple[int, Observation], ...]] = field(
         init=False, repr=False, compare=False
     )
+    #: Each (model, tier) -> its recordings, oldest first.
+    _by_tier: Mapping[tuple[str, str], tuple[Observation, ...]] = field(init=False, repr=False, compare=False)
+    #: What pricing worked out from the recordings, per question (`remembered`).
+    _memo: dict[tuple[object, ...], object] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {m.id: m for m in self.models})
         object.__setattr__(self, "_engines_by_id", {e.id: e for e in self.engines})
         seen: dict[str, list[Observation]] = {}
         at: dict[tuple[str, str, str | None, int, bool], list[tuple[int, Observation]]] = {}
+        tiers: dict[tuple[str, str], list[Observation]] = {}
         for place, o in enumerate(self.observations):
             seen.setdefault(o.model_id, []).append(o)
             at.setdefault(o.settings(), []).append((place, o))
+            tiers.setdefault((o.model_id, o.resolution), []).append(o)
         object.__setattr__(self, "_observed", {k: tuple(v) for k, v in seen.items()})
         object.__setattr__(self, "_at", {k: tuple(v) for k, v in at.items()})
+        object.__setattr__(self, "_by_tier", {k: tuple(v) for k, v in tiers.items()})
+        object.__setattr__(self, "_memo", {})
 
     def model(self, model_id: str) -> Model:
         return self._by_id[model_id]
@@ -262,6 +273,20 @@ class Catalog(Frozen):
 
     def observations_of(self, model_id: str) -> tuple[Observation, ...]:
         return self._observed.get(model_id, ())
+
+    def recorded_in(self, model_id: str, resolution: str) -> tuple[Observation, ...]:
+        """The recordings of one model at one tier, oldest first."""
+        return self._by_tier.get((model_id, resolution), ())
+
+    def remembered(self, key: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        """What `make` gives for `key`, worked out once for this catalog (which never changes):
+        a team's folder holds thousands of recordings, and every settings change asks the same
+        few questions of them again."""
+        try:
+            return cast(_T, self._memo[key])
+        except KeyError:
+            value = self._memo[key] = make()
+            return value
 
     def recorded_at(
         self, settings: tuple[str, str, str | None, int, bool]

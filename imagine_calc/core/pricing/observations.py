@@ -53,10 +53,15 @@ def _best(found: list[Observation], aspect_ratio: str | None) -> Observation | N
 
 def recorded_total(catalog: Catalog, req: GenerationRequest) -> Observation | None:
     """A recording for exactly these settings (any ratio), if there is one."""
+    key = ("total", req.model_id, req.resolution, req.images, req.prompt_enhancer, req.aspect_ratio)
+    return catalog.remembered(key, lambda: _recorded_total(catalog, req))
+
+
+def _recorded_total(catalog: Catalog, req: GenerationRequest) -> Observation | None:
     found = [
         o
-        for o in catalog.observations_of(req.model_id)
-        if (o.resolution, o.images, o.prompt_enhancer) == (req.resolution, req.images, req.prompt_enhancer)
+        for o in catalog.recorded_in(req.model_id, req.resolution)
+        if (o.images, o.prompt_enhancer) == (req.images, req.prompt_enhancer)
     ]
     return _best(found, req.aspect_ratio)
 
@@ -64,9 +69,14 @@ def recorded_total(catalog: Catalog, req: GenerationRequest) -> Observation | No
 def per_image(catalog: Catalog, req: GenerationRequest) -> tuple[Decimal, Observation] | None:
     """The per-image price at this resolution from a recording without the enhancer, when it
     divides exactly (100 credits for 3 images gives no exact per-image price)."""
+    key = ("per image", req.model_id, req.resolution, req.aspect_ratio)
+    return catalog.remembered(key, lambda: _per_image(catalog, req))
+
+
+def _per_image(catalog: Catalog, req: GenerationRequest) -> tuple[Decimal, Observation] | None:
     found = []
-    for o in catalog.observations_of(req.model_id):
-        if o.resolution == req.resolution and not o.prompt_enhancer and _exact(o) is not None:
+    for o in catalog.recorded_in(req.model_id, req.resolution):
+        if not o.prompt_enhancer and _exact(o) is not None:
             found.append(o)
     best = _best(found, req.aspect_ratio)
     if best is None:

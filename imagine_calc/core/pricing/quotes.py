@@ -203,7 +203,7 @@ def quote_generation(catalog: Catalog, req: GenerationRequest) -> Quote:
     """
     model = check_generation(catalog, req)
     caveats: list[Caveat] = []
-    offered_seen = any(o.resolution == req.resolution for o in catalog.observations_of(model.id))
+    offered_seen = bool(catalog.recorded_in(model.id, req.resolution))
     if model.max_resolution is None and req.resolution != BASE_TIER and not offered_seen:
         caveats.append(MaxResolutionUnknown(model.name, req.resolution))
     seen = observations.recorded_total(catalog, req)

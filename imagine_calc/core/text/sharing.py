@@ -201,3 +201,13 @@ def sharing_kept_words(folder: str | None) -> str:
 def sharing_not_kept_words(why: str) -> str:
     """sharing.json could not be written (the config folder full or read-only)."""
     return _("The shared prices folder and your name were not kept: {why}").format(why=why)
+
+
+def more_recordings_words(n: int, style: NumberStyle = PLAIN) -> str:
+    """Under the newest recordings the detail pane lists, how many older ones it leaves out."""
+    return plural(
+        n,
+        "…and {n} older recording of this model, not shown (imagine-calc record --list lists every one).",
+        "…and {n} older recordings of this model, not shown (imagine-calc record --list lists every one).",
+        style,
+    )

@@ -22,7 +22,7 @@ from imagine_calc.core.text.catalog import (
     recorded_settings,
 )
 from imagine_calc.core.text.findings import caveat_words, not_available_words
-from imagine_calc.core.text.sharing import observed_by
+from imagine_calc.core.text.sharing import more_recordings_words, observed_by
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, escape, fill, join
 
@@ -104,12 +104,20 @@ def affordable_text(view: GenerateView, model: Model, balances: Balances) -> str
 REMOVE_RECORDING = "remove-recording:"
 
 
+#: The most recordings of one model the detail pane lists (the newest): a team's folder may hold
+#: thousands, and the pane is made again at every settings change.
+MAX_RECORDINGS_SHOWN = 20
+
+
 def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
-    """The totals the user recorded for `model`, each with a link to remove it."""
+    """The newest totals recorded for `model`, the user's own each with a link to remove it."""
     rows = []
-    for index, o in enumerate(catalog.observations):
-        if o.model_id != model.id:
-            continue
+    places = [index for index, o in enumerate(catalog.observations) if o.model_id == model.id]
+    older = max(0, len(places) - MAX_RECORDINGS_SHOWN)
+    if older:
+        rows.append(fill("<small>{}</small>", more_recordings_words(older, locale_numbers.style(loc))))
+    for index in places[older:]:
+        o = catalog.observations[index]
         if o.by is not None:  # a teammate's, from the shared folder: theirs to remove
             rows.append(
                 fill(
@@ -133,7 +141,7 @@ def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
             fill("<small>{}</small>", caveat_words(n, locale_numbers.style(loc)))
             for n in disagreement(model, o)
         ]
-    team = any(o.by is not None for o in catalog.observations if o.model_id == model.id)
+    team = any(o.by is not None for o in catalog.observations_of(model.id))
     heading = (
         _(
             "<p><b>Recorded by your team</b> <small>(what ImagineArt's Create button showed; the "

@@ -195,3 +195,25 @@ def test_recordings_are_kept_per_model_in_the_order_made() -> None:
     catalog = replace(CATALOG, observations=seen)
     assert catalog.observations_of("flux-dev") == (seen[0], seen[2])
     assert catalog.observations_of("midjourney-v7") == ()
+
+
+def test_a_catalog_answers_a_question_of_its_recordings_once_and_by_tier() -> None:
+    """Pricing asks the same few questions of a team's thousands of recordings at every
+    settings change: each is worked out once per catalog, from that tier's recordings only."""
+    import datetime as dt
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from imagine_calc.core.catalog.loader import load_catalog
+    from imagine_calc.core.catalog.records import Observation
+
+    day = dt.date(2026, 11, 30)
+    one = Observation("flux-dev", "1K", None, 1, False, Decimal(6), day)
+    two = Observation("flux-dev", "2K", None, 1, False, Decimal(9), day)
+    catalog = replace(load_catalog(), observations=(one, two))
+    assert catalog.recorded_in("flux-dev", "2K") == (two,) and catalog.recorded_in("flux-dev", "4K") == ()
+    asked: list[int] = []
+    for _ in range(3):
+        assert catalog.remembered(("q",), lambda: asked.append(1) or len(asked)) == 1
+    assert asked == [1]
+    assert replace(catalog).remembered(("q",), lambda: 2) == 2  # a new catalog asks again

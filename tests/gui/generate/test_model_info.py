@@ -143,3 +143,16 @@ def test_a_teammates_recording_is_not_said_to_be_yours(catalog: Catalog) -> None
     assert "1K · 1 image: 7, observed by Ana <b>L</b> on 11/23/2026" in text
     only_own = said(model_html(with_team.model("nano-banana-2"), catalog=with_team, locale=ENGLISH))
     assert "Recorded by you " in only_own  # another model's teammate recording changes nothing here
+
+
+def test_the_pane_lists_the_newest_recordings_and_counts_the_older_ones(catalog: Catalog) -> None:
+    """A team's folder may hold thousands of recordings of one model: the pane, made again at
+    every settings change, lists the newest MAX_RECORDINGS_SHOWN and says how many are left out."""
+    from imagine_calc.gui.generate.model_info import MAX_RECORDINGS_SHOWN
+
+    many = tuple(recorded("flux-dev", 6 + i, 1 + i % 28) for i in range(MAX_RECORDINGS_SHOWN + 5))
+    with_recordings = replace(catalog, observations=many)
+    html = model_html(with_recordings.model("flux-dev"), catalog=with_recordings, locale=ENGLISH)
+    assert html.count(REMOVE_RECORDING) == MAX_RECORDINGS_SHOWN
+    assert f"'{REMOVE_RECORDING}{len(many) - 1}'" in html and f"'{REMOVE_RECORDING}4'" not in html
+    assert "…and 5 older recordings of this model, not shown" in said(html)
