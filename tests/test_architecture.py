@@ -211,11 +211,11 @@ SENTENCE = re.compile(r"[A-Za-z]{2,}[,:;]?\s+[A-Za-z]{2,}")
 #: or a failure, found where it is said (an error raised with its message is allowed anywhere).
 #: Everything said about a figure (a price, a total, a budget, a change) is built in core/text.
 SAYS_ITS_OWN = {
-    "core/catalog/schema.py": "a problem in a catalog file, with its key and value",
+    "core/catalog/checks.py": "a problem in a catalog file, with its key and value",
+    "core/catalog/yaml_source.py": "a catalog file that is not valid YAML, in PyYAML's words",
     "core/catalog/loader.py": "a problem in a catalog file, with its key and value",
     "core/catalog/credits_page.py": "a cell of a saved page that cannot be read, quoted",
     "core/catalog/page_address.py": "why a page's own address is not kept",
-    "core/catalog/yaml_aliases.py": "a YAML alias bomb refused, with its line",
     "core/catalog/override_file.py": "the override file: where its previous state is kept",
     "core/catalog/cache.py": "a catalog cache set aside",
     "core/catalog/shared_recordings.py": "why a teammate's file or the shared folder is not read",

@@ -46,6 +46,8 @@ _CODE = (
     "core/catalog/cache.py",
     "core/catalog/loader.py",
     "core/catalog/schema.py",
+    "core/catalog/checks.py",
+    "core/catalog/recorded.py",
     "core/catalog/records.py",
     "core/catalog/yaml_source.py",
     "core/catalog/yaml_aliases.py",

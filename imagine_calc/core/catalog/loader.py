@@ -14,11 +14,11 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from imagine_calc.core.catalog import cache as catalog_cache
+from imagine_calc.core.catalog.recorded import checked_observations
 from imagine_calc.core.catalog.records import (
     TIERS,
     Catalog,
     Model,
-    Observation,
     PromptEnhancer,
     Source,
     UpscaleEngine,
@@ -29,6 +29,7 @@ from imagine_calc.core.catalog.shared_recordings import SharedReading, layer, re
 from imagine_calc.core.errors import CatalogError, Problem
 from imagine_calc.core.files import FileProblem, read_text
 from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
 from imagine_calc.core.paths import override_path, package_dir
 
@@ -161,7 +162,7 @@ class _Merge:
         origin = f"override {frag.doc.file}" if override else "bundled"
         for name, values in frag.sections.items():
             if name in self.sections and not override:
-                problems.append(frag.doc.problem([name], f"section '{name}' is defined twice"))
+                problems.append(frag.doc.problem([name], _("section '{name}' is defined twice"), name=name))
                 continue
             values = {**values, "origin": origin} if name == "prompt_enhancer" else values
             self.sections[name] = _overlay(self.sections.get(name, {}), values)
@@ -172,43 +173,47 @@ class _Merge:
         ):
             for ident, (index, values) in items.items():
                 if ident in table and not override:
-                    problems.append(frag.doc.problem([kind, index, "id"], f"duplicate id '{ident}'"))
+                    problems.append(frag.doc.problem([kind, index, "id"], _("duplicate id '{id}'"), id=ident))
                     continue
                 table[ident] = _overlay(table.get(ident, {}), {**values, "origin": origin})
                 self.where[(kind, ident)] = (frag.doc, [kind, index])
         self.observed += [(frag.doc, index, values) for index, values in frag.observed]
         return problems
 
-    def _problem(self, kind: str, ident: str, key: str, message: str) -> Problem:
+    def _problem(self, kind: str, ident: str, key: str, message: str, **values: object) -> Problem:
         doc, path = self.where[(kind, ident)]
-        return doc.problem([*path, key], message)
+        return doc.problem([*path, key], message, **values)
 
     def build(self) -> Catalog:
         problems: list[Problem] = []
         for name in ("meta", "images", "prompt_enhancer"):
             if name not in self.sections:
                 file = self.files[-1] if self.files else "catalog"
-                problems.append(Problem(file, None, name, f"the catalog has no '{name}' section"))
+                problems.append(
+                    Problem(file, None, name, _("the catalog has no '{name}' section").format(name=name))
+                )
         models = [self._model(i, v, problems) for i, v in self.models.items()]
         engines = [self._engine(i, v, problems) for i, v in self.engines.items()]
         if not models:
             problems.append(
                 Problem(
-                    self.files[-1] if self.files else "catalog", None, "models", "the catalog has no models"
+                    self.files[-1] if self.files else "catalog",
+                    None,
+                    "models",
+                    _("the catalog has no models"),
                 )
             )
         if not problems:
             images = self.sections["images"]
             if images["min"] > images["max"]:
                 problems.append(
-                    self._problem("section", "images", "min", "images.min is larger than images.max")
+                    self._problem("section", "images", "min", _("images.min is larger than images.max"))
                 )
         if problems:
             raise CatalogError(problems)
         meta, images, pe = self.sections["meta"], self.sections["images"], self.sections["prompt_enhancer"]
-        observations = self._observations(
-            {m.id: m for m in models if m is not None}, images["min"], images["max"], problems
-        )
+        known = {m.id: m for m in models if m is not None}
+        observations = checked_observations(self.observed, known, images["min"], images["max"], problems)
         if problems:
             raise CatalogError(problems)
         return Catalog(
@@ -231,49 +236,6 @@ class _Merge:
             observations=observations,
         )
 
-    def _observations(
-        self, models: dict[str, Model], least: int, most: int, problems: list[Problem]
-    ) -> tuple[Observation, ...]:
-        """Recorded prices, checked against the merged models; a later one for the same
-        settings replaces an earlier one."""
-        found: dict[tuple[Any, ...], Observation] = {}
-        for doc, index, v in self.observed:
-            path: list[Any] = ["observed", index]
-            model = models.get(v["model"])
-            images = v.get("images", 1)
-            if model is None:
-                problems.append(doc.problem([*path, "model"], f"no model '{v['model']}' in the catalog"))
-            elif v["resolution"] not in model.tier_prices:
-                problems.append(
-                    doc.problem(
-                        [*path, "resolution"],
-                        f"{model.name} does not offer {v['resolution']} (tiers: {', '.join(model.tiers)})",
-                    )
-                )
-            elif v.get("aspect_ratio") is not None and v["aspect_ratio"] not in model.aspect_ratios:
-                problems.append(
-                    doc.problem(
-                        [*path, "aspect_ratio"], f"{model.name} has no {v['aspect_ratio']} aspect ratio"
-                    )
-                )
-            elif not least <= images <= most:
-                problems.append(
-                    doc.problem([*path, "images"], f"images must be from {least} to {most}, got {images}")
-                )
-            else:
-                seen = Observation(
-                    model.id,
-                    v["resolution"],
-                    v.get("aspect_ratio"),
-                    images,
-                    v.get("prompt_enhancer", False),
-                    v["credits"],
-                    v["date"],
-                )
-                found.pop(seen.settings(), None)
-                found[seen.settings()] = seen
-        return tuple(found.values())
-
     def _model(self, ident: str, v: dict[str, Any], problems: list[Problem]) -> Model | None:
         before = len(problems)
         _check_unknowns("models", ident, v, ("price", "max_resolution"), self, problems)
@@ -287,7 +249,9 @@ class _Merge:
                     "models",
                     ident,
                     "resolutions",
-                    f"resolutions go up to {listed[-1]} but max_resolution is {max_res or 'null'}",
+                    _("resolutions go up to {highest} but max_resolution is {max_res}"),
+                    highest=listed[-1],
+                    max_res=max_res or "null",
                 )
             )
         if flat:
@@ -300,7 +264,9 @@ class _Merge:
                         "models",
                         ident,
                         "resolutions",
-                        f"resolutions list {', '.join(listed)} but the price is for {', '.join(tier_prices)}",
+                        _("resolutions list {listed} but the price is for {priced}"),
+                        listed=", ".join(listed),
+                        priced=", ".join(tier_prices),
                     )
                 )
             if max_res is not None:
@@ -311,7 +277,9 @@ class _Merge:
                                 "models",
                                 ident,
                                 "price",
-                                f"tier {t} is above the model's max resolution {max_res}",
+                                _("tier {tier} is above the model's max resolution {max_res}"),
+                                tier=t,
+                                max_res=max_res,
                             )
                         )
         if len(problems) > before:
@@ -377,11 +345,15 @@ def _check_unknowns(
         is_null = value is None or (isinstance(value, dict) and None in value.values())
         if is_null and name not in unknown and name not in optional:
             problems.append(
-                merge._problem(kind, ident, name, f"'{name}' is null: say why under 'unknown: {name}:'")
+                merge._problem(
+                    kind, ident, name, _("'{name}' is null: say why under 'unknown: {name}:'"), name=name
+                )
             )
         if not is_null and name in unknown:
             problems.append(
-                merge._problem(kind, ident, "unknown", f"'unknown: {name}' is given but '{name}' is known")
+                merge._problem(
+                    kind, ident, "unknown", _("'unknown: {name}' is given but '{name}' is known"), name=name
+                )
             )
 
 

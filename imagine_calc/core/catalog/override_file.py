@@ -112,13 +112,20 @@ def load_document(text: str, file: str) -> tuple[Any, str]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise CatalogError(
-            [Problem(file, line, "", f"not valid YAML ({getattr(exc, 'problem', None) or exc})")]
+            [
+                Problem(
+                    file,
+                    line,
+                    "",
+                    _("not valid YAML ({why})").format(why=getattr(exc, "problem", None) or exc),
+                )
+            ]
         ) from None
     if doc is None:
         comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
         return CommentedMap(), "".join(f"{line}\n" for line in comments)
     if not isinstance(doc, dict):
-        raise CatalogError([Problem(file, 1, "", "an override file is a mapping of sections")])
+        raise CatalogError([Problem(file, 1, "", _("an override file is a mapping of sections"))])
     return doc, ""
 
 
@@ -143,7 +150,8 @@ def edit(path: Path, change: Callable[[Any], None], now: dt.datetime | None = No
     new = (comments + dump(doc)).encode("utf-8")
     if len(new) > MAX_OVERRIDE_BYTES:
         size, most = describe_size(len(new)), describe_size(MAX_OVERRIDE_BYTES)
-        raise CatalogError([Problem(str(path), None, "", f"the changed file would be {size}, over {most}")])
+        said = _("the changed file would be {size}, over {most}").format(size=size, most=most)
+        raise CatalogError([Problem(str(path), None, "", said)])
     try:
         catalog = load_override(bundled, new.decode("utf-8"), str(path))
     except CatalogError as exc:
@@ -169,7 +177,7 @@ def _text(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        message = f"not UTF-8 text (byte {exc.start + 1} cannot be read)"
+        message = _("not UTF-8 text (byte {n} cannot be read)").format(n=exc.start + 1)
         raise CatalogError([Problem(str(path), None, "", message)]) from None
 
 
@@ -178,7 +186,8 @@ def _as_changed(problem: Problem, file: str) -> Problem:
     it is named by its key alone."""
     if problem.file != file:
         return problem
-    return Problem(file, None, problem.key_path, f"{problem.message} (after this change)")
+    said = _("{problem} (after this change)").format(problem=problem.message)
+    return Problem(file, None, problem.key_path, said)
 
 
 # --- recorded prices ------------------------------------------------------------------------

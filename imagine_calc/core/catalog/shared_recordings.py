@@ -24,6 +24,7 @@ from imagine_calc.core.catalog.records import Catalog, Model, Observation
 from imagine_calc.core.catalog.sharing import SUFFIX, SharingError, check_name
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.files import FileProblem, read_text
+from imagine_calc.core.language import _, ngettext
 from imagine_calc.core.limits import (
     MAX_SHARED_BYTES,
     MAX_SHARED_ENTRIES,
@@ -102,10 +103,10 @@ def read_shared(folder: Path) -> SharedReading:
 
 def _why(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
-        return "the folder does not exist"
+        return _("the folder does not exist")
     if isinstance(exc, NotADirectoryError):
-        return "it is not a folder"
-    return f"cannot read it: {exc.strerror or exc}"
+        return _("it is not a folder")
+    return _("cannot read it: {why}").format(why=exc.strerror or exc)
 
 
 def _names(folder: Path) -> list[str]:
@@ -127,7 +128,7 @@ def read_recordings(folder: str, path: Path, shown: str) -> list[Observation]:
     if path.is_symlink():
         target = os.path.realpath(path)
         if os.path.commonpath([folder, target]) != folder:
-            raise Refused("a link to a file outside the shared folder: not followed")
+            raise Refused(_("a link to a file outside the shared folder: not followed"))
     try:
         doc = parse_yaml(read_text(path, MAX_SHARED_FILE_BYTES), shown)
     except FileProblem as exc:
@@ -136,21 +137,21 @@ def read_recordings(folder: str, path: Path, shown: str) -> list[Observation]:
         raise Refused(_problem(exc)) from None
     data = doc.data
     if not isinstance(data, dict) or any(key not in KEYS for key in data):
-        raise Refused("not a recordings file (it holds only recorded_by: and observed:)")
+        raise Refused(_("not a recordings file (it holds only recorded_by: and observed:)"))
     by = data.get("recorded_by")
     try:
         name = check_name(by) if isinstance(by, str) else None
     except SharingError as exc:
         raise Refused(f"recorded_by: {exc}") from None
     if name is None:
-        raise Refused("it does not say who recorded it (recorded_by:)")
+        raise Refused(_("it does not say who recorded it (recorded_by:)"))
     frag, problems = check_fragment(
         YamlDocument(shown, {"observed": data.get("observed") or []}, doc.root), partial=True
     )
     if problems:
         raise Refused(_problem(CatalogError(problems)))
     kept: dict[tuple[Any, ...], Observation] = {}
-    for _, v in frag.observed:
+    for _key, v in frag.observed:
         o = Observation(
             v["model"],
             v["resolution"],
@@ -168,10 +169,13 @@ def read_recordings(folder: str, path: Path, shown: str) -> list[Observation]:
 
 def _problem(error: CatalogError) -> str:
     first = error.first
-    where = f"line {first.line}: " if first.line else ""
-    key = f"{first.key_path}: " if first.key_path else ""
-    more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
-    return f"{where}{key}{first.message}{more}"
+    said = f"{first.key_path}: {first.message}" if first.key_path else first.message
+    if first.line:
+        said = _("line {line}: {problem}").format(line=first.line, problem=said)
+    if len(error.problems) > 1:
+        n = len(error.problems) - 1
+        said = ngettext("{problem} (and {n} more)", "{problem} (and {n} more)", n).format(problem=said, n=n)
+    return said
 
 
 def fits(catalog: Catalog, o: Observation) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from imagine_calc.core.files import FileProblem, read_bytes, stamp, utf8
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_NAME_CHARS, MAX_SETTINGS_BYTES
 from imagine_calc.core.paths import config_dir
 from imagine_calc.core.writes import replace_file, set_aside
@@ -56,7 +57,7 @@ class Sharing:
     def own_file(self) -> Path:
         """This user's file in the shared folder: the only one they write there."""
         if self.folder is None or not self.name:
-            raise SharingError("no shared folder or name is set")
+            raise SharingError(_("no shared folder or name is set"))
         return self.folder / f"{file_stem(self.name)}-{self.install_id or 'x'}{SUFFIX}"
 
 
@@ -65,11 +66,13 @@ def check_name(text: str) -> str:
     formatting characters (it is shown in every teammate's window and terminal)."""
     name = " ".join(text.split())
     if not name:
-        raise SharingError("the name is empty", NAME_EMPTY)
+        raise SharingError(_("the name is empty"), NAME_EMPTY)
     if len(name) > MAX_NAME_CHARS:
-        raise SharingError(f"the name is longer than {MAX_NAME_CHARS} characters", NAME_TOO_LONG)
+        raise SharingError(
+            _("the name is longer than {most} characters").format(most=MAX_NAME_CHARS), NAME_TOO_LONG
+        )
     if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in name):
-        raise SharingError("the name holds control or formatting characters", NAME_CONTROL)
+        raise SharingError(_("the name holds control or formatting characters"), NAME_CONTROL)
     return name
 
 
@@ -103,14 +106,14 @@ def load_sharing(path: Path | None = None) -> tuple[Sharing, str | None]:
 def _parse(data: bytes) -> Sharing:
     raw = json.loads(data.decode("utf-8"))
     if not isinstance(raw, dict):
-        raise SharingError("not an object")
+        raise SharingError(_("not an object"))
     folder, name, ident = raw.get("folder"), raw.get("name"), raw.get("install_id", "")
     if folder is not None and (not isinstance(folder, str) or not folder or "\0" in folder):
-        raise SharingError("its folder is not a path")
+        raise SharingError(_("its folder is not a path"))
     if name is not None and not isinstance(name, str):
-        raise SharingError("its name is not text")
+        raise SharingError(_("its name is not text"))
     if not isinstance(ident, str) or not re.fullmatch(r"[0-9a-f]{0,16}", ident):
-        raise SharingError("its install id is not one this app writes")
+        raise SharingError(_("its install id is not one this app writes"))
     return Sharing(Path(folder) if folder else None, check_name(name) if name else None, ident)
 
 
@@ -118,9 +121,12 @@ def _set_aside(path: Path, why: str) -> str:
     try:
         moved = set_aside(path, "set-aside", stamp())
     except OSError as exc:
-        why = f"{why}; it could not be moved: {exc.strerror or exc}"
-        return f"The shared-folder setting {path} was not used ({why})."
-    return f"The shared-folder setting {path.name} was not used ({why}); it is kept as {moved.name}."
+        return _(
+            "The shared-folder setting {path} was not used ({why}; it could not be moved: {error})."
+        ).format(path=path, why=why, error=exc.strerror or exc)
+    return _("The shared-folder setting {name} was not used ({why}); it is kept as {kept}.").format(
+        name=path.name, why=why, kept=moved.name
+    )
 
 
 def save_sharing(sharing: Sharing, path: Path | None = None) -> Sharing:

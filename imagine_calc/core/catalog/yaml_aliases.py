@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from imagine_calc.core.errors import CatalogError, Problem
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_ALIAS_VALUES
 from imagine_calc.core.numbers import whole
 
@@ -76,15 +77,22 @@ def check_aliases(root: Any, text: str | bytes, file: str) -> None:
         return
     line, anchor = _blame(text, cycle=repeated is None)
     if repeated is None:
-        what = f"the alias *{anchor} is inside the value it names" if anchor else "an alias names itself"
-        message = f"{what}, so it would repeat forever"
-    else:
-        alias = f" (*{anchor} on this line goes past it)" if anchor else ""
-        message = (
-            f"its aliases would repeat {whole(repeated)} values, more than the "
-            f"{whole(MAX_ALIAS_VALUES)} a catalog file may{alias}: write the values out instead"
+        if anchor:
+            message = _("the alias *{anchor} is inside the value it names, so it would repeat forever")
+        else:
+            message = _("an alias names itself, so it would repeat forever")
+    elif anchor:
+        message = _(
+            "its aliases would repeat {n} values, more than the {most} a catalog file may"
+            " (*{anchor} on this line goes past it): write the values out instead"
         )
-    raise CatalogError([Problem(file, line, "", f"not valid YAML: {message}")])
+    else:
+        message = _(
+            "its aliases would repeat {n} values, more than the {most} a catalog file may:"
+            " write the values out instead"
+        )
+    said = message.format(anchor=anchor, n=whole(repeated or 0), most=whole(MAX_ALIAS_VALUES))
+    raise CatalogError([Problem(file, line, "", _("not valid YAML: {why}").format(why=said))])
 
 
 def _blame(text: str | bytes, *, cycle: bool) -> tuple[int | None, str | None]:

@@ -12,6 +12,7 @@ import yaml
 
 from imagine_calc.core.catalog.yaml_aliases import check_aliases
 from imagine_calc.core.errors import CatalogError, Problem
+from imagine_calc.core.language import _
 
 # libyaml's safe loader when PyYAML has it: ten times faster, same marks.
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -49,8 +50,10 @@ class YamlDocument:
             line = node.start_mark.line + 1
         return line
 
-    def problem(self, path: KeyPath, message: str) -> Problem:
-        return Problem(self.file, self.line_of(path), format_path(path), message)
+    def problem(self, path: KeyPath, message: str, **values: object) -> Problem:
+        """The problem at `path`; `message` (from the catalog) is filled in with `values`."""
+        said = message.format(**values) if values else message
+        return Problem(self.file, self.line_of(path), format_path(path), said)
 
 
 def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
@@ -79,7 +82,7 @@ def _duplicate_keys(file: str, root: yaml.Node) -> list[Problem]:
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in keys:
-                        problems.append(Problem(file, key.start_mark.line + 1, key.value, "duplicate key"))
+                        problems.append(Problem(file, key.start_mark.line + 1, key.value, _("duplicate key")))
                     keys.add(key.value)
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
@@ -107,11 +110,17 @@ def parse_yaml(text: str | bytes, file: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         reason = exc.problem or exc.context or "invalid YAML"
-        raise CatalogError([Problem(file, line, "", f"not valid YAML: {reason}")]) from None
+        raise CatalogError([Problem(file, line, "", _not_yaml(str(reason)))]) from None
     except yaml.YAMLError as exc:
-        raise CatalogError([Problem(file, None, "", f"not valid YAML: {exc}")]) from None
+        raise CatalogError([Problem(file, None, "", _not_yaml(str(exc)))]) from None
     except RecursionError:
-        raise CatalogError([Problem(file, None, "", "not valid YAML: nested too deeply")]) from None
+        raise CatalogError([Problem(file, None, "", _not_yaml(_("nested too deeply")))]) from None
     except Exception as exc:
-        raise CatalogError([Problem(file, None, "", f"not valid YAML: {exc}")]) from None
+        raise CatalogError([Problem(file, None, "", _not_yaml(str(exc)))]) from None
     return YamlDocument(file, data, root)
+
+
+def _not_yaml(why: str) -> str:
+    """The problem's words; `why` is PyYAML's own, as the library wrote it."""
+    # TRANSLATORS: {why} is the YAML reader's own English words ("found undefined alias").
+    return _("not valid YAML: {why}").format(why=why)

@@ -53,6 +53,7 @@ from imagine_calc.core.estimates.estimate import (
 from imagine_calc.core.estimates.team import Team
 from imagine_calc.core.estimates.team_file import TeamFileError, read_team, team_json
 from imagine_calc.core.files import FileProblem, describe_size, read_text, utf8
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import (
     MAX_CREDITS,
     MAX_ESTIMATE_BYTES,
@@ -131,8 +132,10 @@ def dumps(priced: PricedEstimate, catalog: Catalog, team: Team | None = None) ->
         size = len(utf8(text))
     if size > MAX_ESTIMATE_BYTES:
         raise EstimateFileError(
-            f"too large to save ({describe_size(size)}; an estimate file is at most "
-            f"{describe_size(MAX_ESTIMATE_BYTES)}): split it into several estimates"
+            _(
+                "too large to save ({size}; an estimate file is at most {most}):"
+                " split it into several estimates"
+            ).format(size=describe_size(size), most=describe_size(MAX_ESTIMATE_BYTES))
         )
     return text
 
@@ -182,26 +185,30 @@ def loads(text: str) -> SavedEstimate:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise EstimateFileError(
-            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            _("not valid JSON (line {line}, column {column}: {why})").format(
+                line=exc.lineno, column=exc.colno, why=exc.msg
+            )
         ) from None
     except RecursionError:
-        raise EstimateFileError("not an estimate: its JSON is nested too deeply") from None
+        raise EstimateFileError(_("not an estimate: its JSON is nested too deeply")) from None
     except ValueError:  # Python refuses to read an integer of over 4,300 digits
         raise EstimateFileError(
-            "not an estimate: it holds a number thousands of digits long, far beyond any limit"
+            _("not an estimate: it holds a number thousands of digits long, far beyond any limit")
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise EstimateFileError('not an imagine-calc estimate (no "format": "imagine-calc-estimate")')
+        raise EstimateFileError(_('not an imagine-calc estimate (no "format": "imagine-calc-estimate")'))
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise EstimateFileError("the file has no format_version")
+        raise EstimateFileError(_("the file has no format_version"))
     if version > FORMAT_VERSION:
         raise EstimateFileError(
-            f"made by a newer imagine-calc (format {version}; this one reads up to {FORMAT_VERSION})"
+            _("made by a newer imagine-calc (format {version}; this one reads up to {most})").format(
+                version=version, most=FORMAT_VERSION
+            )
         )
     items_data = data.get("items")
     if not isinstance(items_data, list):
-        raise EstimateFileError('"items" must be a list')
+        raise EstimateFileError(_('"items" must be a list'))
     items: list[Item] = []
     prices: list[SavedPrice | None] = []
     for i, raw in enumerate(items_data, start=1):
@@ -209,13 +216,13 @@ def loads(text: str) -> SavedEstimate:
             items.append(_item(raw))
             prices.append(_saved_price(raw))
         except (KeyError, TypeError, ValueError) as exc:
-            raise EstimateFileError(f"item {i}: {_why(exc)}") from None
+            raise EstimateFileError(_("item {n}: {why}").format(n=i, why=_why(exc))) from None
     team = None
     if data.get("team") is not None:
         try:
             team = read_team(data["team"])
         except TeamFileError as exc:
-            raise EstimateFileError(f"team: {exc}") from None
+            raise EstimateFileError(_("team: {why}").format(why=exc)) from None
     raw_catalog, raw_title = data.get("catalog"), data.get("title")
     catalog: dict[str, Any] = raw_catalog if isinstance(raw_catalog, dict) else {}
     title: str = raw_title if isinstance(raw_title, str) else ""
@@ -230,22 +237,24 @@ def loads(text: str) -> SavedEstimate:
 
 def _why(exc: Exception) -> str:
     if isinstance(exc, KeyError):
-        return f"missing {exc.args[0]!r}"
+        return _("missing {key}").format(key=repr(exc.args[0]))
     return str(exc)
 
 
 def _item(raw: Any) -> Item:
     if not isinstance(raw, dict):
-        raise TypeError("expected an object")
+        raise TypeError(_("expected an object"))
     label = raw.get("label", "")
     if not isinstance(label, str):
-        raise TypeError("label must be text")
+        raise TypeError(_("label must be text"))
     count = raw.get("count", 1)
     if (problem := count_error(count)) is not None:
         raise ValueError(problem)
     member = raw.get("member", "")
     if not isinstance(member, str) or len(member) > MAX_MEMBER_NAME:
-        raise ValueError(f"member must be a name of at most {whole(MAX_MEMBER_NAME)} characters")
+        raise ValueError(
+            _("member must be a name of at most {most} characters").format(most=whole(MAX_MEMBER_NAME))
+        )
     kind = raw.get("kind")
     if kind == "generation":
         request = GenerationRequest(
@@ -261,24 +270,26 @@ def _item(raw: Any) -> Item:
     if kind == "upscale":
         sizes = raw["sizes"]
         if not isinstance(sizes, list) or not sizes:
-            raise ValueError("sizes must be a list of [width, height]")
+            raise ValueError(_("sizes must be a list of [width, height]"))
         if len(sizes) > MAX_SIZES_PER_LINE:
             raise ValueError(
-                f"an upscale line has at most {whole(MAX_SIZES_PER_LINE)} images, got {whole(len(sizes))}"
+                _("an upscale line has at most {most} images, got {n}").format(
+                    most=whole(MAX_SIZES_PER_LINE), n=whole(len(sizes))
+                )
             )
         pairs = []
         for s in sizes:
             if not (isinstance(s, list) and len(s) == 2):
-                raise ValueError("sizes must be a list of [width, height]")
+                raise ValueError(_("sizes must be a list of [width, height]"))
             pairs.append(
                 (
-                    check_whole(s[0], "a width", 1, MAX_PIXEL_SIDE),
-                    check_whole(s[1], "a height", 1, MAX_PIXEL_SIDE),
+                    check_whole(s[0], _("a width"), 1, MAX_PIXEL_SIDE),
+                    check_whole(s[1], _("a height"), 1, MAX_PIXEL_SIDE),
                 )
             )
         scale = check_whole(raw["scale"], "scale", 2, 64)
         return UpscaleItem(_text(raw["engine"], "engine"), scale, tuple(pairs), count, label, member)
-    raise ValueError(f"unknown kind {kind!r} (kinds: generation, upscale)")
+    raise ValueError(_("unknown kind {kind} (kinds: generation, upscale)").format(kind=repr(kind)))
 
 
 def _saved_price(raw: dict[str, Any]) -> SavedPrice | None:
@@ -296,13 +307,13 @@ def _saved_price(raw: dict[str, Any]) -> SavedPrice | None:
 
 def _text(value: Any, name: str) -> str:
     if not isinstance(value, str) or not value:
-        raise ValueError(f"{name} must be text")
+        raise ValueError(_("{name} must be text").format(name=name))
     return readable(value)
 
 
 def _flag(value: Any, name: str) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"{name} must be true or false")
+        raise ValueError(_("{name} must be true or false").format(name=name))
     return value
 
 

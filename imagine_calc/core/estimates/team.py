@@ -10,7 +10,7 @@ Every figure here is what the user typed; nothing is fetched or assumed (no seat
 shipped: the pages disagree). Member names are outside text (typed, or read from a file): each
 is made readable where the record is made and bounded in length and count, and two members may
 not share a name in any case, since lines are assigned by name. A record that breaks a bound
-raises TeamError, whose message names the value (English, like LimitError's).
+raises TeamError, whose message names the value (in the user's language, like LimitError's).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_BALANCE, MAX_MEMBER_NAME, MAX_MEMBERS, shown
 from imagine_calc.core.numbers import whole
 from imagine_calc.core.outside_text import readable
@@ -32,14 +33,17 @@ class TeamError(ValueError):
 
 def check_credits(value: Decimal, what: str, *, positive: bool = False) -> Decimal:
     """`value` if it is a finite number of credits from 0 (or above 0) to MAX_BALANCE."""
-    least = "more than 0" if positive else "0"
     if (
         not isinstance(value, Decimal)
         or not value.is_finite()
         or not (value > 0 if positive else value >= 0)
         or value > MAX_BALANCE
     ):
-        raise TeamError(f"{what} must be a number from {least} to {whole(MAX_BALANCE)}, got {shown(value)}")
+        if positive:
+            problem = _("{what} must be a number from more than 0 to {most}, got {value}")
+        else:
+            problem = _("{what} must be a number from 0 to {most}, got {value}")
+        raise TeamError(problem.format(what=what, most=whole(MAX_BALANCE), value=shown(value)))
     return value
 
 
@@ -53,14 +57,16 @@ class Member:
     def __post_init__(self) -> None:
         name = readable(self.name)
         if not name.strip():
-            raise TeamError("a member's name must not be empty")
+            raise TeamError(_("a member's name must not be empty"))
         if len(name) > MAX_MEMBER_NAME:
             raise TeamError(
-                f"a member's name has at most {whole(MAX_MEMBER_NAME)} characters, got {shown(name)}"
+                _("a member's name has at most {most} characters, got {name}").format(
+                    most=whole(MAX_MEMBER_NAME), name=shown(name)
+                )
             )
         object.__setattr__(self, "name", name)
         if self.limit is not None:
-            check_credits(self.limit, f"{name}'s limit")
+            check_credits(self.limit, _("{name}'s limit").format(name=name))
 
     @property
     def key(self) -> str:
@@ -80,8 +86,8 @@ class AutoTopUp:
     amount: Decimal
 
     def __post_init__(self) -> None:
-        check_credits(self.threshold, "the auto top-up's threshold")
-        check_credits(self.amount, "the auto top-up's amount", positive=True)
+        check_credits(self.threshold, _("the auto top-up's threshold"))
+        check_credits(self.amount, _("the auto top-up's amount"), positive=True)
 
 
 @dataclass(frozen=True)
@@ -100,18 +106,24 @@ class Team:
 
     def __post_init__(self) -> None:
         if self.month.day != 1:
-            raise TeamError(f"a team's month starts on its first day, got {self.month.isoformat()}")
-        check_credits(self.subscription, "the pool's subscription credits")
-        check_credits(self.top_up, "the pool's top-up credits")
+            raise TeamError(
+                _("a team's month starts on its first day, got {month}").format(month=self.month.isoformat())
+            )
+        check_credits(self.subscription, _("the pool's subscription credits"))
+        check_credits(self.top_up, _("the pool's top-up credits"))
         if len(self.members) > MAX_MEMBERS:
             raise TeamError(
-                f"a team has at most {whole(MAX_MEMBERS)} members, got {whole(len(self.members))}"
+                _("a team has at most {most} members, got {n}").format(
+                    most=whole(MAX_MEMBERS), n=whole(len(self.members))
+                )
             )
         seen: dict[str, str] = {}
         for m in self.members:
             if m.key in seen:
                 raise TeamError(
-                    f"two members are named {shown(seen[m.key])} (names must differ in more than case)"
+                    _("two members are named {name} (names must differ in more than case)").format(
+                        name=shown(seen[m.key])
+                    )
                 )
             seen[m.key] = m.name
 
@@ -148,4 +160,4 @@ def parse_month(text: str) -> dt.date:
             return dt.date(int(parts[0]), int(parts[1]), 1)
         except ValueError:
             pass
-    raise TeamError(f"a month is written YYYY-MM, as 2026-12, got {shown(text)}")
+    raise TeamError(_("a month is written YYYY-MM, as 2026-12, got {value}").format(value=shown(text)))

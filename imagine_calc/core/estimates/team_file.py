@@ -26,6 +26,7 @@ from imagine_calc.core.estimates.team import (
     check_credits,
     parse_month,
 )
+from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_BALANCE, MAX_MEMBERS, MAX_TYPED_DIGITS, shown
 from imagine_calc.core.numbers import plain_decimal, whole
 
@@ -56,16 +57,18 @@ def team_json(team: Team) -> dict[str, Any]:
 def read_team(raw: Any) -> Team:
     """The team a file holds; TeamFileError naming the key ("members[2].limit: ...")."""
     if not isinstance(raw, dict):
-        raise TeamFileError("expected an object")
+        raise TeamFileError(_("expected an object"))
     month = _month(raw.get("month"))
     subscription = _credits(raw.get("subscription"), "subscription")
     renewal = _date(raw.get("renewal"), "renewal")
     top_up = _credits(raw.get("top_up", "0"), "top_up")
     members_raw = raw.get("members", [])
     if not isinstance(members_raw, list):
-        raise TeamFileError("members: must be a list")
+        raise TeamFileError(_("members: must be a list"))
     if len(members_raw) > MAX_MEMBERS:
-        raise TeamFileError(f"members: at most {whole(MAX_MEMBERS)}, got {whole(len(members_raw))}")
+        raise TeamFileError(
+            _("members: at most {most}, got {n}").format(most=whole(MAX_MEMBERS), n=whole(len(members_raw)))
+        )
     members = tuple(_member(m, f"members[{i}]") for i, m in enumerate(members_raw, start=1))
     try:
         return Team(month, subscription, renewal, top_up, members, _auto(raw.get("auto_top_up")))
@@ -75,7 +78,7 @@ def read_team(raw: Any) -> Team:
 
 def _month(value: Any) -> dt.date:
     if not isinstance(value, str):
-        raise TeamFileError(f"month: must be text as 2026-12, got {shown(value)}")
+        raise TeamFileError(_("month: must be text as 2026-12, got {value}").format(value=shown(value)))
     try:
         return parse_month(value)
     except TeamError as exc:
@@ -84,10 +87,10 @@ def _month(value: Any) -> dt.date:
 
 def _member(raw: Any, where: str) -> Member:
     if not isinstance(raw, dict):
-        raise TeamFileError(f"{where}: expected an object")
+        raise TeamFileError(_("{where}: expected an object").format(where=where))
     name = raw.get("name")
     if not isinstance(name, str):
-        raise TeamFileError(f"{where}.name: must be text")
+        raise TeamFileError(_("{where}.name: must be text").format(where=where))
     limit = raw.get("limit")
     limit_value = None if limit is None else _credits(limit, f"{where}.limit")
     try:
@@ -100,7 +103,7 @@ def _auto(raw: Any) -> AutoTopUp | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise TeamFileError("auto_top_up: expected an object")
+        raise TeamFileError(_("auto_top_up: expected an object"))
     threshold = _credits(raw.get("threshold"), "auto_top_up.threshold")
     amount = _credits(raw.get("amount"), "auto_top_up.amount")
     try:
@@ -112,21 +115,29 @@ def _auto(raw: Any) -> AutoTopUp | None:
 def _credits(value: Any, where: str) -> Decimal:
     """A figure of the team: a decimal string (or a whole number), bounded as a balance."""
     if value is None:
-        raise TeamFileError(f'{where}: missing (a number of credits, as "4000")')
+        raise TeamFileError(_('{where}: missing (a number of credits, as "4000")').format(where=where))
     if isinstance(value, int) and not isinstance(value, bool) and abs(value).bit_length() <= 96:
         number = Decimal(value)
     elif isinstance(value, str) and len(value) <= MAX_TYPED_DIGITS + 2:
         try:
             number = Decimal(value)
         except InvalidOperation:
-            raise TeamFileError(f"{where}: must be a number of credits, got {shown(value)}") from None
+            raise TeamFileError(
+                _("{where}: must be a number of credits, got {value}").format(where=where, value=shown(value))
+            ) from None
     else:
-        raise TeamFileError(f"{where}: must be a number of credits as a decimal string, got {shown(value)}")
+        raise TeamFileError(
+            _("{where}: must be a number of credits as a decimal string, got {value}").format(
+                where=where, value=shown(value)
+            )
+        )
     try:
         return check_credits(number, "it")
     except TeamError:
         raise TeamFileError(
-            f"{where}: must be a number from 0 to {whole(MAX_BALANCE)}, got {shown(value)}"
+            _("{where}: must be a number from 0 to {most}, got {value}").format(
+                where=where, most=whole(MAX_BALANCE), value=shown(value)
+            )
         ) from None
 
 
@@ -138,4 +149,6 @@ def _date(value: Any, where: str) -> dt.date | None:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise TeamFileError(f"{where}: a date is written YYYY-MM-DD, got {shown(value)}")
+    raise TeamFileError(
+        _("{where}: a date is written YYYY-MM-DD, got {value}").format(where=where, value=shown(value))
+    )

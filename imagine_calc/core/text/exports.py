@@ -322,7 +322,7 @@ def export(
         return to_markdown(priced, catalog, plan, rate, style)
     if kind == "json":
         return to_json(priced, catalog, plan, rate)
-    raise ValueError(f"no export {kind!r}")
+    raise ValueError(_("no export {kind}").format(kind=repr(kind)))
 
 
 def export_bytes(

@@ -123,46 +123,6 @@ def test_a_pro_flag_set_off_in_an_override_drops_the_inferred_reason_for_it() ->
     assert model.subscription_basis()[1] == NOT_PRO_REASON
 
 
-def test_a_later_recording_of_the_same_settings_replaces_the_earlier_one() -> None:
-    text = (
-        "observed:\n"
-        "  - {model: flux-dev, resolution: 1K, credits: 6, date: 2026-11-27}\n"
-        "  - {model: nano-banana-2, resolution: 2K, credits: 74, date: 2026-11-27}\n"
-        "  - {model: flux-dev, resolution: 1K, images: 1, prompt_enhancer: false, credits: 7,\n"
-        "     date: 2026-11-28}\n"
-    )
-    catalog = load_override(bundled_files(), text, "o.yaml")
-    assert [(o.model_id, o.credits) for o in catalog.observations] == [("nano-banana-2", 74), ("flux-dev", 7)]
-    assert [o.credits for o in catalog.observations_of("flux-dev")] == [7]
-
-
-@pytest.mark.parametrize(
-    ("entry", "said"),
-    [
-        (
-            "{model: dall-e, resolution: 1K, credits: 6, date: 2026-11-27}",
-            "observed[0].model: no model 'dall-e' in the catalog",
-        ),
-        (
-            "{model: flux-dev, resolution: 2K, credits: 6, date: 2026-11-27}",
-            "observed[0].resolution: Flux Dev does not offer 2K (tiers: 1K)",
-        ),
-        (
-            "{model: chatgpt, resolution: 1K, aspect_ratio: '16:9', credits: 6, date: 2026-11-27}",
-            "observed[0].aspect_ratio: ChatGPT has no 16:9 aspect ratio",
-        ),
-        (
-            "{model: flux-dev, resolution: 1K, images: 6, credits: 6, date: 2026-11-27}",
-            "observed[0].images: images must be from 1 to 4, got 6",
-        ),
-    ],
-)
-def test_a_recording_of_settings_the_catalog_does_not_offer_is_refused_at_its_line(
-    entry: str, said: str
-) -> None:
-    assert override_problems(f"observed:\n  - {entry}\n") == [f"override.yaml:2: {said}"]
-
-
 def test_listed_resolutions_must_agree_with_the_maximum_and_a_price_per_tier() -> None:
     up_to_2k = GOOD_MODEL.replace("max_resolution: 2K", "max_resolution: 4K\n    resolutions: [1K, 2K]")
     assert any("resolutions go up to 2K but max_resolution is 4K" in p for p in override_problems(up_to_2k))
