@@ -191,12 +191,18 @@ def _english_pairs(text: str) -> set[str]:
 
 
 def _mistakes(tmp_path: Path) -> list[tuple[list[str], str]]:
-    """(a command line with a mistake, an English text it shows) through the core, argparse and
-    the image readers."""
+    """(a command line with a mistake, an English text it shows) through the core, argparse,
+    the image readers, the estimate file, its team and the shared prices folder."""
     cut = tmp_path / "cut.png"
     cut.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00")
     latin = tmp_path / "latin.yaml"
     latin.write_bytes(b"\xff\xfe\xff")
+    head = '{"format": "imagine-calc-estimate", "format_version": 1, '
+    bad_item = tmp_path / "item.icalc.json"
+    bad_item.write_text(head + '"items": [{"kind": "x"}]}', encoding="utf-8")
+    bad_team = tmp_path / "team.icalc.json"
+    team = '{"month": "2026-12", "subscription": "100", "members": [{"name": "Ana"}, {"name": "ana"}]}'
+    bad_team.write_text(head + '"items": [], "team": ' + team + "}", encoding="utf-8")
     return [
         (["quote", "Nano"], "allowed"),
         (["quote", "flux dev", "--resolution", "9K"], "invalid choice"),
@@ -207,6 +213,9 @@ def _mistakes(tmp_path: Path) -> list[tuple[list[str], str]]:
         (["upscale", str(cut)], "it ends inside its IHDR chunk"),
         (["models", "--override", str(latin)], "not UTF-8 text"),
         (["catalog", "--update-from", str(tmp_path)], "cannot be read as a saved page"),
+        (["estimate", str(bad_item)], "unknown kind 'x'"),
+        (["estimate", str(bad_team)], "two members are named 'Ana'"),
+        (["record", "flux dev", "6", "--shared-folder", str(tmp_path / "gone")], "does not exist"),
     ]
 
 
