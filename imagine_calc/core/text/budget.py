@@ -109,6 +109,15 @@ class Figures:
         return _("Covered: {n} credits left after it.").format(n=self.n(self.plan.left))
 
 
+def known_fit_words(left: str) -> str:
+    """Not "covered": the known prices fit with `left` credits to spare, but the unknown parts
+    come on top, and may not fit in what is left (a personal budget or a team's pool)."""
+    return _(
+        "The known prices fit, with {n} credits left, but some prices are not known: they come on "
+        "top and may not fit."
+    ).format(n=left)
+
+
 def budget_lines(
     plan: BudgetPlan, estimated: bool | None = None, style: NumberStyle = PLAIN
 ) -> list[BudgetLine]:
@@ -124,12 +133,7 @@ def budget_lines(
     elif plan.complete:
         lines.append(BudgetLine("covered", say.covered()))
     else:
-        # Not "covered": the unknown parts come on top, and may not fit in what is left.
-        said = _(
-            "The known prices fit, with {n} credits left, but some prices are not known: they come on "
-            "top and may not fit."
-        ).format(n=n(plan.left, plan.left_bound))
-        lines.append(BudgetLine("warning", said))
+        lines.append(BudgetLine("warning", known_fit_words(n(plan.left, plan.left_bound))))
     if plan.lost_at_renewal:
         lost = n(plan.lost_at_renewal, plan.lost_bound, up_to=True)
         if plan.renewal:

@@ -17,7 +17,14 @@ from imagine_calc.core.estimates.team import next_month
 from imagine_calc.core.estimates.team_budget import AutoTopUps, MemberUse, Renewal, TeamPlan
 from imagine_calc.core.language import N_, _, english, ngettext
 from imagine_calc.core.numbers import PLAIN, NumberStyle, approx, number, plain_decimal
-from imagine_calc.core.text.budget import FIGURE_WORDS, UP_TO_WORDS, BudgetLine, Figures, and_list
+from imagine_calc.core.text.budget import (
+    FIGURE_WORDS,
+    UP_TO_WORDS,
+    BudgetLine,
+    Figures,
+    and_list,
+    known_fit_words,
+)
 
 Kind = Literal["draw", "short", "covered", "lost", "warning"]
 
@@ -156,11 +163,7 @@ def team_lines(plan: TeamPlan, style: NumberStyle = PLAIN) -> list[BudgetLine]:
     elif plan.complete:
         lines.append(BudgetLine("covered", say.covered()))
     else:
-        said = _(
-            "The known prices fit, with {n} credits left, but some prices are not known: they come on "
-            "top and may not fit."
-        ).format(n=say.n(plan.pool.left, plan.pool.left_bound))
-        lines.append(BudgetLine("warning", said))
+        lines.append(BudgetLine("warning", known_fit_words(say.n(plan.pool.left, plan.pool.left_bound))))
     if said := renewal_words(plan, style):
         lines.append(BudgetLine("lost", said))
     if plan.auto_top_ups is not None:

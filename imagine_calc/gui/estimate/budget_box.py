@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import QDate, QSignalBlocker, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -19,13 +21,30 @@ from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
 from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_BALANCE, LimitError
-from imagine_calc.core.text.budget import exact_rate_words, no_money_words, rate_words
+from imagine_calc.core.text.budget import BudgetLine, exact_rate_words, no_money_words, rate_words
 from imagine_calc.gui.shared import locale_numbers
-from imagine_calc.gui.shared.markup import RichLabel, fill, tooltip
+from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, tooltip
 from imagine_calc.gui.shared.settings_store import MoneyFields, SettingsStore
+from imagine_calc.gui.shared.theme import shortfall_red
 
 #: The date edit's lowest date, shown as "not set": no renewal date was given.
 NOT_SET = QDate(2000, 1, 1)
+
+
+def budget_html(lines: Iterable[BudgetLine], palette: QPalette) -> Html:
+    """A budget's sentences (core/text/budget.py, core/text/team.py), one paragraph each (the
+    side column is narrow); a shortfall and the warnings in red. The personal and the team
+    budget both read this way."""
+    red = shortfall_red(palette).name()
+    out = []
+    for line in lines:
+        if line.kind == "short":
+            out.append(fill("<p style='color:{}'><b>{}</b></p>", red, line.text))
+        elif line.kind == "warning":
+            out.append(fill("<p style='color:{}'>{}</p>", red, line.text))
+        else:
+            out.append(fill("<p>{}</p>", line.text))
+    return join("", out)
 
 
 def _spin(name: str, accessible: str) -> QSpinBox:

@@ -33,7 +33,7 @@ from imagine_calc.core.text.breakdown import breakdown
 from imagine_calc.core.text.budget import at_your_rate, budget_lines
 from imagine_calc.core.text.exports import HEADER
 from imagine_calc.gui.estimate.balance_bar import BalanceBar
-from imagine_calc.gui.estimate.budget_box import BudgetBox
+from imagine_calc.gui.estimate.budget_box import BudgetBox, budget_html
 from imagine_calc.gui.estimate.estimate_document import EstimateDocument
 from imagine_calc.gui.estimate.estimate_files import EstimateFileCommands
 from imagine_calc.gui.estimate.estimate_model import (
@@ -53,7 +53,6 @@ from imagine_calc.gui.estimate.working_copies import Claim
 from imagine_calc.gui.shared import locale_numbers, settings_keys
 from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, plain_label, tooltip
 from imagine_calc.gui.shared.settings_store import SettingsStore
-from imagine_calc.gui.shared.theme import shortfall_red
 from imagine_calc.gui.shared.widgets import FillColumn, headline_label, side_by_side
 
 
@@ -331,18 +330,8 @@ class EstimatePanel(EstimateFileCommands):
             self.budget.setText(self._budget_html(self.plan, priced.total.estimated))
 
     def _budget_html(self, plan: BudgetPlan, estimated: bool) -> Html:
-        """The budget's sentences (core/text/budget.py), one paragraph each (the side column is
-        narrow); a shortfall and the warnings in red."""
-        red = shortfall_red(self.palette()).name()
-        out = []
-        for line in budget_lines(plan, estimated, locale_numbers.style()):
-            if line.kind == "short":
-                out.append(fill("<p style='color:{}'><b>{}</b></p>", red, line.text))
-            elif line.kind == "warning":
-                out.append(fill("<p style='color:{}'>{}</p>", red, line.text))
-            else:
-                out.append(fill("<p>{}</p>", line.text))
-        return join("", out)
+        """The budget's sentences (core/text/budget.py), as budget_html shows them."""
+        return budget_html(budget_lines(plan, estimated, locale_numbers.style()), self.palette())
 
     def show_changes(self, changes: list[str]) -> None:
         self.changes.setVisible(bool(changes))

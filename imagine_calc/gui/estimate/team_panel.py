@@ -19,13 +19,14 @@ from imagine_calc.core.session import Part, Session
 from imagine_calc.core.text import team as words
 from imagine_calc.core.text.budget import BudgetLine
 from imagine_calc.core.text.team_view import no_team_yet, pool_bar_words, use_words
+from imagine_calc.gui.estimate.budget_box import budget_html
 from imagine_calc.gui.estimate.estimate_model import EstimateTableModel
 from imagine_calc.gui.estimate.team_bars import MemberBarView, PoolBar
 from imagine_calc.gui.estimate.team_edits import TeamEdits
 from imagine_calc.gui.estimate.team_form import TeamForm
 from imagine_calc.gui.estimate.team_members import MembersBox
 from imagine_calc.gui.shared import locale_numbers
-from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, plain_label
+from imagine_calc.gui.shared.markup import Html, RichLabel, fill, plain_label
 from imagine_calc.gui.shared.theme import shortfall_red
 
 
@@ -118,16 +119,7 @@ class TeamPanel(QScrollArea):
 
     def _html(self, lines: list[BudgetLine]) -> Html:
         """The plan's sentences, one paragraph each; what is short or over a limit in red."""
-        red = shortfall_red(self.palette()).name()
-        out = []
-        for line in lines:
-            if line.kind == "short":
-                out.append(fill("<p style='color:{}'><b>{}</b></p>", red, line.text))
-            elif line.kind == "warning":
-                out.append(fill("<p style='color:{}'>{}</p>", red, line.text))
-            else:
-                out.append(fill("<p>{}</p>", line.text))
-        return join("", out)
+        return budget_html(lines, self.palette())
 
     def _show_members(self, bars: tuple[MemberBar, ...], said: tuple[str, ...]) -> None:
         """A line and a bar per member (and the unassigned lines): made again only when their
