@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import threading
 import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.images.image_size import ImageSize, SizeError
 from imagine_calc.gui.upscale import scan_controller
 from imagine_calc.gui.upscale.scan_controller import UpscaleScans
+from imagine_calc.gui.upscale.scan_worker import ScanJob
 from imagine_calc.gui.upscale.upscale_rows import UpscaleTableModel
 from tests.gui.sessions import session_of
 from tests.images import write_image
@@ -72,13 +74,26 @@ def test_a_removed_file_is_quoted_again_and_reset_forgets_everything(qtbot: QtBo
     assert (scans.duplicates_skipped, scans.skipped.counts()) == (0, {})
 
 
-def test_cancelling_before_the_reader_starts_says_so_and_ends_busy(qtbot: QtBot, tmp_path: Path) -> None:
+def test_cancelling_before_the_reader_starts_says_so_and_ends_busy(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reader thread waits until the cancel has been sent: three small files are otherwise
+    # read before the window's thread gets to cancel, and there is nothing left to stop.
+    cancelled = threading.Event()
+    run = ScanJob.run
+
+    def run_after_cancel(job: ScanJob) -> None:
+        cancelled.wait(10)
+        run(job)
+
+    monkeypatch.setattr(ScanJob, "run", run_after_cancel)
     scans, said = scans_of(qtbot)
     files = [write_image(tmp_path / f"{i}.png", 10 + i, 10) for i in range(3)]
     first = scans.add_paths([str(files[0])])
     second = scans.add_paths([str(f) for f in files[1:]])  # queued behind the first
     with qtbot.waitSignal(scans.busy, timeout=10_000, check_params_cb=lambda busy: not busy):
         scans.cancel()
+        cancelled.set()
     assert first.cancelled and second.cancelled
     assert "Reading stopped: the files read so far are quoted." in said
     scans.shut_down()
