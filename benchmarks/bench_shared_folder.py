@@ -30,7 +30,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 STALL_TARGET_MS = 50
-TICK_MS = 5
 
 
 def entries() -> list[str]:
@@ -77,7 +76,6 @@ def make_folder(folder: Path, files: int, size: str) -> int:
 
 
 def window_run(folder: Path) -> dict[str, float]:
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from imagine_calc.core.catalog.loader import load_with_override
@@ -95,40 +93,10 @@ def window_run(folder: Path) -> dict[str, float]:
     app.processEvents()
     recordings = len(window.session.catalog.observations)
 
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    ticker = QTimer(interval=TICK_MS)
-    ticker.setTimerType(Qt.TimerType.PreciseTimer)
-    last = [0]
+    from stall_probe import StallProbe  # beside this script
 
-    ends: list[float] = []  # when each gap ended (perf_counter), to tell reading from showing
-
-    def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        ends.append(time.perf_counter())
-        last[0] = now
-
-    ticker.timeout.connect(tick)
-
-    def longest_stall(action: object, busy: object) -> float:
-        gaps.clear()
-        ends.clear()
-        loop = QEventLoop()
-        poll = QTimer(interval=10)
-        poll.timeout.connect(lambda: None if busy() else loop.quit())  # type: ignore[operator]
-        clock.restart()
-        last[0] = 0
-        ticker.start()
-        QTimer.singleShot(TICK_MS, action)  # type: ignore[call-overload]
-        QTimer.singleShot(TICK_MS * 3, poll.start)
-        loop.exec()
-        poll.stop()
-        settle = QEventLoop()  # the repaint after the work
-        QTimer.singleShot(50, settle.quit)
-        settle.exec()
-        ticker.stop()
-        return max(gaps, default=0.0)
+    probe = StallProbe()
+    longest_stall = probe.longest_stall
 
     idle_until = time.perf_counter() + 2.0
     idle_stall = longest_stall(lambda: None, lambda: time.perf_counter() < idle_until)
@@ -145,8 +113,10 @@ def window_run(folder: Path) -> dict[str, float]:
     reread_s = time.perf_counter() - began[0]
     # The longest gap before the reading was handed to the session (the reading thread's), and
     # the one the showing made (from the hand-over to the next tick).
-    while_reading = max((g for g, e in zip(gaps, ends, strict=True) if e <= shown[0]), default=0.0)
-    showing = max((g for g, e in zip(gaps, ends, strict=True) if e > shown[0]), default=0.0)
+    while_reading = max(
+        (g for g, e in zip(probe.gaps, probe.ends, strict=True) if e <= shown[0]), default=0.0
+    )
+    showing = max((g for g, e in zip(probe.gaps, probe.ends, strict=True) if e > shown[0]), default=0.0)
     panel = window.generate.settings_panel
     t = time.perf_counter()
     panel.images.setValue(panel.images.value() % 4 + 1)

@@ -31,9 +31,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF")
-#: A timer ticks every TICK_MS throughout; a gap between ticks longer than this is a stall.
+#: A gap between the probe's ticks longer than this is a stall (benchmarks/stall_probe.py).
 STALL_TARGET_MS = 50
-TICK_MS = 5
 
 
 def make_images(folder: Path, count: int) -> None:
@@ -69,7 +68,7 @@ def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, int, str]:
 
 def window_run(folder: Path, count: int) -> dict[str, float]:
     """In the window's process: drop the folder, then change engine and scale."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QMimeData, QPointF, Qt, QTimer, QUrl
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
@@ -85,41 +84,10 @@ def window_run(folder: Path, count: int) -> dict[str, float]:
     panel = window.show_upscale()
     app.processEvents()
 
-    # The ticker's gaps are the stalls. Every tick runs Python, which takes the GIL from the
-    # reader thread, so it ticks every 5 ms (a stall is still seen to within 5 ms), and the
-    # benchmark waits in a real event loop rather than polling.
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    ticker = QTimer(interval=TICK_MS)
-    ticker.setTimerType(Qt.TimerType.PreciseTimer)
-    last = [0]
+    from stall_probe import StallProbe  # beside this script
 
-    def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    ticker.timeout.connect(tick)
-
-    def longest_stall(action: object, busy: object) -> float:
-        """Run `action` from inside the event loop while the ticker runs (its own synchronous
-        work counts as a stall too), and keep the loop running while `busy()`."""
-        gaps.clear()
-        loop = QEventLoop()
-        poll = QTimer(interval=10)
-        poll.timeout.connect(lambda: None if busy() else loop.quit())  # type: ignore[operator]
-        clock.restart()
-        last[0] = 0
-        ticker.start()
-        QTimer.singleShot(TICK_MS, action)  # type: ignore[call-overload]
-        QTimer.singleShot(TICK_MS * 3, poll.start)
-        loop.exec()
-        poll.stop()
-        settle = QEventLoop()  # the change's own repaint, after the work
-        QTimer.singleShot(50, settle.quit)
-        settle.exec()
-        ticker.stop()
-        return max(gaps, default=0.0)
+    probe = StallProbe()
+    longest_stall = probe.longest_stall
 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
