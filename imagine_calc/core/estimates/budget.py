@@ -134,7 +134,7 @@ class BudgetPlan(Frozen):
     @property
     def estimated(self) -> bool:
         """The figures rest on an inferred price: read them as "about"."""
-        return self.state in (QuoteState.APPROXIMATE, QuoteState.APPROXIMATE_LOWER_BOUND)
+        return self.state.estimated
 
     @property
     def short_bound(self) -> Bound:

@@ -80,7 +80,7 @@ class MemberUse:
 
     @property
     def estimated(self) -> bool:
-        return self.state in (QuoteState.APPROXIMATE, QuoteState.APPROXIMATE_LOWER_BOUND)
+        return self.state.estimated
 
 
 class Renewal(StrEnum):

@@ -69,6 +69,11 @@ class QuoteState(StrEnum):
     #: Nothing known: "unknown".
     UNKNOWN = "unknown"
 
+    @property
+    def estimated(self) -> bool:
+        """The figure rests on an inferred value: every figure built on it reads "about"."""
+        return self in (QuoteState.APPROXIMATE, QuoteState.APPROXIMATE_LOWER_BOUND)
+
 
 @dataclass(frozen=True)
 class Quote:

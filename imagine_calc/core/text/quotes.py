@@ -37,12 +37,11 @@ FORMS: dict[QuoteState, tuple[str, tuple[str, str]]] = {
     ),
     QuoteState.UNKNOWN: (N_("unknown"), ("unknown", "unknown")),  # said by `short` and `long` alone
 }
-_ESTIMATES = (QuoteState.APPROXIMATE, QuoteState.APPROXIMATE_LOWER_BOUND)
 
 
 def _shown(quote: Quote) -> Decimal:
     """The figure as it is shown: an estimate rounded as a person reads it."""
-    return rounded(quote.known_total) if quote.state in _ESTIMATES else quote.known_total
+    return rounded(quote.known_total) if quote.state.estimated else quote.known_total
 
 
 def count_of(value: Decimal) -> int:

@@ -109,3 +109,11 @@ def test_the_age_of_prices_reads_naturally_even_from_the_future() -> None:
 
     assert [age_text(d) for d in (0, 1, 45)] == ["from today", "1 day old", "45 days old"]
     assert age_text(-3) == "dated 3 days ahead of this computer's date"
+
+
+def test_only_a_state_resting_on_an_inferred_figure_is_estimated() -> None:
+    # "about" is said, and the figure rounded, for these two only; budgets and teams ask the same.
+    assert {s for s in QuoteState if s.estimated} == {
+        QuoteState.APPROXIMATE,
+        QuoteState.APPROXIMATE_LOWER_BOUND,
+    }
