@@ -16,7 +16,8 @@ class ReaderGate:
     for the interpreter at every call into Qt and back (5 ms each at most, Python's switch
     interval), so a tick that needed 13 ms of work took 54 and more (100,000 files:
     benchmarks/bench_upscale_drop.py). The window holds the reader for a tick and the repaint
-    that follows it (the reader stops before its next file), then releases it; while reading,
+    that follows it, and for any other repaint while reading (the reader stops before its next
+    file; UpscaleScans.eventFilter), then releases it; while reading,
     the switch interval is 1 ms, the longest the window waits when it wakes for anything else.
     """
 
@@ -34,6 +35,10 @@ class ReaderGate:
 
     def release(self) -> None:
         self._open.set()
+
+    def is_open(self) -> bool:
+        """Whether the reader may run now."""
+        return self._open.is_set()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:

@@ -11,7 +11,16 @@ import gc
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractEventDispatcher,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from imagine_calc.core.images.image_files import ScanTally
 from imagine_calc.core.images.image_size import ImageSize, SizeError
@@ -60,6 +69,8 @@ class UpscaleScans(QObject):
         self._keys: set[str] = set()
         self.duplicates_skipped = 0
         self.skipped = ScanTally()
+        self._following = False  # repaints hold the reader (_follow_the_loop)
+        self._painted: list[QWidget] = []  # the windows whose repaints hold it
         self._frozen = False  # objects held out of the collector's passes while rows arrive
         #: rows made from results but not yet in the table; shown at most every SHOW_INTERVAL
         self._staged: list[Row] = []
@@ -81,6 +92,7 @@ class UpscaleScans(QObject):
         self.busy.emit(True)
         self.pool.start(job)
         self._drain_timer.start()
+        self._follow_the_loop(True)
         return job
 
     def cancel(self) -> None:
@@ -108,6 +120,7 @@ class UpscaleScans(QObject):
         self.cancel()
         self.pool.waitForDone()
         self._drain_timer.stop()
+        self._follow_the_loop(False)
         self._unfreeze()
         self._finished_jobs.clear()
 
@@ -190,7 +203,36 @@ class UpscaleScans(QObject):
             self._retire(job)
         if not self.jobs and not pending:
             self._drain_timer.stop()
+            self._follow_the_loop(False)
             self._unfreeze()
+
+    def _follow_the_loop(self, on: bool) -> None:
+        """While reading, a window about to repaint holds the reader until the event loop goes
+        back to waiting (eventFilter). A repaint calls into Python for every cell it draws, and
+        with the reader running each call waited for the interpreter: repaints of 100 ms and
+        more during a drop of 100,000 files, the longest stalls of the window's event loop."""
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is None or on == self._following:
+            return
+        self._following = on
+        if on:
+            dispatcher.aboutToBlock.connect(self.reader_gate.release)
+            self._painted = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+            for window in self._painted:
+                window.installEventFilter(self)
+        else:
+            dispatcher.aboutToBlock.disconnect(self.reader_gate.release)
+            for window in self._painted:
+                window.removeEventFilter(self)
+            self._painted = []
+            self.reader_gate.release()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A window about to repaint (the event Qt sends a top-level window for it) holds the
+        reader; the event loop releases it when it next waits, after the repaint."""
+        if event.type() == QEvent.Type.UpdateRequest:
+            self.reader_gate.hold()
+        return False
 
     def _unfreeze(self) -> None:
         """What the drop froze goes back to the oldest generation, walked by full passes only."""

@@ -11,6 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.catalog.loader import load_catalog
@@ -135,3 +138,45 @@ def test_a_tick_makes_rows_or_shows_them_never_both_and_shows_them_five_times_a_
     assert not [t for t in ticks if t == {"made", "shown"}]
     shown = [when for what, when in events if what == "shown"][:-1]  # the last: when the drop ended
     assert min(b - a for a, b in itertools.pairwise(shown)) >= 0.2 - 0.001  # five a second at most
+
+
+class PaintNoted(QWidget):
+    """A window that notes, at each repaint, whether the reader could run meanwhile."""
+
+    def __init__(self, scans: UpscaleScans) -> None:
+        super().__init__()
+        self.scans = scans
+        self.reader_free_while_painting: list[bool] = []
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.scans.jobs:
+            self.reader_free_while_painting.append(self.scans.reader_gate.is_open())
+
+
+def test_the_reader_waits_while_a_window_repaints(qtbot: QtBot, tmp_path: Path) -> None:
+    """Both threads run Python, one at a time: a repaint (a call into Python per cell it draws)
+    that waited for the interpreter behind the reader at each call was the longest stall of a
+    100,000-file drop. So a window's repaint holds the reader, and nothing does after the drop."""
+    folder = tmp_path / "f"
+    folder.mkdir()
+    for i in range(4000):
+        (folder / f"img{i:05}.png").touch()
+    scans, _said = scans_of(qtbot)
+    window = PaintNoted(scans)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    ticker = QTimer(interval=1)
+    ticker.timeout.connect(window.update)
+    ticker.start()
+    read(qtbot, scans, folder)
+    ticker.stop()
+    assert scans.model.row_count() == 4000
+    assert window.reader_free_while_painting and not any(window.reader_free_while_painting)
+    assert scans.reader_gate.is_open()  # and free again once the drop is over
+    window.reader_free_while_painting.clear()
+    scans.jobs.append(ScanJob([]))  # as if reading: the repaint notes the gate
+    window.update()  # a repaint after the drop holds nothing
+    qtbot.waitUntil(lambda: bool(window.reader_free_while_painting))
+    scans.jobs.clear()
+    assert window.reader_free_while_painting == [True]
