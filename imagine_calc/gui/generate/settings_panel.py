@@ -183,7 +183,9 @@ class SettingsPanel(QGroupBox):
         enhancer_tip = words.enhancer_tooltip(view, catalog, style)
         if self._changed("enhancer tip", enhancer_tip):
             self.enhancer.setToolTip(tooltip(enhancer_tip))
-        self.notice.setText(words.notices(view))
+        notice = words.notices(view)
+        if notice != self.notice.text():  # a new text asks the form to lay out again
+            self.notice.setText(notice)
         self.notice.setVisible(bool(view.notices))
 
     def _changed(self, what: str, value: object) -> bool:

@@ -61,6 +61,7 @@ class TotalPanel(QWidget):
         )
         self.note.setWordWrap(True)
         self.breakdown = TextBlock("breakdown", _("Breakdown of the total"))
+        self._model_id = ""  # whose breakdown is shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.breakdown)
@@ -72,7 +73,10 @@ class TotalPanel(QWidget):
         model = catalog.model(req.model_id)
         style = locale_numbers.style()
         self.total.setText(quotes.long(quote, style))
-        self.breakdown.show_html(breakdown_html(quote))
+        # Settings changes of one model keep the breakdown's room (the enhancer's note takes five
+        # lines): the details below stay put, and are not laid out and repainted at each change.
+        self.breakdown.show_html(breakdown_html(quote), keep_height=req.model_id == self._model_id)
+        self._model_id = req.model_id
         described = total_description(view, model.name, style)
         self.total.setToolTip(tooltip(described))
         self.total.setAccessibleDescription(described.replace("\n", ". "))

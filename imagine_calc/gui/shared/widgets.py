@@ -88,17 +88,19 @@ class TextBlock(SafeBrowser):
         """The HTML last shown, as given (toHtml() is Qt's rewrite of it)."""
         return self._html
 
-    def show_html(self, html: Html) -> None:
+    def show_html(self, html: Html, keep_height: bool = False) -> None:
+        """Show `html`, as tall as it is; with `keep_height`, a shorter text keeps the height
+        already shown, so what is below does not move up and back down as the text changes."""
         if html != self._html:
             self._html = html
             self.setHtml(html)
-            self._fit()
+            self._fit(keep_height)
 
-    def _fit(self) -> None:
+    def _fit(self, keep_height: bool = False) -> None:
         document = self.document()
         document.setTextWidth(self.viewport().width())
         height = math.ceil(document.size().height()) if self._html else 0
-        if height != self.height():
+        if height > self.height() or (height < self.height() and not keep_height):
             self.setFixedHeight(height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

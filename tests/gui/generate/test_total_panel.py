@@ -92,3 +92,30 @@ def test_a_model_name_from_an_override_is_shown_as_written(catalog: Catalog) -> 
         "Flux <b>Dev</b>, 1K: 5  (1 × 5 base price)",
         "A base price is ImagineArt's price at 1K; its page says larger output dimensions cost more.",
     ]
+
+
+def test_the_breakdown_keeps_its_room_while_one_models_settings_change(
+    qtbot: QtBot, panel: TotalPanel, catalog: Catalog
+) -> None:
+    """The prompt enhancer's note makes the breakdown five lines longer: switching it off again
+    keeps the room, so the model's details below do not jump up and back; another model's
+    breakdown is as tall as it is."""
+    panel.resize(380, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    plain = GenerationRequest("nano-banana-2", "2K", "16:9", 1, False)
+    shown(panel, catalog, plain)
+    one_line = panel.breakdown.height()
+    shown(panel, catalog, replace(plain, prompt_enhancer=True))
+    with_note = panel.breakdown.height()
+    assert with_note > 2 * one_line
+    shown(panel, catalog, replace(plain, images=3))
+    assert panel.breakdown.height() == with_note
+    another = GenerationRequest("imagineart-1-5", "1K", "1:1", 1, False)
+    shown(panel, catalog, another)
+    fresh = TotalPanel()
+    qtbot.addWidget(fresh)
+    fresh.resize(380, 400)
+    fresh.show()
+    shown(fresh, catalog, another)
+    assert panel.breakdown.height() == fresh.breakdown.height() < with_note
