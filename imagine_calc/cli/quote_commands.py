@@ -153,8 +153,11 @@ def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
                 "size_limit_stated": engine.max_input_megapixels is not None,
             }
         )
-    else:
+    elif results:  # a total of nothing, 0 credits, would read as a quote
         _say_upscale(results, found, engine.name, args.scale, total, tally)
+    elif tally.counts():
+        skipped = upscale_text.skipped_words(tally.counts(), style())
+        say("  " + _("skipped in folders: {files}").format(files=skipped))
     if not results:
         said = _("imagine-calc: no images found in {files}: nothing to quote").format(
             files=", ".join(args.files)

@@ -254,9 +254,13 @@ def test_files_a_folder_passes_over_are_counted_by_kind(
 def test_a_folder_with_no_image_is_an_error_saying_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "notes.txt").write_text("not an image")
-    code, _, err = run(capsys, "upscale", str(tmp_path))
-    assert code == 1 and err.strip() == f"imagine-calc: no images found in {tmp_path}: nothing to quote"
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("not an image")
+    code, out, err = run(capsys, "upscale", str(folder))
+    assert code == 1 and err.strip() == f"imagine-calc: no images found in {folder}: nothing to quote"
+    # no total of nothing ("Total for 0 images: 0 credits" read as a quote); what was passed over
+    assert out.strip() == "skipped in folders: 1 other file"
 
 
 def test_an_image_too_large_for_an_engine_with_a_limit_is_not_quoted_and_fails_the_run(
