@@ -31,6 +31,21 @@ def describe_size(n: int) -> str:
     return f"{round(n / 1e3)} KB" if n >= 1000 else ngettext("{n} byte", "{n} bytes", n).format(n=n)
 
 
+def describe_sizes(n: int, most: int) -> tuple[str, str]:
+    """`n` and the limit `most` it is over, each as describe_size says it unless that makes them
+    read the same ("4.0 MB, over 4.0 MB"): then in kilobytes, or bytes, whichever tells them
+    apart."""
+    said = describe_size(n), describe_size(most)
+    if said[0] == said[1]:
+        said = f"{round(n / 1e3)} KB", f"{round(most / 1e3)} KB"
+    if said[0] == said[1]:
+        said = (
+            ngettext("{n} byte", "{n} bytes", n).format(n=n),
+            ngettext("{n} byte", "{n} bytes", most).format(n=most),
+        )
+    return said
+
+
 def open_regular(path: str | os.PathLike[str], max_bytes: int | None = None) -> int:
     """A file descriptor of the regular file at `path` (caller closes it), or FileProblem."""
     name = os.fspath(path)
@@ -52,11 +67,8 @@ def open_regular(path: str | os.PathLike[str], max_bytes: int | None = None) -> 
         if not stat.S_ISREG(st.st_mode):
             raise FileProblem(_("not a regular file (a pipe, socket or device): it is not read"))
         if max_bytes is not None and st.st_size > max_bytes:
-            raise FileProblem(
-                _("too large ({size}; at most {most})").format(
-                    size=describe_size(st.st_size), most=describe_size(max_bytes)
-                )
-            )
+            size, most = describe_sizes(st.st_size, max_bytes)
+            raise FileProblem(_("too large ({size}; at most {most})").format(size=size, most=most))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)  # a regular file: reads never wait anyway
     except BaseException:

@@ -14,6 +14,7 @@ from imagine_calc.core.files import (
     FileProblem,
     decode_any,
     describe_size,
+    describe_sizes,
     read_bytes,
     read_text,
     utf8,
@@ -102,6 +103,28 @@ def test_utf8_never_fails_and_what_it_writes_reads_back() -> None:
 )
 def test_a_file_size_reads_as_people_read_it(n: int, text: str) -> None:
     assert describe_size(n) == text
+
+
+@pytest.mark.parametrize(
+    ("n", "most", "said"),
+    [
+        (5_000_000, 4_000_000, ("5.0 MB", "4.0 MB")),
+        (4_020_000, 4_000_000, ("4020 KB", "4000 KB")),  # "4.0 MB, over 4.0 MB" said nothing
+        (4_000_123, 4_000_000, ("4000123 bytes", "4000000 bytes")),
+        (1001, 1000, ("1001 bytes", "1000 bytes")),
+    ],
+)
+def test_a_size_over_a_limit_never_reads_the_same_as_the_limit(
+    n: int, most: int, said: tuple[str, str]
+) -> None:
+    assert describe_sizes(n, most) == said
+
+
+def test_a_file_over_the_limit_says_by_how_much_in_words_that_differ(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"x" * 1001)
+    with pytest.raises(FileProblem, match=r"^too large \(1001 bytes; at most 1000 bytes\)$"):
+        read_text(path, 1000)
 
 
 def test_text_whose_byte_order_mark_lies_is_refused_saying_so() -> None:

@@ -27,7 +27,7 @@ from imagine_calc.core.catalog.loader import bundled_files, load_override
 from imagine_calc.core.catalog.override_backups import keep_backup
 from imagine_calc.core.catalog.records import Catalog, Observation
 from imagine_calc.core.errors import CatalogError, Problem
-from imagine_calc.core.files import FileProblem, describe_size, read_bytes
+from imagine_calc.core.files import FileProblem, describe_sizes, read_bytes
 from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
 from imagine_calc.core.writes import link_target, mode_of, replace_file
@@ -149,7 +149,7 @@ def edit(path: Path, change: Callable[[Any], None], now: dt.datetime | None = No
     change(doc)
     new = (comments + dump(doc)).encode("utf-8")
     if len(new) > MAX_OVERRIDE_BYTES:
-        size, most = describe_size(len(new)), describe_size(MAX_OVERRIDE_BYTES)
+        size, most = describe_sizes(len(new), MAX_OVERRIDE_BYTES)
         said = _("the changed file would be {size}, over {most}").format(size=size, most=most)
         raise CatalogError([Problem(str(path), None, "", said)])
     try:

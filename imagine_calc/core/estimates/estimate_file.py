@@ -52,7 +52,7 @@ from imagine_calc.core.estimates.estimate import (
 )
 from imagine_calc.core.estimates.team import Team
 from imagine_calc.core.estimates.team_file import TeamFileError, read_team, team_json
-from imagine_calc.core.files import FileProblem, describe_size, read_text, utf8
+from imagine_calc.core.files import FileProblem, describe_sizes, read_text, utf8
 from imagine_calc.core.language import _
 from imagine_calc.core.limits import (
     MAX_CREDITS,
@@ -131,11 +131,12 @@ def dumps(priced: PricedEstimate, catalog: Catalog, team: Team | None = None) ->
         text = json.dumps({**head, "items": items}, ensure_ascii=False, separators=(",", ":")) + "\n"
         size = len(utf8(text))
     if size > MAX_ESTIMATE_BYTES:
+        said, most = describe_sizes(size, MAX_ESTIMATE_BYTES)
         raise EstimateFileError(
             _(
                 "too large to save ({size}; an estimate file is at most {most}):"
                 " split it into several estimates"
-            ).format(size=describe_size(size), most=describe_size(MAX_ESTIMATE_BYTES))
+            ).format(size=said, most=most)
         )
     return text
 
