@@ -86,6 +86,6 @@ def test_dates_and_numbers_come_back_as_yaml_reads_them() -> None:
 
 
 def test_a_date_that_cannot_be_is_a_problem_of_the_file_not_a_crash() -> None:
-    # YAML reads 2026-13-01 as a date, which Python cannot make: said, with the file.
-    [problem] = refused("as_of: 2026-13-01\n")
-    assert problem.file == "f.yaml" and "month must be in 1..12" in problem.message
+    # YAML reads 2026-13-01 as a date, which Python cannot make: said, with the file and line.
+    [problem] = refused("notes: fine\nas_of: 2026-13-01\n")
+    assert (problem.file, problem.line) == ("f.yaml", 2) and "month must be in 1..12" in problem.message
