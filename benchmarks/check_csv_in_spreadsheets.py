@@ -6,7 +6,7 @@ shows and marks any cell that ran (it shows 42, a link or a formula's error) or 
 separator split. Each payload is a file of its own, so a program that merges rows cannot hide
 what one payload does.
 
-Not part of the test suite (the programs are big); tests/core/estimates/test_export_cells.py
+Not part of the test suite (the programs are big); tests/core/text/test_export_cells.py
 checks each rule. Needs: apt-get install -y libreoffice-calc-nogui gnumeric
 
 Run: .venv/bin/python benchmarks/check_csv_in_spreadsheets.py [--keep DIR]

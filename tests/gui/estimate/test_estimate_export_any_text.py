@@ -1,6 +1,6 @@
 """File > Export estimate writes any label: NUL and other controls, line breaks, HTML and
 formulas in an opened estimate end in a file, not in an error, and run nowhere. (Lone
-surrogates: tests/core/estimates/test_estimate_export.py, as the working copy the window saves
+surrogates: tests/core/text/test_exports.py, as the working copy the window saves
 after opening is not the export's to make safe.)"""
 
 from __future__ import annotations
