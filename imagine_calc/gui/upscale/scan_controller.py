@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import Shiboken
 
 from imagine_calc.core.images.image_files import ScanTally
 from imagine_calc.core.images.image_size import ImageSize, SizeError
@@ -223,7 +224,8 @@ class UpscaleScans(QObject):
         else:
             dispatcher.aboutToBlock.disconnect(self.reader_gate.release)
             for window in self._painted:
-                window.removeEventFilter(self)
+                if Shiboken.isValid(window):  # a dialog shown at the start may be gone
+                    window.removeEventFilter(self)
             self._painted = []
             self.reader_gate.release()
 

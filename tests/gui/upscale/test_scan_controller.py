@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import Shiboken
 
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.images.image_size import ImageSize, SizeError
@@ -180,3 +181,17 @@ def test_the_reader_waits_while_a_window_repaints(qtbot: QtBot, tmp_path: Path) 
     qtbot.waitUntil(lambda: bool(window.reader_free_while_painting))
     scans.jobs.clear()
     assert window.reader_free_while_painting == [True]
+
+
+def test_a_window_closed_and_deleted_during_a_drop_is_no_trouble_at_its_end(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A dialog open when the drop began may be gone when it ends (a price update's, say)."""
+    dialog = QWidget()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    scans, said = scans_of(qtbot)
+    with qtbot.waitSignal(scans.busy, timeout=10_000, check_params_cb=lambda busy: not busy):
+        scans.add_paths([str(write_image(tmp_path / "a.png", 20, 10))])
+        Shiboken.delete(dialog)
+    assert said == [True, False] and scans.reader_gate.is_open()
