@@ -121,8 +121,8 @@ class UpscaleScans(QObject):
         self.cancel()
         self.pool.waitForDone()
         self._drain_timer.stop()
-        self._follow_the_loop(False)
         self._unfreeze()
+        self._follow_the_loop(False)
         self._finished_jobs.clear()
 
     # --- the rows it remembers ------------------------------------------------------------
@@ -204,8 +204,8 @@ class UpscaleScans(QObject):
             self._retire(job)
         if not self.jobs and not pending:
             self._drain_timer.stop()
+            self._unfreeze()  # first: nothing after it may leave the collector's objects frozen
             self._follow_the_loop(False)
-            self._unfreeze()
 
     def _follow_the_loop(self, on: bool) -> None:
         """While reading, a window about to repaint holds the reader until the event loop goes
