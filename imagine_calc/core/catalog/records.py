@@ -205,6 +205,8 @@ class Catalog(Frozen):
     _by_id: Mapping[str, Model] = field(init=False, repr=False, compare=False)
     _engines_by_id: Mapping[str, UpscaleEngine] = field(init=False, repr=False, compare=False)
     _observed: Mapping[str, tuple[Observation, ...]] = field(init=False, repr=False, compare=False)
+    #: Each model -> the places of its recordings in `observations`, in that order.
+    _places: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     #: Each recording's settings -> (place in `observations`, recording), in that order: a
     #: team's folder holds thousands, and pricing asks for one setting's at every change.
     _at: Mapping[tuple[str, str, str | None, int, bool], tuple[tuple[int, Observation], ...]] = field(
@@ -219,13 +221,16 @@ class Catalog(Frozen):
         object.__setattr__(self, "_by_id", {m.id: m for m in self.models})
         object.__setattr__(self, "_engines_by_id", {e.id: e for e in self.engines})
         seen: dict[str, list[Observation]] = {}
+        places: dict[str, list[int]] = {}
         at: dict[tuple[str, str, str | None, int, bool], list[tuple[int, Observation]]] = {}
         tiers: dict[tuple[str, str], list[Observation]] = {}
         for place, o in enumerate(self.observations):
             seen.setdefault(o.model_id, []).append(o)
+            places.setdefault(o.model_id, []).append(place)
             at.setdefault(o.settings(), []).append((place, o))
             tiers.setdefault((o.model_id, o.resolution), []).append(o)
         object.__setattr__(self, "_observed", {k: tuple(v) for k, v in seen.items()})
+        object.__setattr__(self, "_places", {k: tuple(v) for k, v in places.items()})
         object.__setattr__(self, "_at", {k: tuple(v) for k, v in at.items()})
         object.__setattr__(self, "_by_tier", {k: tuple(v) for k, v in tiers.items()})
         object.__setattr__(self, "_memo", {})
@@ -273,6 +278,11 @@ class Catalog(Frozen):
 
     def observations_of(self, model_id: str) -> tuple[Observation, ...]:
         return self._observed.get(model_id, ())
+
+    def places_of(self, model_id: str) -> tuple[int, ...]:
+        """Where one model's recordings are in `observations`, in that order (the detail pane
+        lists the last few at every settings change, of a team's thousands)."""
+        return self._places.get(model_id, ())
 
     def recorded_in(self, model_id: str, resolution: str) -> tuple[Observation, ...]:
         """The recordings of one model at one tier, oldest first."""

@@ -97,19 +97,23 @@ def _exact(o: Observation) -> Decimal | None:
 def enhancer_pair(catalog: Catalog, req: GenerationRequest) -> tuple[Observation, Observation] | None:
     """Two recordings for one image that differ only in the enhancer: (on, off), this model's
     first. (A pair at the request's own settings is never needed: its "on" recording is the
-    total for those settings, recorded_total.)"""
+    total for those settings, recorded_total.) Worked out once per model and catalog."""
+    return catalog.remembered(("enhancer pair", req.model_id), lambda: _enhancer_pair(catalog, req.model_id))
+
+
+def _enhancer_pair(catalog: Catalog, model_id: str) -> tuple[Observation, Observation] | None:
     # By setting, not by recording: a team's folder holds thousands. The partner is the last
     # recording without the enhancer; of pairs alike, the newest, a tie to the last.
     best: tuple[tuple[bool, dt.date, int], tuple[Observation, Observation]] | None = None
-    for model_id, resolution, ratio, images, enhancer in catalog.recorded_settings():
+    for model, resolution, ratio, images, enhancer in catalog.recorded_settings():
         if images != 1 or not enhancer:
             continue
-        offs = catalog.recorded_at((model_id, resolution, ratio, images, False))
+        offs = catalog.recorded_at((model, resolution, ratio, images, False))
         if not offs:
             continue
         partner = offs[-1][1]
-        for place, on in catalog.recorded_at((model_id, resolution, ratio, images, True)):
-            key = (on.model_id == req.model_id, on.date, place)
+        for place, on in catalog.recorded_at((model, resolution, ratio, images, True)):
+            key = (on.model_id == model_id, on.date, place)
             if on.credits >= partner.credits and (best is None or key > best[0]):
                 best = (key, (on, partner))
     return None if best is None else best[1]
@@ -144,11 +148,17 @@ def disagreement(model: Model, o: Observation) -> list[RecordingDisagrees]:
 def conflicts(catalog: Catalog, o: Observation) -> list[RecordingsConflict]:
     """When recordings for `o`'s exact settings give different totals (at most one finding,
     naming the one used: the newest, a tie to the last in the catalog's order), so two
-    people's figures are never merged silently."""
+    people's figures are never merged silently. Worked out once per setting and catalog: every
+    quote made from a recording asks it again."""
+    found = catalog.remembered(("conflicts", o.settings()), lambda: _conflicts(catalog, o))
+    return list(found)
+
+
+def _conflicts(catalog: Catalog, o: Observation) -> tuple[RecordingsConflict, ...]:
     group = [seen for _place, seen in catalog.recorded_at(o.settings())]
     used = max(enumerate(group), key=lambda iseen: (iseen[1].date, iseen[0]), default=(0, o))[1]
     others = tuple(seen for seen in group if seen.credits != used.credits)
     if not others:
-        return []
+        return ()
     tie = any(seen.date == used.date for seen in others)
-    return [RecordingsConflict(catalog.model(used.model_id).name, used, others, tie)]
+    return (RecordingsConflict(catalog.model(used.model_id).name, used, others, tie),)

@@ -112,7 +112,7 @@ MAX_RECORDINGS_SHOWN = 20
 def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
     """The newest totals recorded for `model`, the user's own each with a link to remove it."""
     rows = []
-    places = [index for index, o in enumerate(catalog.observations) if o.model_id == model.id]
+    places = catalog.places_of(model.id)
     older = max(0, len(places) - MAX_RECORDINGS_SHOWN)
     if older:
         rows.append(fill("<small>{}</small>", more_recordings_words(older, locale_numbers.style(loc))))

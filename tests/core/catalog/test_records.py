@@ -217,3 +217,17 @@ def test_a_catalog_answers_a_question_of_its_recordings_once_and_by_tier() -> No
         assert catalog.remembered(("q",), lambda: asked.append(1) or len(asked)) == 1
     assert asked == [1]
     assert replace(catalog).remembered(("q",), lambda: 2) == 2  # a new catalog asks again
+
+
+def test_a_models_recordings_are_found_by_their_places_in_the_catalogs_order() -> None:
+    """The detail pane lists a model's last recordings (and links each by its place) without
+    scanning a team's thousands."""
+    day = dt.date(2026, 11, 1)
+    found = tuple(
+        Observation(model, "1K", None, 1, False, D(n + 1), day) for n, model in enumerate("abab" + "c")
+    )
+    catalog = replace(load_catalog(), observations=found)
+    assert catalog.places_of("a") == (0, 2)
+    assert catalog.places_of("b") == (1, 3)
+    assert catalog.places_of("c") == (4,)
+    assert catalog.places_of("flux-dev") == ()

@@ -271,3 +271,90 @@ def test_the_enhancer_pair_and_conflicts_looked_up_by_setting_are_the_scans_answ
         conflicts = observations.conflicts(catalog, o)
         assert (conflicts[0].used if conflicts else used) == used
         assert bool(conflicts) == any(seen.credits != used.credits for seen in group)
+
+
+def best_by_scanning(found: list[tuple[int, Observation]], ratio: str | None) -> Observation | None:
+    """The one at the requested ratio if any, else the newest, a tie to the later place."""
+    return max(found, key=lambda io: (io[1].aspect_ratio == ratio, io[1].date, io[0]), default=(0, None))[1]
+
+
+def total_by_scanning(catalog: Catalog, req: GenerationRequest) -> Observation | None:
+    """recorded_total as a scan of every recording."""
+    wanted = (req.model_id, req.resolution, req.images, req.prompt_enhancer)
+    found = [
+        (place, o)
+        for place, o in enumerate(catalog.observations)
+        if (o.model_id, o.resolution, o.images, o.prompt_enhancer) == wanted
+    ]
+    return best_by_scanning(found, req.aspect_ratio)
+
+
+def divides_exactly(credits: Decimal, images: int) -> bool:
+    """7 credits for 2 images is 3.5 each; 10 for 3 has no exact per-image price."""
+    from fractions import Fraction
+
+    denominator = (Fraction(credits) / images).denominator
+    for factor in (2, 5):
+        while denominator % factor == 0:
+            denominator //= factor
+    return denominator == 1
+
+
+def per_image_by_scanning(catalog: Catalog, req: GenerationRequest) -> Observation | None:
+    """The recording per_image uses, as a scan: no enhancer, dividing exactly into its images."""
+    found = [
+        (place, o)
+        for place, o in enumerate(catalog.observations)
+        if (o.model_id, o.resolution) == (req.model_id, req.resolution)
+        and not o.prompt_enhancer
+        and divides_exactly(o.credits, o.images)
+    ]
+    return best_by_scanning(found, req.aspect_ratio)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_teams_recordings_looked_up_by_setting_give_the_quotes_a_scan_gives(
+    seed: int, bundled: Catalog
+) -> None:
+    """Hundreds of recordings, many for the same settings with different totals (conflicts),
+    by several people on a few days: every request's recorded total, per-image price and whole
+    quote is what a scan of all recordings gives, whatever was asked of the catalog before."""
+    import itertools
+    import random
+
+    rng = random.Random(seed)
+    models = {"flux-dev": ("1K",), "nano-banana-2": ("1K", "2K")}
+    found = tuple(
+        Observation(
+            model,
+            rng.choice(models[model]),
+            rng.choice([None, "1:1", "3:4"]),
+            rng.randint(1, 3),
+            rng.choice([False, True]),
+            Decimal(rng.randint(4, 12)) * rng.choice([1, 1, 3]),
+            dt.date(2026, 11, rng.randint(1, 3)),
+            rng.choice([None, "Ana", "Bo", "Cy"]),
+        )
+        for model in rng.choices(list(models), k=rng.randint(200, 400))
+    )
+    requests = [
+        GenerationRequest(model, resolution, ratio, images, enhancer)
+        for model, tiers in models.items()
+        for resolution, ratio, images, enhancer in itertools.product(
+            tiers,
+            [None, "1:1", "3:4"],
+            range(1, 5),
+            [False, True],  # 4 images: never recorded
+        )
+    ]
+    rng.shuffle(requests)
+    catalog = replace(bundled, observations=found)  # asked everything, in a random order
+    assert len({o.settings() for o in found}) < len(found)  # settings recorded more than once
+    assert any(observations.conflicts(catalog, o) for o in found)
+    for req in requests:
+        assert observations.recorded_total(catalog, req) is total_by_scanning(catalog, req)
+        per_image = observations.per_image(catalog, req)
+        assert (per_image[1] if per_image else None) is per_image_by_scanning(catalog, req)
+        assert observations.enhancer_pair(catalog, req) == enhancer_pair_by_scanning(catalog, req)
+        fresh = replace(bundled, observations=found)  # asked nothing before
+        assert quote_generation(catalog, req) == quote_generation(fresh, req)
