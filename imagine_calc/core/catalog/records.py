@@ -207,9 +207,10 @@ class Catalog(Frozen):
     _observed: Mapping[str, tuple[Observation, ...]] = field(init=False, repr=False, compare=False)
     #: Each model -> the places of its recordings in `observations`, in that order.
     _places: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
-    #: Each recording's settings -> (place in `observations`, recording), in that order: a
-    #: team's folder holds thousands, and pricing asks for one setting's at every change.
-    _at: Mapping[tuple[str, str, str | None, int, bool], tuple[tuple[int, Observation], ...]] = field(
+    #: Each recording's settings -> its places in `observations`, in that order: a team's
+    #: folder holds thousands, and pricing asks for one setting's. (Places, not pairs: a pair
+    #: per recording is one more object for the window's collector to scan.)
+    _at: Mapping[tuple[str, str, str | None, int, bool], tuple[int, ...]] = field(
         init=False, repr=False, compare=False
     )
     #: Each (model, tier) -> its recordings, oldest first.
@@ -222,12 +223,12 @@ class Catalog(Frozen):
         object.__setattr__(self, "_engines_by_id", {e.id: e for e in self.engines})
         seen: dict[str, list[Observation]] = {}
         places: dict[str, list[int]] = {}
-        at: dict[tuple[str, str, str | None, int, bool], list[tuple[int, Observation]]] = {}
+        at: dict[tuple[str, str, str | None, int, bool], list[int]] = {}
         tiers: dict[tuple[str, str], list[Observation]] = {}
         for place, o in enumerate(self.observations):
             seen.setdefault(o.model_id, []).append(o)
             places.setdefault(o.model_id, []).append(place)
-            at.setdefault(o.settings(), []).append((place, o))
+            at.setdefault(o.settings(), []).append(place)
             tiers.setdefault((o.model_id, o.resolution), []).append(o)
         object.__setattr__(self, "_observed", {k: tuple(v) for k, v in seen.items()})
         object.__setattr__(self, "_places", {k: tuple(v) for k, v in places.items()})
@@ -302,7 +303,7 @@ class Catalog(Frozen):
         self, settings: tuple[str, str, str | None, int, bool]
     ) -> tuple[tuple[int, Observation], ...]:
         """The recordings for exactly `settings` (Observation.settings()), each with its place."""
-        return self._at.get(settings, ())
+        return tuple((place, self.observations[place]) for place in self._at.get(settings, ()))
 
     def recorded_settings(self) -> Iterable[tuple[str, str, str | None, int, bool]]:
         """Every setting something was recorded for, once each."""

@@ -110,7 +110,13 @@ MAX_RECORDINGS_SHOWN = 20
 
 
 def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
-    """The newest totals recorded for `model`, the user's own each with a link to remove it."""
+    """The newest totals recorded for `model`, the user's own each with a link to remove it:
+    made once per catalog, model and locale, since the pane is made again at every change."""
+    key = ("recordings html", model.id, loc.name(), locale_numbers.style(loc))
+    return catalog.remembered(key, lambda: _recordings_html(catalog, model, loc))
+
+
+def _recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
     rows = []
     places = catalog.places_of(model.id)
     older = max(0, len(places) - MAX_RECORDINGS_SHOWN)
