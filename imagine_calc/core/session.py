@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from imagine_calc.core.catalog.loader import LoadedCatalog, load_with_override
 from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.catalog.shared_recordings import layer
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.frozen import Frozen
 from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
@@ -85,6 +86,10 @@ class Session:
         self.upscale = UpscaleChoice(first.id, next(iter(first.scales)))
         #: The open estimate's team (its pool, members and month): None for a personal budget.
         self.team: Team | None = None
+        #: Lays the team's recordings under new own prices (`set_own`), then calls `set_loaded`:
+        #: here, at once, unless the window's watcher does it off the window's thread (a team's
+        #: folder holds thousands of recordings: shared_watch.SharedWatch.stack).
+        self.stack_team: Callable[[LoadedCatalog], None] = self._stack_now
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -140,9 +145,25 @@ class Session:
         self.upscale = self.upscale.fitted(loaded.catalog)
         self._tell(Part.CATALOG, Part.REQUEST, Part.UPSCALE)
 
+    def set_own(self, loaded: LoadedCatalog) -> None:
+        """The user's own prices changed (an update applied, a recording, a revert): `loaded`
+        holds them and the team's reading in use, whose recordings go under them (`stack_team`)
+        before anything is shown."""
+        if loaded.shared is None:
+            self.set_loaded(loaded)
+        else:
+            self.stack_team(loaded)
+
+    def _stack_now(self, loaded: LoadedCatalog) -> None:
+        assert loaded.shared is not None
+        catalog, reading = layer(loaded.catalog, loaded.shared)
+        self.set_loaded(replace(loaded, catalog=catalog, shared=reading))
+
     def reload(self) -> None:
-        """Read the override file (it was written or reverted) and the shared folder again."""
-        self.set_loaded(load_with_override(self._loaded.override_path, self._loaded.shared_folder))
+        """Read the override file again (it was written or reverted); the team's recordings as
+        last read go under it (the folder is read again when it changes, by the watcher)."""
+        own = load_with_override(self._loaded.override_path)
+        self.set_own(replace(own, shared_folder=self._loaded.shared_folder, shared=self._loaded.shared))
 
     def _tell(self, *parts: Part) -> None:
         changed = frozenset(parts)

@@ -132,3 +132,24 @@ def test_a_listener_stops_when_asked() -> None:
 def test_any_scale_asked_for_ends_as_one_the_engine_offers(scale: int) -> None:
     choice = UpscaleChoice("topaz", scale).fitted(CATALOG)
     assert choice.engine_id == "topaz" and choice.scale in CATALOG.engine("topaz").scales
+
+
+def test_new_own_prices_get_the_teams_recordings_under_them_before_they_are_shown(tmp_path: Path) -> None:
+    """At once here; the window's watcher takes the work off the window's thread instead."""
+    from imagine_calc.core.catalog.records import Observation
+    from imagine_calc.core.catalog.shared_recordings import SharedReading
+
+    day = dt.date(2026, 12, 1)
+    ana = Observation("flux-dev", "1K", None, 1, False, Decimal(9), day, "Ana")
+    own = Observation("nano-banana-2", "1K", None, 1, False, Decimal(60), day)
+    reading = SharedReading(tmp_path, (("ana.recordings.yaml", ana),))
+    session = Session(loaded(), GenerationRequest(DEFAULT_MODEL))
+    mine = dataclasses.replace(loaded(), catalog=dataclasses.replace(CATALOG, observations=(own,)))
+    session.set_own(dataclasses.replace(mine, shared_folder=tmp_path, shared=reading))
+    assert session.catalog.observations == (ana, own) and session.view.quote.total == Decimal(60)
+    handed: list[LoadedCatalog] = []
+    session.stack_team = handed.append  # as the window's watcher takes it
+    session.set_own(dataclasses.replace(mine, shared_folder=tmp_path, shared=reading))
+    assert len(handed) == 1 and handed[0].catalog.observations == (own,)  # not yet laid
+    session.set_own(mine)  # no team: nothing to lay under it, shown at once
+    assert session.catalog.observations == (own,) and len(handed) == 1

@@ -20,7 +20,7 @@ from typing import Any
 
 from imagine_calc.core.catalog.override_file import observation_entry
 from imagine_calc.core.catalog.records import Observation
-from imagine_calc.core.catalog.shared_recordings import Refused, read_recordings
+from imagine_calc.core.catalog.shared_recordings import Refused, SharedReading, Stamp, read_recordings, stamp
 from imagine_calc.core.catalog.sharing import Sharing
 from imagine_calc.core.files import utf8
 from imagine_calc.core.limits import MAX_SHARED_FILE_BYTES
@@ -56,11 +56,15 @@ NO_FOLDER, NO_NAME, FOLDER_MISSING, LINK, UNREADABLE, TOO_LARGE, CANNOT_WRITE = 
 class SharedWritten:
     path: Path
     recording: Observation
+    #: Everything the file holds now, `recording` last, and the file's stamp after the write.
+    recordings: tuple[Observation, ...] = ()
+    stamp: Stamp = (0, 0, 0, 0)
 
 
-def record_shared(sharing: Sharing, o: Observation) -> SharedWritten:
+def record_shared(sharing: Sharing, o: Observation, reading: SharedReading | None = None) -> SharedWritten:
     """Keep `o` in the user's own file in the shared folder, replacing one for the same settings;
-    NotShared says why not."""
+    NotShared says why not. What the file holds is taken from `reading` (the window's) when the
+    file is unchanged since it was read, else the file is parsed."""
     if sharing.folder is None:
         raise NotShared(NO_FOLDER)
     if not sharing.name:
@@ -69,7 +73,7 @@ def record_shared(sharing: Sharing, o: Observation) -> SharedWritten:
         raise NotShared(FOLDER_MISSING, os.fsdecode(sharing.folder))
     path = sharing.own_file()
     o = Observation(*o.settings(), o.credits, o.date, sharing.name)
-    kept = [e for e in _existing(path) if e.settings() != o.settings()]
+    kept = [e for e in _existing(path, reading) if e.settings() != o.settings()]
     data = _text(sharing.name, [*kept, o])
     if len(data) > MAX_SHARED_FILE_BYTES:
         raise NotShared(TOO_LARGE, path.name)
@@ -77,12 +81,16 @@ def record_shared(sharing: Sharing, o: Observation) -> SharedWritten:
         replace_file(path, data)
     except OSError as exc:
         raise NotShared(CANNOT_WRITE, f"{path}: {exc.strerror or exc}") from None
-    return SharedWritten(path, o)
+    try:
+        now = stamp(os.lstat(path))
+    except OSError:
+        now = (0, 0, 0, 0)  # matches no file: parsed when next recorded
+    return SharedWritten(path, o, (*kept, o), now)
 
 
-def _existing(path: Path) -> list[Observation]:
-    """The recordings already in the user's file; NotShared for a link at its name or a file
-    that does not read (it is not written over)."""
+def _existing(path: Path, reading: SharedReading | None) -> list[Observation]:
+    """The recordings already in the user's file (as `reading` found it, when unchanged since);
+    NotShared for a link at its name or a file that does not read (it is not written over)."""
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -92,9 +100,20 @@ def _existing(path: Path) -> list[Observation]:
     if stat.S_ISLNK(st.st_mode):
         raise NotShared(LINK, os.fsdecode(path))
     try:
+        if reading is not None and _same(reading.folder, path.parent):
+            known = reading.recordings_of(path.name, stamp(st))
+            if known is not None:
+                return known
         return read_recordings(os.path.realpath(path.parent), path, path.name)
     except Refused as exc:
         raise NotShared(UNREADABLE, f"{path}: {exc}") from None
+
+
+def _same(folder: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(folder, other)
+    except OSError:
+        return False
 
 
 def _text(name: str, recordings: list[Observation]) -> bytes:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,40 @@ class SharedReading:
     unreadable: str | None = None
     #: Files past MAX_SHARED_FILES, or past MAX_SHARED_BYTES read in all, not read.
     not_read: int = 0
+    #: Each file read (its name in the folder) -> its stamp when read (`stamp`): a file whose
+    #: stamp is the same now holds what this reading found in it.
+    stamps: Mapping[str, Stamp] = field(default_factory=dict, compare=False)
+
+    def recordings_of(self, name: str, now: Stamp) -> list[Observation] | None:
+        """What file `name`, whose stamp is `now`, holds, as this reading found it; None when it
+        was not read or has changed since. Refused (with why) when it was set aside."""
+        if self.stamps.get(name) != now:
+            return None
+        shown = readable(name)
+        why = next((a.why for a in self.set_aside if a.file == shown), None)
+        if why is not None:
+            raise Refused(why)
+        return [o for file, o in self.found if file == shown]
+
+    def with_file(self, name: str, recordings: Sequence[Observation], now: Stamp) -> SharedReading:
+        """This reading with file `name` (in the folder), stamped `now`, holding `recordings`:
+        the user's own file just written, shown at once without parsing the folder again (the
+        watcher reads it again soon after, off the window's thread, seeing the write)."""
+        shown = readable(name)
+        kept = [(file, o) for file, o in self.found if file != shown]
+        at = next((i for i, (file, _o) in enumerate(kept) if file > shown), len(kept))  # name order
+        found = (*kept[:at], *((shown, o) for o in recordings), *kept[at:])
+        aside = tuple(a for a in self.set_aside if a.file != shown)
+        return replace(self, found=found, set_aside=aside, stamps={**self.stamps, name: now})
+
+
+#: A file's identity and version: (device, inode, size, modified in ns). A sync tool or our own
+#: write replaces a file (a new inode); one written in place changes its size or time.
+Stamp = tuple[int, int, int, int]
+
+
+def stamp(st: os.stat_result) -> Stamp:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 class Refused(Exception):
@@ -81,24 +116,27 @@ def read_shared(folder: Path) -> SharedReading:
     real = os.path.realpath(folder)
     found: list[tuple[str, Observation]] = []
     aside: list[SetAside] = []
+    stamps: dict[str, Stamp] = {}
     budget, read = MAX_SHARED_BYTES, 0
     for name in names[:MAX_SHARED_FILES]:
         shown = readable(name)
         try:
             # A file over its own bound is refused unread (read_recordings): it costs nothing.
-            size = os.stat(folder / name).st_size
-            cost = size if size <= MAX_SHARED_FILE_BYTES else 0
+            st = os.stat(folder / name)
+            cost = st.st_size if st.st_size <= MAX_SHARED_FILE_BYTES else 0
         except OSError:
-            cost = 0  # read_recordings says why it cannot be read
+            st, cost = None, 0  # read_recordings says why it cannot be read
         if cost > budget:
             continue
         budget -= cost
         read += 1
+        if st is not None:  # stamped before it is read: a change meanwhile makes it differ after
+            stamps[name] = stamp(st)
         try:
             found += [(shown, o) for o in read_recordings(real, folder / name, shown)]
         except Refused as exc:
             aside.append(SetAside(shown, str(exc)))
-    return SharedReading(folder, tuple(found), tuple(aside), (), None, len(names) - read)
+    return SharedReading(folder, tuple(found), tuple(aside), (), None, len(names) - read, stamps)
 
 
 def _why(exc: OSError) -> str:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtWidgets import QMainWindow
 
-from imagine_calc.core.catalog.shared_recordings import layer
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.language import _
 from imagine_calc.core.pricing.requests import GenerationRequest
@@ -76,7 +75,7 @@ class Recordings(QObject):
     def share(self, seen: Observation | None) -> None:
         """Keep `seen` in the user's own file in the team's shared folder, then show it."""
         from imagine_calc.core.catalog.shared_file import NotShared, record_shared
-        from imagine_calc.core.catalog.shared_recordings import layer, read_shared
+        from imagine_calc.core.catalog.shared_recordings import SharedReading
         from imagine_calc.core.catalog.sharing import load_sharing
         from imagine_calc.core.text.sharing import not_shared_words, shared_recorded_words
 
@@ -84,15 +83,18 @@ class Recordings(QObject):
         if seen is None:
             return
         try:
-            written = record_shared(sharing, seen)
+            written = record_shared(sharing, seen, self.session.loaded.shared)  # no parsing if unchanged
         except NotShared as exc:
             warn(self.window, _("Not shared with the team"), not_shared_words(exc))
             return
-        loaded = self.session.loaded
-        catalog, reading = layer(loaded.catalog, read_shared(written.path.parent))
-        self.session.set_loaded(
-            replace(loaded, catalog=catalog, shared_folder=written.path.parent, shared=reading)
+        loaded, folder = self.session.loaded, written.path.parent
+        # The user's file as written, into the reading in use (or a first one): the folder is not
+        # parsed again here; the watcher reads it again off the window's thread, seeing the write.
+        reading = loaded.shared if loaded.shared is not None and loaded.shared_folder == folder else None
+        reading = (reading or SharedReading(folder)).with_file(
+            written.path.name, written.recordings, written.stamp
         )
+        self.session.set_own(replace(loaded, shared_folder=folder, shared=reading))
         self.window.statusBar().showMessage(
             shared_recorded_words(credits_words(seen.credits, locale_numbers.style())),
             10000,
@@ -123,13 +125,8 @@ class Recordings(QObject):
         except (CatalogError, OSError) as exc:
             warn(self.window, _("Your override file was not changed"), str(exc))
             return
-        loaded = self.session.loaded
-        catalog, shared = written.catalog, loaded.shared
-        if shared is not None:  # the team's recordings stay under the user's own
-            catalog, shared = layer(catalog, shared)
-        self.session.set_loaded(
-            replace(
-                loaded, catalog=catalog, override_active=True, override_error=None, notes=(), shared=shared
-            )
+        loaded = self.session.loaded  # the team's recordings go under the user's own (set_own)
+        self.session.set_own(
+            replace(loaded, catalog=written.catalog, override_active=True, override_error=None, notes=())
         )
         self.window.statusBar().showMessage(done, 10000)

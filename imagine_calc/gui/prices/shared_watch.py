@@ -3,24 +3,32 @@
 The folder is watched, not only its files: a sync tool (and our own write) replaces a file by
 renaming a new one over it, which ends a watch on the file itself. Each file read is watched
 too, for a sync tool that writes in place. Changes come in bursts (a sync brings several files),
-so a reading starts 500 ms after the last one; it runs off the window's thread (up to
-MAX_SHARED_FILES files of up to 256 KB each and 2 MB in all, each parsed, then layered under the user's own
-recordings), and the window's thread only hands the result to the session, which re-prices
-every tab; a reading that finds the user's own prices changed meanwhile is done again.
+so a reading starts 500 ms after the last one. Everything done with the folder's content runs
+off the window's thread, one job at a time: reading (up to MAX_SHARED_FILES files of up to
+256 KB each and 2 MB in all, each parsed), laying the recordings under the user's own (a
+catalog of thousands of recordings, indexed) and pricing the Generate tab's settings once with
+it, so its answers are worked out; the window's thread only hands the result to the session.
+The user's own prices changing (an update, a recording, a revert: `Session.set_own`) is such a
+job too, over the reading in use; a reading that finds the prices in use changed meanwhile is
+done again over them.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance
 
+from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.catalog.shared_recordings import SharedReading, layer, read_shared
-from imagine_calc.core.session import Part, Session
+from imagine_calc.core.pricing.generate_view import generate_view
+from imagine_calc.core.pricing.requests import GenerationRequest
+from imagine_calc.core.session import Part, Session, known_model
+from imagine_calc.gui.shared import garbage
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -30,17 +38,42 @@ if TYPE_CHECKING:
 SETTLE_MS = 500
 
 
-class _Read(QRunnable):
-    """Reads the folder and layers it over `base` (the catalog in use when it started): both off
-    the window's thread, since 200 teammates' files can hold hundreds of thousands of recordings."""
+@dataclass(frozen=True)
+class _Done:
+    """A job's result: `loaded` to show, made over `own`, while the session showed `current`."""
 
-    def __init__(self, folder: Path, base: Catalog, done: SignalInstance) -> None:
+    own: LoadedCatalog
+    current: Catalog
+    #: The folder read, or None: the reading in `own` laid under new own prices.
+    folder: Path | None
+    loaded: LoadedCatalog
+
+
+class _Job(QRunnable):
+    """Reads `folder` (None: takes `own.shared` as it is), lays its recordings under `own`'s
+    prices and prices `request` once with the result, all off the window's thread."""
+
+    def __init__(
+        self,
+        own: LoadedCatalog,
+        current: Catalog,
+        folder: Path | None,
+        request: GenerationRequest,
+        done: SignalInstance,
+    ) -> None:
         super().__init__()
-        self.folder, self.base, self.done = folder, base, done
+        self.own, self.current, self.folder, self.priced, self.done = own, current, folder, request, done
 
     def run(self) -> None:
-        catalog, reading = layer(self.base, read_shared(self.folder))
-        self.done.emit((self.base, catalog, reading))
+        # Each file parsed is about 100,000 short-lived objects: not for the window to scan.
+        with garbage.held():
+            own = self.own
+            reading = read_shared(self.folder) if self.folder is not None else own.shared
+            assert reading is not None
+            catalog, reading = layer(own.catalog, reading)
+            generate_view(catalog, known_model(catalog, self.priced))  # its answers worked out here
+            loaded = replace(own, catalog=catalog, shared_folder=reading.folder, shared=reading)
+        self.done.emit(_Done(own, self.current, self.folder, loaded))
 
 
 class SharedWatch(QObject):
@@ -57,11 +90,15 @@ class SharedWatch(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.watched: Path | None = None
+        #: A job is running; the folder is to be read (again); the user's new own prices wait
+        #: for the team's recordings to go under them.
         self.reading = self.again = False
+        self.own: LoadedCatalog | None = None
         self.watcher.directoryChanged.connect(lambda _path: self.timer.start())
         self.watcher.fileChanged.connect(lambda _path: self.timer.start())
         self.timer.timeout.connect(self.start_reading)
         self.read.connect(self._show)
+        session.stack_team = self.stack
         session.listen(self._session_changed)
         self._follow(session.loaded.shared_folder)
         if self.watched is not None and session.loaded.shared is None:  # not read at start-up
@@ -70,6 +107,7 @@ class SharedWatch(QObject):
     def _session_changed(self, parts: frozenset[Part]) -> None:
         if Part.CATALOG in parts and self.session.loaded.shared_folder != self.watched:
             self._follow(self.session.loaded.shared_folder)
+            self.start_reading()  # a new folder: read whole (a recording shared shows its file only)
 
     def _follow(self, folder: Path | None) -> None:
         """Watch `folder` (none: nothing) instead of what was watched."""
@@ -94,23 +132,44 @@ class SharedWatch(QObject):
         """Read the folder off the window's thread (once more after, if it changes meanwhile)."""
         if self.watched is None:
             return
+        self.again = True
+        self._next()
+
+    def stack(self, own: LoadedCatalog) -> None:
+        """The session's `stack_team`: lay the team's recordings under the user's new own prices
+        off the window's thread; the session shows them when done."""
+        self.own = own
+        self._next()
+
+    def _next(self) -> None:
+        """Start the next job, if none is running: new own prices first (the user just acted)."""
         if self.reading:
-            self.again = True
+            return
+        if self.own is not None:
+            own, folder, self.own = self.own, None, None
+        elif self.again and self.watched is not None:
+            own, folder, self.again = self.session.loaded, self.watched, False
+        else:
             return
         self.reading = True
-        self.pool.start(_Read(self.watched, self.session.loaded.catalog, self.read))
+        self.pool.start(_Job(own, self.session.loaded.catalog, folder, self.session.request, self.read))
 
-    def _show(self, done: tuple[Catalog, Catalog, SharedReading]) -> None:
-        base, catalog, reading = done
+    def _show(self, done: _Done) -> None:
         self.reading = False
-        if reading.folder == self.watched and self.session.loaded.catalog is not base:
-            self.again = True  # the user's own prices changed meanwhile: layered over them anew
-        elif reading.folder == self.watched:
-            self.session.set_loaded(replace(self.session.loaded, catalog=catalog, shared=reading))
-            self._watch_files(reading)
-        if self.again:
-            self.again = False
-            self.start_reading()
+        changed = self.session.loaded.catalog is not done.current
+        if done.folder is not None and done.folder != self.watched:
+            pass  # a folder no longer followed
+        elif done.folder is not None and self.own is not None:
+            self.own = replace(self.own, shared=done.loaded.shared)  # the new reading, under them
+        elif done.folder is not None and changed:
+            self.again = True  # the prices in use changed meanwhile: read again over them
+        elif changed and self.own is None:  # another folder chosen meanwhile: under its reading
+            loaded = self.session.loaded
+            self.session.set_own(replace(done.own, shared_folder=loaded.shared_folder, shared=loaded.shared))
+        elif not changed:
+            self.session.set_loaded(done.loaded)
+            self._watch_files(done.loaded.shared)
+        self._next()
 
     def add_action(self, window: QMainWindow, menu: QMenu, before: QAction) -> None:
         """File > Shared prices folder… (sharing_dialog.py): where this watch looks is set there."""

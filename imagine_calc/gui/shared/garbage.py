@@ -5,13 +5,35 @@ whichever thread happens to allocate past its threshold. Collecting a cycle that
 object there deletes the object from the wrong thread, which crashes inside libshiboken6 at
 some random later moment. So automatic collection is switched off and the same thresholds are
 checked on a timer in the window's thread (the approach of pyqtgraph's GarbageCollector).
+A reader thread that builds a large graph of short-lived objects (a teammate's file parsed, about
+100,000 of them a file) holds the collector meanwhile (`held`): scanning them on the window's
+thread took 40-70 ms of it, and they are gone when the reading ends.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QTimer
+
+_lock = threading.Lock()
+_holders = 0
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """No collection on the window's thread while a reader builds what the block builds."""
+    global _holders
+    with _lock:
+        _holders += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _holders -= 1
 
 
 class MainThreadCollector(QObject):
@@ -26,7 +48,10 @@ class MainThreadCollector(QObject):
 
     @staticmethod
     def collect() -> None:
-        """Collect the oldest generation whose count is past its threshold, as Python would."""
+        """Collect the oldest generation whose count is past its threshold, as Python would
+        (not while a reader holds the collector: at the next tick after)."""
+        if _holders:
+            return
         counts, thresholds = gc.get_count(), gc.get_threshold()
         generation = max((g for g in range(3) if counts[g] > thresholds[g]), default=-1)
         if generation >= 0:

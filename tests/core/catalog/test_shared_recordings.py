@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -120,3 +121,22 @@ def test_a_folder_is_read_up_to_its_bound_in_all_and_the_rest_is_counted(tmp_pat
     reading = read_shared(tmp_path)
     assert len(reading.found) == 8 and reading.not_read == 1
     assert [a.file for a in reading.set_aside] == ["huge.recordings.yaml"]
+
+
+def test_a_file_just_written_takes_its_place_in_the_reading_by_name(tmp_path: Path) -> None:
+    """The user's own file as they just wrote it goes into the reading in use, where a reading
+    of the folder would put it (files in name order), its old recordings gone."""
+    for stem, name, credits in (("ana", "Ana", 50), ("bo", "Bo", 53), ("cy", "Cy", 52)):
+        teammate(tmp_path, stem, name, credits, "2026-12-01")
+    before = read_shared(tmp_path)
+    bo = before.found[1][1]
+    after = replace(before, found=tuple(f for f in before.found if f[0] != "bo.recordings.yaml"))
+    stamp = (1, 2, 3, 4)
+    changed = after.with_file("bo.recordings.yaml", [bo], stamp)
+    assert changed.found == before.found and changed.stamps["bo.recordings.yaml"] == stamp
+    replaced = before.with_file("ana.recordings.yaml", [bo, bo], stamp)
+    assert [f for f, _o in replaced.found] == ["ana.recordings.yaml"] * 2 + [
+        "bo.recordings.yaml",
+        "cy.recordings.yaml",
+    ]
+    assert [o.credits for _f, o in replaced.found] == [53, 53, 53, 52]

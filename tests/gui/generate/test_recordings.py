@@ -116,7 +116,8 @@ def test_share_with_the_team_writes_the_shared_file_not_the_override_and_is_reme
     dialog.accept()
     (mine,) = team.glob("*.recordings.yaml")
     assert "credits: 53" in mine.read_text(encoding="utf-8") and not override_file.exists()
-    assert window.session.view.quote.total == Decimal(53)
+    # laid under the user's own prices off the window's thread, then shown
+    qtbot.waitUntil(lambda: window.session.view.quote.total == Decimal(53), timeout=5000)
     assert "53" in window.generate.total_panel.total.text()
     assert window.statusBar().currentMessage() == "Recorded 53 credits in the team's shared folder."
     assert [o.by for o in window.session.catalog.observations] == ["Carla <i>M</i>"]
@@ -128,7 +129,8 @@ def test_share_with_the_team_writes_the_shared_file_not_the_override_and_is_reme
     again.accept()
     assert "credits: 54" in override_file.read_text(encoding="utf-8")
     assert "54" not in mine.read_text(encoding="utf-8")
-    assert window.session.view.quote.total == Decimal(54)  # the same day: the user's own first
+    # the same day: the user's own first
+    qtbot.waitUntil(lambda: window.session.view.quote.total == Decimal(54), timeout=5000)
     assert [o.by for o in window.session.catalog.observations] == ["Carla <i>M</i>", None]
     window.store.sync()
     window.close()

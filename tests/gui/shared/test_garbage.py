@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
-from imagine_calc.gui.shared.garbage import MainThreadCollector
+from imagine_calc.gui.shared.garbage import MainThreadCollector, held
 
 THRESHOLDS = (700, 10, 10)  # Python's defaults
 
@@ -77,3 +77,28 @@ def test_the_timer_collects_on_the_windows_thread(
         with qtbot.waitSignal(owner.destroyed):
             owner.deleteLater()
     assert {thread for _, thread in collections} == {threading.main_thread().name}
+
+
+def test_a_reader_holding_the_collector_puts_collection_off_until_it_lets_go(
+    collections: list[tuple[int, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A teammate's file parsed is a graph of short-lived objects: the window's thread does not
+    scan it while it lives (40-70 ms a scan), and collects as before once it is gone."""
+    monkeypatch.setattr(gc, "get_count", lambda: (701, 0, 0))
+    done = threading.Event()
+    holding = threading.Event()
+
+    def reader() -> None:
+        with held():
+            holding.set()
+            done.wait(timeout=10)
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    holding.wait(timeout=10)
+    MainThreadCollector.collect()
+    assert collections == []
+    done.set()
+    thread.join(timeout=10)
+    MainThreadCollector.collect()
+    assert [g for g, _ in collections] == [0]
