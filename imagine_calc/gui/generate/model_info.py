@@ -6,7 +6,7 @@ from PySide6.QtCore import QLocale
 
 from imagine_calc.core.catalog.records import Catalog, Model
 from imagine_calc.core.estimates.budget import Balances, images_for
-from imagine_calc.core.language import _
+from imagine_calc.core.language import _, language
 from imagine_calc.core.pricing.findings import NotAvailable
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.pricing.observations import disagreement
@@ -111,8 +111,9 @@ MAX_RECORDINGS_SHOWN = 20
 
 def recordings_html(catalog: Catalog, model: Model, loc: QLocale) -> Html:
     """The newest totals recorded for `model`, the user's own each with a link to remove it:
-    made once per catalog, model and locale, since the pane is made again at every change."""
-    key = ("recordings html", model.id, loc.name(), locale_numbers.style(loc))
+    made once per catalog, model, language and locale, since the pane is made again at every
+    settings change and they do not change with the settings."""
+    key = ("recordings html", model.id, language(), loc.name(), locale_numbers.style(loc))
     return catalog.remembered(key, lambda: _recordings_html(catalog, model, loc))
 
 

@@ -156,3 +156,22 @@ def test_the_pane_lists_the_newest_recordings_and_counts_the_older_ones(catalog:
     assert html.count(REMOVE_RECORDING) == MAX_RECORDINGS_SHOWN
     assert f"'{REMOVE_RECORDING}{len(many) - 1}'" in html and f"'{REMOVE_RECORDING}4'" not in html
     assert "…and 5 older recordings of this model, not shown" in said(html)
+
+
+def test_a_models_recordings_are_listed_once_per_catalog_and_in_the_language_in_use() -> None:
+    """Made once (the pane is made again at every settings change, the recordings stay), but
+    never shown in a language other than the one in use."""
+    from imagine_calc.core import language
+    from imagine_calc.gui.generate.model_info import recordings_html
+
+    day = dt.date(2026, 11, 27)
+    seen = Observation("flux-dev", "1K", None, 1, False, Decimal(9), day, "Ana")
+    catalog = replace(load_catalog(), observations=(seen,))
+    model, loc = catalog.model("flux-dev"), QLocale("en_US")
+    english = recordings_html(catalog, model, loc)
+    assert recordings_html(catalog, model, loc) is english and "Recorded by your team" in visible(english)
+    try:
+        language.set_language("de")
+        assert recordings_html(catalog, model, loc) != english
+    finally:
+        language.set_language(language.ENGLISH)
