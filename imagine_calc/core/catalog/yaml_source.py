@@ -15,21 +15,24 @@ from imagine_calc.core.errors import CatalogError, Problem
 from imagine_calc.core.language import _
 
 # libyaml's safe loader when PyYAML has it: ten times faster, same marks.
-_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: The safe loader (PyYAML's C one where it has it), with its own constructors.
+_Loader: type = type("_Loader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {})
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]  # a base chosen at run time (C or Python)
-    """The safe loader, with a date that cannot be (2026-13-01) refused at its line: PyYAML's
-    own constructor raises a bare ValueError, which names no place."""
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """A date that cannot be (2026-13-01) refused at its line: PyYAML's own constructor raises
+    a bare ValueError, which names no place."""
+    if not isinstance(node, yaml.ScalarNode):  # `!!timestamp [1]`
+        raise yaml.constructor.ConstructorError(
+            None, None, "expected a date, found a list or a mapping", node.start_mark
+        )
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(None, None, str(exc), node.start_mark) from None
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError as exc:
-            raise yaml.constructor.ConstructorError(None, None, str(exc), node.start_mark) from None
 
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+yaml.add_constructor("tag:yaml.org,2002:timestamp", _timestamp, Loader=_Loader)
 
 KeyPath = Sequence[str | int]
 

@@ -89,3 +89,11 @@ def test_a_date_that_cannot_be_is_a_problem_of_the_file_not_a_crash() -> None:
     # YAML reads 2026-13-01 as a date, which Python cannot make: said, with the file and line.
     [problem] = refused("notes: fine\nas_of: 2026-13-01\n")
     assert (problem.file, problem.line) == ("f.yaml", 2) and "month must be in 1..12" in problem.message
+
+
+def test_a_date_tag_on_a_list_is_refused_at_its_line() -> None:
+    [problem] = refused("notes: fine\nas_of: !!timestamp [1]\n")
+    assert (problem.line, problem.message) == (
+        2,
+        "not valid YAML: expected a date, found a list or a mapping",
+    )
