@@ -27,6 +27,7 @@ def collections(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[int, str
 
     monkeypatch.setattr(gc, "get_threshold", lambda: THRESHOLDS)
     monkeypatch.setattr(gc, "collect", collect)
+    monkeypatch.setattr(MainThreadCollector, "_after_full", None)  # no full pass yet
     enabled = gc.isenabled()
     yield asked
     if enabled:
@@ -102,3 +103,24 @@ def test_a_reader_holding_the_collector_puts_collection_off_until_it_lets_go(
     thread.join(timeout=10)
     MainThreadCollector.collect()
     assert [g for g, _ in collections] == [0]
+
+
+@pytest.mark.parametrize(
+    ("grown_to", "generation"),
+    [
+        (1240, 1),  # a quarter more at most: the full pass waits, the younger one runs
+        (1260, 2),
+    ],
+)
+def test_a_full_collection_waits_until_the_oldest_generation_grew_by_a_quarter(
+    collections: list[tuple[int, str]], monkeypatch: pytest.MonkeyPatch, grown_to: int, generation: int
+) -> None:
+    """As Python's own collector: a full pass walks every long-lived object (11-14 ms for the
+    window's), so it waits until there are a quarter more of them than after the last."""
+    monkeypatch.setattr(gc, "get_count", lambda: (5, 11, 11))
+    oldest = [1000]
+    monkeypatch.setattr(gc, "get_objects", lambda generation=None: [None] * oldest[0])
+    MainThreadCollector.collect()  # the first: nothing to compare with
+    oldest[0] = grown_to
+    MainThreadCollector.collect()
+    assert [g for g, _ in collections] == [2, generation]
