@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import _
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Problem(Frozen):
     """One thing wrong in a catalog file, located by file, line and key path."""
 

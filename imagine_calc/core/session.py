@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from imagine_calc.core.catalog.loader import LoadedCatalog, load_with_override
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.catalog.shared_recordings import layer
 from imagine_calc.core.estimates.budget import Balances
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
 
@@ -42,7 +42,7 @@ class Part(enum.Enum):
 Listener = Callable[[frozenset[Part]], None]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class UpscaleChoice(Frozen):
     """The engine and scale upscale quotes are made at."""
 

@@ -3,8 +3,6 @@ objects when asked, so the list cannot drift from what the keys really do."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import N_, _
 from imagine_calc.gui.shared.markup import tooltip
 
@@ -26,7 +24,7 @@ NATIVE = QKeySequence.SequenceFormat.NativeText
 ANYWHERE = N_("Anywhere in the window")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Entry(Frozen):
     """One shortcut: what it does, where it works, the keys."""
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -22,6 +22,15 @@ class Shared(Frozen):
 
 @dataclass(frozen=True)
 class Generated:
+    name: str
+    credits: Decimal
+    note: str = field(default="", compare=False)
+    hidden: int = field(default=0, repr=False)
+    unhashed: int = field(default=0, hash=False)
+
+
+@record
+class Recorded(Frozen):
     name: str
     credits: Decimal
     note: str = field(default="", compare=False)
@@ -49,12 +58,13 @@ CASES = [
 def test_equality_and_hash_follow_the_generated_methods(
     left: tuple[object, ...], right: tuple[object, ...]
 ) -> None:
-    shared = Shared(*left), Shared(*right)  # type: ignore[arg-type]  # the cases mix field kinds
-    generated = Generated(*left), Generated(*right)  # type: ignore[arg-type]  # as above
-    assert (shared[0] == shared[1]) is (generated[0] == generated[1])
-    assert (shared[0] != shared[1]) is (generated[0] != generated[1])
-    assert hash(shared[0]) == hash(generated[0])
-    assert (hash(shared[0]) == hash(shared[1])) is (hash(generated[0]) == hash(generated[1]))
+    generated = Generated(*left), Generated(*right)  # type: ignore[arg-type]  # the cases mix field kinds
+    for kind in (Shared, Recorded):
+        shared = kind(*left), kind(*right)  # type: ignore[arg-type]  # as above
+        assert (shared[0] == shared[1]) is (generated[0] == generated[1])
+        assert (shared[0] != shared[1]) is (generated[0] != generated[1])
+        assert hash(shared[0]) == hash(generated[0])
+        assert (hash(shared[0]) == hash(shared[1])) is (hash(generated[0]) == hash(generated[1]))
 
 
 def test_one_record_is_equal_to_itself_even_holding_nan() -> None:
@@ -79,3 +89,42 @@ def test_the_dataclass_writes_only_init_and_the_frozen_guards() -> None:
     assert written == {"__init__", "__setattr__"}
     with pytest.raises(dataclasses.FrozenInstanceError):
         Shared("a", Decimal(5)).name = "b"  # type: ignore[misc]  # the frozen guard is the point
+
+
+def test_a_record_compiles_only_its_init() -> None:
+    written = set(vars(Recorded)) & {
+        "__eq__",
+        "__hash__",
+        "__repr__",
+        "__init__",
+        "__setattr__",
+        "__delattr__",
+    }
+    assert written == {"__init__"}
+    assert (
+        repr(Recorded("a", Decimal(5), "why", 3))
+        == "Recorded(name='a', credits=Decimal('5'), note='why', unhashed=0)"
+    )
+
+
+def test_a_record_refuses_every_change_a_frozen_dataclass_refuses() -> None:
+    made = Recorded("a", Decimal(5))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.name = "b"  # type: ignore[misc]  # the guard is the point
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.note = "set by its default, so set already"  # type: ignore[misc]  # as above
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.extra = 1  # type: ignore[attr-defined]  # not a field: refused too
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del made.credits
+    assert (made.name, made.credits, made.note) == ("a", Decimal(5), "")
+    changed = dataclasses.replace(made, name="b")
+    assert (changed.name, made.name) == ("b", "a")
+
+
+def test_record_is_only_for_classes_on_frozen() -> None:
+    class Plain:
+        name: str
+
+    with pytest.raises(TypeError, match="Plain"):
+        record(Plain)

@@ -7,7 +7,7 @@ have not changed takes the checked catalog from `catalog_cache` instead.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
@@ -28,7 +28,7 @@ from imagine_calc.core.catalog.records import (
 from imagine_calc.core.catalog.shared_recordings import SharedReading, layer, read_shared
 from imagine_calc.core.errors import CatalogError, Problem
 from imagine_calc.core.files import FileProblem, read_text
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_OVERRIDE_BYTES
 from imagine_calc.core.paths import override_path, package_dir
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from imagine_calc.core.catalog.yaml_source import YamlDocument
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class LoadedCatalog(Frozen):
     """The catalog in use, and what became of the user's override file."""
 

@@ -6,13 +6,13 @@ types, which are then real objects rather than strings to evaluate at every star
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from enum import StrEnum
 from types import MappingProxyType
 from typing import TypeVar, cast
 
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 
 _T = TypeVar("_T")
 
@@ -60,7 +60,7 @@ def flat_price_tiers(max_resolution: str | None, listed: tuple[str, ...] | None 
     return tuple(t for t in TIERS[: top + 1] if t != "3K")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Source(Frozen):
     """Where a figure comes from, so every price shown can be traced."""
 
@@ -69,7 +69,7 @@ class Source(Frozen):
     note: str = ""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Observation(Frozen):
     """A total the user read off ImagineArt's Create button for exactly these settings."""
 
@@ -88,7 +88,7 @@ class Observation(Frozen):
         return (self.model_id, self.resolution, self.aspect_ratio, self.images, self.prompt_enhancer)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Model(Frozen):
     """An image model; `None` marks a figure the catalog does not know (see `unknown`)."""
 
@@ -145,7 +145,7 @@ class Model(Frozen):
         return self.basis_at(tier) is Basis.BASE and tier != BASE_TIER
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class UpscaleExample(Frozen):
     """An input size and scale a source names for an engine, with its words: the only output
     size any source gives, against which a larger output is measured."""
@@ -156,7 +156,7 @@ class UpscaleExample(Frozen):
     says: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class UpscaleEngine(Frozen):
     """An upscaler: either per megapixel (Topaz) or a fixed price per scale (Magnific)."""
 
@@ -174,7 +174,7 @@ class UpscaleEngine(Frozen):
     example: UpscaleExample | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class PromptEnhancer(Frozen):
     """The optional prompt enhancer, whose surcharge the source does not state."""
 
@@ -185,7 +185,7 @@ class PromptEnhancer(Frozen):
     origin: str = "bundled"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Catalog(Frozen):
     """Everything the pricing core needs, merged from the bundled files and any override."""
 

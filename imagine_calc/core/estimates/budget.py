@@ -18,12 +18,11 @@ plan found is data (bounds, the Pro lines it cannot pay); core/text/budget.py wo
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import N_
 from imagine_calc.core.pricing.quotes import QuoteState
 
@@ -40,7 +39,7 @@ SUBSCRIPTION = N_("Subscription credits")
 TOP_UP = N_("Top-up credits")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Balances(Frozen):
     """What the user holds, as they typed it; nothing here is fetched or assumed."""
 
@@ -76,7 +75,7 @@ class Bound(StrEnum):
     AT_MOST = "at_most"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Draw(Frozen):
     """How much of one balance the estimate uses; `complete` is False when prices not known
     come on top of the known credits."""
@@ -104,7 +103,7 @@ class Draw(Frozen):
         return Bound.AT_MOST if self.open else Bound.EXACT
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class BudgetPlan(Frozen):
     draws: tuple[Draw, ...]
     #: Known credits the estimate needs; unknown parts come on top (see `complete`).

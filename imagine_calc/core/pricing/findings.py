@@ -9,12 +9,11 @@ name and a reason the catalog states are outside text, kept as written.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from imagine_calc.core.catalog.records import Observation, UpscaleExample
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 
 
 class Finding(Frozen):
@@ -29,7 +28,7 @@ class Finding(Frozen):
 # --- what a line is (its label) ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class GenerationLabel(Finding):
     """ "Nano Banana 2, 2K, 16:9" (", prompt enhancer" when a recorded total includes it)."""
 
@@ -39,14 +38,14 @@ class GenerationLabel(Finding):
     with_enhancer: bool = False
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class EnhancerLabel(Finding):
     """The prompt enhancer's line, by the catalog's name for it."""
 
     name: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class UpscaleLabel(Finding):
     """ "Topaz 4×" """
 
@@ -54,7 +53,7 @@ class UpscaleLabel(Finding):
     scale: int
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class UnpriceableLabel(Finding):
     """A line of an estimate that cannot be quoted at all (a model gone from the catalog)."""
 
@@ -73,7 +72,7 @@ class PriceKind(StrEnum):
     BASE_LOWER = "base_lower"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Times(Finding):
     """ "2 × 49", "1 × 25 base price", "2 × 28 base price, 2K costs more", "2 × unknown"."""
 
@@ -83,7 +82,7 @@ class Times(Finding):
     resolution: str = ""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Recorded(Finding):
     """A total the user recorded, used as it was made ("observed by you on ..."), or a per-image
     price worked out from one for another number of images (`derived`)."""
@@ -94,7 +93,7 @@ class Recorded(Finding):
     derived: bool = False
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Surcharge(Finding):
     """The enhancer's stated surcharge: per image ("2 × 3") or once per generation."""
 
@@ -103,7 +102,7 @@ class Surcharge(Finding):
     per_image: bool
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class WorkedOutSurcharge(Finding):
     """The enhancer's surcharge as the difference of two recordings, assumed the same here."""
 
@@ -112,12 +111,12 @@ class WorkedOutSurcharge(Finding):
     model: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class SurchargeUnknown(Finding):
     pass
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class FixedPrice(Finding):
     """Magnific: a fixed price per scale, whatever the input size."""
 
@@ -125,7 +124,7 @@ class FixedPrice(Finding):
     price: Decimal
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class PerMegapixel(Finding):
     """Topaz: base × megapixels × factor, for one image or a batch."""
 
@@ -135,31 +134,31 @@ class PerMegapixel(Finding):
     factor: Decimal
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class BaseCostUnknown(Finding):
     pass
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class CannotBeQuoted(Finding):
     """Why an estimate line cannot be quoted, as the error said it."""
 
     why: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class ModelGone(Finding):
     """An estimate's model the prices in use do not have (an override that added it removed)."""
 
     model_id: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class EngineGone(Finding):
     engine_id: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class ImageRefused(Finding):
     """One image of an upscale line the engine cannot take, and the error's words."""
 
@@ -170,7 +169,7 @@ class ImageRefused(Finding):
     why: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class BatchOf(Finding):
     """An upscale line of several images, each quoted alone (one could not be)."""
 
@@ -197,7 +196,7 @@ Detail = (
 # --- why a part is unknown (or only a lower bound) --------------------------------------------
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class PriceNotPublished(Finding):
     """The catalog has no price for the model; `why` is the catalog's own reason."""
 
@@ -205,7 +204,7 @@ class PriceNotPublished(Finding):
     why: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class BaseOnlyAbove(Finding):
     """A base price used above 1K: the least it costs, the real price not published."""
 
@@ -214,13 +213,13 @@ class BaseOnlyAbove(Finding):
     resolution: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class EnhancerNotPublished(Finding):
     name: str
     why: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class EnhancerPerImageUnknown(Finding):
     """A surcharge recorded for one image; for several, once or per image is not known."""
 
@@ -228,7 +227,7 @@ class EnhancerPerImageUnknown(Finding):
     images: int
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class EngineBaseUnknown(Finding):
     engine: str
     why: str
@@ -250,13 +249,13 @@ Unknown = (
 # --- worth knowing, without changing the figure -----------------------------------------------
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class MaxResolutionUnknown(Finding):
     model: str
     resolution: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class BasePriceReach(Finding):
     """The page: "larger output dimensions cost more" than a base price. The same for every
     model, so an estimate of several says it once."""
@@ -268,7 +267,7 @@ class PageSays(StrEnum):
     BASE_BELOW = "base_below"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class RecordingDisagrees(Finding):
     """A recording contradicts the figure the page (or the user's override) gives."""
 
@@ -283,7 +282,7 @@ class RecordingDisagrees(Finding):
     by: str | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class RecordingsConflict(Finding):
     """Recordings for the same settings that give different totals (the user's and a teammate's,
     or two teammates'): the one used (the newest) and the others, each with who and when. Never
@@ -296,13 +295,13 @@ class RecordingsConflict(Finding):
     tie: bool
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class InferredBaseCost(Finding):
     engine: str
     base: Decimal
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class NoSizeLimitStated(Finding):
     """No source states an upscale size limit: said of the largest output (width, height)."""
 
@@ -324,7 +323,7 @@ Caveat = (
 # --- why a setting cannot be had, and what was used instead -----------------------------------
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class AboveMaximum(Finding):
     """ "Flux Dev goes up to 1K" """
 
@@ -332,7 +331,7 @@ class AboveMaximum(Finding):
     maximum: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class TierNotNamed(Finding):
     """ "ImagineArt's page names no 3K option for Nano Banana 2" """
 
@@ -340,7 +339,7 @@ class TierNotNamed(Finding):
     tier: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class RatioNotOffered(Finding):
     """ "Flux Dev has no 21:9 aspect ratio" """
 
@@ -348,7 +347,7 @@ class RatioNotOffered(Finding):
     ratio: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Refused(Finding):
     """Settings the core refused (a QuoteError), as the error said it."""
 
@@ -358,7 +357,7 @@ class Refused(Finding):
 NotAvailable = AboveMaximum | TierNotNamed | RatioNotOffered | Refused
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Fitted(Finding):
     """A saved or chosen setting the model does not offer, and what is used instead."""
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from imagine_calc.core.catalog.records import TIERS, Catalog, Model
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.pricing.choices import availability, fit_request, tier_refusal
 from imagine_calc.core.pricing.findings import Fitted, NotAvailable, Refused
 from imagine_calc.core.pricing.quotes import Quote, quote_generation
@@ -42,7 +42,7 @@ class Choice:
         return self.quote is not None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class GenerateView(Frozen):
     request: GenerationRequest
     #: Each setting that had to change for this model, and what is used instead.

@@ -4,10 +4,9 @@ the command line, and the text, Markdown and JSON exports all use these two."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import _, english
 from imagine_calc.core.numbers import PLAIN, NumberStyle, json_number
 from imagine_calc.core.pricing.quotes import Line, Quote
@@ -15,7 +14,7 @@ from imagine_calc.core.text import quotes
 from imagine_calc.core.text.findings import caveat_words, detail_words, label_words, unknown_words
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Row(Frozen):
     """One line of a breakdown: "Nano Banana 2, 2K: 73.5 (1 × 73.5)"."""
 
@@ -26,7 +25,7 @@ class Row(Frozen):
     unknown: bool
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Breakdown(Frozen):
     rows: tuple[Row, ...]
     #: Why each unknown part is unknown, in words.

@@ -3,10 +3,8 @@ bounds, the prompt enhancer's surcharge, and settings fitted to a model."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from imagine_calc.core.catalog.records import Catalog
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import _
 from imagine_calc.core.numbers import PLAIN, NumberStyle
 from imagine_calc.core.pricing.generate_view import Choice, GenerateView
@@ -17,7 +15,7 @@ from imagine_calc.core.text.findings import fitted_words, refusal_words
 from imagine_calc.core.text.plurals import plural
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Option(Frozen):
     """One option of a menu: its text (with what it would change) and its tooltip."""
 
@@ -25,7 +23,7 @@ class Option(Frozen):
     tooltip: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Hints(Frozen):
     """What the other options of a setting would change: in words where there is room (a
     part each: "2K: 24.5 more", "4K: 49 more"), short where there is not ("2K: +24.5   4K:
@@ -53,7 +51,7 @@ class Hints(Frozen):
 GAP = "   "
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class _Hint(Frozen):
     label: str
     words: str

@@ -9,12 +9,10 @@ figure that is only a lower bound) hatched in the text colour with no closing ed
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
 
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.gui.shared.theme import shortfall_red
 
 #: The open cap's width in logical pixels: an unknown amount has no size, so one fixed width.
@@ -31,7 +29,7 @@ def mix(colour: QColor, other: QColor, amount: float) -> QColor:
     )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class BarColours(Frozen):
     """The colours of every part of a bar, for one palette."""
 

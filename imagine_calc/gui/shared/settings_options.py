@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray
 
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import _
 from imagine_calc.core.numbers import whole
 
@@ -34,7 +33,7 @@ class Unfit(ValueError):
     """A stored value the setting does not take; the message says why, as the banner shows it."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Option(Frozen, Generic[T]):
     """One setting: its key in the file and its default, used when it is missing or unfit."""
 
@@ -54,7 +53,7 @@ class Option(Frozen, Generic[T]):
         return repr(value)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class TextOption(Option[str]):
     """Text of at most `limit` characters, matching `pattern` if there is one."""
 
@@ -72,7 +71,7 @@ class TextOption(Option[str]):
         return value[: self.limit]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class ChoiceOption(Option[str]):
     """One of a few fixed words (a resolution tier)."""
 
@@ -84,7 +83,7 @@ class ChoiceOption(Option[str]):
         return raw
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class FlagOption(Option[bool]):
     """True or false, as QSettings writes a bool ("true") or a hand-edited file says it ("1")."""
 
@@ -96,7 +95,7 @@ class FlagOption(Option[bool]):
         raise Unfit(_("not true or false"))
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class WholeOption(Option[int]):
     """A whole number from `least` to `most` (bounds from core/limits)."""
 
@@ -118,7 +117,7 @@ class WholeOption(Option[int]):
         return number
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class DateOption(Option[dt.date | None]):
     """A day as YYYY-MM-DD, or none (stored as an empty text)."""
 
@@ -139,7 +138,7 @@ class DateOption(Option[dt.date | None]):
         return repr(self.stored(value))
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class BytesOption(Option[QByteArray | None]):
     """Bytes Qt saved and checks itself when restoring them (a window's geometry)."""
 

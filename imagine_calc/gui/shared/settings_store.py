@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,7 +27,7 @@ from PySide6.QtCore import QSettings
 
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.files import read_bytes, stamp
-from imagine_calc.core.frozen import Frozen
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_SETTINGS_BYTES
 from imagine_calc.core.numbers import whole
@@ -45,7 +44,7 @@ T = TypeVar("T")
 _REMOVED = object()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class MoneyFields(Frozen):
     """What the user typed in the money fields, as text (core/money.py reads it)."""
 
