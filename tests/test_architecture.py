@@ -99,6 +99,9 @@ AFTER_FIRST_PAINT = (
     "imagine_calc.core.estimates.money",
     "imagine_calc.core.catalog.price_update",
     "imagine_calc.core.catalog.schema",
+    "imagine_calc.core.catalog.shared_file",  # written to only by a recording shared with the team
+    "imagine_calc.core.catalog.override_file",  # by a recording, a page update or a revert
+    "imagine_calc.core.catalog.override_backups",
     "secrets",
     "yaml",
     "babel",

@@ -7,23 +7,19 @@ show as plain text and the command line to print escaped.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from imagine_calc.core.catalog.records import Observation
-from imagine_calc.core.catalog.shared_file import (
-    CANNOT_WRITE,
-    FOLDER_MISSING,
-    LINK,
-    NO_FOLDER,
-    NO_NAME,
-    TOO_LARGE,
-    NotShared,
-)
-from imagine_calc.core.catalog.shared_recordings import SharedReading
 from imagine_calc.core.catalog.sharing import NAME_CONTROL, NAME_EMPTY, NAME_TOO_LONG, SharingError
 from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_NAME_CHARS
 from imagine_calc.core.numbers import PLAIN, NumberStyle, number
 from imagine_calc.core.pricing.findings import RecordingsConflict
 from imagine_calc.core.text.plurals import plural
+
+if TYPE_CHECKING:
+    from imagine_calc.core.catalog.shared_file import NotShared
+    from imagine_calc.core.catalog.shared_recordings import SharedReading
 
 
 def observed_by(o: Observation, style: NumberStyle = PLAIN) -> str:
@@ -98,6 +94,17 @@ def shared_notes(reading: SharedReading | None, style: NumberStyle = PLAIN) -> l
 
 def not_shared_words(exc: NotShared) -> str:
     """Why a recording did not go to the shared folder, and what to do."""
+    # Here, not at the top: the window's detail pane speaks through this module from the start,
+    # and the writing side (shared_file, the override file and its backups) waits for a recording.
+    from imagine_calc.core.catalog.shared_file import (
+        CANNOT_WRITE,
+        FOLDER_MISSING,
+        LINK,
+        NO_FOLDER,
+        NO_NAME,
+        TOO_LARGE,
+    )
+
     if exc.reason == NO_FOLDER:
         return _(
             "No shared prices folder is set: set one first with imagine-calc record --shared-folder PATH."
