@@ -30,7 +30,8 @@ class Banner(QFrame):
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.setAccessibleName(_("Warning"))
         self._messages: list[str] = []
-        self._recolour()
+        # Coloured when first shown: a style sheet costs the window's start ~5 ms (Qt makes a
+        # style-sheet style for the strip), and most starts have nothing to say.
         self.hide()
 
     def show_message(self, text: str) -> None:
@@ -44,6 +45,7 @@ class Banner(QFrame):
         if text not in self._messages:
             self._messages.append(text)
         self.label.setText(join("<br>", self._messages))
+        self._recolour()
         self.show()
 
     @property
@@ -70,6 +72,6 @@ class Banner(QFrame):
             self.setStyleSheet(sheet)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange and self.styleSheet():
             self._recolour()
         super().changeEvent(event)

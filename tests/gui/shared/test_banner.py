@@ -91,3 +91,22 @@ def test_it_follows_the_system_from_light_to_dark_and_back(qtbot: QtBot, app_pal
     assert banner.label.palette().color(banner.label.foregroundRole()).name() == "#ffe9a8"
     app_palette.setPalette(app_palette.style().standardPalette())
     qtbot.waitUntil(lambda: background(banner) == "#fff4ce")
+
+
+def test_a_strip_with_nothing_to_say_costs_the_start_no_style_sheet(qtbot: QtBot) -> None:
+    """Qt makes a style-sheet style for a widget given a sheet (~5 ms of the window's start):
+    the strip is coloured when it first has something to say."""
+    banner = shown_banner(qtbot)
+    assert banner.styleSheet() == ""
+    banner.add_message(CACHE)
+    assert "#overrideBanner" in banner.styleSheet()
+
+
+def test_the_scheme_changed_before_the_first_message_is_the_one_it_shows(
+    qtbot: QtBot, app_palette: QApplication
+) -> None:
+    app_palette.setPalette(app_palette.style().standardPalette())
+    banner = shown_banner(qtbot)
+    app_palette.setPalette(dark_palette())
+    banner.show_message(CACHE)
+    assert background(banner) == "#4a3b10"
