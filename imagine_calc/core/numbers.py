@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import figures, minimum_grouping
 
 
@@ -34,8 +34,8 @@ def group_thousands(n: int, separator: str = ",", minimum: int = 1) -> str:
     return ("-" if n < 0 else "") + separator.join(groups)
 
 
-@dataclass(frozen=True)
-class NumberStyle:
+@record
+class NumberStyle(Frozen):
     """The locale's ways of writing a whole number, the decimal point, the signs and a date."""
 
     integer: Callable[[int], str] = group_thousands

@@ -128,3 +128,14 @@ def test_record_is_only_for_classes_on_frozen() -> None:
 
     with pytest.raises(TypeError, match="Plain"):
         record(Plain)
+
+
+@record
+class Wider(Recorded):
+    extra: int = 0
+
+
+def test_a_record_built_on_another_compares_by_its_own_fields() -> None:
+    assert Recorded("a", Decimal(5)) == Recorded("a", Decimal(5))  # the parent's readers first
+    assert Wider("a", Decimal(5), extra=1) != Wider("a", Decimal(5), extra=2)
+    assert repr(Wider("a", Decimal(5), extra=1)).endswith("unhashed=0, extra=1)")

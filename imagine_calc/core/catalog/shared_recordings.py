@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from imagine_calc.core.catalog.records import Catalog, Model, Observation
 from imagine_calc.core.catalog.sharing import SUFFIX, SharingError, check_name
 from imagine_calc.core.errors import CatalogError
 from imagine_calc.core.files import FileProblem, read_text
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import _, ngettext
 from imagine_calc.core.limits import (
     MAX_SHARED_BYTES,
@@ -38,24 +39,24 @@ from imagine_calc.core.outside_text import readable
 KEYS = ("recorded_by", "observed")
 
 
-@dataclass(frozen=True)
-class SetAside:
+@record
+class SetAside(Frozen):
     """A teammate's file left out of this reading (it stays as it is), and why."""
 
     file: str
     why: str
 
 
-@dataclass(frozen=True)
-class LeftOut:
+@record
+class LeftOut(Frozen):
     """Recordings of a file for models or settings this catalog does not have."""
 
     file: str
     count: int
 
 
-@dataclass(frozen=True)
-class SharedReading:
+@record
+class SharedReading(Frozen):
     """What the shared folder held when it was read."""
 
     folder: Path

@@ -14,10 +14,11 @@ import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from imagine_calc.core.files import FileProblem, read_bytes, stamp, utf8
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import _
 from imagine_calc.core.limits import MAX_NAME_CHARS, MAX_SETTINGS_BYTES
 from imagine_calc.core.paths import config_dir
@@ -44,8 +45,8 @@ class SharingError(ValueError):
 NAME_EMPTY, NAME_TOO_LONG, NAME_CONTROL = "name_empty", "name_too_long", "name_control"
 
 
-@dataclass(frozen=True)
-class Sharing:
+@record
+class Sharing(Frozen):
     """Where the team's recordings are, and who this user is to them."""
 
     folder: Path | None = None

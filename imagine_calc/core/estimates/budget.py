@@ -105,6 +105,8 @@ class Draw(Frozen):
 
 @record
 class BudgetPlan(Frozen):
+    """How the balances pay for an estimate: each draw, what is short, what expires unused."""
+
     draws: tuple[Draw, ...]
     #: Known credits the estimate needs; unknown parts come on top (see `complete`).
     needed: Decimal

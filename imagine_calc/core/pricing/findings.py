@@ -113,7 +113,7 @@ class WorkedOutSurcharge(Finding):
 
 @record
 class SurchargeUnknown(Finding):
-    pass
+    """A line's surcharge the catalog does not know: the line costs at least its known part."""
 
 
 @record
@@ -136,7 +136,7 @@ class PerMegapixel(Finding):
 
 @record
 class BaseCostUnknown(Finding):
-    pass
+    """A line whose base cost the catalog does not know: only its surcharges are known."""
 
 
 @record
@@ -155,6 +155,8 @@ class ModelGone(Finding):
 
 @record
 class EngineGone(Finding):
+    """An upscale line of an engine the prices in use no longer have."""
+
     engine_id: str
 
 
@@ -215,6 +217,8 @@ class BaseOnlyAbove(Finding):
 
 @record
 class EnhancerNotPublished(Finding):
+    """The prompt enhancer's price is not published; `why` is the catalog's note."""
+
     name: str
     why: str
 
@@ -229,6 +233,8 @@ class EnhancerPerImageUnknown(Finding):
 
 @record
 class EngineBaseUnknown(Finding):
+    """An upscale engine with no known base cost; `why` is the catalog's note."""
+
     engine: str
     why: str
 
@@ -251,6 +257,8 @@ Unknown = (
 
 @record
 class MaxResolutionUnknown(Finding):
+    """A model whose largest resolution is not known: the one asked for may not be offered."""
+
     model: str
     resolution: str
 
@@ -297,6 +305,8 @@ class RecordingsConflict(Finding):
 
 @record
 class InferredBaseCost(Finding):
+    """An engine's per-megapixel base cost worked out from ImagineArt's example, not stated."""
+
     engine: str
     base: Decimal
 

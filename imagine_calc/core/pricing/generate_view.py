@@ -9,7 +9,7 @@ model list, among the resolution options and as the base of every delta), and
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from imagine_calc.core.catalog.records import TIERS, Catalog, Model
 from imagine_calc.core.errors import QuoteError
@@ -20,8 +20,8 @@ from imagine_calc.core.pricing.quotes import Quote, quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
 
 
-@dataclass(frozen=True)
-class ModelCell:
+@record
+class ModelCell(Frozen):
     """A model at the current settings: its quote, or why it cannot make them."""
 
     model: Model
@@ -29,8 +29,8 @@ class ModelCell:
     why_not: NotAvailable | None = None
 
 
-@dataclass(frozen=True)
-class Choice:
+@record
+class Choice(Frozen):
     """One option of a setting and the quote were it chosen (None when it is not offered)."""
 
     value: str
@@ -44,6 +44,8 @@ class Choice:
 
 @record
 class GenerateView(Frozen):
+    """Everything the Generate tab shows for one request, each distinct quote made once."""
+
     request: GenerationRequest
     #: Each setting that had to change for this model, and what is used instead.
     notices: tuple[Fitted, ...]

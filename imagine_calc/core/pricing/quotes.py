@@ -7,13 +7,14 @@ figure was found, why a part is unknown, what is worth knowing. core/text words 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
 
 from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model
 from imagine_calc.core.errors import QuoteError
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import _, ngettext
 from imagine_calc.core.pricing import observations
 from imagine_calc.core.pricing.findings import (
@@ -41,8 +42,8 @@ from imagine_calc.core.pricing.requests import GenerationRequest
 MEGAPIXEL = Decimal(1_000_000)
 
 
-@dataclass(frozen=True)
-class Line:
+@record
+class Line(Frozen):
     """One part of a quote. `credits` is None when nothing of it is known."""
 
     label: Label
@@ -75,8 +76,8 @@ class QuoteState(StrEnum):
         return self in (QuoteState.APPROXIMATE, QuoteState.APPROXIMATE_LOWER_BOUND)
 
 
-@dataclass(frozen=True)
-class Quote:
+@record
+class Quote(Frozen):
     """A total that is exact when `complete`, else a lower bound ("at least N")."""
 
     lines: tuple[Line, ...]

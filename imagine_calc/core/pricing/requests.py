@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from imagine_calc.core.frozen import Frozen, record
 
 
-@dataclass(frozen=True)
-class GenerationRequest:
+@record
+class GenerationRequest(Frozen):
+    """What the user asks to generate: the settings every quote is made for (a dict key)."""
+
     model_id: str
     resolution: str = "1K"
     aspect_ratio: str | None = None

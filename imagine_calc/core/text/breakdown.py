@@ -27,6 +27,8 @@ class Row(Frozen):
 
 @record
 class Breakdown(Frozen):
+    """A quote in words: a row per line, then what is not known and what is worth knowing."""
+
     rows: tuple[Row, ...]
     #: Why each unknown part is unknown, in words.
     not_known: tuple[str, ...]

@@ -53,6 +53,8 @@ GAP = "   "
 
 @record
 class _Hint(Frozen):
+    """One option's hint: its label, the difference it makes in long and short words, its total."""
+
     label: str
     words: str
     short: str

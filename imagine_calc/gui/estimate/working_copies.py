@@ -45,6 +45,8 @@ SUFFIX = ".icalc.json"
 
 @dataclass
 class WorkingCopy:
+    """Where this window keeps its unsaved estimate, and the lock that makes it its own."""
+
     folder: Path
     ident: str
     lock: ProcessLock

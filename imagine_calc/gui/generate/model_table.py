@@ -8,7 +8,6 @@ keys are numbers and strings Qt compares itself (ties broken by name inside the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -16,6 +15,7 @@ from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
 from imagine_calc.core.catalog.records import TIERS, Catalog, Model
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import N_, _
 from imagine_calc.core.pricing.findings import NotAvailable
 from imagine_calc.core.pricing.generate_view import GenerateView
@@ -46,8 +46,8 @@ _DISPLAY, _ACCESSIBLE = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleT
 _TIP, _FOREGROUND = Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole
 
 
-@dataclass(frozen=True)
-class CostBar:
+@record
+class CostBar(Frozen):
     """A cost as a share of the largest known cost in the list (0 to 1), so ranking shows
     without sorting. `open_ended` for a lower bound: its unknown part has no size to draw."""
 
@@ -55,8 +55,8 @@ class CostBar:
     open_ended: bool
 
 
-@dataclass(frozen=True)
-class ProMark:
+@record
+class ProMark(Frozen):
     """What the list marks a Pro model with ("Pro", "Pro*" where inferred) and what it means."""
 
     text: str
