@@ -92,6 +92,7 @@ AFTER_FIRST_PAINT = (
     "imagine_calc.gui.estimate.estimate_panel",
     "imagine_calc.gui.about",
     "imagine_calc.gui.prices.update_dialog",
+    "imagine_calc.gui.prices.price_updates",  # File > Update prices…, Revert, a dropped page
     "imagine_calc.core.images.image_size",
     "imagine_calc.core.text.upscale",
     "imagine_calc.core.text.budget",

@@ -21,7 +21,6 @@ from imagine_calc.core.text.plurals import plural
 from imagine_calc.core.text.sharing import shared_notes
 from imagine_calc.gui.estimate.estimate_host import EstimateHost
 from imagine_calc.gui.generate.generate_tab import GenerateTab
-from imagine_calc.gui.prices.price_updates import PriceUpdates, dropped_page
 from imagine_calc.gui.prices.shared_watch import SharedWatch
 from imagine_calc.gui.shared import locale_numbers, settings_keys
 from imagine_calc.gui.shared.banner import Banner
@@ -37,19 +36,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from imagine_calc.gui.estimate.working_copies import Claim
+    from imagine_calc.gui.prices.price_updates import PriceUpdates
     from imagine_calc.gui.prices.update_dialog import PriceUpdateDialog
     from imagine_calc.gui.upscale.upscale_panel import UpscalePanel
-
-
-def launch_window(recover: str) -> bool:
-    """Start another imagine-calc window that takes over the working estimate `recover`."""
-    import sys
-
-    from PySide6.QtCore import QProcess
-
-    command = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "imagine_calc"]
-    ok, _pid = QProcess.startDetached(command[0], [*command[1:], "--recover", recover])
-    return bool(ok)
 
 
 #: After this many days the status bar suggests updating the prices from a saved page.
@@ -100,7 +89,7 @@ class MainWindow(QMainWindow):
         self.estimates.problem.connect(self.banner.add_message)
         for problem in self.estimates.working.problems:
             self.banner.add_message(problem)
-        self.prices = PriceUpdates(self, self.session)
+        self._prices: PriceUpdates | None = None
         self.shared_watch = SharedWatch(self.session, self)  # a teammate's price, without a restart
 
         central = QWidget()
@@ -186,13 +175,13 @@ class MainWindow(QMainWindow):
                 )
             )
         )
-        update.triggered.connect(self.prices.choose_page)
+        update.triggered.connect(lambda: self.prices.choose_page())
         file_menu.insertAction(quit_action, update)
         revert = QAction(_("Re&vert prices to before the last change"), self, objectName="revertPricesAction")
         revert.setToolTip(
             tooltip(_("Put your override file back as it was before the last page update or recording"))
         )
-        revert.triggered.connect(self.prices.revert)
+        revert.triggered.connect(lambda: self.prices.revert())
         file_menu.insertAction(quit_action, revert)
         self.shared_watch.add_action(self, file_menu, quit_action)  # File > Shared prices folder…
         file_menu.insertSeparator(quit_action)
@@ -248,6 +237,15 @@ class MainWindow(QMainWindow):
 
         show_about(self, self.session.loaded)
 
+    @property
+    def prices(self) -> PriceUpdates:
+        """Price updates from a saved page, made on first use: a menu entry or a drop."""
+        if self._prices is None:
+            from imagine_calc.gui.prices.price_updates import PriceUpdates
+
+            self._prices = PriceUpdates(self, self.session)
+        return self._prices
+
     def update_prices_from(self, path: Path) -> PriceUpdateDialog | bool:
         """Review a saved ImagineArt page (see PriceUpdates.review)."""
         return self.prices.review(path)
@@ -301,6 +299,8 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from imagine_calc.gui.prices.price_updates import dropped_page
+
         page = dropped_page(event.mimeData())
         if page is not None and self.prices.review(page, dropped=True) is not False:
             event.acceptProposedAction()  # a credits page: reviewed, or it matches the prices
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
             return None
         from PySide6.QtWidgets import QMessageBox  # here: its class costs start-up 4 ms
 
-        from imagine_calc.gui.estimate.working_copies import describe
+        from imagine_calc.gui.estimate.working_copies import describe, launch_window
 
         n = len(idents)
         box = message_box(

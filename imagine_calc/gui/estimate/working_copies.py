@@ -244,3 +244,14 @@ def describe(ident: str) -> str:
         lines=shown,
         changed=changed,
     )
+
+
+def launch_window(recover: str) -> bool:
+    """Start another imagine-calc window that takes over the working estimate `recover`."""
+    import sys
+
+    from PySide6.QtCore import QProcess
+
+    command = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "imagine_calc"]
+    ok, _pid = QProcess.startDetached(command[0], [*command[1:], "--recover", recover])
+    return bool(ok)
