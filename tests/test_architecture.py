@@ -104,6 +104,7 @@ AFTER_FIRST_PAINT = (
     "imagine_calc.core.catalog.override_file",  # by a recording, a page update or a revert
     "imagine_calc.core.catalog.override_backups",
     "secrets",
+    "html",  # its table of named entities; gui/shared/markup.py escapes without it
     "yaml",
     "babel",
     "PIL",
