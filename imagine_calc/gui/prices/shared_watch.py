@@ -16,7 +16,7 @@ done again over them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, 
 from imagine_calc.core.catalog.loader import LoadedCatalog
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.catalog.shared_recordings import SharedReading, layer, read_shared
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.pricing.generate_view import generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.session import Part, Session, known_model
@@ -38,8 +39,8 @@ if TYPE_CHECKING:
 SETTLE_MS = 500
 
 
-@dataclass(frozen=True)
-class _Done:
+@record
+class _Done(Frozen):
     """A job's result: `loaded` to show, made over `own`, while the session showed `current`."""
 
     own: LoadedCatalog
