@@ -118,12 +118,13 @@ app = QApplication(sys.argv[:1])
 def report():
     import dataclasses
     print(" ".join(sorted(sys.modules)))
-    compiled = [  # a dataclass that compiles its own guards, equality and repr: not a @record
+    compiled = [  # a frozen dataclass compiling its own equality and repr: not a @record
         f"{name}.{kind.__qualname__}"
         for name, module in sorted(sys.modules.items()) if name.startswith("imagine_calc")
         for kind in vars(module).values()
         if isinstance(kind, type) and kind.__module__ == name and dataclasses.is_dataclass(kind)
         and kind.__dataclass_params__.frozen
+        and (kind.__dataclass_params__.eq or kind.__dataclass_params__.repr)
     ]
     print(" ".join(compiled), flush=True)
     os._exit(0)

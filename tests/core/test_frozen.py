@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from imagine_calc.core.frozen import Frozen, record
+from imagine_calc.core.frozen import Frozen, hot_record, record
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -139,3 +139,26 @@ def test_a_record_built_on_another_compares_by_its_own_fields() -> None:
     assert Recorded("a", Decimal(5)) == Recorded("a", Decimal(5))  # the parent's readers first
     assert Wider("a", Decimal(5), extra=1) != Wider("a", Decimal(5), extra=2)
     assert repr(Wider("a", Decimal(5), extra=1)).endswith("unhashed=0, extra=1)")
+
+
+@hot_record
+class Often(Frozen):
+    name: str
+    credits: Decimal
+    note: str = field(default="", compare=False)
+
+
+def test_a_record_made_often_sets_its_fields_in_c_and_shares_the_rest() -> None:
+    written = set(vars(Often)) & {"__eq__", "__hash__", "__repr__", "__init__", "__setattr__", "__delattr__"}
+    assert written == {"__init__", "__setattr__", "__delattr__"}  # a frozen dataclass's guards
+    made = Often("a", Decimal(5), "why")
+    assert made == Often("a", Decimal("5.0"), "other") and hash(made) == hash(Often("a", Decimal(5)))
+    assert repr(made) == "Often(name='a', credits=Decimal('5'), note='why')"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.name = "b"  # type: ignore[misc]  # the guard is the point
+    with pytest.raises(TypeError, match="Plain"):
+
+        class Plain:
+            name: str
+
+        hot_record(Plain)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from imagine_calc.core.catalog.records import Observation, UpscaleExample
-from imagine_calc.core.frozen import Frozen, record
+from imagine_calc.core.frozen import Frozen, hot_record, record
 
 
 class Finding(Frozen):
@@ -28,7 +28,7 @@ class Finding(Frozen):
 # --- what a line is (its label) ---------------------------------------------------------------
 
 
-@record
+@hot_record
 class GenerationLabel(Finding):
     """ "Nano Banana 2, 2K, 16:9" (", prompt enhancer" when a recorded total includes it)."""
 
@@ -72,7 +72,7 @@ class PriceKind(StrEnum):
     BASE_LOWER = "base_lower"
 
 
-@record
+@hot_record
 class Times(Finding):
     """ "2 × 49", "1 × 25 base price", "2 × 28 base price, 2K costs more", "2 × unknown"."""
 

@@ -13,14 +13,14 @@ from dataclasses import field
 
 from imagine_calc.core.catalog.records import TIERS, Catalog, Model
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.frozen import Frozen, record
+from imagine_calc.core.frozen import Frozen, hot_record, record
 from imagine_calc.core.pricing.choices import availability, fit_request, tier_refusal
 from imagine_calc.core.pricing.findings import Fitted, NotAvailable, Refused
 from imagine_calc.core.pricing.quotes import Quote, quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
 
 
-@record
+@hot_record
 class ModelCell(Frozen):
     """A model at the current settings: its quote, or why it cannot make them."""
 

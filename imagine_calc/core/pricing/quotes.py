@@ -14,7 +14,7 @@ from functools import cached_property
 
 from imagine_calc.core.catalog.records import BASE_TIER, Basis, Catalog, Model
 from imagine_calc.core.errors import QuoteError
-from imagine_calc.core.frozen import Frozen, record
+from imagine_calc.core.frozen import Frozen, hot_record
 from imagine_calc.core.language import _, ngettext
 from imagine_calc.core.pricing import observations
 from imagine_calc.core.pricing.findings import (
@@ -42,7 +42,7 @@ from imagine_calc.core.pricing.requests import GenerationRequest
 MEGAPIXEL = Decimal(1_000_000)
 
 
-@record
+@hot_record
 class Line(Frozen):
     """One part of a quote. `credits` is None when nothing of it is known."""
 
@@ -76,7 +76,7 @@ class QuoteState(StrEnum):
         return self in (QuoteState.APPROXIMATE, QuoteState.APPROXIMATE_LOWER_BOUND)
 
 
-@record
+@hot_record
 class Quote(Frozen):
     """A total that is exact when `complete`, else a lower bound ("at least N")."""
 

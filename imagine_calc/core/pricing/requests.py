@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from imagine_calc.core.frozen import Frozen, record
+from imagine_calc.core.frozen import Frozen, hot_record
 
 
-@record
+@hot_record
 class GenerationRequest(Frozen):
     """What the user asks to generate: the settings every quote is made for (a dict key)."""
 
