@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import cast
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -30,6 +30,10 @@ from imagine_calc.gui.shared.bar_painting import CAP, Pixels, mix
 
 #: The bars' room at the left of the cell, in font heights: the figure keeps its own room.
 ROOM = 5.5
+#: Cells kept as pixmaps, each a look of one cell (~13 KB at 100 %): the list's 25 at a few
+#: settings, selected or not.
+CELLS_KEPT = 256
+_DISPLAY, _FOREGROUND = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole
 #: A bar's thickness, in font heights.
 THICKNESS = 0.65
 #: The gap from the cell's left edge, as the style leaves before text.
@@ -110,17 +114,56 @@ def cap_colour(palette: QPalette, state: QStyle.StateFlag) -> QColor:
 class CostBars(QStyledItemDelegate):
     """Draws the Credits column: Qt's cell and figure, then the cost's bar in front of it.
 
-    Everything but two blits is remembered (the colours per palette and state, the open caps as
-    pixmaps): a settings change repaints every visible cost cell, ~20 calls into Python."""
+    A settings change repaints every visible cost cell (~20 calls into Python). Each cell is
+    drawn once per look (figure, bar, colours, state, size) into a pixmap and blitted after:
+    laying out and drawing a figure's text costs Qt ~200,000 instructions a cell, and a designer
+    goes back and forth between a few settings (-8 % of a settings change, counted with valgrind
+    over 48 changes of benchmarks/bench_gui.py's cycle). The colours per palette and state and
+    the open caps are remembered too."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._colours: dict[tuple[int, int], tuple[QColor, QColor]] = {}
         self._caps: dict[tuple[int, int, int, float], QPixmap] = {}
+        self._cells: dict[tuple[object, ...], QPixmap] = {}
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
+        """The cell as drawn before for the same look, else drawn now (draw_cell) and kept."""
+        ratio = painter.device().devicePixelRatioF()
+        _left, _top, width, height = cast("tuple[int, int, int, int]", option.rect.getRect())
+        foreground = index.data(_FOREGROUND)  # a greyed row's colour, or None
+        key = (
+            index.data(_DISPLAY),
+            index.data(BarRole),
+            foreground.rgba() if isinstance(foreground, QColor) else str(foreground),
+            option.state.value,
+            option.features.value,
+            width,
+            height,
+            option.palette.cacheKey(),
+            option.font.key(),
+            ratio,
+        )
+        cell = self._cells.get(key)
+        if cell is None:
+            if len(self._cells) >= CELLS_KEPT:
+                self._cells.clear()
+            cell = QPixmap(round(width * ratio), round(height * ratio))
+            cell.setDevicePixelRatio(ratio)
+            cell.fill(Qt.GlobalColor.transparent)
+            at_origin = QStyleOptionViewItem(option)
+            at_origin.rect = QRect(0, 0, width, height)
+            with QPainter(cell) as draw:
+                self.draw_cell(draw, at_origin, index)
+            self._cells[key] = cell
+        painter.drawPixmap(option.rect.topLeft(), cell)
+
+    def draw_cell(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """Qt's cell and figure, then the bar in front."""
         super().paint(painter, option, index)
         bar = index.data(BarRole)
         if bar is not None:

@@ -199,3 +199,44 @@ def test_one_delegate_paints_each_palette_and_state_in_its_own_colours(qapp: obj
         seen.append(next(c.rgb() for c in line if c != base))
     light, dark, picked, light_again = seen
     assert len({light, dark, picked}) == 3 and light_again == light
+
+
+@pytest.mark.parametrize("ratio", RATIOS)
+def test_a_cell_is_drawn_once_per_look_and_shown_again_as_drawn(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, ratio: float
+) -> None:
+    """A settings change repaints every cost cell, and a designer goes back and forth: a cell
+    already drawn with the same figure, bar, colours and state is shown as it was drawn, the
+    same pixels as drawing it again; another look is drawn anew."""
+    bars = CostBars()
+    drawn: list[bool] = []
+    draw = bars.draw_cell
+    monkeypatch.setattr(bars, "draw_cell", lambda *args: (drawn.append(True), draw(*args)))
+    palette = palettes()["light"]
+    first = paint(CostBar(0.5, True), palette, ratio, bars=bars)
+    again = paint(CostBar(0.5, True), palette, ratio, bars=bars)
+    assert len(drawn) == 1 and again == first
+    direct = QImage(first.size(), QImage.Format.Format_RGB32)
+    direct.setDevicePixelRatio(ratio)
+    direct.fill(palette.color(QPalette.ColorRole.Base))
+    with QPainter(direct) as painter:
+        option = QStyleOptionViewItem()
+        option.rect, option.palette, option.font = QRect(0, 0, WIDTH, HEIGHT), palette, QApplication.font()
+        option.state = State.State_Enabled | State.State_Active
+        option.fontMetrics = QFontMetrics(option.font)
+        model = QStandardItemModel(1, 1)
+        item = QStandardItem("≥ 25")
+        item.setData(CostBar(0.5, True), BarRole)
+        model.setItem(0, 0, item)
+        CostBars().draw_cell(painter, option, model.index(0, 0))
+    differing = [
+        (x, y)
+        for y in range(direct.height())
+        for x in range(direct.width())
+        if distance(direct.pixelColor(x, y), first.pixelColor(x, y)) > 6
+    ]
+    assert not differing
+    paint(CostBar(0.5, True), palette, ratio, selected=True, bars=bars)
+    paint(CostBar(0.6, True), palette, ratio, bars=bars)
+    paint(CostBar(0.5, True), palettes()["dark"], ratio, bars=bars)
+    assert len(drawn) == 4
