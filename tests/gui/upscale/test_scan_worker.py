@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 import tracemalloc
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.images.image_size import ImageSize
 from imagine_calc.gui.main_window import MainWindow
-from imagine_calc.gui.upscale.scan_worker import make_thumbnail
+from imagine_calc.gui.upscale import scan_worker
+from imagine_calc.gui.upscale.scan_worker import ScanJob, make_thumbnail
 from tests.core.images import hostile
 from tests.images import write_image
 
@@ -51,3 +57,25 @@ def test_a_dropped_folder_of_hostile_files_is_quoted_or_refused_row_by_row(
             assert isinstance(size, ImageSize) and (size.width, size.height) == expected, size
             assert rows[name].thumbnail is None, name  # every quoted one is far larger than its pixels
     qtbot.waitUntil(lambda: rows["honest.png"].thumbnail is not None, timeout=5000)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's niceness is Linux's")
+def test_the_reader_thread_yields_the_cpu_to_the_window(qtbot: QtBot, tmp_path: Path) -> None:
+    """On a busy machine the window waited behind the reader for a core: it runs nicer."""
+    seen: list[tuple[int, int]] = []
+
+    class Noted(ScanJob):
+        def _read(self) -> list[ImageSize]:
+            seen.append(
+                (threading.get_native_id(), os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+            )
+            return super()._read()
+
+    pool = QThreadPool()
+    job = Noted([str(write_image(tmp_path / "a.png", 20, 10))], thumbnails=False)
+    job.setAutoDelete(False)
+    pool.start(job)
+    assert pool.waitForDone(10_000)
+    [(thread, niceness)] = seen
+    assert thread != threading.get_native_id()  # not the window's: its niceness is untouched
+    assert niceness == scan_worker.READER_NICENESS > os.getpriority(os.PRIO_PROCESS, 0)
