@@ -107,7 +107,7 @@ class ModelTableModel(QStandardItemModel):
                 item.setEditable(False)
                 item.setData(model.id, IdRole)
                 item.setData(keys[col], SortRole)
-                item.setToolTip(self._tips[row])
+                item.setToolTip(tooltip(self._tooltips[row]))
                 if col != NAME:
                     item.setData(_RIGHT, Qt.ItemDataRole.TextAlignmentRole)
             if model.requires_subscription:
