@@ -24,26 +24,29 @@ class FileProblem(OSError):
     """A path that cannot be read as the file it should be; the message says why, in words."""
 
 
+def _kilobytes(n: int) -> str:
+    return f"{round(n / 1e3)} KB"
+
+
+def _bytes(n: int) -> str:
+    return ngettext("{n} byte", "{n} bytes", n).format(n=n)
+
+
 def describe_size(n: int) -> str:
     """ "2.0 MB", "4 KB", "12 bytes": the size of a file, as people read it."""
     if n >= 1_000_000:
         return f"{round(n / 1e6, 1)} MB"
-    return f"{round(n / 1e3)} KB" if n >= 1000 else ngettext("{n} byte", "{n} bytes", n).format(n=n)
+    return _kilobytes(n) if n >= 1000 else _bytes(n)
 
 
 def describe_sizes(n: int, most: int) -> tuple[str, str]:
     """`n` and the limit `most` it is over, each as describe_size says it unless that makes them
     read the same ("4.0 MB, over 4.0 MB"): then in kilobytes, or bytes, whichever tells them
     apart."""
-    said = describe_size(n), describe_size(most)
-    if said[0] == said[1]:
-        said = f"{round(n / 1e3)} KB", f"{round(most / 1e3)} KB"
-    if said[0] == said[1]:
-        said = (
-            ngettext("{n} byte", "{n} bytes", n).format(n=n),
-            ngettext("{n} byte", "{n} bytes", most).format(n=most),
-        )
-    return said
+    for unit in (describe_size, _kilobytes):
+        if unit(n) != unit(most):
+            return unit(n), unit(most)
+    return _bytes(n), _bytes(most)
 
 
 def open_regular(path: str | os.PathLike[str], max_bytes: int | None = None) -> int:
