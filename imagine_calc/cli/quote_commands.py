@@ -12,7 +12,7 @@ from imagine_calc.core.errors import QuoteError
 from imagine_calc.core.images.image_files import ScanTally, iter_candidates, size_candidate
 from imagine_calc.core.images.image_size import ImageSize, SizeError
 from imagine_calc.core.language import _
-from imagine_calc.core.numbers import json_number
+from imagine_calc.core.numbers import NumberStyle, json_number
 from imagine_calc.core.pricing.quotes import Quote, quote_generation
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.pricing.upscale import (
@@ -155,9 +155,8 @@ def cmd_upscale(args: argparse.Namespace, loaded: LoadedCatalog) -> int:
         )
     elif results:  # a total of nothing, 0 credits, would read as a quote
         _say_upscale(results, found, engine.name, args.scale, total, tally)
-    elif tally.counts():
-        skipped = upscale_text.skipped_words(tally.counts(), style())
-        say("  " + _("skipped in folders: {files}").format(files=skipped))
+    else:
+        _say_skipped(tally, style())
     if not results:
         said = _("imagine-calc: no images found in {files}: nothing to quote").format(
             files=", ".join(args.files)
@@ -182,13 +181,18 @@ def _say_upscale(
         say(f"{row['path']}: {pixels(row['width'], row['height'])} ({mp}) -> {out}: {shown}")
     failed = sum("error" in row for row in results)
     say(upscale_text.command_line_total(engine, scale, total, len(found), failed, figures))
-    if tally.counts():
-        skipped = upscale_text.skipped_words(tally.counts(), figures)
-        say("  " + _("skipped in folders: {files}").format(files=skipped))
+    _say_skipped(tally, figures)
     for note in breakdown(total, figures).notes:
         say("  " + _("note: {note}").format(note=note))
     if any(is_small_estimate(q) for q in found):
         say("  " + _("note: {note}").format(note=_(upscale_text.NO_MINIMUM)))
+
+
+def _say_skipped(tally: ScanTally, figures: NumberStyle) -> None:
+    """What the folders held that was passed over, if anything ("2 SVG drawings")."""
+    if tally.counts():
+        skipped = upscale_text.skipped_words(tally.counts(), figures)
+        say("  " + _("skipped in folders: {files}").format(files=skipped))
 
 
 def _upscale_row(
