@@ -8,7 +8,8 @@ Where the cold start goes (2026-11-27, PySide6 6.11.3 on Python 3.11, measured w
 about as many Python enums (352 and 332; Qt creates each class's enums on first use, ~0.3 ms
 each), so that cost is shared. What ours adds, ~115 ms: 21 dataclasses built at import (29 ms:
 3.11 compiles each generated method), PySide6 reading the source of each of our ~65 modules
-after import to look for `__feature__` use (14 ms), our module bodies and their stdlib imports
+after import to look for `__feature__` use (14 ms; since 2026-12-03 told the answer instead,
+gui/shared/pyside_features.py: 20-37 ms of CPU less per start), our module bodies and their stdlib imports
 (hashlib and json for the catalog cache, ~40 ms), reading the prepared catalog (4 ms), the
 icon (3 ms) and a first paint with more to lay out (~30 ms). Start-up runs with the cycle
 collector off (11 ms of collections saved when `imagine-calc` imports Qt after that point;

@@ -59,6 +59,10 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from imagine_calc.gui.shared.pyside_features import answer_feature_scans
+
+    answer_feature_scans()  # before the window's imports: PySide6 would read each one's source
+
     from imagine_calc.core import language
     from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.estimate.working_copies import claim, claim_new
