@@ -93,6 +93,7 @@ AFTER_FIRST_PAINT = (
     "imagine_calc.gui.about",
     "imagine_calc.gui.prices.update_dialog",
     "imagine_calc.gui.prices.price_updates",  # File > Update prices…, Revert, a dropped page
+    "imagine_calc.gui.prices.sharing_dialog",  # File > Shared prices folder…
     "imagine_calc.core.images.image_size",
     "imagine_calc.core.text.upscale",
     "imagine_calc.core.text.budget",

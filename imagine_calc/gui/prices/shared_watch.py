@@ -29,7 +29,9 @@ from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.pricing.generate_view import generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.session import Part, Session, known_model
+from imagine_calc.core.text.sharing import sharing_action_words
 from imagine_calc.gui.shared import garbage
+from imagine_calc.gui.shared.markup import tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -173,10 +175,20 @@ class SharedWatch(QObject):
         self._next()
 
     def add_action(self, window: QMainWindow, menu: QMenu, before: QAction) -> None:
-        """File > Shared prices folder… (sharing_dialog.py): where this watch looks is set there."""
-        from imagine_calc.gui.prices.sharing_dialog import add_sharing_action
+        """File > Shared prices folder…, above `before`: where this watch looks is set in its
+        dialog (sharing_dialog.py), loaded when first chosen rather than at every start."""
+        from PySide6.QtGui import QAction
 
-        add_sharing_action(window, self.session, self, menu, before)
+        text, tip = sharing_action_words()
+        action = QAction(text, window, objectName="sharingAction")
+        action.setToolTip(tooltip(tip))
+        action.triggered.connect(lambda: self._open_sharing(window))
+        menu.insertAction(before, action)
+
+    def _open_sharing(self, window: QMainWindow) -> None:
+        from imagine_calc.gui.prices.sharing_dialog import open_sharing
+
+        open_sharing(window, self.session, self)
 
     def wait(self) -> None:
         """Let a reading in progress end (the window closing)."""

@@ -14,7 +14,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,17 +31,16 @@ from imagine_calc.core.catalog.sharing import Sharing, SharingError, check_name,
 from imagine_calc.core.text.sharing import (
     folder_missing_words,
     name_problem_words,
-    sharing_action_words,
     sharing_explanation,
     sharing_field_words,
     sharing_kept_words,
     sharing_not_kept_words,
 )
 from imagine_calc.gui.shared import locale_numbers
-from imagine_calc.gui.shared.markup import plain_label, tooltip
+from imagine_calc.gui.shared.markup import plain_label
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow, QMenu
+    from PySide6.QtWidgets import QMainWindow
 
     from imagine_calc.core.session import Session
 
@@ -126,17 +124,6 @@ class SharingDialog(QDialog):
             self.error.setText(sharing_not_kept_words(str(exc.strerror or exc)))
             return
         super().accept()
-
-
-def add_sharing_action(
-    window: QMainWindow, session: Session, watch: Watch, menu: QMenu, before: QAction
-) -> None:
-    """File > Shared prices folder…, above `before`."""
-    text, tip = sharing_action_words()
-    action = QAction(text, window, objectName="sharingAction")
-    action.setToolTip(tooltip(tip))
-    action.triggered.connect(lambda: open_sharing(window, session, watch))
-    menu.insertAction(before, action)
 
 
 def open_sharing(
