@@ -13,15 +13,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLineEdit,
-    QSpinBox,
     QWidget,
 )
 
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.estimates.money import Rate, parse_plan, parse_rate
 from imagine_calc.core.language import _
-from imagine_calc.core.limits import MAX_BALANCE, LimitError
+from imagine_calc.core.limits import LimitError
 from imagine_calc.core.text.budget import BudgetLine, exact_rate_words, no_money_words, rate_words
+from imagine_calc.gui.estimate.credits_spin import CreditsSpin
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, tooltip
 from imagine_calc.gui.shared.settings_store import MoneyFields, SettingsStore
@@ -47,16 +47,6 @@ def budget_html(lines: Iterable[BudgetLine], palette: QPalette) -> Html:
     return join("", out)
 
 
-def _spin(name: str, accessible: str) -> QSpinBox:
-    spin = QSpinBox(objectName=name)
-    spin.setRange(0, MAX_BALANCE)
-    spin.setGroupSeparatorShown(True)
-    # TRANSLATORS: after a number of credits in a box ("2,000 credits")
-    spin.setSuffix(" " + _("credits"))
-    spin.setAccessibleName(accessible)
-    return spin
-
-
 class BudgetBox(QGroupBox):
     """Emits `changed` on every edit; `balances()` and `rate()` read what is typed now."""
 
@@ -69,7 +59,7 @@ class BudgetBox(QGroupBox):
         self.subscribed.setToolTip(
             tooltip(_("Pro models need an active subscription; free daily credits stop with one."))
         )
-        self.subscription = _spin("subscriptionCredits", _("Subscription credits"))
+        self.subscription = CreditsSpin("subscriptionCredits", _("Subscription credits"))
         self.subscription.setToolTip(
             tooltip(_("Credits of your plan left this month. They do not roll over."))
         )
@@ -83,9 +73,9 @@ class BudgetBox(QGroupBox):
         self.renewal.setDisplayFormat(locale_numbers.date_format())  # as every date of the window
         self.renewal.setAccessibleName(_("Subscription renews on"))
         self.renewal.setToolTip(tooltip(_("Subscription credits left on this day are lost.")))
-        self.top_up = _spin("topUpCredits", _("Top-up credits"))
+        self.top_up = CreditsSpin("topUpCredits", _("Top-up credits"))
         self.top_up.setToolTip(tooltip(_("Bought credits: they never expire.")))
-        self.free_daily = _spin("freeDailyCredits", _("Free daily credits"))
+        self.free_daily = CreditsSpin("freeDailyCredits", _("Free daily credits"))
         self.free_daily.setToolTip(
             tooltip(
                 _(

@@ -7,26 +7,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QFormLayout, QGroupBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QFormLayout, QGroupBox, QWidget
 
 from imagine_calc.core.estimates.team import Team
 from imagine_calc.core.estimates.team_typed import whole_limit, with_pool
 from imagine_calc.core.language import _
-from imagine_calc.core.limits import MAX_BALANCE
 from imagine_calc.gui.estimate.budget_box import NOT_SET
+from imagine_calc.gui.estimate.credits_spin import CreditsSpin
 from imagine_calc.gui.estimate.team_edits import TeamEdits
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import tooltip
-
-
-def credits_spin(name: str, accessible: str, least: int = 0) -> QSpinBox:
-    spin = QSpinBox(objectName=name)
-    spin.setRange(least, MAX_BALANCE)
-    spin.setGroupSeparatorShown(True)
-    # TRANSLATORS: after a number of credits in a box ("2,000 credits")
-    spin.setSuffix(" " + _("credits"))
-    spin.setAccessibleName(accessible)
-    return spin
 
 
 def qdate(day: dt.date) -> QDate:
@@ -50,7 +40,7 @@ class TeamForm(QGroupBox):
         self.month.setCurrentSection(QDateEdit.Section.MonthSection)
         self.month.setAccessibleName(_("Month planned"))
         self.month.setToolTip(tooltip(_("The month this plan is for: member limits reset on the 1st.")))
-        self.subscription = credits_spin("teamSubscription", _("Subscription credits"))
+        self.subscription = CreditsSpin("teamSubscription", _("Subscription credits"))
         self.subscription.setToolTip(tooltip(_("The plan's credits left this month. They do not roll over.")))
         self.renewal_set = QCheckBox(_("Renews &on:"), objectName="teamRenewalSetCheck")
         self.renewal_set.setToolTip(tooltip(_("Tick to give the day your subscription renews.")))
@@ -60,14 +50,14 @@ class TeamForm(QGroupBox):
         self.renewal.setDisplayFormat(locale_numbers.date_format())
         self.renewal.setAccessibleName(_("Subscription renews on"))
         self.renewal.setToolTip(tooltip(_("Subscription credits left on this day are lost.")))
-        self.top_up = credits_spin("teamTopUp", _("Top-up credits"))
+        self.top_up = CreditsSpin("teamTopUp", _("Top-up credits"))
         self.top_up.setToolTip(tooltip(_("Bought credits: they never expire.")))
         self.auto = QCheckBox(_("&Auto top-up"), objectName="autoTopUpCheck")
         self.auto.setToolTip(
             tooltip(_("Enterprise plans: credits are bought whenever the pool falls below a threshold."))
         )
-        self.threshold = credits_spin("autoTopUpThreshold", _("Auto top-up threshold"))
-        self.amount = credits_spin("autoTopUpAmount", _("Auto top-up amount"), least=1)
+        self.threshold = CreditsSpin("autoTopUpThreshold", _("Auto top-up threshold"))
+        self.amount = CreditsSpin("autoTopUpAmount", _("Auto top-up amount"), least=1)
 
         form = QFormLayout(self)
         form.addRow(_("Month:"), self.month)
