@@ -87,10 +87,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.estimates = EstimateHost(self, self.tabs, store, self.session, working)
         self.estimates.problem.connect(self.banner.add_message)
-        for problem in self.estimates.working.problems:
-            self.banner.add_message(problem)
         self._prices: PriceUpdates | None = None
         self.shared_watch = SharedWatch(self.session, self)  # a teammate's price, without a restart
+        self.shared_watch.failed.connect(self.banner.add_message)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -100,8 +99,9 @@ class MainWindow(QMainWindow):
         self.setMinimumWidth(MIN_WIDTH)
         self.setAcceptDrops(True)  # a drop anywhere goes to the upscale quotes
         self._build_menus()
-        for problem in [*store.problems, *self.generate.start_notices]:  # a setting out of bounds,
-            self.banner.add_message(problem)  # a file set aside, settings fitted to the prices
+        # A setting out of bounds, a working copy or file set aside, settings fitted to the prices.
+        for problem in [*store.problems, *self.estimates.working.problems, *self.generate.start_notices]:
+            self.banner.add_message(problem)
         self.session.listen(self._session_changed)
         self._show_catalog_state(loaded)
         self._restore_geometry()

@@ -142,6 +142,20 @@ def shared_recorded_words(credits: str) -> str:
     return _("Recorded {credits} in the team's shared folder.").format(credits=credits)
 
 
+def shared_reading_failed_words(folder: str, why: str, own_shown: bool) -> str:
+    """The banner when reading the team's folder stopped on something unforeseen (a fault of
+    ours, or no memory left): what is shown instead, so no one prices on a silent gap."""
+    if own_shown:
+        return _(
+            "The team's prices in {folder} could not be laid under yours ({why}); your own prices "
+            "are shown without them."
+        ).format(folder=folder, why=why)
+    return _(
+        "The team's prices in {folder} could not be read again ({why}); the prices shown are "
+        "as they were."
+    ).format(folder=folder, why=why)
+
+
 # --- File > Shared prices folder (gui/prices/sharing_dialog.py) -------------------------------
 
 

@@ -29,7 +29,7 @@ from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.pricing.generate_view import generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.core.session import Part, Session, known_model
-from imagine_calc.core.text.sharing import sharing_action_words
+from imagine_calc.core.text.sharing import shared_reading_failed_words, sharing_action_words
 from imagine_calc.gui.shared import garbage
 from imagine_calc.gui.shared.markup import tooltip
 
@@ -49,7 +49,9 @@ class _Done(Frozen):
     current: Catalog
     #: The folder read, or None: the reading in `own` laid under new own prices.
     folder: Path | None
-    loaded: LoadedCatalog
+    #: What to show, or None when the job stopped on something unforeseen (`why`).
+    loaded: LoadedCatalog | None
+    why: str = ""
 
 
 class _Job(QRunnable):
@@ -68,6 +70,14 @@ class _Job(QRunnable):
         self.own, self.current, self.folder, self.priced, self.done = own, current, folder, request, done
 
     def run(self) -> None:
+        try:
+            loaded: LoadedCatalog | None = self._read()
+            why = ""
+        except Exception as exc:  # a fault of ours or no memory: said, and the watch goes on
+            loaded, why = None, str(exc) or type(exc).__name__
+        self.done.emit(_Done(self.own, self.current, self.folder, loaded, why))
+
+    def _read(self) -> LoadedCatalog:
         # Each file parsed is about 100,000 short-lived objects: not for the window to scan.
         with garbage.held():
             own = self.own
@@ -75,8 +85,7 @@ class _Job(QRunnable):
             assert reading is not None
             catalog, reading = layer(own.catalog, reading)
             generate_view(catalog, known_model(catalog, self.priced))  # its answers worked out here
-            loaded = replace(own, catalog=catalog, shared_folder=reading.folder, shared=reading)
-        self.done.emit(_Done(own, self.current, self.folder, loaded))
+            return replace(own, catalog=catalog, shared_folder=reading.folder, shared=reading)
 
 
 class SharedWatch(QObject):
@@ -84,6 +93,8 @@ class SharedWatch(QObject):
 
     #: A reading finished (emitted from the reading's thread, received on the window's).
     read = Signal(object)
+    #: A reading stopped on something unforeseen: the banner's words.
+    failed = Signal(str)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +170,9 @@ class SharedWatch(QObject):
 
     def _show(self, done: _Done) -> None:
         self.reading = False
+        if done.loaded is None:
+            self._failed(done)
+            return
         changed = self.session.loaded.catalog is not done.current
         if done.folder is not None and done.folder != self.watched:
             pass  # a folder no longer followed
@@ -172,6 +186,16 @@ class SharedWatch(QObject):
         elif not changed:
             self.session.set_loaded(done.loaded)
             self._watch_files(done.loaded.shared)
+        self._next()
+
+    def _failed(self, done: _Done) -> None:
+        """Own prices waiting for the team's go out without them (they are the user's work);
+        a reading of the folder keeps what is shown. Either way the watch goes on."""
+        folder = done.folder or done.own.shared_folder or Path()
+        own_shown = done.folder is None
+        if own_shown:
+            self.session.set_loaded(replace(done.own, shared=None))
+        self.failed.emit(shared_reading_failed_words(os.fspath(folder), done.why, own_shown))
         self._next()
 
     def add_action(self, window: QMainWindow, menu: QMenu, before: QAction) -> None:

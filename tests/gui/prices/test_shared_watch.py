@@ -184,3 +184,56 @@ def test_the_windows_thread_never_parses_a_teammates_file(
     assert [o.by for o in session.catalog.observations_of("nano-banana-2")] == ["Carla", "Ana"]
     assert parsed and all(not on_window for _name, on_window in parsed), parsed
     assert {name for name, _ in parsed} >= {ana.name}
+
+
+def _fail_layering(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Laying the team's recordings under the prices fails as a fault of ours would."""
+    from imagine_calc.gui.prices import shared_watch
+
+    def broken(*_args: object) -> object:
+        raise RuntimeError("planted fault")
+
+    monkeypatch.setattr(shared_watch, "layer", broken)
+
+
+def test_a_reading_that_fails_keeps_the_prices_shown_says_so_and_the_watch_goes_on(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "team <b>"
+    folder.mkdir()
+    window = open_window(qtbot, folder)
+    watch = window.shared_watch
+    qtbot.waitUntil(lambda: not watch.reading, timeout=5000)
+    _fail_layering(monkeypatch)
+    (folder / "ana-1.recordings.yaml").write_text(recordings("Ana", 52), encoding="utf-8")
+    watch.start_reading()
+    qtbot.waitUntil(lambda: any("planted fault" in m for m in window.banner.messages), timeout=10_000)
+    assert not watch.reading
+    assert window.session.view.quote.total == Decimal(49)  # as it was
+    said = next(m for m in window.banner.messages if "planted fault" in m)
+    assert f"The team's prices in {folder} could not be read again" in said
+    assert "team &lt;b&gt;" in window.banner.label.text()  # the folder's name shown as it is named
+    monkeypatch.undo()  # the fault gone: the next change is read as usual
+    (folder / "ana-1.recordings.yaml").write_text(recordings("Ana", 53), encoding="utf-8")
+    watch.start_reading()
+    qtbot.waitUntil(lambda: window.session.view.quote.total == Decimal(53), timeout=10_000)
+
+
+def test_own_prices_waiting_for_a_failed_layering_are_shown_without_the_teams(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (folder / "ana-1.recordings.yaml").write_text(recordings("Ana", 52), encoding="utf-8")
+    window = open_window(qtbot, folder)
+    watch = window.shared_watch
+    qtbot.waitUntil(
+        lambda: not watch.reading and window.session.view.quote.total == Decimal(52), timeout=10_000
+    )
+    _fail_layering(monkeypatch)
+    mine = Observation("nano-banana-2", "1K", None, 1, False, Decimal(60), dt.date.today())
+    window.generate.recordings.keep(mine)  # goes to the watch's thread to have Ana's laid under it
+    qtbot.waitUntil(lambda: window.session.view.quote.total == Decimal(60), timeout=10_000)
+    assert not watch.reading and watch.own is None
+    assert window.session.loaded.shared is None  # the team's left out, and the banner says so
+    assert any("your own prices are shown without them" in m for m in window.banner.messages)
