@@ -21,7 +21,7 @@ from imagine_calc.core.catalog.shared_recordings import layer, read_shared
 from imagine_calc.core.catalog.sharing import Sharing, save_sharing
 from imagine_calc.core.paths import CONFIG_ENV
 from imagine_calc.gui.main_window import MainWindow
-from imagine_calc.gui.prices.shared_watch import _Done
+from imagine_calc.gui.prices.shared_watch import SharedWatch, _Done
 from imagine_calc.gui.shared.settings_store import SettingsStore
 
 
@@ -39,6 +39,14 @@ def open_window(qtbot: QtBot, folder: Path) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def watching(qtbot: QtBot, folder: Path) -> tuple[MainWindow, SharedWatch]:
+    """A window over the team's `folder` (made here), once its first reading is done."""
+    folder.mkdir()
+    window = open_window(qtbot, folder)
+    qtbot.waitUntil(lambda: not window.shared_watch.reading, timeout=5000)
+    return window, window.shared_watch
 
 
 def test_a_teammates_recording_shows_in_the_window_without_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
@@ -95,10 +103,7 @@ def test_a_reading_layered_over_prices_replaced_meanwhile_is_not_used_but_done_a
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     folder = tmp_path / "team"
-    folder.mkdir()
-    window = open_window(qtbot, folder)
-    watch = window.shared_watch
-    qtbot.waitUntil(lambda: not watch.reading, timeout=5000)
+    window, watch = watching(qtbot, folder)
     stale = window.session.loaded
     catalog, reading = layer(stale.catalog, read_shared(folder))  # as the reading thread made it
     own = Observation("nano-banana-2", "1K", None, 1, False, Decimal(60), dt.date.today())
@@ -116,10 +121,7 @@ def test_new_own_prices_while_the_folder_is_read_get_the_new_reading_under_them(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     folder = tmp_path / "team"
-    folder.mkdir()
-    window = open_window(qtbot, folder)
-    watch = window.shared_watch
-    qtbot.waitUntil(lambda: not watch.reading, timeout=5000)
+    window, watch = watching(qtbot, folder)
     (folder / "ana-1.recordings.yaml").write_text(
         "recorded_by: Ana\nobserved:\n"
         "- model: flux-dev\n  resolution: 1K\n  credits: 9\n  date: 2026-11-30\n",
@@ -200,10 +202,7 @@ def test_a_reading_that_fails_keeps_the_prices_shown_says_so_and_the_watch_goes_
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "team <b>"
-    folder.mkdir()
-    window = open_window(qtbot, folder)
-    watch = window.shared_watch
-    qtbot.waitUntil(lambda: not watch.reading, timeout=5000)
+    window, watch = watching(qtbot, folder)
     _fail_layering(monkeypatch)
     (folder / "ana-1.recordings.yaml").write_text(recordings("Ana", 52), encoding="utf-8")
     watch.start_reading()
