@@ -151,8 +151,7 @@ def shared_reading_failed_words(folder: str, why: str, own_shown: bool) -> str:
             "are shown without them."
         ).format(folder=folder, why=why)
     return _(
-        "The team's prices in {folder} could not be read again ({why}); the prices shown are "
-        "as they were."
+        "The team's prices in {folder} could not be read again ({why}); the prices shown are as they were."
     ).format(folder=folder, why=why)
 
 
