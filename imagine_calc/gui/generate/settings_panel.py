@@ -8,7 +8,7 @@ the short form where it has not, and in full sentences in each hint's tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,15 @@ class HintLabel(PlainLabel):
         self._hints = words.Hints.same("")
         #: Each text's width: measuring one shapes it (~0.1 ms), and the same hints come back.
         self._widths: dict[str, int] = {}
+
+    def sizeHint(self) -> QSize:
+        """Its fixed room: the layout ignores the width (Ignored) and fixes the height, so
+        QLabel's own hint, which shapes the new text at every change (~0.15 million
+        instructions a label), would be measured for nothing."""
+        return QSize(0, self.minimumHeight())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
     def show_hints(self, hints: words.Hints) -> None:
         if hints != self._hints:

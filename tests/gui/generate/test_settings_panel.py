@@ -80,6 +80,20 @@ def test_a_hint_never_changes_its_height_with_the_settings(qtbot: QtBot) -> None
     assert [panel.resolution_hint.height(), panel.images_hint.height()] == heights
 
 
+def test_a_hint_asks_the_same_room_whatever_it_says(qtbot: QtBot) -> None:
+    """Its width is the column's and its height fixed, so its size hints are that room, not its
+    text measured again at every change of settings (QLabel's own, which shapes the text)."""
+    panel = panel_for(qtbot, 405, GenerationRequest("nano-banana-2"))
+    hints = (panel.resolution_hint, panel.images_hint, panel.enhancer_hint)
+    rooms = [(h.sizeHint(), h.minimumSizeHint()) for h in hints]
+    assert [r[0].height() for r in rooms] == [h.height() for h in hints]
+    assert all(r[0].width() == 0 for r in rooms)
+    texts = [h.text() for h in hints]
+    panel.show_view(CATALOG, generate_view(CATALOG, GenerationRequest("nano-banana-2", "4K", None, 4, True)))
+    assert [h.text() for h in hints] != texts
+    assert [(h.sizeHint(), h.minimumSizeHint()) for h in hints] == rooms
+
+
 def test_the_resolution_menu_opens_as_wide_as_its_words(qtbot: QtBot) -> None:
     panel = panel_for(qtbot, 300, GenerationRequest("nano-banana-2", "1K", None, 3, True))
     combo = panel.resolution
