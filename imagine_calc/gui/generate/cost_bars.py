@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import cast
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from imagine_calc.gui.generate.model_table import BarRole, CostBar
@@ -126,14 +126,19 @@ class CostBars(QStyledItemDelegate):
         self._colours: dict[tuple[int, int], tuple[QColor, QColor]] = {}
         self._caps: dict[tuple[int, int, int, float], QPixmap] = {}
         self._cells: dict[tuple[object, ...], QPixmap] = {}
+        #: The font cells were last painted in, and its key.
+        self._font, self._font_key = QFont(), QFont().key()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         """The cell as drawn before for the same look, else drawn now (draw_cell) and kept."""
         ratio = painter.device().devicePixelRatioF()
-        _left, _top, width, height = cast("tuple[int, int, int, int]", option.rect.getRect())
+        left, top, width, height = cast("tuple[int, int, int, int]", option.rect.getRect())
         foreground = index.data(_FOREGROUND)  # a greyed row's colour, or None
+        font = option.font
+        if font != self._font:  # QFont.key() costs 5 µs, comparing 0.5: the list's font is one
+            self._font, self._font_key = QFont(font), font.key()
         key = (
             index.data(_DISPLAY),
             index.data(BarRole),
@@ -143,7 +148,7 @@ class CostBars(QStyledItemDelegate):
             width,
             height,
             option.palette.cacheKey(),
-            option.font.key(),
+            self._font_key,
             ratio,
         )
         cell = self._cells.get(key)
@@ -158,7 +163,7 @@ class CostBars(QStyledItemDelegate):
             with QPainter(cell) as draw:
                 self.draw_cell(draw, at_origin, index)
             self._cells[key] = cell
-        painter.drawPixmap(option.rect.topLeft(), cell)
+        painter.drawPixmap(left, top, cell)  # whole pixels: no QPoint made for it
 
     def draw_cell(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

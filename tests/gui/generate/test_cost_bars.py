@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, QRectF
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -65,7 +74,12 @@ def test_a_tiny_cost_still_shows_and_nothing_shows_as_nothing() -> None:
 
 
 def paint(
-    bar: CostBar | None, palette: QPalette, ratio: float, selected: bool = False, bars: CostBars | None = None
+    bar: CostBar | None,
+    palette: QPalette,
+    ratio: float,
+    selected: bool = False,
+    bars: CostBars | None = None,
+    font: QFont | None = None,
 ) -> QImage:
     """One cost cell painted by the delegate on a device of `ratio`, over the row's background."""
     model = QStandardItemModel(1, 1)
@@ -76,7 +90,7 @@ def paint(
     option.rect = QRect(0, 0, WIDTH, HEIGHT)
     option.palette = palette
     option.state = State.State_Enabled | State.State_Active | (State.State_Selected if selected else State(0))
-    option.font = QApplication.font()
+    option.font = font or QApplication.font()
     option.fontMetrics = QFontMetrics(option.font)
     image = QImage(round(WIDTH * ratio), round(HEIGHT * ratio), QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(ratio)
@@ -240,3 +254,8 @@ def test_a_cell_is_drawn_once_per_look_and_shown_again_as_drawn(
     paint(CostBar(0.6, True), palette, ratio, bars=bars)
     paint(CostBar(0.5, True), palettes()["dark"], ratio, bars=bars)
     assert len(drawn) == 4
+    bigger = QFont(QApplication.font())
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.5)
+    paint(CostBar(0.5, True), palette, ratio, bars=bars, font=bigger)  # a new font: drawn anew
+    paint(CostBar(0.5, True), palette, ratio, bars=bars, font=QFont(QApplication.font()))
+    assert len(drawn) == 5
