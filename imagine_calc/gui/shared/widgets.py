@@ -98,7 +98,9 @@ class TextBlock(SafeBrowser):
 
     def _fit(self, keep_height: bool = False) -> None:
         document = self.document()
-        document.setTextWidth(self.viewport().width())
+        width = self.viewport().width()
+        if document.textWidth() != width:  # setting it lays the whole text out again, even unchanged
+            document.setTextWidth(width)
         height = math.ceil(document.size().height()) if self._html else 0
         if height > self.height() or (height < self.height() and not keep_height):
             self.setFixedHeight(height)

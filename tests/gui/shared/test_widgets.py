@@ -1,14 +1,14 @@
 """QuietTabWidget: a page's label changing text repaints the label, not the tab widget; a page
-that needs more room still gets it. TextBlock: as tall as its text, at any width."""
+that needs more room still gets it. TextBlock: as tall as its text, at any width, each text laid out once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMainWindow, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from imagine_calc.gui.shared.markup import escape, fill
+from imagine_calc.gui.shared.markup import SafeBrowser, escape, fill
 from imagine_calc.gui.shared.widgets import QuietTabWidget, TextBlock
 
 
@@ -84,3 +84,27 @@ def test_a_text_block_is_as_tall_as_its_text_at_any_width(qtbot: QtBot) -> None:
     assert block.height() > wide  # narrower: the same words wrap onto more lines
     assert block.document().size().height() <= block.height()
     assert block.html.startswith("word word")
+
+
+def test_a_text_block_lays_a_new_text_out_once(qtbot: QtBot) -> None:
+    """Qt lays the text out as it is set; measuring its height must not lay it out again at the
+    same width (a second pass over the breakdown at every change of settings): as many passes
+    as the same text set in a bare browser of the same width."""
+    passes: dict[str, int] = {"block": 0, "bare": 0}
+    text = fill("Images: <b>{}</b><br><small>{}</small>", "98", " ".join(["a note"] * 20))
+    block, bare = TextBlock("block", "Block"), SafeBrowser()
+    bare.setFrameShape(QFrame.Shape.NoFrame)  # the block's own look: the same width for the text
+    bare.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    for name, widget in (("block", block), ("bare", bare)):
+        qtbot.addWidget(widget)
+        widget.resize(300, 200)
+        widget.show()
+        qtbot.waitExposed(widget)
+        widget.document().documentLayout().update.connect(
+            lambda *_, n=name: passes.__setitem__(n, passes[n] + 1)
+        )
+    assert block.viewport().width() == bare.viewport().width()
+    block.show_html(text)
+    bare.setHtml(text)
+    assert passes["block"] == passes["bare"] > 0
+    assert block.height() >= block.document().size().height() > 0
