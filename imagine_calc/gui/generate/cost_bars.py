@@ -30,8 +30,8 @@ from imagine_calc.gui.shared.bar_painting import CAP, Pixels, mix
 
 #: The bars' room at the left of the cell, in font heights: the figure keeps its own room.
 ROOM = 5.5
-#: Cells kept as pixmaps, each a look of one cell (~13 KB at 100 %): the list's 25 at a few
-#: settings, selected or not.
+#: Cells kept as pixmaps by each delegate, each a look of one cell (~13 KB at 100 % for a cost,
+#: ~26 KB for a name): the list's 25 at a few settings, selected or not.
 CELLS_KEPT = 256
 _DISPLAY, _FOREGROUND = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole
 #: A bar's thickness, in font heights.
@@ -111,20 +111,19 @@ def cap_colour(palette: QPalette, state: QStyle.StateFlag) -> QColor:
     return palette.color(colour_group(state), role)
 
 
-class CostBars(QStyledItemDelegate):
-    """Draws the Credits column: Qt's cell and figure, then the cost's bar in front of it.
+class KeptCells(QStyledItemDelegate):
+    """Draws each look of a cell once into a pixmap, and shows it again as drawn.
 
-    A settings change repaints every visible cost cell (~20 calls into Python). Each cell is
-    drawn once per look (figure, bar, colours, state, size) into a pixmap and blitted after:
-    laying out and drawing a figure's text costs Qt ~200,000 instructions a cell, and a designer
-    goes back and forth between a few settings (-8 % of a settings change, counted with valgrind
-    over 48 changes of benchmarks/bench_gui.py's cycle). The colours per palette and state and
-    the open caps are remembered too."""
+    A settings change repaints every visible cost cell (~20 calls into Python) and the rows
+    that became (un)available: laying out and drawing a cell's text costs Qt ~200,000
+    instructions, a Pro model's tag as much again, and a designer goes back and forth between
+    a few settings (-8 % of a settings change for the cost cells, counted with valgrind over
+    48 changes of benchmarks/bench_gui.py's cycle). A look is the cell's text, its colour, the
+    delegate's own `role` (what it draws beside the text), Qt's state, size, palette and font."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, role: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._colours: dict[tuple[int, int], tuple[QColor, QColor]] = {}
-        self._caps: dict[tuple[int, int, int, float], QPixmap] = {}
+        self._role = role
         self._cells: dict[tuple[object, ...], QPixmap] = {}
         #: The font cells were last painted in, and its key.
         self._font, self._font_key = QFont(), QFont().key()
@@ -141,7 +140,7 @@ class CostBars(QStyledItemDelegate):
             self._font, self._font_key = QFont(font), font.key()
         key = (
             index.data(_DISPLAY),
-            index.data(BarRole),
+            index.data(self._role),
             foreground.rgba() if isinstance(foreground, QColor) else str(foreground),
             option.state.value,
             option.features.value,
@@ -168,8 +167,25 @@ class CostBars(QStyledItemDelegate):
     def draw_cell(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        """Qt's cell and figure, then the bar in front."""
+        """Qt's own cell."""
         super().paint(painter, option, index)
+
+
+class CostBars(KeptCells):
+    """Draws the Credits column: Qt's cell and figure, then the cost's bar in front of it, each
+    look once (KeptCells). The colours per palette and state and the open caps are remembered
+    too."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(BarRole, parent)
+        self._colours: dict[tuple[int, int], tuple[QColor, QColor]] = {}
+        self._caps: dict[tuple[int, int, int, float], QPixmap] = {}
+
+    def draw_cell(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        """Qt's cell and figure, then the bar in front."""
+        super().draw_cell(painter, option, index)
         bar = index.data(BarRole)
         if bar is not None:
             self.paint_bar(painter, option, bar)

@@ -14,11 +14,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
 )
 
-from imagine_calc.gui.generate.cost_bars import colour_group
+from imagine_calc.gui.generate.cost_bars import KeptCells, colour_group
 from imagine_calc.gui.generate.model_table import MarkRole, ProMark
 from imagine_calc.gui.shared.bar_painting import mix
 from imagine_calc.gui.shared.markup import show_tooltip
@@ -83,22 +82,24 @@ _INK_STATES = (
 ).value
 
 
-class ProMarks(QStyledItemDelegate):
-    """Draws the Model column: the name, shortened if it must be to leave room for the tag."""
+class ProMarks(KeptCells):
+    """Draws the Model column: the name, shortened if it must be to leave room for the tag;
+    each look once (KeptCells: a name greyed or not again as the settings go back and forth)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(MarkRole, parent)
         #: Each (name, room, font)'s shortened name: shortening shapes the whole name.
         self._names: dict[tuple[str, int, str], str] = {}
         #: Each (palette, state)'s outline and ink.
         self._inks: dict[tuple[int, int], tuple[QColor, QColor]] = {}
 
-    def paint(
+    def draw_cell(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
+        """Qt's cell, its name shortened to leave room for the tag, then the tag."""
         mark = index.data(MarkRole)
         if mark is None:
-            super().paint(painter, option, index)
+            super().draw_cell(painter, option, index)
             return
         cell = QStyleOptionViewItem(option)
         self.initStyleOption(cell, index)

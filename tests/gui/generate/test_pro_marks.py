@@ -4,7 +4,7 @@ when hovered (and that it is inferred, where it is), and a long name gives way t
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QRect
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -28,11 +28,20 @@ INFERRED = ProMark("Pro*", "Pro model: needs a subscription (inferred from the n
 State = QStyle.StateFlag
 
 
-def paint(name: str, mark: ProMark | None, palette: QPalette, width: int = 300) -> tuple[QImage, QRect]:
-    """One name cell painted by the delegate, and where its tag goes."""
+def paint(
+    name: str,
+    mark: ProMark | None,
+    palette: QPalette,
+    width: int = 300,
+    marks: ProMarks | None = None,
+    grey: QColor | None = None,
+    direct: bool = False,
+) -> tuple[QImage, QRect]:
+    """One name cell painted by the delegate (or drawn straight, `direct`), and where its tag goes."""
     model = QStandardItemModel(1, 1)
     item = QStandardItem(name)
     item.setData(mark, MarkRole)
+    item.setData(grey, Qt.ItemDataRole.ForegroundRole)
     model.setItem(0, 0, item)
     option = QStyleOptionViewItem()
     option.rect = QRect(0, 0, width, 25)
@@ -43,7 +52,8 @@ def paint(name: str, mark: ProMark | None, palette: QPalette, width: int = 300) 
     image = QImage(width, 25, QImage.Format.Format_RGB32)
     image.fill(palette.color(QPalette.ColorRole.Base))
     painter = QPainter(image)
-    ProMarks().paint(painter, option, model.index(0, 0))
+    delegate = marks or ProMarks()
+    (delegate.draw_cell if direct else delegate.paint)(painter, option, model.index(0, 0))
     painter.end()
     return image, tag_rect(option.rect, option.font, mark.text if mark else "Pro*")
 
@@ -138,3 +148,35 @@ def test_a_larger_font_gets_a_larger_tag_though_the_tags_size_is_remembered(qapp
     large = tag_rect(cell, font, "Pro*")
     assert large.width() > small.width() and large.height() > small.height()
     assert tag_rect(cell, font, "Pro").width() < large.width()  # and another text its own
+
+
+def distance(a: QColor, b: QColor) -> int:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+
+def test_a_name_is_drawn_once_per_look_and_shown_again_as_drawn(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A settings change greys and ungreys the rows of models that cannot make it, and a
+    designer goes back and forth: a name (and its tag) already drawn so is shown as drawn, the
+    same pixels as drawing it again; greyed, or another name, is drawn anew."""
+    marks, palette = ProMarks(), QApplication.palette()
+    drawn: list[bool] = []
+    draw = marks.draw_cell
+    monkeypatch.setattr(marks, "draw_cell", lambda *args: (drawn.append(True), draw(*args)))
+    first, _ = paint("Flux 2 Max", ProMark("Pro*", "inferred"), palette, marks=marks)
+    again, _ = paint("Flux 2 Max", ProMark("Pro*", "inferred"), palette, marks=marks)
+    assert len(drawn) == 1 and again == first
+    direct, _ = paint("Flux 2 Max", ProMark("Pro*", "inferred"), palette, direct=True)
+    differing = [
+        (x, y)
+        for y in range(direct.height())
+        for x in range(direct.width())
+        if distance(direct.pixelColor(x, y), first.pixelColor(x, y)) > 6
+    ]
+    assert not differing
+    grey = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    greyed, _ = paint("Flux 2 Max", ProMark("Pro*", "inferred"), palette, marks=marks, grey=grey)
+    paint("Flux 2 Pro", None, palette, marks=marks)
+    paint("Flux 2 Max", ProMark("Pro*", "inferred"), palette, marks=marks, grey=grey)
+    assert len(drawn) == 3 and greyed != first
