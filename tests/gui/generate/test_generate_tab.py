@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.estimates.budget import Balances
@@ -67,3 +68,34 @@ def test_new_prices_show_without_a_change_of_settings(window: MainWindow) -> Non
     window.session.set_loaded(replace(loaded, catalog=replace(loaded.catalog, models=cheaper)))
     assert window.generate.total_panel.total.text() == "2 credits"
     assert shown_model(window) == "flux-dev"
+
+
+def test_the_details_are_worded_again_only_when_what_they_say_changes(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change of settings leaves the selected model's details as they were, and their words are
+    not made again (a settings change repaints within its frame budget); a balance that buys
+    another count, or new prices, are said at once."""
+    from dataclasses import replace
+
+    from imagine_calc.gui.generate import generate_tab
+
+    made: list[str] = []
+    real = generate_tab.model_html
+    monkeypatch.setattr(generate_tab, "model_html", lambda *a, **k: (made.append(a[0].id), real(*a, **k))[1])
+    window.session.set_request(GenerationRequest("flux-dev"))
+    made.clear()
+    for images in (2, 3, 4, 1):
+        window.session.set_request(GenerationRequest("flux-dev", images=images))
+    assert made == []
+    loaded = window.session.loaded
+    dearer = tuple(
+        replace(m, tier_prices={**m.tier_prices, "1K": Decimal(10)}) if m.id == "flux-dev" else m
+        for m in loaded.catalog.models
+    )
+    window.session.set_loaded(replace(loaded, catalog=replace(loaded.catalog, models=dearer)))
+    assert made == ["flux-dev"]
+    assert "10 per image" in window.generate.detail.toPlainText()
+    window.session.set_balances(Balances(True, Decimal(500)))
+    assert made == ["flux-dev"] * 2
+    assert "buys 50 images at these settings" in window.generate.detail.toPlainText()
