@@ -154,11 +154,9 @@ class ModelTableModel(QStandardItemModel):
                 self._cost_tips[row] = roles[_TIP] = tip
             if was_available == unavailable:  # became (un)available: the other columns too
                 roles[_FOREGROUND] = grey if unavailable else None  # None clears it
+                both: dict[int, object] = {_FOREGROUND: roles[_FOREGROUND], _TIP: tip}  # one dataChanged
                 for col in (NAME, MAX_RES):
-                    item = self.item(row, col)
-                    if item is not None:
-                        item.setData(grey if unavailable else None, _FOREGROUND)
-                        item.setToolTip(tip)
+                    self.setItemData(self.index(row, col), both)
             self.setItemData(self.index(row, COST), roles)
 
     @staticmethod
