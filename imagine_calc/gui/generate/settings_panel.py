@@ -8,8 +8,17 @@ the short form where it has not, and in full sentences in each hint's tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QPoint, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +56,51 @@ class HintLabel(PlainLabel):
         self._hints = words.Hints.same("")
         #: Each text's width: measuring one shapes it (~0.1 ms), and the same hints come back.
         self._widths: dict[str, int] = {}
+        #: Each look drawn (paintEvent), the font they were last drawn in and its key.
+        self._looks: dict[tuple[object, ...], QPixmap] = {}
+        self._font, self._font_key = QFont(), QFont().key()
+        self._drawing = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Its look for this text as drawn when the text was set (_keep_look), else QLabel's
+        own paint: every change of settings repaints the hints, shaping the text anew (~0.15
+        million instructions), and the same few hints come back as the user goes back and
+        forth."""
+        look = None if self._drawing else self._looks.get(self._look_key())
+        if look is None:
+            super().paintEvent(event)
+            return
+        with QPainter(self) as painter:
+            painter.drawPixmap(0, 0, look)
+
+    def _look_key(self) -> tuple[object, ...]:
+        font = self.font()
+        if font != self._font:  # QFont.key() costs 5 µs, comparing 0.5
+            self._font, self._font_key = QFont(font), font.key()
+        ratio = self.devicePixelRatioF()
+        palette = self.palette().cacheKey()
+        return (self.text(), self.width(), self.height(), palette, self._font_key, self.isEnabled(), ratio)
+
+    def _keep_look(self) -> None:
+        """Draw the look of the text now, by QLabel's own paint into a pixmap, unless it is
+        kept already (a widget cannot be drawn into a pixmap while it is being painted)."""
+        if not self.isVisible() or self.width() <= 0:
+            return
+        key = self._look_key()
+        if key in self._looks:
+            return
+        if len(self._looks) >= 64:
+            self._looks.clear()
+        ratio = self.devicePixelRatioF()
+        look = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+        look.setDevicePixelRatio(ratio)
+        look.fill(Qt.GlobalColor.transparent)
+        self._drawing = True
+        try:
+            self.render(look, QPoint(), QRegion(), QWidget.RenderFlag(0))
+        finally:
+            self._drawing = False
+        self._looks[key] = look
 
     def sizeHint(self) -> QSize:
         """Its fixed room: the layout ignores the width (Ignored) and fixes the height, so
@@ -90,6 +144,7 @@ class HintLabel(PlainLabel):
         text = "\n".join(lines) if lines is not None else self._hints.short
         if text != self.text():
             self.setText(text)
+        self._keep_look()
 
     def _packed(self, parts: tuple[str, ...]) -> list[str] | None:
         """`parts` on as few lines as the width allows, each whole; None if they need more."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -199,3 +200,34 @@ def test_the_options_and_tooltips_are_sent_again_only_where_they_change(panel: S
     assert {0, 3} <= set(rows)
     assert panel.resolution.itemText(3).endswith("49 more")
     assert panel.enhancer in tips  # its tooltip names the total, which changed
+
+
+def test_a_hint_is_drawn_once_per_text_and_shown_again_as_drawn(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every change of settings repaints the hints, and a designer goes back and forth: a text
+    already drawn at this size, font and palette is shown as drawn, the same pixels as QLabel
+    drawing it again; only a new text is drawn anew."""
+    panel = panel_for(qtbot, 405, GenerationRequest("nano-banana-2"))
+    hint = panel.images_hint
+    drawn: list[str] = []
+    render = hint.render
+    monkeypatch.setattr(hint, "render", lambda *args: (drawn.append(hint.text()), render(*args)))
+    for images in (3, 1, 3, 1, 3):
+        panel.show_view(CATALOG, generate_view(CATALOG, GenerationRequest("nano-banana-2", images=images)))
+        hint.repaint()
+    assert drawn == [drawn[0], drawn[1]] and drawn[0] != drawn[1]  # each text drawn once
+    kept = hint.grab().toImage()
+    hint._drawing = True  # QLabel's own paint, straight onto the widget
+    direct = hint.grab().toImage()
+    hint._drawing = False
+    assert direct.size() == kept.size() and kept != QImage()
+    assert all(
+        sum(
+            abs(a - b)
+            for a, b in zip(direct.pixelColor(x, y).getRgb(), kept.pixelColor(x, y).getRgb(), strict=True)
+        )
+        <= 6
+        for y in range(kept.height())
+        for x in range(kept.width())
+    )
