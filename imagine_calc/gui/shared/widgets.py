@@ -12,10 +12,21 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QFont,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -82,6 +93,10 @@ class TextBlock(SafeBrowser):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._html = ""
         self.setFixedHeight(0)
+        #: Each text's look as drawn (paintEvent), the font they were drawn in and its key.
+        self._looks: dict[tuple[object, ...], QPixmap] = {}
+        self._font, self._font_key = QFont(), QFont().key()
+        self._drawing = False
 
     @property
     def html(self) -> str:
@@ -95,6 +110,51 @@ class TextBlock(SafeBrowser):
             self._html = html
             self.setHtml(html)
             self._fit(keep_height)
+            self._keep_look()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The text's look as drawn when it was set (_keep_look), else Qt's own paint: each
+        change of settings repaints the breakdown (~0.6 million instructions, every line shaped
+        and drawn), and the same few come back as the user goes back and forth."""
+        key = None if self._drawing else self._look_key()
+        look = None if key is None else self._looks.get(key)
+        if look is None:
+            super().paintEvent(event)
+            return
+        with QPainter(self.viewport()) as painter:
+            painter.drawPixmap(0, 0, look)
+
+    def _look_key(self) -> tuple[object, ...] | None:
+        """What the text looks like depends on; None while part of it is selected."""
+        if self.textCursor().hasSelection():
+            return None
+        viewport = self.viewport()
+        font = self.font()
+        if font != self._font:  # QFont.key() costs 5 µs, comparing 0.5
+            self._font, self._font_key = QFont(font), font.key()
+        palette = self.palette().cacheKey()
+        place = (viewport.width(), viewport.height(), self.verticalScrollBar().value())
+        return (self._html, place, palette, self._font_key, self.isEnabled(), viewport.devicePixelRatioF())
+
+    def _keep_look(self) -> None:
+        """Draw the text now, by Qt's own paint into a pixmap, unless its look is kept already
+        (a widget cannot be drawn into a pixmap while it is being painted)."""
+        viewport = self.viewport()
+        key = self._look_key()
+        if key is None or key in self._looks or not self.isVisible() or viewport.height() <= 0:
+            return
+        if len(self._looks) >= 32:
+            self._looks.clear()
+        ratio = viewport.devicePixelRatioF()
+        look = QPixmap(round(viewport.width() * ratio), round(viewport.height() * ratio))
+        look.setDevicePixelRatio(ratio)
+        look.fill(Qt.GlobalColor.transparent)
+        self._drawing = True
+        try:
+            viewport.render(look, QPoint(), QRegion(), QWidget.RenderFlag(0))
+        finally:
+            self._drawing = False
+        self._looks[key] = look
 
     def _fit(self, keep_height: bool = False) -> None:
         document = self.document()

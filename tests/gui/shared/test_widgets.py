@@ -3,6 +3,7 @@ that needs more room still gets it. TextBlock: as tall as its text, at any width
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMainWindow, QVBoxLayout, QWidget
@@ -108,3 +109,47 @@ def test_a_text_block_lays_a_new_text_out_once(qtbot: QtBot) -> None:
     bare.setHtml(text)
     assert passes["block"] == passes["bare"] > 0
     assert block.height() >= block.document().size().height() > 0
+
+
+def test_a_text_block_draws_each_text_once_and_shows_it_again_as_drawn(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each change of settings shows another breakdown, and the same few come back: a text
+    already drawn at this size is shown as drawn, the same pixels as Qt drawing it again; text
+    the user selected shows selected."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    block = TextBlock("block", "Block")
+    layout.addWidget(block)
+    layout.addStretch(1)
+    qtbot.addWidget(holder)
+    holder.resize(400, 300)
+    holder.show()
+    qtbot.waitExposed(holder)
+    viewport = block.viewport()
+    drawn: list[str] = []
+    render = viewport.render
+    monkeypatch.setattr(viewport, "render", lambda *args: (drawn.append(block.html), render(*args)))
+    one, other = fill("Images: <b>{}</b><br>Total", "98"), fill("Images: <b>{}</b><br>Total", "49")
+    block.show_html(one)
+    QApplication.processEvents()  # laid out at its new height
+    for text in (other, one, other, one):
+        block.show_html(text)
+        viewport.repaint()
+    assert drawn.count(one) <= 2 and drawn.count(other) == 1  # `one` again once at its height
+    kept = viewport.grab().toImage()
+    block._drawing = True  # Qt's own paint, straight onto the widget
+    direct = viewport.grab().toImage()
+    block._drawing = False
+    assert kept.size() == direct.size() and kept.pixel(0, 0) == direct.pixel(0, 0)
+    assert all(
+        sum(
+            abs(a - b)
+            for a, b in zip(direct.pixelColor(x, y).getRgb(), kept.pixelColor(x, y).getRgb(), strict=True)
+        )
+        <= 6
+        for y in range(kept.height())
+        for x in range(kept.width())
+    )
+    block.selectAll()
+    assert viewport.grab().toImage() != kept
