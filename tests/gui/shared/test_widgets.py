@@ -153,3 +153,25 @@ def test_a_text_block_draws_each_text_once_and_shows_it_again_as_drawn(
     )
     block.selectAll()
     assert viewport.grab().toImage() != kept
+
+
+def test_a_new_text_replaces_the_old_one_whole(qtbot: QtBot) -> None:
+    """The text goes into the document directly (QTextEdit's setHtml also resets a cursor the
+    block never shows): still the new text alone, nothing left selected, nothing scrolled."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    block = TextBlock("block", "Block")
+    layout.addWidget(block)
+    qtbot.addWidget(holder)
+    holder.resize(300, 300)
+    holder.show()
+    qtbot.waitExposed(holder)
+    block.show_html(fill("<b>{}</b> one two three", "x"))
+    block.show_html(fill("<b>{}</b> four <i>five</i>", "y"))
+    assert block.toPlainText() == "y four five"
+    block.selectAll()
+    block.show_html(fill("<b>{}</b> six", "z"))
+    assert block.toPlainText() == "z six"
+    assert not block.textCursor().hasSelection()
+    assert block.verticalScrollBar().value() == 0
+    assert block.document().isUndoRedoEnabled() is False  # nothing kept to undo, text after text
