@@ -91,6 +91,7 @@ class UpscaleScans(QObject):
         job.signals.finished.connect(self._on_finished)
         self.jobs.append(job)
         self.busy.emit(True)
+        self.reader_gate.share_core()  # before the reader starts: it joins the window's core
         self.pool.start(job)
         self._drain_timer.start()
         self._follow_the_loop(True)
@@ -123,6 +124,7 @@ class UpscaleScans(QObject):
         self._drain_timer.stop()
         self._unfreeze()
         self._follow_the_loop(False)
+        self.reader_gate.unshare_core()
         self._finished_jobs.clear()
 
     # --- the rows it remembers ------------------------------------------------------------
@@ -206,6 +208,7 @@ class UpscaleScans(QObject):
             self._drain_timer.stop()
             self._unfreeze()  # first: nothing after it may leave the collector's objects frozen
             self._follow_the_loop(False)
+            self.reader_gate.unshare_core()
 
     def _follow_the_loop(self, on: bool) -> None:
         """While reading, a window about to repaint holds the reader until the event loop goes
