@@ -83,16 +83,16 @@ class ReaderGate:
         sooner, and the reader runs on the window's core, if shared, with its cores after."""
         before = sys.getswitchinterval()
         sys.setswitchinterval(min(before, self.SWITCH_INTERVAL))
-        cores: set[int] | None = None
+        # After, the window's cores: a pool thread started while they were shared has only one.
+        cores = self._window_cores
         if self.core is not None:
             with contextlib.suppress(OSError):
-                cores = os.sched_getaffinity(0)
                 os.sched_setaffinity(0, {self.core})
         try:
             yield
         finally:
             sys.setswitchinterval(before)
-            if cores is not None:  # a pool thread may read the next drop with no core shared
+            if cores is not None:
                 with contextlib.suppress(OSError):
                     os.sched_setaffinity(0, cores)
 

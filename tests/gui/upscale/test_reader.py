@@ -4,6 +4,7 @@ waits when the window falls behind, and a drop's rows stay out of the collector'
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import threading
 from pathlib import Path
@@ -156,3 +157,56 @@ def test_the_window_holds_the_reader_while_it_moves_rows_in_and_repaints(
     assert all(held for held, moved in ticks if moved)
     assert not any(held for held, moved in ticks if not moved)
     qtbot.waitUntil(scans.reader_gate._open.is_set, timeout=1000)  # released after the repaint
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="threads are pinned on Linux only")
+def test_a_drop_is_read_on_the_window_threads_core_and_the_cores_come_back_after(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's thread and the reader keep to one core while rows arrive (stalls of 100-175
+    ms on two idle cores: ReaderGate); after the drop, every thread has the cores it had."""
+    panel = window.upscale_panel
+    scans = panel.scans
+    cores = os.sched_getaffinity(0)
+    window_cores: list[set[int]] = []
+    reader_cores: list[set[int]] = []
+    pause, drain_for = scans.reader_gate.pause, scans.drain_for
+
+    def noted_pause() -> None:
+        reader_cores.append(os.sched_getaffinity(0))
+        pause()
+
+    def noted_drain_for(budget: float) -> None:
+        if scans.jobs:
+            window_cores.append(os.sched_getaffinity(0))
+        drain_for(budget)
+
+    monkeypatch.setattr(scans.reader_gate, "pause", noted_pause)
+    monkeypatch.setattr(scans, "drain_for", noted_drain_for)
+    panel.add_paths([str(empty_files(tmp_path / "f", 2000))])
+    qtbot.waitUntil(lambda: not scans.jobs, timeout=30_000)
+    assert panel.model.rowCount() == 2000
+    assert window_cores and reader_cores
+    shared = window_cores[0]
+    assert len(shared) == 1 and shared <= cores
+    assert all(c == shared for c in window_cores + reader_cores)
+    assert os.sched_getaffinity(0) == cores
+    scans.pool.waitForDone(5000)
+    seen_after: list[set[int]] = []
+    scans.pool.start(lambda: seen_after.append(os.sched_getaffinity(0)))  # the same pool thread
+    scans.pool.waitForDone(5000)
+    assert seen_after == [cores]
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="threads are pinned on Linux only")
+def test_a_window_closed_during_a_drop_gets_its_cores_back(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ReaderGate, "MAX_PAUSE", 60.0)  # held, the reader reads nothing more
+    scans = window.upscale_panel.scans
+    cores = os.sched_getaffinity(0)
+    scans.reader_gate.hold()
+    scans.add_paths([str(empty_files(tmp_path / "f", 50))])
+    assert len(os.sched_getaffinity(0)) == 1 and scans.jobs
+    scans.shut_down()
+    assert os.sched_getaffinity(0) == cores

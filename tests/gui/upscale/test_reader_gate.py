@@ -4,6 +4,7 @@ next file until released (never longer than MAX_PAUSE); while reading, the windo
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from imagine_calc.gui.upscale.reader_gate import ReaderGate
+from imagine_calc.gui.upscale.reader_gate import ReaderGate, current_core
 
 
 def reader(gate: ReaderGate) -> tuple[threading.Thread, threading.Event]:
@@ -78,3 +79,68 @@ def test_the_switch_interval_comes_back_when_reading_fails() -> None:
         assert sys.getswitchinterval() == pytest.approx(ReaderGate.SWITCH_INTERVAL)
         raise OSError("the disk went away")
     assert sys.getswitchinterval() == pytest.approx(0.005)
+
+
+pinning = pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="threads are pinned on Linux only")
+
+
+def reader_in_reading(gate: ReaderGate) -> tuple[threading.Event, list[set[int]], threading.Thread]:
+    """A reader thread, started now, that enters `reading` when told (the event) and notes its
+    cores inside and after: a pool thread is often older than the drop it reads."""
+    go = threading.Event()
+    seen: list[set[int]] = []
+
+    def run() -> None:
+        go.wait(5)
+        with gate.reading():
+            seen.append(os.sched_getaffinity(0))
+        seen.append(os.sched_getaffinity(0))
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return go, seen, thread
+
+
+def affinity_in_reading(reader: tuple[threading.Event, list[set[int]], threading.Thread]) -> list[set[int]]:
+    go, seen, thread = reader
+    go.set()
+    thread.join(5)
+    return seen
+
+
+@pinning
+def test_while_a_core_is_shared_the_window_and_the_reader_keep_to_it_then_get_theirs_back() -> None:
+    """On two idle cores the window's thread, woken for every system call of the reader's, never
+    got the interpreter (stalls of 100-175 ms); on one, it runs in the reader's place."""
+    cores = os.sched_getaffinity(0)
+    gate = ReaderGate()
+    older = reader_in_reading(gate)
+    try:
+        gate.share_core()
+        assert gate.core is not None and gate.core in cores
+        assert os.sched_getaffinity(0) == {gate.core}
+        younger = reader_in_reading(gate)  # started while the window keeps to one core
+        assert affinity_in_reading(older) == [{gate.core}, cores]
+        assert affinity_in_reading(younger) == [{gate.core}, cores]
+    finally:
+        gate.unshare_core()
+    assert os.sched_getaffinity(0) == cores and gate.core is None
+    assert affinity_in_reading(reader_in_reading(gate)) == [cores, cores]  # nothing shared
+
+
+@pinning
+def test_sharing_twice_keeps_the_window_threads_first_cores() -> None:
+    cores = os.sched_getaffinity(0)
+    gate = ReaderGate()
+    try:
+        gate.share_core()
+        gate.share_core()  # a second drop while the first is read
+    finally:
+        gate.unshare_core()
+    assert os.sched_getaffinity(0) == cores
+
+
+def test_the_current_core_is_one_the_thread_may_run_on() -> None:
+    core = current_core()
+    if hasattr(os, "sched_getaffinity") and core is not None:
+        assert core in os.sched_getaffinity(0)
