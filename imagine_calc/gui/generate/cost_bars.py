@@ -22,11 +22,12 @@ from functools import lru_cache
 from typing import cast
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from imagine_calc.gui.generate.model_table import BarRole, CostBar
 from imagine_calc.gui.shared.bar_painting import CAP, Pixels, mix
+from imagine_calc.gui.shared.kept_looks import FontKeys
 
 #: The bars' room at the left of the cell, in font heights: the figure keeps its own room.
 ROOM = 5.5
@@ -125,8 +126,7 @@ class KeptCells(QStyledItemDelegate):
         super().__init__(parent)
         self._role = role
         self._cells: dict[tuple[object, ...], QPixmap] = {}
-        #: The font cells were last painted in, and its key.
-        self._font, self._font_key = QFont(), QFont().key()
+        self._font_keys = FontKeys()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -135,9 +135,6 @@ class KeptCells(QStyledItemDelegate):
         ratio = painter.device().devicePixelRatioF()
         left, top, width, height = cast("tuple[int, int, int, int]", option.rect.getRect())
         foreground = index.data(_FOREGROUND)  # a greyed row's colour, or None
-        font = option.font
-        if font != self._font:  # QFont.key() costs 5 µs, comparing 0.5: the list's font is one
-            self._font, self._font_key = QFont(font), font.key()
         key = (
             index.data(_DISPLAY),
             index.data(self._role),
@@ -147,7 +144,7 @@ class KeptCells(QStyledItemDelegate):
             width,
             height,
             option.palette.cacheKey(),
-            self._font_key,
+            self._font_keys.key(option.font),  # the list's font: almost always the last one
             ratio,
         )
         cell = self._cells.get(key)

@@ -8,13 +8,11 @@ the short form where it has not, and in full sentences in each hint's tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QFont,
     QPainter,
     QPaintEvent,
     QPixmap,
-    QRegion,
     QResizeEvent,
     QStandardItem,
     QStandardItemModel,
@@ -34,6 +32,7 @@ from imagine_calc.core.language import _
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.text import settings as words
 from imagine_calc.gui.shared import locale_numbers
+from imagine_calc.gui.shared.kept_looks import FontKeys, drawn
 from imagine_calc.gui.shared.markup import PlainLabel, plain_label, tooltip
 from imagine_calc.gui.shared.widgets import mnemonic_keys
 
@@ -58,7 +57,7 @@ class HintLabel(PlainLabel):
         self._widths: dict[str, int] = {}
         #: Each look drawn (paintEvent), the font they were last drawn in and its key.
         self._looks: dict[tuple[object, ...], QPixmap] = {}
-        self._font, self._font_key = QFont(), QFont().key()
+        self._font_keys = FontKeys()
         self._drawing = False
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -74,12 +73,10 @@ class HintLabel(PlainLabel):
             painter.drawPixmap(0, 0, look)
 
     def _look_key(self) -> tuple[object, ...]:
-        font = self.font()
-        if font != self._font:  # QFont.key() costs 5 µs, comparing 0.5
-            self._font, self._font_key = QFont(font), font.key()
+        font = self._font_keys.key(self.font())
         ratio = self.devicePixelRatioF()
         palette = self.palette().cacheKey()
-        return (self.text(), self.width(), self.height(), palette, self._font_key, self.isEnabled(), ratio)
+        return (self.text(), self.width(), self.height(), palette, font, self.isEnabled(), ratio)
 
     def _keep_look(self) -> None:
         """Draw the look of the text now, by QLabel's own paint into a pixmap, unless it is
@@ -91,16 +88,11 @@ class HintLabel(PlainLabel):
             return
         if len(self._looks) >= 64:
             self._looks.clear()
-        ratio = self.devicePixelRatioF()
-        look = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
-        look.setDevicePixelRatio(ratio)
-        look.fill(Qt.GlobalColor.transparent)
         self._drawing = True
         try:
-            self.render(look, QPoint(), QRegion(), QWidget.RenderFlag(0))
+            self._looks[key] = drawn(self)
         finally:
             self._drawing = False
-        self._looks[key] = look
 
     def sizeHint(self) -> QSize:
         """Its fixed room: the layout ignores the width (Ignored) and fixes the height, so

@@ -12,19 +12,16 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPoint,
     QSize,
     Qt,
 )
 from PySide6.QtGui import (
-    QFont,
     QIcon,
     QKeyEvent,
     QKeySequence,
     QPainter,
     QPaintEvent,
     QPixmap,
-    QRegion,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -44,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.language import _
+from imagine_calc.gui.shared.kept_looks import FontKeys, drawn
 from imagine_calc.gui.shared.markup import Html, SafeBrowser, escape, plain_label
 
 
@@ -93,9 +91,9 @@ class TextBlock(SafeBrowser):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._html = ""
         self.setFixedHeight(0)
-        #: Each text's look as drawn (paintEvent), the font they were drawn in and its key.
+        #: Each text's look as drawn (paintEvent), and the key of the font it was drawn in.
         self._looks: dict[tuple[object, ...], QPixmap] = {}
-        self._font, self._font_key = QFont(), QFont().key()
+        self._font_keys = FontKeys()
         self._drawing = False
 
     @property
@@ -132,12 +130,10 @@ class TextBlock(SafeBrowser):
         if self.textCursor().hasSelection():
             return None
         viewport = self.viewport()
-        font = self.font()
-        if font != self._font:  # QFont.key() costs 5 µs, comparing 0.5
-            self._font, self._font_key = QFont(font), font.key()
+        font = self._font_keys.key(self.font())
         palette = self.palette().cacheKey()
         place = (viewport.width(), viewport.height(), self.verticalScrollBar().value())
-        return (self._html, place, palette, self._font_key, self.isEnabled(), viewport.devicePixelRatioF())
+        return (self._html, place, palette, font, self.isEnabled(), viewport.devicePixelRatioF())
 
     def _keep_look(self) -> None:
         """Draw the text now, by Qt's own paint into a pixmap, unless its look is kept already
@@ -148,16 +144,11 @@ class TextBlock(SafeBrowser):
             return
         if len(self._looks) >= 32:
             self._looks.clear()
-        ratio = viewport.devicePixelRatioF()
-        look = QPixmap(round(viewport.width() * ratio), round(viewport.height() * ratio))
-        look.setDevicePixelRatio(ratio)
-        look.fill(Qt.GlobalColor.transparent)
         self._drawing = True
         try:
-            viewport.render(look, QPoint(), QRegion(), QWidget.RenderFlag(0))
+            self._looks[key] = drawn(viewport)
         finally:
             self._drawing = False
-        self._looks[key] = look
 
     def _fit(self, keep_height: bool = False) -> None:
         document = self.document()

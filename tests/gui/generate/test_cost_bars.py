@@ -25,6 +25,7 @@ from imagine_calc.gui.generate.model_table import COST, BarRole, CostBar
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared.bar_painting import CAP
 from imagine_calc.gui.shared.theme import dark_palette
+from tests.gui.pixels import differing, distance
 
 RATIOS = (1.0, 1.5, 2.0)
 WIDTH, HEIGHT = 160, 25
@@ -113,10 +114,6 @@ def run(line: list[QColor], colour: QColor) -> tuple[int, int]:
     start = next(i for i, c in enumerate(line) if c == colour)
     end = next((i for i in range(start, len(line)) if line[i] != colour), len(line))
     return start, end - start
-
-
-def distance(a: QColor, b: QColor) -> int:
-    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -243,13 +240,7 @@ def test_a_cell_is_drawn_once_per_look_and_shown_again_as_drawn(
         item.setData(CostBar(0.5, True), BarRole)
         model.setItem(0, 0, item)
         CostBars().draw_cell(painter, option, model.index(0, 0))
-    differing = [
-        (x, y)
-        for y in range(direct.height())
-        for x in range(direct.width())
-        if distance(direct.pixelColor(x, y), first.pixelColor(x, y)) > 6
-    ]
-    assert not differing
+    assert not differing(direct, first)
     paint(CostBar(0.5, True), palette, ratio, selected=True, bars=bars)
     paint(CostBar(0.6, True), palette, ratio, bars=bars)
     paint(CostBar(0.5, True), palettes()["dark"], ratio, bars=bars)

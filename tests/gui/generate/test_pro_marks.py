@@ -23,6 +23,7 @@ from imagine_calc.gui.generate.pro_marks import PAD, ProMarks, tag_rect
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared.markup import tooltip
 from imagine_calc.gui.shared.theme import dark_palette
+from tests.gui.pixels import differing
 
 INFERRED = ProMark("Pro*", "Pro model: needs a subscription (inferred from the name)")
 State = QStyle.StateFlag
@@ -150,10 +151,6 @@ def test_a_larger_font_gets_a_larger_tag_though_the_tags_size_is_remembered(qapp
     assert tag_rect(cell, font, "Pro").width() < large.width()  # and another text its own
 
 
-def distance(a: QColor, b: QColor) -> int:
-    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
-
-
 def test_a_name_is_drawn_once_per_look_and_shown_again_as_drawn(
     qapp: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -168,13 +165,7 @@ def test_a_name_is_drawn_once_per_look_and_shown_again_as_drawn(
     again, _ = paint("Flux 2 Max", ProMark("Pro*", "inferred"), palette, marks=marks)
     assert len(drawn) == 1 and again == first
     direct, _ = paint("Flux 2 Max", ProMark("Pro*", "inferred"), palette, direct=True)
-    differing = [
-        (x, y)
-        for y in range(direct.height())
-        for x in range(direct.width())
-        if distance(direct.pixelColor(x, y), first.pixelColor(x, y)) > 6
-    ]
-    assert not differing
+    assert not differing(direct, first)
     grey = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
     greyed, _ = paint("Flux 2 Max", ProMark("Pro*", "inferred"), palette, marks=marks, grey=grey)
     paint("Flux 2 Pro", None, palette, marks=marks)

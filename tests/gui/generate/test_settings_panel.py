@@ -18,6 +18,7 @@ from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.pricing.generate_view import generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.generate.settings_panel import SettingsPanel, ValueRole
+from tests.gui.pixels import differing
 from tests.gui.shown import visible
 
 CATALOG = load_catalog()
@@ -222,12 +223,4 @@ def test_a_hint_is_drawn_once_per_text_and_shown_again_as_drawn(
     direct = hint.grab().toImage()
     hint._drawing = False
     assert direct.size() == kept.size() and kept != QImage()
-    assert all(
-        sum(
-            abs(a - b)
-            for a, b in zip(direct.pixelColor(x, y).getRgb(), kept.pixelColor(x, y).getRgb(), strict=True)
-        )
-        <= 6
-        for y in range(kept.height())
-        for x in range(kept.width())
-    )
+    assert not differing(direct, kept)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from imagine_calc.gui.shared.markup import SafeBrowser, escape, fill
 from imagine_calc.gui.shared.widgets import QuietTabWidget, TextBlock
+from tests.gui.pixels import differing
 
 
 class PaintedArea(QObject):
@@ -59,16 +60,22 @@ def test_text_change_in_a_page_does_not_repaint_the_tabs_and_growth_still_lays_o
     qtbot.waitUntil(lambda: tabs.minimumSizeHint().height() > 900 and page.height() >= 900, timeout=2000)
 
 
-def test_a_text_block_is_as_tall_as_its_text_at_any_width(qtbot: QtBot) -> None:
+def shown_block(qtbot: QtBot, height: int) -> tuple[QWidget, TextBlock]:
+    """A text block at the top of a shown 400-px-wide holder, the rest of it stretch."""
     holder = QWidget()
     layout = QVBoxLayout(holder)
     block = TextBlock("block", "Block")
     layout.addWidget(block)
     layout.addStretch(1)
     qtbot.addWidget(holder)
-    holder.resize(400, 600)
+    holder.resize(400, height)
     holder.show()
     qtbot.waitExposed(holder)
+    return holder, block
+
+
+def test_a_text_block_is_as_tall_as_its_text_at_any_width(qtbot: QtBot) -> None:
+    holder, block = shown_block(qtbot, 600)
     assert block.height() == 0  # nothing to show takes no room
 
     block.show_html(fill("Images: <b>98</b>"))
@@ -117,15 +124,7 @@ def test_a_text_block_draws_each_text_once_and_shows_it_again_as_drawn(
     """Each change of settings shows another breakdown, and the same few come back: a text
     already drawn at this size is shown as drawn, the same pixels as Qt drawing it again; text
     the user selected shows selected."""
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    block = TextBlock("block", "Block")
-    layout.addWidget(block)
-    layout.addStretch(1)
-    qtbot.addWidget(holder)
-    holder.resize(400, 300)
-    holder.show()
-    qtbot.waitExposed(holder)
+    _holder, block = shown_block(qtbot, 300)
     viewport = block.viewport()
     drawn: list[str] = []
     render = viewport.render
@@ -142,15 +141,7 @@ def test_a_text_block_draws_each_text_once_and_shows_it_again_as_drawn(
     direct = viewport.grab().toImage()
     block._drawing = False
     assert kept.size() == direct.size() and kept.pixel(0, 0) == direct.pixel(0, 0)
-    assert all(
-        sum(
-            abs(a - b)
-            for a, b in zip(direct.pixelColor(x, y).getRgb(), kept.pixelColor(x, y).getRgb(), strict=True)
-        )
-        <= 6
-        for y in range(kept.height())
-        for x in range(kept.width())
-    )
+    assert not differing(direct, kept)
     block.selectAll()
     assert viewport.grab().toImage() != kept
 
