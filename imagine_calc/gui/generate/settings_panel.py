@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
-    QPixmap,
     QResizeEvent,
     QStandardItem,
     QStandardItemModel,
@@ -32,7 +31,7 @@ from imagine_calc.core.language import _
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.text import settings as words
 from imagine_calc.gui.shared import locale_numbers
-from imagine_calc.gui.shared.kept_looks import FontKeys, drawn
+from imagine_calc.gui.shared.kept_looks import KeptLooks
 from imagine_calc.gui.shared.markup import PlainLabel, plain_label, tooltip
 from imagine_calc.gui.shared.widgets import mnemonic_keys
 
@@ -55,17 +54,15 @@ class HintLabel(PlainLabel):
         self._hints = words.Hints.same("")
         #: Each text's width: measuring one shapes it (~0.1 ms), and the same hints come back.
         self._widths: dict[str, int] = {}
-        #: Each look drawn (paintEvent), the font they were last drawn in and its key.
-        self._looks: dict[tuple[object, ...], QPixmap] = {}
-        self._font_keys = FontKeys()
-        self._drawing = False
+        #: Each text's look as drawn (paintEvent).
+        self.looks = KeptLooks(64)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Its look for this text as drawn when the text was set (_keep_look), else QLabel's
         own paint: every change of settings repaints the hints, shaping the text anew (~0.15
         million instructions), and the same few hints come back as the user goes back and
         forth."""
-        look = None if self._drawing else self._looks.get(self._look_key())
+        look = self.looks.shown(self._look_key())
         if look is None:
             super().paintEvent(event)
             return
@@ -73,7 +70,7 @@ class HintLabel(PlainLabel):
             painter.drawPixmap(0, 0, look)
 
     def _look_key(self) -> tuple[object, ...]:
-        font = self._font_keys.key(self.font())
+        font = self.looks.font_keys.key(self.font())
         ratio = self.devicePixelRatioF()
         palette = self.palette().cacheKey()
         return (self.text(), self.width(), self.height(), palette, font, self.isEnabled(), ratio)
@@ -81,18 +78,8 @@ class HintLabel(PlainLabel):
     def _keep_look(self) -> None:
         """Draw the look of the text now, by QLabel's own paint into a pixmap, unless it is
         kept already (a widget cannot be drawn into a pixmap while it is being painted)."""
-        if not self.isVisible() or self.width() <= 0:
-            return
-        key = self._look_key()
-        if key in self._looks:
-            return
-        if len(self._looks) >= 64:
-            self._looks.clear()
-        self._drawing = True
-        try:
-            self._looks[key] = drawn(self)
-        finally:
-            self._drawing = False
+        if self.isVisible() and self.width() > 0:
+            self.looks.keep(self._look_key(), self)
 
     def sizeHint(self) -> QSize:
         """Its fixed room: the layout ignores the width (Ignored) and fixes the height, so

@@ -1,5 +1,6 @@
 """What widgets that keep their drawn looks share (the hints, the breakdown, the list's cells):
-a widget drawn into a pixmap as Qt paints it, and a font's key found without spelling it out."""
+a widget drawn into a pixmap as Qt paints it, the looks a widget keeps, and a font's key found
+without spelling it out."""
 
 from __future__ import annotations
 
@@ -30,3 +31,32 @@ def drawn(widget: QWidget) -> QPixmap:
     look.fill(Qt.GlobalColor.transparent)
     widget.render(look, QPoint(), QRegion(), QWidget.RenderFlag(0))
     return look
+
+
+class KeptLooks:
+    """The looks one widget keeps, each drawn once by Qt's own paint and shown again as drawn:
+    at most `most`, all forgotten at once past that (a designer goes back and forth between a
+    few settings, so the same few come back)."""
+
+    def __init__(self, most: int) -> None:
+        self._looks: dict[tuple[object, ...], QPixmap] = {}
+        self._most = most
+        self.font_keys = FontKeys()
+        #: A look is being drawn: the widget paints as Qt does (it cannot draw into itself).
+        self.drawing = False
+
+    def shown(self, key: tuple[object, ...] | None) -> QPixmap | None:
+        """The look kept for `key` (None: none may be shown, e.g. while text is selected)."""
+        return None if self.drawing or key is None else self._looks.get(key)
+
+    def keep(self, key: tuple[object, ...] | None, widget: QWidget) -> None:
+        """Draw `widget` now as its look for `key`, unless one is kept already."""
+        if key is None or key in self._looks:
+            return
+        if len(self._looks) >= self._most:
+            self._looks.clear()
+        self.drawing = True
+        try:
+            self._looks[key] = drawn(widget)
+        finally:
+            self.drawing = False

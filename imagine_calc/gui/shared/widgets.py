@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
-    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.language import _
-from imagine_calc.gui.shared.kept_looks import FontKeys, drawn
+from imagine_calc.gui.shared.kept_looks import KeptLooks
 from imagine_calc.gui.shared.markup import Html, SafeBrowser, escape, plain_label
 
 
@@ -91,10 +90,8 @@ class TextBlock(SafeBrowser):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._html = ""
         self.setFixedHeight(0)
-        #: Each text's look as drawn (paintEvent), and the key of the font it was drawn in.
-        self._looks: dict[tuple[object, ...], QPixmap] = {}
-        self._font_keys = FontKeys()
-        self._drawing = False
+        #: Each text's look as drawn (paintEvent).
+        self.looks = KeptLooks(32)
 
     @property
     def html(self) -> str:
@@ -117,8 +114,7 @@ class TextBlock(SafeBrowser):
         """The text's look as drawn when it was set (_keep_look), else Qt's own paint: each
         change of settings repaints the breakdown (~0.6 million instructions, every line shaped
         and drawn), and the same few come back as the user goes back and forth."""
-        key = None if self._drawing else self._look_key()
-        look = None if key is None else self._looks.get(key)
+        look = self.looks.shown(self._look_key())
         if look is None:
             super().paintEvent(event)
             return
@@ -130,7 +126,7 @@ class TextBlock(SafeBrowser):
         if self.textCursor().hasSelection():
             return None
         viewport = self.viewport()
-        font = self._font_keys.key(self.font())
+        font = self.looks.font_keys.key(self.font())
         palette = self.palette().cacheKey()
         place = (viewport.width(), viewport.height(), self.verticalScrollBar().value())
         return (self._html, place, palette, font, self.isEnabled(), viewport.devicePixelRatioF())
@@ -139,16 +135,8 @@ class TextBlock(SafeBrowser):
         """Draw the text now, by Qt's own paint into a pixmap, unless its look is kept already
         (a widget cannot be drawn into a pixmap while it is being painted)."""
         viewport = self.viewport()
-        key = self._look_key()
-        if key is None or key in self._looks or not self.isVisible() or viewport.height() <= 0:
-            return
-        if len(self._looks) >= 32:
-            self._looks.clear()
-        self._drawing = True
-        try:
-            self._looks[key] = drawn(viewport)
-        finally:
-            self._drawing = False
+        if self.isVisible() and viewport.height() > 0:
+            self.looks.keep(self._look_key(), viewport)
 
     def _fit(self, keep_height: bool = False) -> None:
         document = self.document()

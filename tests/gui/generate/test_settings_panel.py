@@ -219,8 +219,8 @@ def test_a_hint_is_drawn_once_per_text_and_shown_again_as_drawn(
         hint.repaint()
     assert drawn == [drawn[0], drawn[1]] and drawn[0] != drawn[1]  # each text drawn once
     kept = hint.grab().toImage()
-    hint._drawing = True  # QLabel's own paint, straight onto the widget
+    hint.looks.drawing = True  # QLabel's own paint, straight onto the widget
     direct = hint.grab().toImage()
-    hint._drawing = False
+    hint.looks.drawing = False
     assert direct.size() == kept.size() and kept != QImage()
     assert not differing(direct, kept)

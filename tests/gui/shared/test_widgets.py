@@ -137,9 +137,9 @@ def test_a_text_block_draws_each_text_once_and_shows_it_again_as_drawn(
         viewport.repaint()
     assert drawn.count(one) <= 2 and drawn.count(other) == 1  # `one` again once at its height
     kept = viewport.grab().toImage()
-    block._drawing = True  # Qt's own paint, straight onto the widget
+    block.looks.drawing = True  # Qt's own paint, straight onto the widget
     direct = viewport.grab().toImage()
-    block._drawing = False
+    block.looks.drawing = False
     assert kept.size() == direct.size() and kept.pixel(0, 0) == direct.pixel(0, 0)
     assert not differing(direct, kept)
     block.selectAll()
