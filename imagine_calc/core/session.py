@@ -18,7 +18,8 @@ from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.catalog.shared_recordings import layer
 from imagine_calc.core.estimates.budget import Balances
 from imagine_calc.core.frozen import Frozen, record
-from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
+from imagine_calc.core.pricing.generate_view import GenerateView
+from imagine_calc.core.pricing.kept_views import KeptViews
 from imagine_calc.core.pricing.requests import GenerationRequest
 
 if TYPE_CHECKING:  # a team comes with an estimate: its records stay off the window's start
@@ -80,7 +81,9 @@ class Session:
         self._listeners: list[Listener] = []
         #: The request asked for at start, before it was fitted to the catalog.
         self.asked = request
-        self.view: GenerateView = generate_view(loaded.catalog, known_model(loaded.catalog, request))
+        #: The views of the settings gone through, for this catalog: going back shows them again.
+        self._views = KeptViews(loaded.catalog)
+        self.view: GenerateView = self._views.view(known_model(loaded.catalog, request))
         self.balances = balances if balances is not None else Balances()
         first = loaded.catalog.engines[0]
         self.upscale = UpscaleChoice(first.id, next(iter(first.scales)))
@@ -115,7 +118,7 @@ class Session:
 
     def set_request(self, req: GenerationRequest) -> None:
         """Fit `req` to its model and price everything the Generate tab shows, once."""
-        self.view = generate_view(self.catalog, known_model(self.catalog, req))
+        self.view = self._views.view(known_model(self.catalog, req))
         self._tell(Part.REQUEST)
 
     def select_model(self, model_id: str) -> None:
@@ -141,7 +144,8 @@ class Session:
     def set_loaded(self, loaded: LoadedCatalog) -> None:
         """New prices (an update applied, a recording, a revert): everything re-prices."""
         self._loaded = loaded
-        self.view = generate_view(loaded.catalog, known_model(loaded.catalog, self.request))
+        self._views = KeptViews(loaded.catalog)
+        self.view = self._views.view(known_model(loaded.catalog, self.request))
         self.upscale = self.upscale.fitted(loaded.catalog)
         self._tell(Part.CATALOG, Part.REQUEST, Part.UPSCALE)
 

@@ -42,6 +42,16 @@ def test_a_request_is_fitted_to_its_model_and_priced_once() -> None:
     assert session.view.quote.total == Decimal("147")  # the page: 73.5 per image at 2K
 
 
+def test_going_back_to_settings_shows_their_view_again_until_the_prices_change() -> None:
+    session = Session(loaded(), GenerationRequest("nano-banana-2", "1K"))
+    first = session.view
+    session.set_request(GenerationRequest("nano-banana-2", "2K"))
+    session.set_request(GenerationRequest("nano-banana-2", "1K"))
+    assert session.view is first  # kept: not priced again
+    session.set_loaded(loaded(dataclasses.replace(CATALOG)))
+    assert session.view is not first and session.view == first  # new prices: priced anew
+
+
 def test_a_model_the_catalog_lacks_falls_back_to_the_default_then_the_first() -> None:
     assert known_model(CATALOG, GenerationRequest("gone")).model_id == DEFAULT_MODEL
     without_default = dataclasses.replace(
