@@ -25,7 +25,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Q
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from imagine_calc.gui.generate.model_table import BarRole, CostBar
+from imagine_calc.gui.generate.model_table import BarRole, CostBar, LookRole
 from imagine_calc.gui.shared.bar_painting import CAP, Pixels, mix
 from imagine_calc.gui.shared.kept_looks import FontKeys
 
@@ -34,7 +34,6 @@ ROOM = 5.5
 #: Cells kept as pixmaps by each delegate, each a look of one cell (~13 KB at 100 % for a cost,
 #: ~26 KB for a name): the list's 25 at a few settings, selected or not.
 CELLS_KEPT = 256
-_DISPLAY, _FOREGROUND = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole
 #: A bar's thickness, in font heights.
 THICKNESS = 0.65
 #: The gap from the cell's left edge, as the style leaves before text.
@@ -120,11 +119,11 @@ class KeptCells(QStyledItemDelegate):
     instructions, a Pro model's tag as much again, and a designer goes back and forth between
     a few settings (-8 % of a settings change for the cost cells, counted with valgrind over
     48 changes of benchmarks/bench_gui.py's cycle). A look is the cell's text, its colour, the
-    delegate's own `role` (what it draws beside the text), Qt's state, size, palette and font."""
+    model's LookRole (the text, what the delegate draws beside it, whether it is greyed), Qt's
+    state, size, palette and font."""
 
-    def __init__(self, role: int, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._role = role
         self._cells: dict[tuple[object, ...], QPixmap] = {}
         self._font_keys = FontKeys()
 
@@ -134,11 +133,8 @@ class KeptCells(QStyledItemDelegate):
         """The cell as drawn before for the same look, else drawn now (draw_cell) and kept."""
         ratio = painter.device().devicePixelRatioF()
         left, top, width, height = cast("tuple[int, int, int, int]", option.rect.getRect())
-        foreground = index.data(_FOREGROUND)  # a greyed row's colour, or None
         key = (
-            index.data(_DISPLAY),
-            index.data(self._role),
-            foreground.rgba() if isinstance(foreground, QColor) else str(foreground),
+            index.data(LookRole),
             option.state.value,
             option.features.value,
             width,
@@ -174,7 +170,7 @@ class CostBars(KeptCells):
     too."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(BarRole, parent)
+        super().__init__(parent)
         self._colours: dict[tuple[int, int], tuple[QColor, QColor]] = {}
         self._caps: dict[tuple[int, int, int, float], QPixmap] = {}
 

@@ -26,6 +26,7 @@ from imagine_calc.core.text.findings import not_available_words, refusal_words
 from imagine_calc.gui.generate.model_info import model_html
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import fill, join, tooltip
+from imagine_calc.gui.shared.per_view import PerView
 
 NAME, COST, MAX_RES = range(3)
 HEADERS = (N_("Model"), N_("Credits"), N_("Max res."))
@@ -39,6 +40,10 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 BarRole = Qt.ItemDataRole.UserRole + 3
 #: The name column's Pro mark: a ProMark, or None for a model that needs no subscription.
 MarkRole = Qt.ItemDataRole.UserRole + 4
+#: What a cell with a drawn look shows, in one string (its text, bar or mark, and whether it is
+#: greyed): the delegates keep each look's picture under it with Qt's state, one question to
+#: the model where reading each part would take three (cost_bars.KeptCells).
+LookRole = Qt.ItemDataRole.UserRole + 5
 _LAST = 1e12
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # The roles show_view sets for each changed row, looked up once (an enum member costs a lookup).
@@ -56,11 +61,36 @@ class CostBar(Frozen):
 
 
 @record
+class Row(Frozen):
+    """A model's cost cell for one view: what it shows and says, how it sorts, its tooltip
+    (two quotes worded alike are one cell: nothing to repaint)."""
+
+    available: bool
+    bar: CostBar | None
+    cost: str
+    said: str
+    sort_key: float
+    tip: str
+    look: str
+
+
+@record
 class ProMark(Frozen):
     """What the list marks a Pro model with ("Pro", "Pro*" where inferred) and what it means."""
 
     text: str
     says: str
+
+
+def cost_look(cost: str, bar: CostBar | None, available: bool) -> str:
+    """A cost cell's LookRole: its figure, its bar, whether it is greyed."""
+    drawn = "" if bar is None else f"{bar.share!r}\x1f{bar.open_ended}"
+    return f"{cost}\x1f{drawn}\x1f{available}"
+
+
+def name_look(name: str, mark: ProMark | None, available: bool) -> str:
+    """A name cell's LookRole: the name, its Pro mark, whether it is greyed."""
+    return f"{name}\x1f{mark.text if mark is not None else ''}\x1f{available}"
 
 
 def cost_bars(shown: list[Quote | NotAvailable | None]) -> list[CostBar | None]:
@@ -80,7 +110,10 @@ class ModelTableModel(QStandardItemModel):
     def __init__(self, catalog: Catalog, parent: Any = None) -> None:
         super().__init__(parent)
         self._models: tuple[Model, ...] = ()
-        self._shown: list[tuple[Quote | NotAvailable | None, CostBar | None]] = []
+        self._shown: list[Row | None] = []
+        #: Each view's rows, worded once: the session shows a view again for settings gone
+        #: through a moment ago (~0.4 ms of words and figures a change).
+        self._rows = PerView(self._rows_of)
         self._set_rows(catalog.models)
 
     def _set_rows(self, models: tuple[Model, ...]) -> None:
@@ -91,7 +124,8 @@ class ModelTableModel(QStandardItemModel):
             if header is not None:
                 header.setToolTip(tooltip(_(tip)))
         self._models = models
-        self._shown = [(None, None)] * len(models)
+        self._shown = [None] * len(models)
+        self._rows.clear()
         self._tooltips = [model_html(m) for m in models]
         #: Each row's tooltip as shown, and the cost cell's as last set (a long text: setting it
         #: again costs a conversion and a dataChanged, and it changes only with availability).
@@ -114,6 +148,7 @@ class ModelTableModel(QStandardItemModel):
                 mark = ProMark(pro_mark(model), pro_model_words(pro_inferred(model)))
                 cells[NAME].setData(mark, MarkRole)
                 cells[NAME].setData(f"{model.name}. {mark.says}", Qt.ItemDataRole.AccessibleTextRole)
+            cells[NAME].setData(name_look(model.name, cells[NAME].data(MarkRole), True), LookRole)
             self.appendRow(cells)
 
     def show_view(self, view: GenerateView) -> None:
@@ -123,16 +158,40 @@ class ModelTableModel(QStandardItemModel):
         if models != self._models:
             self._set_rows(models)
         grey = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for row, cell in enumerate(self._rows(view)):
+            before = self._shown[row]
+            if cell == before:  # a bar changes alone when the largest cost does
+                continue
+            was_available = before is None or before.available
+            self._shown[row] = cell
+            unavailable = not cell.available
+            # Every role that changed at once: one dataChanged. The alignment and the id were set
+            # with the row; a role the map leaves out is kept.
+            roles: dict[int, object] = {
+                _DISPLAY: cell.cost,
+                SortRole: cell.sort_key,
+                BarRole: cell.bar,
+                _ACCESSIBLE: cell.said,
+                LookRole: cell.look,
+            }
+            tip = cell.tip
+            if tip != self._cost_tips[row]:
+                self._cost_tips[row] = roles[_TIP] = tip
+            if was_available == unavailable:  # became (un)available: the other columns too
+                roles[_FOREGROUND] = grey if unavailable else None  # None clears it
+                both: dict[int, object] = {_FOREGROUND: roles[_FOREGROUND], _TIP: tip}  # one dataChanged
+                self.setItemData(self.index(row, MAX_RES), both)
+                name = self.item(row, NAME)
+                both[LookRole] = name_look(name.text(), name.data(MarkRole), not unavailable)
+                self.setItemData(self.index(row, NAME), both)
+            self.setItemData(self.index(row, COST), roles)
+
+    def _rows_of(self, view: GenerateView) -> tuple[Row, ...]:
+        """Each model's cost cell for `view`, worded."""
         style = locale_numbers.style()
         every: list[Quote | NotAvailable | None] = [cell.quote or cell.why_not for cell in view.models]
-        bars = cost_bars(every)
-        for row, cell in enumerate(view.models):
-            shown, bar = every[row], bars[row]
-            if (shown, bar) == self._shown[row]:  # a bar changes alone when the largest cost does
-                continue
-            was_available = isinstance(self._shown[row][0], Quote | None)
-            self._shown[row] = (shown, bar)
-            unavailable = not isinstance(shown, Quote)
+        rows = []
+        for row, (cell, shown, bar) in enumerate(zip(view.models, every, cost_bars(every), strict=True)):
             if isinstance(shown, Quote):
                 cost, said = quotes.forms(shown, style)
                 tip = self._tips[row]
@@ -142,22 +201,11 @@ class ModelTableModel(QStandardItemModel):
                 tip = tooltip(
                     join("", [self._tooltips[row], fill(_("<p><i>Not available: {}</i></p>"), why)])
                 )
-            # Every role that changed at once: one dataChanged. The alignment and the id were set
-            # with the row; a role the map leaves out is kept.
-            roles: dict[int, object] = {
-                _DISPLAY: cost,
-                SortRole: self._cost_key(shown) * 1000.0 + self._rank[row],
-                BarRole: bar,
-                _ACCESSIBLE: f"{cell.model.name}: {said}",
-            }
-            if tip != self._cost_tips[row]:
-                self._cost_tips[row] = roles[_TIP] = tip
-            if was_available == unavailable:  # became (un)available: the other columns too
-                roles[_FOREGROUND] = grey if unavailable else None  # None clears it
-                both: dict[int, object] = {_FOREGROUND: roles[_FOREGROUND], _TIP: tip}  # one dataChanged
-                for col in (NAME, MAX_RES):
-                    self.setItemData(self.index(row, col), both)
-            self.setItemData(self.index(row, COST), roles)
+            key = self._cost_key(shown) * 1000.0 + self._rank[row]
+            available = isinstance(shown, Quote)
+            look = cost_look(cost, bar, available)
+            rows.append(Row(available, bar, cost, f"{cell.model.name}: {said}", key, tip, look))
+        return tuple(rows)
 
     @staticmethod
     def _cost_key(shown: Quote | NotAvailable | None) -> float:

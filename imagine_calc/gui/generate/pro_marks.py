@@ -87,7 +87,7 @@ class ProMarks(KeptCells):
     each look once (KeptCells: a name greyed or not again as the settings go back and forth)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(MarkRole, parent)
+        super().__init__(parent)
         #: Each (name, room, font)'s shortened name: shortening shapes the whole name.
         self._names: dict[tuple[str, int, str], str] = {}
         #: Each (palette, state)'s outline and ink.

@@ -27,15 +27,30 @@ from PySide6.QtWidgets import (
 )
 
 from imagine_calc.core.catalog.records import Catalog
+from imagine_calc.core.frozen import Frozen, record
 from imagine_calc.core.language import _
 from imagine_calc.core.pricing.generate_view import GenerateView
 from imagine_calc.core.text import settings as words
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.kept_looks import KeptLooks
 from imagine_calc.gui.shared.markup import PlainLabel, plain_label, tooltip
+from imagine_calc.gui.shared.per_view import PerView
 from imagine_calc.gui.shared.widgets import mnemonic_keys
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
+
+
+@record
+class PanelWords(Frozen):
+    """What the panel says for one view: each resolution's option, each setting's hints, the
+    enhancer's tooltip and the settings the model made change."""
+
+    options: tuple[tuple[words.Option, str, bool], ...]
+    resolution: words.Hints
+    images: words.Hints
+    enhancer: words.Hints
+    enhancer_tip: str
+    notices: str
 
 
 class HintLabel(PlainLabel):
@@ -150,6 +165,10 @@ class SettingsPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Settings"), parent)
         self._shown = False
+        self._catalog: Catalog | None = None
+        #: Each view's words, made once: the session shows a view again for settings gone
+        #: through a moment ago (~0.4 ms of words and figures a change).
+        self._words = PerView(self._words_of)
         #: What the controls were last given: a setter called with what a control already has
         #: still converts it and may send events (a tooltip always does).
         self._given: dict[str, object] = {}
@@ -203,10 +222,13 @@ class SettingsPanel(QGroupBox):
         """Fill the controls for `view` (its request is valid for its model)."""
         req = view.request
         self._shown = True
+        if catalog is not self._catalog:
+            self._catalog = catalog
+            self._words.clear()
+        said = self._words(view)
         model = catalog.model(req.model_id)
-        style = locale_numbers.style()
         blockers = [QSignalBlocker(w) for w in (self.resolution, self.aspect, self.images, self.enhancer)]
-        self._fill_resolution(view)
+        self._fill_resolution(view, said)
         if self._changed("aspects", model.aspect_ratios):
             self.aspect.clear()
             for ratio in model.aspect_ratios:
@@ -221,12 +243,11 @@ class SettingsPanel(QGroupBox):
         self.enhancer.setChecked(req.prompt_enhancer)
         for blocker in blockers:
             blocker.unblock()
-        self.images_hint.show_hints(words.images_hints(view, style))
-        self.enhancer_hint.show_hints(words.enhancer_hints(view, style))
-        enhancer_tip = words.enhancer_tooltip(view, catalog, style)
-        if self._changed("enhancer tip", enhancer_tip):
-            self.enhancer.setToolTip(tooltip(enhancer_tip))
-        notice = words.notices(view)
+        self.images_hint.show_hints(said.images)
+        self.enhancer_hint.show_hints(said.enhancer)
+        if self._changed("enhancer tip", said.enhancer_tip):
+            self.enhancer.setToolTip(tooltip(said.enhancer_tip))
+        notice = said.notices
         if notice != self.notice.text():  # a new text asks the form to lay out again
             self.notice.setText(notice)
         self.notice.setVisible(bool(view.notices))
@@ -238,22 +259,34 @@ class SettingsPanel(QGroupBox):
         self._given[what] = value
         return True
 
-    def _fill_resolution(self, view: GenerateView) -> None:
-        model = self._resolutions
+    def _words_of(self, view: GenerateView) -> PanelWords:
+        assert self._catalog is not None  # show_view sets it first
         style = locale_numbers.style()
+        options = tuple(
+            (words.resolution_option(choice, view, style), choice.value, choice.quote is not None)
+            for choice in view.resolutions
+        )
+        return PanelWords(
+            options,
+            words.resolution_hints(view, style),
+            words.images_hints(view, style),
+            words.enhancer_hints(view, style),
+            words.enhancer_tooltip(view, self._catalog, style),
+            words.notices(view),
+        )
+
+    def _fill_resolution(self, view: GenerateView, said: PanelWords) -> None:
+        model = self._resolutions
         if model.rowCount() != len(view.resolutions):
             model.clear()
             self._given.pop("resolutions", None)
             for _choice in view.resolutions:
                 model.appendRow(QStandardItem())
-        options = [
-            (words.resolution_option(choice, view, style), choice.value, choice.quote is not None)
-            for choice in view.resolutions
-        ]
+        options = said.options
         given = self._given.get("resolutions")
         if self._changed("resolutions", options):
             for row, (option, value, enabled) in enumerate(options):
-                if isinstance(given, list) and given[row] == (option, value, enabled):
+                if isinstance(given, tuple) and given[row] == (option, value, enabled):
                     continue
                 item = model.item(row)
                 item.setText(option.text)
@@ -261,7 +294,7 @@ class SettingsPanel(QGroupBox):
                 item.setData(value, ValueRole)
                 item.setEnabled(enabled)
         self.resolution.setCurrentIndex(self.resolution.findData(view.request.resolution, ValueRole))
-        self.resolution_hint.show_hints(words.resolution_hints(view, style))
+        self.resolution_hint.show_hints(said.resolution)
 
     def _emit(self) -> None:
         if not self._shown:

@@ -13,6 +13,7 @@ from imagine_calc.core.text.breakdown import breakdown
 from imagine_calc.core.text.settings import total_description
 from imagine_calc.gui.shared import locale_numbers
 from imagine_calc.gui.shared.markup import Html, RichLabel, fill, join, tooltip
+from imagine_calc.gui.shared.per_view import PerView
 from imagine_calc.gui.shared.widgets import TextBlock, headline_label
 
 
@@ -62,6 +63,10 @@ class TotalPanel(QWidget):
         self.note.setWordWrap(True)
         self.breakdown = TextBlock("breakdown", _("Breakdown of the total"))
         self._model_id = ""  # whose breakdown is shown
+        self._catalog: Catalog | None = None
+        #: Each view's total, breakdown and description, worded once: the session shows a view
+        #: again for settings gone through a moment ago.
+        self._words = PerView(self._words_of)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.breakdown)
@@ -69,14 +74,23 @@ class TotalPanel(QWidget):
 
     def show_view(self, catalog: Catalog, view: GenerateView) -> None:
         """Show the view's total and its breakdown."""
-        req, quote = view.request, view.quote
-        model = catalog.model(req.model_id)
-        style = locale_numbers.style()
-        self.total.setText(quotes.long(quote, style))
+        if catalog is not self._catalog:
+            self._catalog = catalog
+            self._words.clear()
+        total, html, described = self._words(view)
+        self.total.setText(total)
         # Settings changes of one model keep the breakdown's room (the enhancer's note takes five
         # lines): the details below stay put, and are not laid out and repainted at each change.
-        self.breakdown.show_html(breakdown_html(quote), keep_height=req.model_id == self._model_id)
-        self._model_id = req.model_id
-        described = total_description(view, model.name, style)
+        model_id = view.request.model_id
+        self.breakdown.show_html(html, keep_height=model_id == self._model_id)
+        self._model_id = model_id
         self.total.setToolTip(tooltip(described))
         self.total.setAccessibleDescription(described.replace("\n", ". "))
+
+    def _words_of(self, view: GenerateView) -> tuple[str, Html, str]:
+        """The total, its breakdown and its description (the tooltip's lines)."""
+        assert self._catalog is not None  # show_view sets it first
+        style = locale_numbers.style()
+        name = self._catalog.model(view.request.model_id).name
+        described = total_description(view, name, style)
+        return quotes.long(view.quote, style), breakdown_html(view.quote), described

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from imagine_calc.core.pricing.requests import GenerationRequest
 from imagine_calc.gui.generate.cost_bars import INSET, ROOM, CostBars, bar_rects, bar_room
-from imagine_calc.gui.generate.model_table import COST, BarRole, CostBar
+from imagine_calc.gui.generate.model_table import COST, BarRole, CostBar, LookRole, cost_look
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared.bar_painting import CAP
 from imagine_calc.gui.shared.theme import dark_palette
@@ -86,6 +86,7 @@ def paint(
     model = QStandardItemModel(1, 1)
     item = QStandardItem("≥ 25")
     item.setData(bar, BarRole)
+    item.setData(cost_look("≥ 25", bar, True), LookRole)  # as the list's model sets it
     model.setItem(0, 0, item)
     option = QStyleOptionViewItem()
     option.rect = QRect(0, 0, WIDTH, HEIGHT)

@@ -155,3 +155,24 @@ def test_a_cost_cells_tooltip_says_why_while_unavailable_and_is_not_resent_with_
     show(model, GenerationRequest("nano-banana-2", "1K", "1:1", 2, False))
     assert roles and all(Qt.ItemDataRole.ToolTipRole not in sent for sent in roles)
     assert all(Qt.ItemDataRole.DisplayRole in sent for sent in roles)
+
+
+def test_a_view_shown_again_is_not_worded_again(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The session shows a view again for settings gone through a moment ago: its cells are
+    the ones worded the first time."""
+    from imagine_calc.gui.generate import model_table
+
+    worded: list[object] = []
+    real = model_table.quotes.forms
+    monkeypatch.setattr(model_table.quotes, "forms", lambda q, style: (worded.append(q), real(q, style))[1])
+    model = ModelTableModel(CATALOG)
+    one_k = generate_view(CATALOG, GenerationRequest("nano-banana-2", "1K"))
+    two_k = generate_view(CATALOG, GenerationRequest("nano-banana-2", "2K"))
+    model.show_view(one_k)
+    first = [model.index(row, COST).data() for row in range(model.rowCount())]
+    model.show_view(two_k)
+    before = len(worded)
+    model.show_view(one_k)
+    assert len(worded) == before
+    assert [model.index(row, COST).data() for row in range(model.rowCount())] == first
+    assert "49" in first  # the page: Nano Banana 2 at 1K

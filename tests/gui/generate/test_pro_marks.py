@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QToolTip
 from pytestqt.qtbot import QtBot
 
-from imagine_calc.gui.generate.model_table import NAME, MarkRole, ProMark
+from imagine_calc.gui.generate.model_table import NAME, LookRole, MarkRole, ProMark, name_look
 from imagine_calc.gui.generate.pro_marks import PAD, ProMarks, tag_rect
 from imagine_calc.gui.main_window import MainWindow
 from imagine_calc.gui.shared.markup import tooltip
@@ -43,6 +43,7 @@ def paint(
     item = QStandardItem(name)
     item.setData(mark, MarkRole)
     item.setData(grey, Qt.ItemDataRole.ForegroundRole)
+    item.setData(name_look(name, mark, grey is None), LookRole)  # as the list's model sets it
     model.setItem(0, 0, item)
     option = QStyleOptionViewItem()
     option.rect = QRect(0, 0, width, 25)

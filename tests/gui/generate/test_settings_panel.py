@@ -8,6 +8,8 @@ Figures from ImagineArt's Image Credits page: Nano Banana 2 costs 49 (1K), 73.5 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QImage
@@ -224,3 +226,25 @@ def test_a_hint_is_drawn_once_per_text_and_shown_again_as_drawn(
     hint.looks.drawing = False
     assert direct.size() == kept.size() and kept != QImage()
     assert not differing(direct, kept)
+
+
+def test_a_view_shown_again_is_not_worded_again(
+    panel: SettingsPanel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The session shows a view again for settings gone through a moment ago: the hints and
+    options are the ones worded the first time."""
+    from imagine_calc.gui.generate import settings_panel
+
+    worded: list[object] = []
+    real = settings_panel.words.images_hints
+    monkeypatch.setattr(settings_panel.words, "images_hints", lambda v, s: (worded.append(v), real(v, s))[1])
+    one_k = generate_view(CATALOG, GenerationRequest("nano-banana-2", "1K"))
+    two_k = generate_view(CATALOG, GenerationRequest("nano-banana-2", "2K"))
+    panel.show_view(CATALOG, one_k)
+    hint, options = panel.images_hint.text(), panel.resolution.itemText(1)
+    panel.show_view(CATALOG, two_k)
+    panel.show_view(CATALOG, one_k)
+    assert worded == [one_k, two_k]
+    assert (panel.images_hint.text(), panel.resolution.itemText(1)) == (hint, options)
+    panel.show_view(replace(CATALOG), one_k)  # another catalog: worded anew
+    assert worded == [one_k, two_k, one_k]

@@ -119,3 +119,24 @@ def test_the_breakdown_keeps_its_room_while_one_models_settings_change(
     fresh.show()
     shown(fresh, catalog, another)
     assert panel.breakdown.height() == fresh.breakdown.height() < with_note
+
+
+def test_a_view_shown_again_is_not_worded_again(
+    panel: TotalPanel, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The session shows a view again for settings gone through a moment ago: the total and
+    its breakdown are the ones worded the first time."""
+    from imagine_calc.gui.generate import total_panel
+
+    worded: list[object] = []
+    real = total_panel.breakdown_html
+    monkeypatch.setattr(total_panel, "breakdown_html", lambda q: (worded.append(q), real(q))[1])
+    one_k = generate_view(catalog, GenerationRequest("nano-banana-2", "1K"))
+    two_k = generate_view(catalog, GenerationRequest("nano-banana-2", "2K"))
+    panel.show_view(catalog, one_k)
+    first = panel.total.text(), panel.breakdown.html
+    panel.show_view(catalog, two_k)
+    panel.show_view(catalog, one_k)
+    assert worded == [one_k.quote, two_k.quote]
+    assert (panel.total.text(), panel.breakdown.html) == first
+    assert "49" in first[0]  # the page: Nano Banana 2 at 1K
