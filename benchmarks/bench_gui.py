@@ -146,8 +146,10 @@ def settings_to_paint(samples: int = 400) -> tuple[list[float], list[tuple[int, 
     from imagine_calc.core.pricing.requests import GenerationRequest
     from imagine_calc.gui.main_window import MainWindow
     from imagine_calc.gui.shared.garbage import MainThreadCollector
+    from imagine_calc.gui.shared.paint_thread import paint_on_window_thread
     from imagine_calc.gui.shared.settings_store import SettingsStore
 
+    paint_on_window_thread()  # as imagine-calc runs: large fills on this thread, no pool
     app = QApplication.instance() or QApplication([])
     MainThreadCollector(app)  # as imagine-calc runs: no automatic collection inside a change
     with tempfile.TemporaryDirectory() as cfg:

@@ -55,6 +55,9 @@ def _run_window(args: argparse.Namespace, file: Path | None, qt_args: list[str])
     if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     handle_qt_messages(quiet=args.screenshot is not None)
+    from imagine_calc.gui.shared.paint_thread import paint_on_window_thread
+
+    paint_on_window_thread()  # before the first paint: no thread pool to wait for
 
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
