@@ -97,8 +97,10 @@ def window_run(folder: Path) -> dict[str, float]:
     from imagine_calc.core.catalog.shared_recordings import SharedReading, layer
     from imagine_calc.gui.main_window import MainWindow
     from imagine_calc.gui.shared.garbage import MainThreadCollector
+    from imagine_calc.gui.shared.paint_thread import paint_on_window_thread
     from imagine_calc.gui.shared.settings_store import SettingsStore
 
+    paint_on_window_thread()  # as imagine-calc runs: large fills on this thread
     app = QApplication.instance() or QApplication([])
     MainThreadCollector(app)
     t = time.perf_counter()

@@ -75,8 +75,10 @@ def window_run(folder: Path, count: int) -> dict[str, float]:
     from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.main_window import MainWindow
     from imagine_calc.gui.shared.garbage import MainThreadCollector
+    from imagine_calc.gui.shared.paint_thread import paint_on_window_thread
     from imagine_calc.gui.shared.settings_store import SettingsStore
 
+    paint_on_window_thread()  # as imagine-calc runs: large fills on this thread
     app = QApplication.instance() or QApplication([])
     MainThreadCollector(app)  # as imagine-calc runs
     window = MainWindow(load_with_override(), SettingsStore())

@@ -31,11 +31,13 @@ def main() -> int:
     from imagine_calc.core.catalog.loader import load_with_override
     from imagine_calc.gui.main_window import MainWindow
     from imagine_calc.gui.shared.garbage import MainThreadCollector
+    from imagine_calc.gui.shared.paint_thread import paint_on_window_thread
     from imagine_calc.gui.shared.settings_store import SettingsStore
     from imagine_calc.qt_messages import handle_qt_messages
     from tests.gui.monkey import Fixtures, Monkey, quiet_message_boxes
 
     handle_qt_messages(quiet=True)  # offscreen's size-hint notes hid anything that went wrong
+    paint_on_window_thread()  # as imagine-calc runs: large fills on this thread
     app = QApplication.instance() or QApplication([])
     MainThreadCollector(app)
     quiet_message_boxes()
