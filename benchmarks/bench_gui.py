@@ -31,9 +31,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 
 # Both programs stop once their window has been painted for the first time: that moment, not
-# writing a PNG, is what a user waits for. The filter is installed the same way in both.
+# writing a PNG, is what a user waits for. The filter is installed the same way in both, and
+# both paint on the window's thread, as imagine-calc has Qt do (gui/shared/paint_thread.py):
+# with Qt's GUI thread pool the plain windows' first fills would run on two cores, ours on one.
 UNTIL_FIRST_PAINT = """
 import os, sys
+os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
