@@ -119,7 +119,7 @@ class KeptCells(QStyledItemDelegate):
     instructions, a Pro model's tag as much again, and a designer goes back and forth between
     a few settings (-8 % of a settings change for the cost cells, counted with valgrind over
     48 changes of benchmarks/bench_gui.py's cycle). A look is the cell's text, its colour, the
-    model's LookRole (the text, what the delegate draws beside it, whether it is greyed), Qt's
+    model's LookRole (the text, what the delegate draws beside it, the grey of a greyed row), Qt's
     state, size, palette and font."""
 
     def __init__(self, parent: QObject | None = None) -> None:

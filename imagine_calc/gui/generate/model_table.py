@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
 from imagine_calc.core.catalog.records import TIERS, Catalog, Model
@@ -40,8 +40,8 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 BarRole = Qt.ItemDataRole.UserRole + 3
 #: The name column's Pro mark: a ProMark, or None for a model that needs no subscription.
 MarkRole = Qt.ItemDataRole.UserRole + 4
-#: What a cell with a drawn look shows, in one string (its text, bar or mark, and whether it is
-#: greyed): the delegates keep each look's picture under it with Qt's state, one question to
+#: What a cell with a drawn look shows, in one string (its text, bar or mark, and the grey it is
+#: drawn in, if greyed): the delegates keep each look's picture under it with Qt's state, one question to
 #: the model where reading each part would take three (cost_bars.KeptCells).
 LookRole = Qt.ItemDataRole.UserRole + 5
 _LAST = 1e12
@@ -71,7 +71,6 @@ class Row(Frozen):
     said: str
     sort_key: float
     tip: str
-    look: str
 
 
 @record
@@ -82,15 +81,16 @@ class ProMark(Frozen):
     says: str
 
 
-def cost_look(cost: str, bar: CostBar | None, available: bool) -> str:
-    """A cost cell's LookRole: its figure, its bar, whether it is greyed."""
+def cost_look(cost: str, bar: CostBar | None, grey: QColor | None) -> str:
+    """A cost cell's LookRole: its figure, its bar, the grey it is drawn in (None: not greyed;
+    the grey is the palette's when the row was greyed, so a palette switch can leave two)."""
     drawn = "" if bar is None else f"{bar.share!r}\x1f{bar.open_ended}"
-    return f"{cost}\x1f{drawn}\x1f{available}"
+    return f"{cost}\x1f{drawn}\x1f{'' if grey is None else grey.rgba()}"
 
 
-def name_look(name: str, mark: ProMark | None, available: bool) -> str:
-    """A name cell's LookRole: the name, its Pro mark, whether it is greyed."""
-    return f"{name}\x1f{mark.text if mark is not None else ''}\x1f{available}"
+def name_look(name: str, mark: ProMark | None, grey: QColor | None) -> str:
+    """A name cell's LookRole: the name, its Pro mark, the grey it is drawn in (None: not greyed)."""
+    return f"{name}\x1f{mark.text if mark is not None else ''}\x1f{'' if grey is None else grey.rgba()}"
 
 
 def cost_bars(shown: list[Quote | NotAvailable | None]) -> list[CostBar | None]:
@@ -125,6 +125,8 @@ class ModelTableModel(QStandardItemModel):
                 header.setToolTip(tooltip(_(tip)))
         self._models = models
         self._shown = [None] * len(models)
+        #: Each row's foreground as last set: the grey it was greyed in, else None.
+        self._greys: list[QColor | None] = [None] * len(models)
         self._rows.clear()
         self._tooltips = [model_html(m) for m in models]
         #: Each row's tooltip as shown, and the cost cell's as last set (a long text: setting it
@@ -148,7 +150,7 @@ class ModelTableModel(QStandardItemModel):
                 mark = ProMark(pro_mark(model), pro_model_words(pro_inferred(model)))
                 cells[NAME].setData(mark, MarkRole)
                 cells[NAME].setData(f"{model.name}. {mark.says}", Qt.ItemDataRole.AccessibleTextRole)
-            cells[NAME].setData(name_look(model.name, cells[NAME].data(MarkRole), True), LookRole)
+            cells[NAME].setData(name_look(model.name, cells[NAME].data(MarkRole), None), LookRole)
             self.appendRow(cells)
 
     def show_view(self, view: GenerateView) -> None:
@@ -165,6 +167,8 @@ class ModelTableModel(QStandardItemModel):
             was_available = before is None or before.available
             self._shown[row] = cell
             unavailable = not cell.available
+            if was_available == unavailable:
+                self._greys[row] = grey if unavailable else None
             # Every role that changed at once: one dataChanged. The alignment and the id were set
             # with the row; a role the map leaves out is kept.
             roles: dict[int, object] = {
@@ -172,17 +176,17 @@ class ModelTableModel(QStandardItemModel):
                 SortRole: cell.sort_key,
                 BarRole: cell.bar,
                 _ACCESSIBLE: cell.said,
-                LookRole: cell.look,
+                LookRole: cost_look(cell.cost, cell.bar, self._greys[row]),
             }
             tip = cell.tip
             if tip != self._cost_tips[row]:
                 self._cost_tips[row] = roles[_TIP] = tip
             if was_available == unavailable:  # became (un)available: the other columns too
-                roles[_FOREGROUND] = grey if unavailable else None  # None clears it
+                roles[_FOREGROUND] = self._greys[row]  # None clears it
                 both: dict[int, object] = {_FOREGROUND: roles[_FOREGROUND], _TIP: tip}  # one dataChanged
                 self.setItemData(self.index(row, MAX_RES), both)
                 name = self.item(row, NAME)
-                both[LookRole] = name_look(name.text(), name.data(MarkRole), not unavailable)
+                both[LookRole] = name_look(name.text(), name.data(MarkRole), self._greys[row])
                 self.setItemData(self.index(row, NAME), both)
             self.setItemData(self.index(row, COST), roles)
 
@@ -202,9 +206,7 @@ class ModelTableModel(QStandardItemModel):
                     join("", [self._tooltips[row], fill(_("<p><i>Not available: {}</i></p>"), why)])
                 )
             key = self._cost_key(shown) * 1000.0 + self._rank[row]
-            available = isinstance(shown, Quote)
-            look = cost_look(cost, bar, available)
-            rows.append(Row(available, bar, cost, f"{cell.model.name}: {said}", key, tip, look))
+            rows.append(Row(isinstance(shown, Quote), bar, cost, f"{cell.model.name}: {said}", key, tip))
         return tuple(rows)
 
     @staticmethod

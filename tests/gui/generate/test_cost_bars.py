@@ -86,7 +86,7 @@ def paint(
     model = QStandardItemModel(1, 1)
     item = QStandardItem("≥ 25")
     item.setData(bar, BarRole)
-    item.setData(cost_look("≥ 25", bar, True), LookRole)  # as the list's model sets it
+    item.setData(cost_look("≥ 25", bar, None), LookRole)  # as the list's model sets it
     model.setItem(0, 0, item)
     option = QStyleOptionViewItem()
     option.rect = QRect(0, 0, WIDTH, HEIGHT)

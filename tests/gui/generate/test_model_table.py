@@ -4,10 +4,13 @@ rows would make it repaint the whole list)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from imagine_calc.core.catalog.loader import load_catalog
 from imagine_calc.core.pricing.generate_view import generate_view
@@ -23,6 +26,9 @@ from imagine_calc.gui.generate.model_table import (
     ModelTableModel,
     ProMark,
 )
+from imagine_calc.gui.main_window import MainWindow
+from imagine_calc.gui.shared.theme import dark_palette
+from tests.gui.pixels import differing
 
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
@@ -176,3 +182,45 @@ def test_a_view_shown_again_is_not_worded_again(qapp: object, monkeypatch: pytes
     assert len(worded) == before
     assert [model.index(row, COST).data() for row in range(model.rowCount())] == first
     assert "49" in first  # the page: Nano Banana 2 at 1K
+
+
+def test_a_row_greyed_again_after_a_palette_switch_is_drawn_in_the_new_grey(
+    qapp: object, make_window: Callable[[], MainWindow]
+) -> None:
+    """A kept cell picture is keyed on the grey the row is drawn in, not only on its being
+    greyed: after a switch to the dark palette, a row greyed anew shows the dark palette's grey,
+    as a window opened in the dark palette does, not a picture drawn in the light one's."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = app.style().standardPalette()
+    at_4k = GenerationRequest("nano-banana-2", "4K", "1:1", 1, False)
+    app.setPalette(light)
+    try:
+        window = make_window()
+        window.session.set_request(at_4k)
+        greyed = "flux-1-1-ultra"  # up to 2K
+        cells(window, greyed)  # drawn and kept in the light palette's grey
+        app.setPalette(dark_palette())
+        cells(window, greyed)  # the dark palette's picture, the row still in the light grey
+        window.session.set_request(replace(at_4k, resolution="1K"))
+        window.session.set_request(at_4k)  # greyed again: in the dark palette's grey now
+        shown = cells(window, greyed)
+        fresh = make_window()
+        fresh.resize(window.size())
+        fresh.session.set_request(at_4k)
+        expected = cells(fresh, greyed)
+    finally:
+        app.setPalette(light)
+    for col in (NAME, COST):
+        assert not differing(expected[col], shown[col]), HEADERS[col]
+
+
+def cells(window: MainWindow, model_id: str) -> dict[int, QImage]:
+    """The model's name and cost cells as the list shows them."""
+    tab, shown = window.generate, {}
+    for col in (NAME, COST):
+        index = tab.proxy.mapFromSource(tab.table_model.index(tab.table_model.row_of(model_id), col))
+        tab.view.scrollTo(index)
+        QApplication.processEvents()
+        shown[col] = tab.view.viewport().grab(tab.view.visualRect(index)).toImage()
+    return shown

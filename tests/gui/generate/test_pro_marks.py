@@ -43,7 +43,7 @@ def paint(
     item = QStandardItem(name)
     item.setData(mark, MarkRole)
     item.setData(grey, Qt.ItemDataRole.ForegroundRole)
-    item.setData(name_look(name, mark, grey is None), LookRole)  # as the list's model sets it
+    item.setData(name_look(name, mark, grey), LookRole)  # as the list's model sets it
     model.setItem(0, 0, item)
     option = QStyleOptionViewItem()
     option.rect = QRect(0, 0, width, 25)
