@@ -198,6 +198,8 @@ class GenerateTab(QSplitter):
         )
 
     def _session_changed(self, parts: frozenset[Part]) -> None:
+        if Part.CATALOG in parts:
+            self.table_model.new_prices()
         if Part.REQUEST in parts:
             self._show()
         elif Part.BALANCES in parts:

@@ -190,6 +190,11 @@ class ModelTableModel(QStandardItemModel):
                 self.setItemData(self.index(row, NAME), both)
             self.setItemData(self.index(row, COST), roles)
 
+    def new_prices(self) -> None:
+        """Another catalog is in use: forget the rows worded for the views of the one before,
+        each of which holds its catalog (a team's folder: thousands of recordings) alive."""
+        self._rows.clear()
+
     def _rows_of(self, view: GenerateView) -> tuple[Row, ...]:
         """Each model's cost cell for `view`, worded."""
         style = locale_numbers.style()

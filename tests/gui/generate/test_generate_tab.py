@@ -99,3 +99,21 @@ def test_the_details_are_worded_again_only_when_what_they_say_changes(
     window.session.set_balances(Balances(True, Decimal(500)))
     assert made == ["flux-dev"] * 2
     assert "buys 50 images at these settings" in window.generate.detail.toPlainText()
+
+
+def test_prices_replaced_are_not_kept_alive_by_what_the_list_worded(window: MainWindow) -> None:
+    """A team's folder re-read, a recording, an update: each is a new catalog (with its thousands
+    of recordings). What the list worded of the views before must not keep the old ones alive:
+    every kept view holds its catalog."""
+    import gc
+    from dataclasses import replace
+
+    from imagine_calc.core.catalog.records import Catalog
+
+    loaded = window.session.loaded
+    for n in range(12):
+        catalog = replace(loaded.catalog, images_inferred={"test": str(n)})  # the same models
+        window.session.set_loaded(replace(loaded, catalog=catalog))
+    gc.collect()
+    ours = [o for o in gc.get_objects() if type(o) is Catalog and "test" in o.images_inferred]
+    assert [id(o) for o in ours] == [id(window.session.catalog)]
