@@ -251,6 +251,11 @@ class GenerateTab(QSplitter):
             self._hovered = model.id
             self._show_detail(model.id)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.table_model.new_palette()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view.viewport() and event.type() == QEvent.Type.Leave and self._hovered:
             self._hovered = None

@@ -190,6 +190,22 @@ class ModelTableModel(QStandardItemModel):
                 self.setItemData(self.index(row, NAME), both)
             self.setItemData(self.index(row, COST), roles)
 
+    def new_palette(self) -> None:
+        """The palette changed (the system went dark or light): greyed rows take its grey now,
+        not when they are next greyed."""
+        grey = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for row, was in enumerate(self._greys):
+            cell = self._shown[row]
+            if was is None or was == grey or cell is None:
+                continue
+            self._greys[row] = grey
+            self.setItemData(self.index(row, MAX_RES), {_FOREGROUND: grey})
+            name = self.item(row, NAME)
+            looks = name_look(name.text(), name.data(MarkRole), grey)
+            self.setItemData(self.index(row, NAME), {_FOREGROUND: grey, LookRole: looks})
+            looks = cost_look(cell.cost, cell.bar, grey)
+            self.setItemData(self.index(row, COST), {_FOREGROUND: grey, LookRole: looks})
+
     def new_prices(self) -> None:
         """Another catalog is in use: forget the rows worded for the views of the one before,
         each of which holds its catalog (a team's folder: thousands of recordings) alive."""

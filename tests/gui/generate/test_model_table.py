@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from imagine_calc.core.catalog.loader import load_catalog
@@ -209,6 +209,36 @@ def test_a_row_greyed_again_after_a_palette_switch_is_drawn_in_the_new_grey(
         fresh.resize(window.size())
         fresh.session.set_request(at_4k)
         expected = cells(fresh, greyed)
+    finally:
+        app.setPalette(light)
+    for col in (NAME, COST):
+        assert not differing(expected[col], shown[col]), HEADERS[col]
+
+
+def test_a_greyed_row_takes_the_new_palettes_grey_at_once(
+    qapp: object, make_window: Callable[[], MainWindow]
+) -> None:
+    """The system going dark greys the rows that cannot make the settings in the dark
+    palette's grey at once, as a window opened in the dark palette shows them."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = app.style().standardPalette()
+    at_4k = GenerationRequest("nano-banana-2", "4K", "1:1", 1, False)
+    greyed = "flux-1-1-ultra"  # up to 2K
+    app.setPalette(light)
+    try:
+        window = make_window()
+        window.session.set_request(at_4k)
+        cells(window, greyed)
+        app.setPalette(dark_palette())
+        shown = cells(window, greyed)
+        fresh = make_window()
+        fresh.resize(window.size())
+        fresh.session.set_request(at_4k)
+        expected = cells(fresh, greyed)
+        grey = window.generate.table_model.index(window.generate.table_model.row_of(greyed), MAX_RES)
+        dark_grey = app.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        assert grey.data(Qt.ItemDataRole.ForegroundRole) == dark_grey
     finally:
         app.setPalette(light)
     for col in (NAME, COST):
