@@ -10,6 +10,9 @@ team's prices) comes with a new store: nothing priced against the old one is sho
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache, partial
+
 from imagine_calc.core.catalog.records import Catalog
 from imagine_calc.core.pricing.generate_view import GenerateView, generate_view
 from imagine_calc.core.pricing.requests import GenerationRequest
@@ -25,18 +28,9 @@ class KeptViews:
 
     def __init__(self, catalog: Catalog, most: int = MOST) -> None:
         self.catalog = catalog
-        self._most = most
-        self._views: dict[GenerationRequest, GenerateView] = {}
-
-    def view(self, request: GenerationRequest) -> GenerateView:
-        views = self._views
-        view = views.pop(request, None)  # asked for again: the last to be forgotten
-        if view is None:
-            view = generate_view(self.catalog, request)
-            if len(views) >= self._most:
-                del views[next(iter(views))]  # the one asked for longest ago
-        views[request] = view
-        return view
+        # functools' least-recently-used store: a view asked for again is the last forgotten
+        self._view = lru_cache(maxsize=most)(partial(generate_view, catalog))
+        self.view: Callable[[GenerationRequest], GenerateView] = self._view
 
     def __len__(self) -> int:
-        return len(self._views)
+        return self._view.cache_info().currsize
