@@ -98,7 +98,7 @@ def test_generated_overrides_show_the_cores_figures_and_the_names_as_typed(qtbot
             if model.id not in written:
                 continue
             view = generate_view(catalog, GenerationRequest(model.id, model.tiers[-1], None, 2, True))
-            table.show_view(view)
+            table.show_view(catalog, view)
             row = table.row_of(model.id)
             assert table.index(row, NAME).data() == model.name
             assert table.index(row, COST).data() == numbers.short(view.quote)

@@ -198,8 +198,6 @@ class GenerateTab(QSplitter):
         )
 
     def _session_changed(self, parts: frozenset[Part]) -> None:
-        if Part.CATALOG in parts:
-            self.table_model.new_prices()
         if Part.REQUEST in parts:
             self._show()
         elif Part.BALANCES in parts:
@@ -210,7 +208,7 @@ class GenerateTab(QSplitter):
         catalog, view = self.session.catalog, self.session.view
         self.settings_panel.show_view(catalog, view)
         self.total_panel.show_view(catalog, view)
-        self.table_model.show_view(view)
+        self.table_model.show_view(catalog, view)
         self._select(view.request.model_id)
         self._show_detail(self._hovered or view.request.model_id)
         if view.notices and not quiet:

@@ -153,14 +153,14 @@ class ModelTableModel(QStandardItemModel):
             cells[NAME].setData(name_look(model.name, cells[NAME].data(MarkRole), None), LookRole)
             self.appendRow(cells)
 
-    def show_view(self, view: GenerateView) -> None:
+    def show_view(self, catalog: Catalog, view: GenerateView) -> None:
         """Show each model's quote (or why it cannot make these settings). A view of another
         catalog (a price update was applied) replaces the rows."""
         models = tuple(c.model for c in view.models)
         if models != self._models:
             self._set_rows(models)
         grey = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        for row, cell in enumerate(self._rows(view)):
+        for row, cell in enumerate(self._rows(view, catalog)):
             before = self._shown[row]
             if cell == before:  # a bar changes alone when the largest cost does
                 continue
@@ -206,12 +206,7 @@ class ModelTableModel(QStandardItemModel):
             looks = cost_look(cell.cost, cell.bar, grey)
             self.setItemData(self.index(row, COST), {_FOREGROUND: grey, LookRole: looks})
 
-    def new_prices(self) -> None:
-        """Another catalog is in use: forget the rows worded for the views of the one before,
-        each of which holds its catalog (a team's folder: thousands of recordings) alive."""
-        self._rows.clear()
-
-    def _rows_of(self, view: GenerateView) -> tuple[Row, ...]:
+    def _rows_of(self, view: GenerateView, _catalog: Catalog) -> tuple[Row, ...]:
         """Each model's cost cell for `view`, worded."""
         style = locale_numbers.style()
         every: list[Quote | NotAvailable | None] = [cell.quote or cell.why_not for cell in view.models]

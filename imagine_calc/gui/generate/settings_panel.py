@@ -165,7 +165,6 @@ class SettingsPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Settings"), parent)
         self._shown = False
-        self._catalog: Catalog | None = None
         #: Each view's words, made once: the session shows a view again for settings gone
         #: through a moment ago (~0.4 ms of words and figures a change).
         self._words = PerView(self._words_of)
@@ -222,10 +221,7 @@ class SettingsPanel(QGroupBox):
         """Fill the controls for `view` (its request is valid for its model)."""
         req = view.request
         self._shown = True
-        if catalog is not self._catalog:
-            self._catalog = catalog
-            self._words.clear()
-        said = self._words(view)
+        said = self._words(view, catalog)
         model = catalog.model(req.model_id)
         blockers = [QSignalBlocker(w) for w in (self.resolution, self.aspect, self.images, self.enhancer)]
         self._fill_resolution(view, said)
@@ -259,8 +255,7 @@ class SettingsPanel(QGroupBox):
         self._given[what] = value
         return True
 
-    def _words_of(self, view: GenerateView) -> PanelWords:
-        assert self._catalog is not None  # show_view sets it first
+    def _words_of(self, view: GenerateView, catalog: Catalog) -> PanelWords:
         style = locale_numbers.style()
         options = tuple(
             (words.resolution_option(choice, view, style), choice.value, choice.quote is not None)
@@ -271,7 +266,7 @@ class SettingsPanel(QGroupBox):
             words.resolution_hints(view, style),
             words.images_hints(view, style),
             words.enhancer_hints(view, style),
-            words.enhancer_tooltip(view, self._catalog, style),
+            words.enhancer_tooltip(view, catalog, style),
             words.notices(view),
         )
 

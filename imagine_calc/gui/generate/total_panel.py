@@ -63,7 +63,6 @@ class TotalPanel(QWidget):
         self.note.setWordWrap(True)
         self.breakdown = TextBlock("breakdown", _("Breakdown of the total"))
         self._model_id = ""  # whose breakdown is shown
-        self._catalog: Catalog | None = None
         #: Each view's total, breakdown and description, worded once: the session shows a view
         #: again for settings gone through a moment ago.
         self._words = PerView(self._words_of)
@@ -74,10 +73,7 @@ class TotalPanel(QWidget):
 
     def show_view(self, catalog: Catalog, view: GenerateView) -> None:
         """Show the view's total and its breakdown."""
-        if catalog is not self._catalog:
-            self._catalog = catalog
-            self._words.clear()
-        total, html, described = self._words(view)
+        total, html, described = self._words(view, catalog)
         self.total.setText(total)
         # Settings changes of one model keep the breakdown's room (the enhancer's note takes five
         # lines): the details below stay put, and are not laid out and repainted at each change.
@@ -87,10 +83,9 @@ class TotalPanel(QWidget):
         self.total.setToolTip(tooltip(described))
         self.total.setAccessibleDescription(described.replace("\n", ". "))
 
-    def _words_of(self, view: GenerateView) -> tuple[str, Html, str]:
+    def _words_of(self, view: GenerateView, catalog: Catalog) -> tuple[str, Html, str]:
         """The total, its breakdown and its description (the tooltip's lines)."""
-        assert self._catalog is not None  # show_view sets it first
         style = locale_numbers.style()
-        name = self._catalog.model(view.request.model_id).name
+        name = catalog.model(view.request.model_id).name
         described = total_description(view, name, style)
         return quotes.long(view.quote, style), breakdown_html(view.quote), described

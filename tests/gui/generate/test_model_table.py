@@ -37,7 +37,7 @@ CATALOG = load_catalog()
 
 
 def show(model: ModelTableModel, req: GenerationRequest) -> None:
-    model.show_view(generate_view(CATALOG, req))
+    model.show_view(CATALOG, generate_view(CATALOG, req))
 
 
 def changes(model: ModelTableModel, req: GenerationRequest) -> list[tuple[int, int, int, int]]:
@@ -174,11 +174,11 @@ def test_a_view_shown_again_is_not_worded_again(qapp: object, monkeypatch: pytes
     model = ModelTableModel(CATALOG)
     one_k = generate_view(CATALOG, GenerationRequest("nano-banana-2", "1K"))
     two_k = generate_view(CATALOG, GenerationRequest("nano-banana-2", "2K"))
-    model.show_view(one_k)
+    model.show_view(CATALOG, one_k)
     first = [model.index(row, COST).data() for row in range(model.rowCount())]
-    model.show_view(two_k)
+    model.show_view(CATALOG, two_k)
     before = len(worded)
-    model.show_view(one_k)
+    model.show_view(CATALOG, one_k)
     assert len(worded) == before
     assert [model.index(row, COST).data() for row in range(model.rowCount())] == first
     assert "49" in first  # the page: Nano Banana 2 at 1K
